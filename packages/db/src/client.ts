@@ -1,0 +1,120 @@
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import lockfile from "proper-lockfile";
+
+import { env } from "./env";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+
+/** The one database type both engines satisfy; queries take it as their first argument. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type Engine = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Database;
+  engine: Engine;
+  /** Where the data lives: the PostgreSQL URL without password, or the PGlite folder, or `memory`. */
+  location: string;
+  close(): Promise<void>;
+}
+
+/** Thrown when a second process (or a second open in this one) reaches for an embedded store in use. */
+export class EmbeddedDatabaseInUseError extends Error {
+  constructor(readonly dataDir: string) {
+    super(
+      `The embedded database at ${dataDir} is already open in another process (or earlier in this one). ` +
+        "Stop the other process (e.g. a running `npm run demo`) or set DATABASE_URL to use PostgreSQL.",
+    );
+    this.name = "EmbeddedDatabaseInUseError";
+  }
+}
+
+const config = { schema, casing: "snake_case" } as const;
+
+export function openPostgres(url: string): DatabaseHandle {
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  return {
+    db: drizzlePostgres({ client, ...config }),
+    engine: "postgres",
+    location: redactUrl(url),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * Opens the embedded PostgreSQL. A folder is locked for the life of the handle (stale locks of a crashed
+ * process expire) so two processes never write one store; without a folder the database lives in memory.
+ */
+export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
+  if (!dataDir) {
+    const client = await PGlite.create();
+    return {
+      db: drizzlePglite({ client, ...config }),
+      engine: "pglite",
+      location: "memory",
+      close: () => client.close(),
+    };
+  }
+  mkdirSync(dataDir, { recursive: true });
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(dataDir, {
+      lockfilePath: `${dataDir}.lock`,
+      stale: 15_000,
+      update: 5_000,
+      realpath: false,
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ELOCKED") throw new EmbeddedDatabaseInUseError(dataDir);
+    throw error;
+  }
+  try {
+    const client = await PGlite.create({ dataDir });
+    return {
+      db: drizzlePglite({ client, ...config }),
+      engine: "pglite",
+      location: dataDir,
+      close: async () => {
+        await client.close();
+        await release();
+      },
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+/** PostgreSQL when `DATABASE_URL` is set, else the embedded store in `PGLITE_DIR` (default `.data/pglite`). */
+export function openDatabase(): Promise<DatabaseHandle> {
+  if (env.DATABASE_URL) return Promise.resolve(openPostgres(env.DATABASE_URL));
+  return openPglite(defaultPgliteDir());
+}
+
+export function defaultPgliteDir(): string {
+  return path.resolve(env.PGLITE_DIR ?? path.join(repositoryRoot(), ".data", "pglite"));
+}
+
+/** The monorepo root (the folder holding turbo.json), so every workspace finds the same data folder. */
+function repositoryRoot(): string {
+  let dir = process.cwd();
+  while (!existsSync(path.join(dir, "turbo.json"))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+function redactUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}

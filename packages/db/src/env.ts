@@ -1,0 +1,16 @@
+import { createEnv } from "@t3-oss/env-core";
+import { z } from "zod";
+
+/** The only place this package reads configuration. */
+export const env = createEnv({
+  server: {
+    /** A real PostgreSQL; without it the embedded PGlite store is used. */
+    DATABASE_URL: z.url().optional(),
+    /** Where the embedded store lives; default `.data/pglite` at the repository root. */
+    PGLITE_DIR: z.string().min(1).optional(),
+    /** Admin connection used by integration tests to create a database per test file. */
+    TEST_DATABASE_URL: z.url().optional(),
+  },
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+});

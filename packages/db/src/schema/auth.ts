@@ -1,0 +1,91 @@
+import { index, pgEnum, pgTable, primaryKey } from "drizzle-orm/pg-core";
+
+import { zones } from "./catalogue";
+
+export const userRole = pgEnum("user_role", ["admin", "reviewer", "official", "viewer"]);
+
+/**
+ * Users, sessions, accounts and verifications follow better-auth's core schema (its Drizzle adapter
+ * maps onto these tables); role, zones and the disabled flag are ours.
+ */
+export const users = pgTable("users", (t) => ({
+  id: t.text().primaryKey(),
+  name: t.text().notNull(),
+  email: t.text().notNull().unique(),
+  emailVerified: t.boolean().notNull().default(false),
+  image: t.text(),
+  role: userRole().notNull().default("viewer"),
+  disabled: t.boolean().notNull().default(false),
+  createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+}));
+
+export const sessions = pgTable(
+  "sessions",
+  (t) => ({
+    id: t.text().primaryKey(),
+    token: t.text().notNull().unique(),
+    userId: t
+      .text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: t.timestamp({ withTimezone: true }).notNull(),
+    ipAddress: t.text(),
+    userAgent: t.text(),
+    createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+  }),
+  (table) => [index("sessions_user_idx").on(table.userId)],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  (t) => ({
+    id: t.text().primaryKey(),
+    accountId: t.text().notNull(),
+    providerId: t.text().notNull(),
+    userId: t
+      .text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accessToken: t.text(),
+    refreshToken: t.text(),
+    idToken: t.text(),
+    accessTokenExpiresAt: t.timestamp({ withTimezone: true }),
+    refreshTokenExpiresAt: t.timestamp({ withTimezone: true }),
+    scope: t.text(),
+    password: t.text(),
+    createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+  }),
+  (table) => [index("accounts_user_idx").on(table.userId)],
+);
+
+export const verifications = pgTable(
+  "verifications",
+  (t) => ({
+    id: t.text().primaryKey(),
+    identifier: t.text().notNull(),
+    value: t.text().notNull(),
+    expiresAt: t.timestamp({ withTimezone: true }).notNull(),
+    createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+  }),
+  (table) => [index("verifications_identifier_idx").on(table.identifier)],
+);
+
+/** The zones a zone official may enter data for. */
+export const userZones = pgTable(
+  "user_zones",
+  (t) => ({
+    userId: t
+      .text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    zoneCode: t
+      .text()
+      .notNull()
+      .references(() => zones.code),
+  }),
+  (table) => [primaryKey({ columns: [table.userId, table.zoneCode] })],
+);

@@ -1,0 +1,112 @@
+import { sql } from "drizzle-orm";
+import { check, foreignKey, index, pgEnum, pgTable, primaryKey } from "drizzle-orm/pg-core";
+
+import { users } from "./auth";
+import { indicators, zones } from "./catalogue";
+
+/** Quarters are stored as `YYYYQn` text: readable, and their text order is their time order. */
+const quarterCheck = (column: string) => sql.raw(`${column} ~ '^[0-9]{4}Q[1-4]$'`);
+
+export const periodStatus = pgEnum("period_status", ["not_open", "open", "closed"]);
+export const submissionStatus = pgEnum("submission_status", ["draft", "submitted", "returned", "approved"]);
+export const revisionKind = pgEnum("revision_kind", ["preliminary", "final"]);
+
+/** One reporting period per quarter: when it is open for entry and its deadline (Asia/Shanghai date). */
+export const reportingPeriods = pgTable(
+  "reporting_periods",
+  (t) => ({
+    quarter: t.text().primaryKey(),
+    status: periodStatus().notNull().default("not_open"),
+    deadline: t.date({ mode: "string" }).notNull(),
+    openedAt: t.timestamp({ withTimezone: true }),
+    closedAt: t.timestamp({ withTimezone: true }),
+  }),
+  () => [check("reporting_periods_quarter_format", quarterCheck("quarter"))],
+);
+
+/** A zone's data for one quarter, moving draft → submitted → approved (or returned). */
+export const submissions = pgTable(
+  "submissions",
+  (t) => ({
+    zoneCode: t
+      .text()
+      .notNull()
+      .references(() => zones.code),
+    quarter: t
+      .text()
+      .notNull()
+      .references(() => reportingPeriods.quarter),
+    status: submissionStatus().notNull().default("draft"),
+    /** Optimistic concurrency: every save must name the version it was based on. */
+    version: t.integer().notNull().default(1),
+    late: t.boolean().notNull().default(false),
+    submittedAt: t.timestamp({ withTimezone: true }),
+    submittedBy: t.text().references(() => users.id),
+    reviewedAt: t.timestamp({ withTimezone: true }),
+    reviewedBy: t.text().references(() => users.id),
+    reviewComment: t.text(),
+    createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+  }),
+  (table) => [
+    primaryKey({ columns: [table.zoneCode, table.quarter] }),
+    // Dashboards ask "which zones are approved for this quarter".
+    index("submissions_quarter_status_idx").on(table.quarter, table.status),
+  ],
+);
+
+/**
+ * One value: zone × indicator × quarter. Exact `numeric`, never floats; the unit lives in the catalogue.
+ * Cumulative indicators hold the year-to-date figure as reported (累计).
+ */
+export const observations = pgTable(
+  "observations",
+  (t) => ({
+    zoneCode: t.text().notNull(),
+    indicatorCode: t
+      .text()
+      .notNull()
+      .references(() => indicators.code),
+    quarter: t.text().notNull(),
+    value: t.numeric().notNull(),
+    revisionKind: revisionKind().notNull().default("final"),
+    /** 上报说明: the filer's explanation when a soft rule fired. */
+    note: t.text(),
+    updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: t.text().references(() => users.id),
+  }),
+  (table) => [
+    // The primary key serves "one zone, all indicators, all quarters".
+    primaryKey({ columns: [table.zoneCode, table.indicatorCode, table.quarter] }),
+    // "One indicator, all zones, a quarter range", answered from the index alone.
+    index("observations_indicator_quarter_idx")
+      .on(table.indicatorCode, table.quarter, table.zoneCode)
+      .with({ fillfactor: 90 }),
+    foreignKey({
+      name: "observations_submission_fk",
+      columns: [table.zoneCode, table.quarter],
+      foreignColumns: [submissions.zoneCode, submissions.quarter],
+    }).onDelete("cascade"),
+    check("observations_quarter_format", quarterCheck("quarter")),
+  ],
+);
+
+/** Append-only (a trigger refuses UPDATE and DELETE): who did what, when. */
+export const auditLog = pgTable(
+  "audit_log",
+  (t) => ({
+    id: t.bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    at: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: t.text().references(() => users.id),
+    action: t.text().notNull(),
+    entityType: t.text().notNull(),
+    entityId: t.text().notNull(),
+    zoneCode: t.text(),
+    quarter: t.text(),
+    details: t.jsonb().notNull().default({}),
+  }),
+  (table) => [
+    index("audit_log_entity_idx").on(table.entityType, table.entityId, table.at),
+    index("audit_log_at_idx").on(table.at),
+  ],
+);

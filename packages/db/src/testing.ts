@@ -1,0 +1,52 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+
+import { type DatabaseHandle, openPglite, openPostgres } from "./client";
+import { env } from "./env";
+import { migrateDatabase } from "./migrate";
+
+import type { TestEngine } from "./test-projects";
+
+export type { TestEngine };
+
+/** The engine this test run targets; vitest projects set TEST_ENGINE (see `databaseTestProjects`). */
+export function testEngine(): TestEngine {
+  return process.env.TEST_ENGINE === "postgres" ? "postgres" : "pglite";
+}
+
+/**
+ * A fresh, migrated database for one test file: an in-memory PGlite, or — on the postgres engine — a new
+ * database created through TEST_DATABASE_URL and dropped again by `close()`.
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  if (testEngine() === "pglite") {
+    const handle = await openPglite();
+    await migrateDatabase(handle);
+    return handle;
+  }
+  const adminUrl = env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error("TEST_ENGINE=postgres needs TEST_DATABASE_URL (an admin connection URL).");
+  const name = `zones_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = openPostgres(url.toString());
+  await migrateDatabase(handle);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      try {
+        await dropper.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
