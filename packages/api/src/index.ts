@@ -1,0 +1,9 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+
+import type { AppRouter } from "./root";
+
+export { type AppRouter, appRouter, createCaller } from "./root";
+export { type Context, createInnerContext, describeZodError, type SessionUser } from "./trpc";
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,0 +1,7 @@
+import { pingDatabase } from "@zones/db";
+
+import { createTRPCRouter, publicProcedure } from "../trpc";
+
+export const healthRouter = createTRPCRouter({
+  check: publicProcedure.query(async ({ ctx }) => ({ database: await pingDatabase(ctx.db) })),
+});

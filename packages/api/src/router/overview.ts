@@ -1,0 +1,93 @@
+import {
+  approvedQuarters,
+  getSetting,
+  headlineValues,
+  indicatorRanking,
+  latestCompleteQuarter,
+  latestOpenPeriod,
+  submissionStatusCounts,
+} from "@zones/db";
+import {
+  getIndicator,
+  type QuarterString,
+  sameQuarterLastYear,
+  ZIndicatorCodeSchema,
+  ZQuarterSchema,
+} from "@zones/domain";
+import { z } from "zod";
+
+import { createTRPCRouter, publicProcedure } from "../trpc";
+
+/** How many quarters the quarter picker offers (ten years). */
+const QUARTER_CHOICES = 40;
+
+export const ZOverviewInputSchema = z.object({
+  /** Defaults to the newest quarter in which every zone is approved. */
+  quarter: ZQuarterSchema.optional(),
+  /** The indicator the ranking chart shows. */
+  indicatorCode: ZIndicatorCodeSchema.default("gdp-growth"),
+});
+
+function toNumber(value: string | null): number | null {
+  return value === null ? null : Number(value);
+}
+
+export const overviewRouter = createTRPCRouter({
+  /** The overview page in one call: every zone's headline figures and one indicator's ranking. */
+  get: publicProcedure.input(ZOverviewInputSchema).query(async ({ ctx, input }) => {
+    const indicator = getIndicator(input.indicatorCode);
+    const [complete, quarters, demo, openPeriod] = await Promise.all([
+      latestCompleteQuarter(ctx.db),
+      approvedQuarters(ctx.db, { limit: QUARTER_CHOICES }),
+      getSetting(ctx.db, "demo"),
+      latestOpenPeriod(ctx.db),
+    ]);
+    const quarter = input.quarter ?? complete ?? quarters[0] ?? null;
+    const openStatus = openPeriod
+      ? {
+          quarter: openPeriod.quarter,
+          deadline: openPeriod.deadline,
+          counts: await submissionStatusCounts(ctx.db, { quarter: openPeriod.quarter }),
+        }
+      : null;
+    if (!quarter) {
+      return {
+        quarter,
+        quarters,
+        isDemo: demo !== null,
+        indicatorCode: indicator.code,
+        openStatus,
+        ranking: [],
+        headlines: [],
+      };
+    }
+    // Quarters read back from the database passed its `YYYYQn` CHECK constraint.
+    const lastYearQuarter = sameQuarterLastYear(quarter as QuarterString);
+    const [ranking, headlines] = await Promise.all([
+      indicatorRanking(ctx.db, {
+        indicatorCode: indicator.code,
+        quarter,
+        lastYearQuarter,
+        direction: indicator.direction,
+      }),
+      headlineValues(ctx.db, { quarter, lastYearQuarter }),
+    ]);
+    return {
+      quarter,
+      quarters,
+      isDemo: demo !== null,
+      indicatorCode: indicator.code,
+      openStatus,
+      ranking: ranking.map((row) => ({
+        ...row,
+        value: toNumber(row.value),
+        lastYearValue: toNumber(row.lastYearValue),
+      })),
+      headlines: headlines.map((row) => ({
+        ...row,
+        value: Number(row.value),
+        lastYearValue: toNumber(row.lastYearValue),
+      })),
+    };
+  }),
+});

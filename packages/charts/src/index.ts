@@ -1,0 +1,3 @@
+export { badColor, chartFontFamily, goodColor, neutralColor, palette } from "./palette";
+export type { ZoneRankingDatum, ZoneRankingProps } from "./zone-ranking";
+export { ZoneRanking } from "./zone-ranking";

@@ -1,0 +1,15 @@
+export {
+  type Database,
+  type DatabaseHandle,
+  defaultPgliteDir,
+  EmbeddedDatabaseInUseError,
+  type Engine,
+  openDatabase,
+  openPglite,
+  openPostgres,
+} from "./client";
+export * from "./queries/health";
+export * from "./queries/overview";
+export * from "./queries/periods";
+export * from "./queries/settings";
+export { rowsOf } from "./rows";

@@ -1,0 +1,81 @@
+export { hasAtMostDecimals, roundTo, sumDecimals } from "./decimal";
+export type { NumberFormatOptions } from "./format";
+export {
+  formatChange,
+  formatCompact,
+  formatNumber,
+  formatQuarterLabel,
+  formatValue,
+  formatYtdLabel,
+  localized,
+  MISSING,
+} from "./format";
+export type { IndicatorCode, ThemeIndicators } from "./indicators";
+export {
+  appliesToQuarter,
+  findIndicator,
+  getIndicator,
+  INDICATOR_CODES,
+  INDICATORS,
+  indicatorsByTheme,
+  isIndicatorCode,
+  isSingleQuarterDerivable,
+} from "./indicators";
+export type { ParseQuarterResult, Quarter, QuarterLike, QuarterNumber, QuarterString } from "./quarter";
+export {
+  addQuarters,
+  compareQuarters,
+  formatQuarter,
+  MAX_QUARTER_YEAR,
+  MIN_QUARTER_YEAR,
+  nextQuarter,
+  parseQuarter,
+  prevQuarter,
+  quarterRange,
+  sameQuarterLastYear,
+  toQuarter,
+} from "./quarter";
+export type { IsoDate } from "./quarter-calendar";
+export {
+  DEFAULT_DEADLINE_DAYS,
+  DEFAULT_TIME_ZONE,
+  defaultDeadline,
+  lastFinishedQuarter,
+  quarterEnd,
+  quarterOfDate,
+  quarterStart,
+} from "./quarter-calendar";
+export type {
+  TIndicatorCode,
+  TLocale,
+  TObservationInput,
+  TQuarter,
+  TQuarterRange,
+  TZoneCode,
+} from "./schemas";
+export {
+  LOCALES,
+  ZIndicatorCodeSchema,
+  ZLocaleSchema,
+  ZObservationInputSchema,
+  ZQuarterRangeSchema,
+  ZQuarterSchema,
+  ZZoneCodeSchema,
+} from "./schemas";
+export { findTheme, getTheme, THEME_CODES, THEMES } from "./themes";
+export type {
+  Direction,
+  Frequency,
+  Indicator,
+  Locale,
+  LocalizedText,
+  Measure,
+  MemberCity,
+  Theme,
+  ThemeCode,
+  Zone,
+} from "./types";
+export type { CompleteQuarterValues, QuarterValues } from "./ytd";
+export { singleQuarterToYtd, ytdToSingleQuarter } from "./ytd";
+export type { ZoneCode } from "./zones";
+export { findZone, getZone, isZoneCode, ZONE_CODES, ZONES } from "./zones";

@@ -1,0 +1,90 @@
+import { deepFreeze } from "./deep-freeze";
+import { INDICATOR_CATALOGUE } from "./indicator-catalogue";
+import type { QuarterLike } from "./quarter";
+import { toQuarter } from "./quarter";
+import { THEMES } from "./themes";
+import type { Indicator, Theme } from "./types";
+
+/** Indicator codes in catalogue order. A public contract: used in URLs and exports. */
+export const INDICATOR_CODES = [
+  "gdp",
+  "gdp-growth",
+  "industrial-va-growth",
+  "fixed-asset-investment-growth",
+  "tech-upgrade-investment-growth",
+  "retail-sales",
+  "budget-revenue",
+  "foreign-trade",
+  "manufacturing-share",
+  "hightech-manufacturing-share",
+  "strategic-emerging-share",
+  "tertiary-share",
+  "rd-intensity",
+  "hightech-enterprises",
+  "rd-platforms",
+  "new-business-registrations",
+  "private-investment-growth",
+  "online-government-services",
+  "energy-intensity-reduction",
+  "solid-waste-utilisation",
+  "pm25",
+  "good-air-days",
+  "land-restored",
+  "new-urban-jobs",
+  "urban-unemployment",
+  "urban-income",
+  "rural-income",
+  "urbanisation-rate",
+  "relocation-projects",
+  "heritage-projects",
+] as const;
+
+export type IndicatorCode = (typeof INDICATOR_CODES)[number];
+
+/** The 30 indicators of the starting catalogue, frozen. */
+export const INDICATORS: readonly Indicator[] = deepFreeze(INDICATOR_CATALOGUE);
+
+const indicatorsByCode = new Map<string, Indicator>(
+  INDICATORS.map((indicator) => [indicator.code, indicator]),
+);
+
+export function isIndicatorCode(code: string): code is IndicatorCode {
+  return indicatorsByCode.has(code);
+}
+
+export function findIndicator(code: string): Indicator | undefined {
+  return indicatorsByCode.get(code);
+}
+
+/** Like `findIndicator`, but throws on an unknown code. */
+export function getIndicator(code: string): Indicator {
+  const indicator = indicatorsByCode.get(code);
+  if (!indicator) throw new RangeError(`unknown indicator code ${JSON.stringify(code)}`);
+  return indicator;
+}
+
+export interface ThemeIndicators {
+  theme: Theme;
+  indicators: readonly Indicator[];
+}
+
+/** Indicators grouped by theme, themes in display order (`THEMES`), indicators in catalogue order. */
+export function indicatorsByTheme(indicators: readonly Indicator[] = INDICATORS): ThemeIndicators[] {
+  return THEMES.map((theme) => ({
+    theme,
+    indicators: indicators.filter((indicator) => indicator.theme === theme.code),
+  }));
+}
+
+/**
+ * Whether single-quarter values can be derived from the reported year-to-date figures by subtraction:
+ * only for cumulative amounts and counts. YTD growth rates, shares and averages cannot be split.
+ */
+export function isSingleQuarterDerivable(indicator: Indicator): boolean {
+  return indicator.cumulative && (indicator.measure === "amount" || indicator.measure === "count");
+}
+
+/** Whether a value is expected for the quarter: quarterly indicators every quarter, annual ones with Q4 only. */
+export function appliesToQuarter(indicator: Indicator, quarter: QuarterLike): boolean {
+  return indicator.frequency === "quarterly" || toQuarter(quarter).q === 4;
+}
