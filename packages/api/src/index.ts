@@ -3,6 +3,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";
 
 export { type AppRouter, appRouter, createCaller } from "./root";
+export { ZOverviewInputSchema } from "./router/overview";
 export { type Context, createInnerContext, describeZodError, type SessionUser } from "./trpc";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;

@@ -99,7 +99,10 @@ export function openDatabase(): Promise<DatabaseHandle> {
 }
 
 export function defaultPgliteDir(): string {
-  return path.resolve(env.PGLITE_DIR ?? path.join(repositoryRoot(), ".data", "pglite"));
+  // Resolved at run time, not a build input (the comment keeps Next from tracing the whole tree).
+  return path.resolve(
+    /*turbopackIgnore: true*/ env.PGLITE_DIR ?? path.join(repositoryRoot(), ".data", "pglite"),
+  );
 }
 
 /** The monorepo root (the folder holding turbo.json), so every workspace finds the same data folder. */

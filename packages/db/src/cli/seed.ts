@@ -3,13 +3,23 @@ import { parseArgs } from "node:util";
 import { openDatabase } from "../client";
 import { seedDatabase } from "../seed";
 
-/** `npm run db:seed [-- --no-demo]`: catalogue, reporting periods and synthetic demo data. */
-const { values } = parseArgs({ options: { "no-demo": { type: "boolean", default: false } } });
+/**
+ * `npm run db:seed [-- --no-demo] [--as-of 2026-11-28]`: catalogue, reporting periods and synthetic demo
+ * data. `--as-of` pins "today" (which quarter is open), so tests see the same data on any date.
+ */
+const { values } = parseArgs({
+  options: { "no-demo": { type: "boolean", default: false }, "as-of": { type: "string" } },
+});
+const now = values["as-of"] ? new Date(`${values["as-of"]}T12:00:00+08:00`) : new Date();
+if (Number.isNaN(now.getTime())) {
+  console.error(`--as-of must be a date like 2026-11-28, got "${values["as-of"]}"`);
+  process.exit(2);
+}
 
 const handle = await openDatabase();
 try {
   const started = performance.now();
-  await seedDatabase(handle.db, { demo: !values["no-demo"] });
+  await seedDatabase(handle.db, { now, demo: !values["no-demo"] });
   console.log(
     `Seeded ${handle.engine} (${handle.location}) in ${Math.round(performance.now() - started)} ms`,
   );

@@ -21,18 +21,18 @@ interface ZoneProfile {
 }
 
 const PROFILES: Record<string, ZoneProfile> = {
-  "LN-C": { gdp2016: 8600, growthOffset: -1.6, advancement: 0.6, openness: 0.18 },
-  "JL-C": { gdp2016: 8200, growthOffset: -1.0, advancement: 0.55, openness: 0.14 },
-  "NM-W": { gdp2016: 6900, growthOffset: -0.4, advancement: 0.35, openness: 0.06 },
-  "HE-TS": { gdp2016: 6300, growthOffset: 0.2, advancement: 0.35, openness: 0.2 },
-  "SX-CZ": { gdp2016: 1350, growthOffset: 0.4, advancement: 0.3, openness: 0.05 },
-  "SD-ZB": { gdp2016: 4400, growthOffset: -0.6, advancement: 0.65, openness: 0.22 },
-  "AH-TL": { gdp2016: 960, growthOffset: 0.3, advancement: 0.5, openness: 0.45 },
+  "LN-C": { gdp2016: 7000, growthOffset: -1.6, advancement: 0.6, openness: 0.18 },
+  "JL-C": { gdp2016: 6100, growthOffset: -1.0, advancement: 0.55, openness: 0.14 },
+  "NM-W": { gdp2016: 6400, growthOffset: -0.4, advancement: 0.35, openness: 0.06 },
+  "HE-TS": { gdp2016: 5900, growthOffset: 0.2, advancement: 0.35, openness: 0.2 },
+  "SX-CZ": { gdp2016: 1700, growthOffset: 0.4, advancement: 0.3, openness: 0.05 },
+  "SD-ZB": { gdp2016: 2950, growthOffset: -0.6, advancement: 0.65, openness: 0.22 },
+  "AH-TL": { gdp2016: 790, growthOffset: 0.3, advancement: 0.5, openness: 0.45 },
   "HB-HS": { gdp2016: 1300, growthOffset: 1.0, advancement: 0.55, openness: 0.2 },
-  "HN-C": { gdp2016: 5800, growthOffset: 1.2, advancement: 0.6, openness: 0.1 },
-  "CQ-M": { gdp2016: 4200, growthOffset: 1.4, advancement: 0.45, openness: 0.15 },
-  "SC-ZG": { gdp2016: 1230, growthOffset: 0.6, advancement: 0.4, openness: 0.06 },
-  "NX-NE": { gdp2016: 820, growthOffset: -0.2, advancement: 0.25, openness: 0.08 },
+  "HN-C": { gdp2016: 5550, growthOffset: 1.2, advancement: 0.6, openness: 0.1 },
+  "CQ-M": { gdp2016: 3200, growthOffset: 1.4, advancement: 0.45, openness: 0.15 },
+  "SC-ZG": { gdp2016: 1130, growthOffset: 0.6, advancement: 0.4, openness: 0.06 },
+  "NX-NE": { gdp2016: 710, growthOffset: -0.2, advancement: 0.25, openness: 0.08 },
 };
 
 const DEFAULT_PROFILE: ZoneProfile = { gdp2016: 2000, growthOffset: 0, advancement: 0.45, openness: 0.12 };

@@ -1,0 +1,16 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+
+const config: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Workspace packages ship TypeScript sources; Next compiles them.
+  transpilePackages: ["@zones/api", "@zones/charts", "@zones/db", "@zones/domain"],
+  // Loaded from node_modules at run time: PGlite reads its WASM and data files from its own folder.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "proper-lockfile"],
+  typedRoutes: false,
+};
+
+export default withNextIntl(config);

@@ -1,0 +1,55 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests run against a production build, on the system Chromium (never a downloaded
+ * browser), with a fresh embedded database of their own.
+ */
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  throw new Error(
+    `No Chromium at ${chromium}. Install Debian's: apt-get install -y chromium fonts-noto-cjk ` +
+      "(or set CHROMIUM_PATH). Never run `npx playwright install`.",
+  );
+}
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = path.resolve(import.meta.dirname, "../../.data/e2e");
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    // A fresh store each run: migrate and seed, then serve the production build.
+    command: `rm -rf "${dataDir}" "${dataDir}.lock" && npm run db:migrate --prefix ../.. && npm run db:seed --prefix ../.. -- --as-of 2026-11-28 && npx next start -p ${port}`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    env: { PGLITE_DIR: dataDir, DATABASE_URL: "" },
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+  },
+});

@@ -1,0 +1,19 @@
+import { pingDatabase } from "@zones/db";
+
+import { getDatabaseHandle } from "~/server/db";
+
+export const dynamic = "force-dynamic";
+
+/** 200 when the database answers, 503 otherwise; public, for load balancers and start-up scripts. */
+export async function GET() {
+  try {
+    const handle = await getDatabaseHandle();
+    if (await pingDatabase(handle.db)) {
+      return Response.json({ status: "ok", database: "up", engine: handle.engine });
+    }
+    return Response.json({ status: "unavailable", database: "down" }, { status: 503 });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return Response.json({ status: "unavailable", database: "down", error: message }, { status: 503 });
+  }
+}
