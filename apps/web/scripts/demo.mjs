@@ -18,7 +18,9 @@ function run(command, args, cwd) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, stdio: "inherit", env: quietEnv });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -40,7 +42,11 @@ function ensurePortFree(portNumber) {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", () =>
-      reject(new Error(`port ${portNumber} is already in use: stop what runs there, or choose another with PORT=…`)),
+      reject(
+        new Error(
+          `port ${portNumber} is already in use: stop what runs there, or choose another with PORT=…`,
+        ),
+      ),
     );
     probe.once("listening", () => probe.close(resolve));
     probe.listen(Number(portNumber));
@@ -71,7 +77,9 @@ server.on("exit", (code) => process.exit(code ?? 0));
 
 try {
   await waitForHealth(`http://127.0.0.1:${port}/api/health`, Date.now() + 60_000);
-  const engine = process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "embedded PostgreSQL (.data/pglite)";
+  const engine = process.env.DATABASE_URL
+    ? "PostgreSQL (DATABASE_URL)"
+    : "embedded PostgreSQL (.data/pglite)";
   console.log(`
 ✓ Zones 示范区监测 is ready in ${seconds()} s: http://localhost:${port}
   Database: ${engine}, with synthetic demo data.

@@ -9,7 +9,9 @@ describe("embedded store lock", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "zones-lock-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("refuses a second open of the same folder with a clear error, then reopens after close", { timeout: 120_000 }, async () => {
+  it("refuses a second open of the same folder with a clear error, then reopens after close", {
+    timeout: 120_000,
+  }, async () => {
     const dataDir = path.join(dir, "store");
     const first = await openPglite(dataDir);
     await expect(openPglite(dataDir)).rejects.toBeInstanceOf(EmbeddedDatabaseInUseError);

@@ -11,7 +11,9 @@ try {
   const started = performance.now();
   await migrateDatabase(handle);
   await seedDatabase(handle.db, { demo: true });
-  console.log(`Database ready: ${handle.engine} (${handle.location}) in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `Database ready: ${handle.engine} (${handle.location}) in ${Math.round(performance.now() - started)} ms`,
+  );
 } finally {
   await handle.close();
 }
