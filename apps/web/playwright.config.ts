@@ -15,6 +15,8 @@ if (!existsSync(chromium)) {
 }
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+/** Port of a second server whose database cannot be reached. */
+export const unreachablePort = port + 1;
 const dataDir = path.resolve(import.meta.dirname, "../../.data/e2e");
 
 export default defineConfig({
@@ -43,13 +45,23 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    // A fresh store each run: migrate and seed, then serve the production build.
-    command: `rm -rf "${dataDir}" "${dataDir}.lock" && npm run db:migrate --prefix ../.. && npm run db:seed --prefix ../.. -- --as-of 2026-11-28 && npx next start -p ${port}`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    env: { PGLITE_DIR: dataDir, DATABASE_URL: "" },
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-  },
+  webServer: [
+    {
+      // A fresh store each run: migrate and seed, then serve the production build.
+      command: `rm -rf "${dataDir}" "${dataDir}.lock" && npm run db:migrate --prefix ../.. && npm run db:seed --prefix ../.. -- --as-of 2026-11-28 && npx next start -p ${port}`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      env: { PGLITE_DIR: dataDir, DATABASE_URL: "" },
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+    {
+      // The same build with its database unreachable, for the health check's 503.
+      command: `npx next start -p ${unreachablePort}`,
+      port: unreachablePort,
+      env: { DATABASE_URL: "postgres://zones@127.0.0.1:9/unreachable" },
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+  ],
 });

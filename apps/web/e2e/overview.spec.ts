@@ -72,12 +72,6 @@ test.describe("overview", () => {
   });
 });
 
-test("GET /api/health answers 200 with the database up", async ({ request }) => {
-  const response = await request.get("/api/health");
-  expect(response.status()).toBe(200);
-  expect(await response.json()).toMatchObject({ status: "ok", database: "up" });
-});
-
 test("tRPC refuses a malformed quarter with BAD_REQUEST and a message naming the rule", async ({
   request,
 }) => {

@@ -1,0 +1,15 @@
+import { expect, test } from "@playwright/test";
+
+import { unreachablePort } from "../playwright.config";
+
+test("GET /api/health answers 200 with the database up", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ status: "ok", database: "up" });
+});
+
+test("GET /api/health answers 503 when the database cannot be reached", async ({ request }) => {
+  const response = await request.get(`http://127.0.0.1:${unreachablePort}/api/health`);
+  expect(response.status()).toBe(503);
+  expect(await response.json()).toMatchObject({ status: "unavailable", database: "down" });
+});
