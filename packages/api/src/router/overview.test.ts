@@ -89,3 +89,20 @@ describe("overview router", () => {
     }
   });
 });
+
+describe("overview router on an installation without data", () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    await seedDatabase(handle.db, { now: NOW, demo: false });
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  it("answers with no quarter and empty lists, not an error, and does not claim demo data", async () => {
+    const overview = await createCaller(createInnerContext({ db: handle.db })).overview.get({});
+    expect(overview).toMatchObject({ quarter: null, quarters: [], isDemo: false, ranking: [], headlines: [] });
+    expect(overview.openStatus?.counts).toEqual([{ status: "none", zones: 12 }]);
+  });
+});

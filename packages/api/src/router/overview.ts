@@ -50,28 +50,20 @@ export const overviewRouter = createTRPCRouter({
           counts: await submissionStatusCounts(ctx.db, { quarter: openPeriod.quarter }),
         }
       : null;
-    if (!quarter) {
-      return {
-        quarter,
-        quarters,
-        isDemo: demo !== null,
-        indicatorCode: indicator.code,
-        openStatus,
-        ranking: [],
-        headlines: [],
-      };
-    }
     // Quarters read back from the database passed its `YYYYQn` CHECK constraint.
-    const lastYearQuarter = sameQuarterLastYear(quarter as QuarterString);
-    const [ranking, headlines] = await Promise.all([
-      indicatorRanking(ctx.db, {
-        indicatorCode: indicator.code,
-        quarter,
-        lastYearQuarter,
-        direction: indicator.direction,
-      }),
-      headlineValues(ctx.db, { quarter, lastYearQuarter }),
-    ]);
+    const lastYearQuarter = quarter ? sameQuarterLastYear(quarter as QuarterString) : null;
+    const [ranking, headlines] =
+      quarter && lastYearQuarter
+        ? await Promise.all([
+            indicatorRanking(ctx.db, {
+              indicatorCode: indicator.code,
+              quarter,
+              lastYearQuarter,
+              direction: indicator.direction,
+            }),
+            headlineValues(ctx.db, { quarter, lastYearQuarter }),
+          ])
+        : [[], []];
     return {
       quarter,
       quarters,
