@@ -12,4 +12,5 @@ export * from "./queries/health";
 export * from "./queries/overview";
 export * from "./queries/periods";
 export * from "./queries/settings";
+export * from "./queries/users";
 export { rowsOf } from "./rows";

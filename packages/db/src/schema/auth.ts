@@ -16,6 +16,8 @@ export const users = pgTable("users", (t) => ({
   image: t.text(),
   role: userRole().notNull().default("viewer"),
   disabled: t.boolean().notNull().default(false),
+  /** Set when an admin resets the password: the user must choose a new one at the next login. */
+  mustChangePassword: t.boolean().notNull().default(false),
   createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
 }));
@@ -89,3 +91,10 @@ export const userZones = pgTable(
   }),
   (table) => [primaryKey({ columns: [table.userId, table.zoneCode] })],
 );
+
+/** Failed sign-in counters per account and per IP (rate-limiter-flexible's Drizzle store). */
+export const loginThrottles = pgTable("login_throttles", (t) => ({
+  key: t.text().primaryKey(),
+  points: t.integer().notNull(),
+  expire: t.timestamp({ withTimezone: true }),
+}));

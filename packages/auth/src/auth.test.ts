@@ -1,0 +1,148 @@
+import type { DatabaseHandle } from "@zones/db";
+import { auditLog, users } from "@zones/db/schema";
+import { seedDatabase } from "@zones/db/seed";
+import { createTestDatabase } from "@zones/db/testing";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { type Auth, createAuth } from "./auth";
+import { getSessionUser } from "./session";
+import { createUser } from "./users";
+
+const PASSWORD = "correct-horse-battery-2026";
+const BASE = "http://zones.test";
+
+describe("sign-in, sessions and throttling", () => {
+  let handle: DatabaseHandle;
+  let auth: Auth;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    await seedDatabase(handle.db, { demo: false });
+    auth = createAuth({ db: handle.db, secret: "test-secret-that-is-at-least-32-characters", baseURL: BASE });
+    await createUser(
+      auth,
+      handle.db,
+      {
+        email: "official@zones.test",
+        name: "黄石填报员",
+        role: "official",
+        zoneCodes: ["HB-HS"],
+        password: PASSWORD,
+      },
+      null,
+    );
+    await createUser(
+      auth,
+      handle.db,
+      { email: "viewer@zones.test", name: "Viewer", role: "viewer", password: PASSWORD },
+      null,
+    );
+    await createUser(
+      auth,
+      handle.db,
+      { email: "throttled@zones.test", name: "T", role: "viewer", password: PASSWORD },
+      null,
+    );
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  function signIn(email: string, password: string, ip = "10.0.0.1") {
+    return auth.handler(
+      new Request(`${BASE}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: BASE, "x-forwarded-for": ip },
+        body: JSON.stringify({ email, password }),
+      }),
+    );
+  }
+
+  function cookieHeader(response: Response): Headers {
+    const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
+    return new Headers({ cookie: cookies.join("; ") });
+  }
+
+  it("signs in with the right password and resolves the session to the user, role and zones", async () => {
+    const response = await signIn("official@zones.test", PASSWORD);
+    expect(response.status).toBe(200);
+    const setCookie = response.headers.getSetCookie().join("\n");
+    expect(setCookie).toMatch(/zones\.session_token=/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const user = await getSessionUser(auth, handle.db, cookieHeader(response));
+    expect(user).toMatchObject({ email: "official@zones.test", role: "official", zoneCodes: ["HB-HS"] });
+  });
+
+  it("gives the same answer for a wrong password and an unknown account", async () => {
+    const wrong = await signIn("viewer@zones.test", "not-the-password-123", "10.0.0.2");
+    const unknown = await signIn("nobody@zones.test", "not-the-password-123", "10.0.0.3");
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect((await wrong.json()).message).toBe((await unknown.json()).message);
+  });
+
+  it("ignores a forged or tampered cookie", async () => {
+    const response = await signIn("viewer@zones.test", PASSWORD, "10.0.0.4");
+    const headers = cookieHeader(response);
+    const tampered = new Headers({ cookie: (headers.get("cookie") ?? "").replace(/=(.)/, "=X$1") });
+    expect(await getSessionUser(auth, handle.db, tampered)).toBeNull();
+    expect(
+      await getSessionUser(auth, handle.db, new Headers({ cookie: "zones.session_token=forged.value" })),
+    ).toBeNull();
+  });
+
+  it("refuses a disabled account with 403 and ends its existing sessions", async () => {
+    const before = await signIn("viewer@zones.test", PASSWORD, "10.0.0.5");
+    const headers = cookieHeader(before);
+    await handle.db.update(users).set({ disabled: true }).where(eq(users.email, "viewer@zones.test"));
+    expect(await getSessionUser(auth, handle.db, headers)).toBeNull();
+    const after = await signIn("viewer@zones.test", PASSWORD, "10.0.0.5");
+    expect(after.status).toBe(403);
+    expect((await after.json()).code).toBe("ACCOUNT_DISABLED");
+    await handle.db.update(users).set({ disabled: false }).where(eq(users.email, "viewer@zones.test"));
+  });
+
+  it("refuses the sixth failure within a minute per account, saying when to retry, even with the right password", async () => {
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const response = await signIn("throttled@zones.test", "wrong-password-000", `10.1.0.${attempt}`);
+      expect(response.status).toBe(401);
+    }
+    const sixth = await signIn("throttled@zones.test", PASSWORD, "10.1.0.9");
+    expect(sixth.status).toBe(429);
+    const body = await sixth.json();
+    expect(body.code).toBe("TOO_MANY_ATTEMPTS");
+    expect(body.message).toMatch(/Try again in \d+ seconds/);
+  });
+
+  it("refuses the sixth failure within a minute per IP, whatever the account", async () => {
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const response = await signIn(`nobody${attempt}@zones.test`, "wrong-password-000", "10.2.0.1");
+      expect(response.status).toBe(401);
+    }
+    expect((await signIn("official@zones.test", PASSWORD, "10.2.0.1")).status).toBe(429);
+    expect((await signIn("official@zones.test", PASSWORD, "10.2.0.2")).status).toBe(200);
+  });
+
+  it("refuses a short or common password when creating a user, and audits creation", async () => {
+    await expect(
+      createUser(
+        auth,
+        handle.db,
+        { email: "short@zones.test", name: "S", role: "viewer", password: "short" },
+        null,
+      ),
+    ).rejects.toThrow(/at least 12 characters/);
+    await expect(
+      createUser(
+        auth,
+        handle.db,
+        { email: "common@zones.test", name: "C", role: "viewer", password: "password1234" },
+        null,
+      ),
+    ).rejects.toThrow(/most common passwords/);
+    const audits = await handle.db.select().from(auditLog).where(eq(auditLog.action, "user.create"));
+    expect(audits.length).toBeGreaterThanOrEqual(3);
+  });
+});

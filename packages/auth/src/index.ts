@@ -1,0 +1,17 @@
+export {
+  ABSOLUTE_TIMEOUT_SECONDS,
+  AUTH_ERROR,
+  type Auth,
+  type AuthOptions,
+  createAuth,
+  IDLE_TIMEOUT_SECONDS,
+} from "./auth";
+export { MAX_FAILURES, WINDOW_SECONDS } from "./login-throttle";
+export {
+  MIN_PASSWORD_LENGTH,
+  PASSWORD_MESSAGES,
+  type PasswordProblem,
+  passwordProblem,
+} from "./password-policy";
+export { getSessionUser, type Role, type SessionUser } from "./session";
+export { createUser, type TNewUser, ZNewUserSchema } from "./users";

@@ -1,0 +1,46 @@
+import { type Database, deleteSession, userZoneCodes } from "@zones/db";
+
+import { ABSOLUTE_TIMEOUT_SECONDS, type Auth } from "./auth";
+
+export type Role = "admin" | "reviewer" | "official" | "viewer";
+
+/** Who is calling, as every server-side check sees it: derived from the session, never from the client. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** Zones an official may enter data for (empty for other roles). */
+  zoneCodes: string[];
+  mustChangePassword: boolean;
+}
+
+const ROLES = new Set<string>(["admin", "reviewer", "official", "viewer"]);
+
+/**
+ * The signed-in user for a request's headers, or null: no or forged cookie, expired (idle or absolute),
+ * or a disabled account.
+ */
+export async function getSessionUser(
+  auth: Auth,
+  db: Database,
+  headers: Headers,
+): Promise<SessionUser | null> {
+  const found = await auth.api.getSession({ headers });
+  if (!found) return null;
+  const { session, user } = found;
+  const age = (Date.now() - new Date(session.createdAt).getTime()) / 1000;
+  if (age > ABSOLUTE_TIMEOUT_SECONDS || user.disabled) {
+    await deleteSession(db, session.id);
+    return null;
+  }
+  const role = ROLES.has(user.role ?? "") ? (user.role as Role) : "viewer";
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role,
+    zoneCodes: role === "official" ? await userZoneCodes(db, user.id) : [],
+    mustChangePassword: user.mustChangePassword === true,
+  };
+}

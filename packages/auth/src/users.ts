@@ -1,0 +1,62 @@
+import { type Database, insertUserWithCredential, type UserRole } from "@zones/db";
+import { ZZoneCodeSchema } from "@zones/domain";
+import { z } from "zod";
+
+import type { Auth } from "./auth";
+import { PASSWORD_MESSAGES, passwordProblem } from "./password-policy";
+
+export const ZNewUserSchema = z
+  .object({
+    email: z.email({ error: "email: must be an email address like name@example.gov.cn" }),
+    name: z.string().trim().min(1, { error: "name: must not be empty" }).max(100),
+    role: z.enum(["admin", "reviewer", "official", "viewer"], {
+      error: "role: must be admin, reviewer, official or viewer",
+    }),
+    zoneCodes: z.array(ZZoneCodeSchema).default([]),
+    password: z.string().superRefine((password, ctx) => {
+      const problem = passwordProblem(password);
+      if (problem) ctx.addIssue({ code: "custom", message: `password: ${PASSWORD_MESSAGES[problem]}` });
+    }),
+    mustChangePassword: z.boolean().default(false),
+  })
+  .superRefine((user, ctx) => {
+    if (user.role === "official" && user.zoneCodes.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["zoneCodes"],
+        message: "zoneCodes: an official needs at least one zone",
+      });
+    }
+    if (user.role !== "official" && user.zoneCodes.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["zoneCodes"],
+        message: "zoneCodes: only officials are bound to zones",
+      });
+    }
+  });
+export type TNewUser = z.input<typeof ZNewUserSchema>;
+
+/** Creates an account with a password hashed by better-auth, its zones and an audit row. */
+export async function createUser(
+  auth: Auth,
+  db: Database,
+  input: TNewUser,
+  actorId: string | null,
+): Promise<{ id: string }> {
+  const user = ZNewUserSchema.parse(input);
+  const context = await auth.$context;
+  const passwordHash = await context.password.hash(user.password);
+  return insertUserWithCredential(
+    db,
+    {
+      email: user.email,
+      name: user.name,
+      role: user.role as UserRole,
+      zoneCodes: user.zoneCodes,
+      passwordHash,
+      mustChangePassword: user.mustChangePassword,
+    },
+    { actorId },
+  );
+}
