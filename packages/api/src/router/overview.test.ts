@@ -102,7 +102,13 @@ describe("overview router on an installation without data", () => {
 
   it("answers with no quarter and empty lists, not an error, and does not claim demo data", async () => {
     const overview = await createCaller(createInnerContext({ db: handle.db })).overview.get({});
-    expect(overview).toMatchObject({ quarter: null, quarters: [], isDemo: false, ranking: [], headlines: [] });
+    expect(overview).toMatchObject({
+      quarter: null,
+      quarters: [],
+      isDemo: false,
+      ranking: [],
+      headlines: [],
+    });
     expect(overview.openStatus?.counts).toEqual([{ status: "none", zones: 12 }]);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 
 import type { Database } from "../client";
-import { accounts, auditLog, sessions, userZones, users, zones } from "../schema";
+import { accounts, auditLog, sessions, users, userZones, zones } from "../schema";
 
 export type UserRole = (typeof users.$inferSelect)["role"];
 
