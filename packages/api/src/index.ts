@@ -4,7 +4,7 @@ import type { AppRouter } from "./root";
 
 export { type AppRouter, appRouter, createCaller } from "./root";
 export { ZOverviewInputSchema } from "./router/overview";
-export { type Context, createInnerContext, describeZodError, type SessionUser } from "./trpc";
+export { type Context, canReadZoneDrafts, canWriteZone, createInnerContext, describeZodError } from "./trpc";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

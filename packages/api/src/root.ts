@@ -1,10 +1,14 @@
 import { healthRouter } from "./router/health";
 import { overviewRouter } from "./router/overview";
+import { sessionRouter } from "./router/session";
+import { userRouter } from "./router/user";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
   overview: overviewRouter,
+  session: sessionRouter,
+  user: userRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import { initTRPC, TRPCError } from "@trpc/server";
+import type { Auth, Role, SessionUser } from "@zones/auth";
 import type { Database } from "@zones/db";
 import type { Locale } from "@zones/domain";
 import superjson from "superjson";
@@ -10,23 +11,25 @@ import { ZodError } from "zod";
  */
 export interface Context {
   db: Database;
+  /** better-auth, for the few procedures that hash passwords or manage sessions. */
+  auth: Auth;
   locale: Locale;
-  /** The signed-in user; null until the login issue lands and for anonymous callers. */
+  /** The signed-in user, resolved on the server from the session cookie; null for anonymous callers. */
   user: SessionUser | null;
-}
-
-export interface SessionUser {
-  id: string;
-  role: "admin" | "reviewer" | "official" | "viewer";
-  zoneCodes: string[];
 }
 
 export function createInnerContext(options: {
   db: Database;
+  auth: Auth;
   locale?: Locale;
   user?: SessionUser | null;
 }): Context {
-  return { db: options.db, locale: options.locale ?? "zh-CN", user: options.user ?? null };
+  return {
+    db: options.db,
+    auth: options.auth,
+    locale: options.locale ?? "zh-CN",
+    user: options.user ?? null,
+  };
 }
 
 const t = initTRPC.context<Context>().create({
@@ -56,7 +59,7 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
-/** Anyone, signed in or not. */
+/** Anyone, signed in or not: only what the login page and health checks need. */
 export const publicProcedure = t.procedure;
 
 /** Any signed-in user. */
@@ -64,3 +67,35 @@ export const protectedProcedure = t.procedure.use(function requireSession({ ctx,
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
+
+function requireRole(roles: readonly Role[]) {
+  return protectedProcedure.use(function requireRole({ ctx, next }) {
+    if (!roles.includes(ctx.user.role)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this." });
+    }
+    return next();
+  });
+}
+
+/** National or provincial reviewers, and admins. */
+export const reviewerProcedure = requireRole(["reviewer", "admin"]);
+
+/** Admins only. */
+export const adminProcedure = requireRole(["admin"]);
+
+/** May this user read the zone's unapproved (draft, submitted, returned) data? */
+export function canReadZoneDrafts(user: SessionUser, zoneCode: string): boolean {
+  return user.role === "admin" || user.role === "reviewer" || user.zoneCodes.includes(zoneCode);
+}
+
+/** May this user enter or submit the zone's data? Only officials bound to the zone (admins may correct). */
+export function canWriteZone(user: SessionUser, zoneCode: string): boolean {
+  return user.role === "admin" || (user.role === "official" && user.zoneCodes.includes(zoneCode));
+}
+
+/** Throws FORBIDDEN unless the user may write the zone: the zone-scoped check every write goes through. */
+export function assertCanWriteZone(user: SessionUser, zoneCode: string): void {
+  if (!canWriteZone(user, zoneCode)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: `You may not change data of zone ${zoneCode}.` });
+  }
+}

@@ -6,7 +6,7 @@ import { ZONE_CODES } from "@zones/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createCaller } from "../root";
-import { createInnerContext } from "../trpc";
+import { contextFor, createRoleUsers, testAuth } from "../test-fixtures";
 
 /** Seeded as of 2026-11-28: 2026Q3 is open, 2026Q2 is the newest quarter with every zone approved. */
 const NOW = new Date("2026-11-28T10:00:00+08:00");
@@ -18,7 +18,9 @@ describe("overview router", () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     await seedDatabase(handle.db, { now: NOW });
-    caller = createCaller(createInnerContext({ db: handle.db }));
+    const auth = testAuth(handle.db);
+    const { viewer } = await createRoleUsers(auth, handle.db);
+    caller = createCaller(contextFor(handle.db, auth, viewer));
   });
   afterAll(async () => {
     await handle.close();
@@ -101,7 +103,9 @@ describe("overview router on an installation without data", () => {
   });
 
   it("answers with no quarter and empty lists, not an error, and does not claim demo data", async () => {
-    const overview = await createCaller(createInnerContext({ db: handle.db })).overview.get({});
+    const auth = testAuth(handle.db);
+    const { viewer } = await createRoleUsers(auth, handle.db);
+    const overview = await createCaller(contextFor(handle.db, auth, viewer)).overview.get({});
     expect(overview).toMatchObject({
       quarter: null,
       quarters: [],

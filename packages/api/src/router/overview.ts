@@ -16,7 +16,7 @@ import {
 } from "@zones/domain";
 import { z } from "zod";
 
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 /** How many quarters the quarter picker offers (ten years). */
 const QUARTER_CHOICES = 40;
@@ -34,7 +34,7 @@ function toNumber(value: string | null): number | null {
 
 export const overviewRouter = createTRPCRouter({
   /** The overview page in one call: every zone's headline figures and one indicator's ranking. */
-  get: publicProcedure.input(ZOverviewInputSchema).query(async ({ ctx, input }) => {
+  get: protectedProcedure.input(ZOverviewInputSchema).query(async ({ ctx, input }) => {
     const indicator = getIndicator(input.indicatorCode);
     const [complete, quarters, demo, openPeriod] = await Promise.all([
       latestCompleteQuarter(ctx.db),

@@ -1,3 +1,5 @@
+import { hashPassword } from "better-auth/crypto";
+
 import { openDatabase } from "../client";
 import { migrateDatabase } from "../migrate";
 import { seedDatabase } from "../seed";
@@ -10,7 +12,7 @@ const handle = await openDatabase();
 try {
   const started = performance.now();
   await migrateDatabase(handle);
-  await seedDatabase(handle.db, { demo: true });
+  await seedDatabase(handle.db, { demo: true, hashPassword });
   console.log(
     `Database ready: ${handle.engine} (${handle.location}) in ${Math.round(performance.now() - started)} ms`,
   );

@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 
+import { hashPassword } from "better-auth/crypto";
+
 import { openDatabase } from "../client";
 import { seedDatabase } from "../seed";
 
@@ -19,7 +21,7 @@ if (Number.isNaN(now.getTime())) {
 const handle = await openDatabase();
 try {
   const started = performance.now();
-  await seedDatabase(handle.db, { now, demo: !values["no-demo"] });
+  await seedDatabase(handle.db, { now, demo: !values["no-demo"], hashPassword });
   console.log(
     `Seeded ${handle.engine} (${handle.location}) in ${Math.round(performance.now() - started)} ms`,
   );

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { count, desc, eq, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { accounts, auditLog, sessions, users, userZones, zones } from "../schema";
@@ -78,4 +78,68 @@ export async function userZoneCodes(db: Database, userId: string): Promise<strin
 
 export async function deleteSession(db: Database, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export interface UserListRow {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  zoneCodes: string[];
+  createdAt: Date;
+}
+
+/** A page of users, newest first, with their zones aggregated in SQL. */
+export async function listUsers(
+  db: Database,
+  params: { limit: number; offset: number },
+): Promise<{ rows: UserListRow[]; total: number }> {
+  const zoneCodes = sql<string[]>`coalesce(array_agg(${userZones.zoneCode} order by ${userZones.zoneCode})
+    filter (where ${userZones.zoneCode} is not null), '{}')`;
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        disabled: users.disabled,
+        mustChangePassword: users.mustChangePassword,
+        createdAt: users.createdAt,
+        zoneCodes,
+      })
+      .from(users)
+      .leftJoin(userZones, eq(userZones.userId, users.id))
+      .groupBy(users.id)
+      .orderBy(desc(users.createdAt), users.email)
+      .limit(params.limit)
+      .offset(params.offset),
+    db.select({ total: count() }).from(users),
+  ]);
+  return { rows, total: counted?.total ?? 0 };
+}
+
+/** Disables (ending every session at once) or re-enables an account, with an audit row. */
+export async function setUserDisabled(
+  db: Database,
+  params: { userId: string; disabled: boolean; actorId: string },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ disabled: params.disabled, updatedAt: new Date() })
+      .where(eq(users.id, params.userId))
+      .returning({ id: users.id });
+    if (updated.length === 0) return false;
+    if (params.disabled) await tx.delete(sessions).where(eq(sessions.userId, params.userId));
+    await tx.insert(auditLog).values({
+      actorId: params.actorId,
+      action: params.disabled ? "user.disable" : "user.enable",
+      entityType: "user",
+      entityId: params.userId,
+    });
+    return true;
+  });
 }

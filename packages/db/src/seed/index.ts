@@ -1,9 +1,11 @@
 import type { Database } from "../client";
 import { syncCatalogue } from "./catalogue";
 import { seedDemoData, seedReportingPeriods } from "./demo-data";
+import { seedDemoUsers } from "./demo-users";
 
 export { syncCatalogue } from "./catalogue";
 export { DEMO_FIRST_QUARTER, seedDemoData, seedReportingPeriods } from "./demo-data";
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoUsers } from "./demo-users";
 export { syntheticNumeric } from "./synthetic";
 
 export interface SeedOptions {
@@ -11,6 +13,8 @@ export interface SeedOptions {
   now?: Date;
   /** Load synthetic demo data (the demo and tests); a real deployment seeds only the catalogue. */
   demo?: boolean;
+  /** With demo data: hashes the demo accounts' password (better-auth's `hashPassword`); no accounts without it. */
+  hashPassword?: (password: string) => Promise<string>;
 }
 
 /** Catalogue, reporting periods and (for the demo) synthetic data. Safe to run again. */
@@ -18,5 +22,8 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
   const now = options.now ?? new Date();
   await syncCatalogue(db);
   await seedReportingPeriods(db, now);
-  if (options.demo ?? true) await seedDemoData(db, now);
+  if (options.demo ?? true) {
+    await seedDemoData(db, now);
+    if (options.hashPassword) await seedDemoUsers(db, options.hashPassword);
+  }
 }

@@ -1,0 +1,118 @@
+import { TRPCError } from "@trpc/server";
+import type { Role, SessionUser } from "@zones/auth";
+import type { DatabaseHandle } from "@zones/db";
+import { seedDatabase } from "@zones/db/seed";
+import { createTestDatabase } from "@zones/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { appRouter, createCaller } from "./root";
+import { CALLERS, type Caller, contextFor, createRoleUsers, testAuth } from "./test-fixtures";
+import { canReadZoneDrafts, canWriteZone } from "./trpc";
+
+const SIGNED_IN: Caller[] = ["viewer", "official", "reviewer", "admin"];
+const EVERYONE: Caller[] = ["anonymous", ...SIGNED_IN];
+
+interface Access {
+  allowed: Caller[];
+  /** A valid input, so that an allowed call succeeds and a denied one fails on rights alone. */
+  input: (users: Record<Role, SessionUser>, run: number) => unknown;
+}
+
+/**
+ * Who may call each procedure. Every procedure of the router must be listed: a new procedure without
+ * an entry fails the first test below, so none can be forgotten.
+ */
+const ACCESS: Record<string, Access> = {
+  "health.check": { allowed: EVERYONE, input: () => undefined },
+  "overview.get": { allowed: SIGNED_IN, input: () => ({}) },
+  "session.me": { allowed: SIGNED_IN, input: () => undefined },
+  "user.list": { allowed: ["admin"], input: () => ({}) },
+  "user.create": {
+    allowed: ["admin"],
+    input: (_, run) => ({
+      email: `created-${run}@matrix.test`,
+      name: "New",
+      role: "viewer",
+      password: "matrix-password-2026",
+    }),
+  },
+  "user.setDisabled": {
+    allowed: ["admin"],
+    input: (users) => ({ userId: users.viewer.id, disabled: false }),
+  },
+};
+
+const procedurePaths = Object.keys(appRouter._def.procedures).sort();
+
+describe("authorization matrix", () => {
+  let handle: DatabaseHandle;
+  let users: Record<Role, SessionUser>;
+  let auth: ReturnType<typeof testAuth>;
+  let run = 0;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    await seedDatabase(handle.db, { demo: false });
+    auth = testAuth(handle.db);
+    users = await createRoleUsers(auth, handle.db);
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  it("lists every procedure of the app router, and only those", () => {
+    expect(Object.keys(ACCESS).sort()).toEqual(procedurePaths);
+  });
+
+  const cases = procedurePaths.flatMap((path) => CALLERS.map((caller) => [path, caller] as const));
+
+  it.each(cases)("%s as %s", async (path, caller) => {
+    const access = ACCESS[path];
+    if (!access) throw new Error(`no access entry for ${path}`);
+    const user = caller === "anonymous" ? null : users[caller];
+    const procedure = path
+      .split(".")
+      .reduce<unknown>(
+        (node, key) => (node as Record<string, unknown>)[key],
+        createCaller(contextFor(handle.db, auth, user)),
+      ) as (input: unknown) => Promise<unknown>;
+    const call = procedure(access.input(users, run++));
+    if (access.allowed.includes(caller)) {
+      await expect(call).resolves.toBeDefined();
+    } else {
+      const error = await call.then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code).toBe(caller === "anonymous" ? "UNAUTHORIZED" : "FORBIDDEN");
+    }
+  });
+});
+
+describe("zone scope", () => {
+  const official: SessionUser = {
+    id: "u1",
+    email: "o@x",
+    name: "o",
+    role: "official",
+    zoneCodes: ["HB-HS"],
+    mustChangePassword: false,
+  };
+  const reviewer: SessionUser = { ...official, role: "reviewer", zoneCodes: [] };
+  const viewer: SessionUser = { ...official, role: "viewer", zoneCodes: [] };
+
+  it("lets an official read and write only their own zone's drafts", () => {
+    expect(canReadZoneDrafts(official, "HB-HS")).toBe(true);
+    expect(canWriteZone(official, "HB-HS")).toBe(true);
+    expect(canReadZoneDrafts(official, "SD-ZB")).toBe(false);
+    expect(canWriteZone(official, "SD-ZB")).toBe(false);
+  });
+
+  it("lets reviewers read every zone's drafts but write none; viewers neither", () => {
+    expect(canReadZoneDrafts(reviewer, "SD-ZB")).toBe(true);
+    expect(canWriteZone(reviewer, "SD-ZB")).toBe(false);
+    expect(canReadZoneDrafts(viewer, "HB-HS")).toBe(false);
+    expect(canWriteZone(viewer, "HB-HS")).toBe(false);
+  });
+});

@@ -1,0 +1,39 @@
+import { TRPCError } from "@trpc/server";
+import { createUser, ZNewUserSchema } from "@zones/auth";
+import { findUserIdByEmail, listUsers, setUserDisabled } from "@zones/db";
+import { z } from "zod";
+
+import { adminProcedure, createTRPCRouter } from "../trpc";
+
+export const USERS_PAGE_SIZE = 50;
+
+export const userRouter = createTRPCRouter({
+  /** Users, a page at a time. */
+  list: adminProcedure
+    .input(z.object({ page: z.number().int().min(1, { error: "page: must be 1 or more" }).default(1) }))
+    .query(({ ctx, input }) =>
+      listUsers(ctx.db, { limit: USERS_PAGE_SIZE, offset: (input.page - 1) * USERS_PAGE_SIZE }).then(
+        (result) => ({ ...result, page: input.page, pageSize: USERS_PAGE_SIZE }),
+      ),
+    ),
+
+  /** A new account with a role, zones (officials) and an initial password that obeys the policy. */
+  create: adminProcedure.input(ZNewUserSchema).mutation(async ({ ctx, input }) => {
+    if (await findUserIdByEmail(ctx.db, input.email)) {
+      throw new TRPCError({ code: "CONFLICT", message: `email: ${input.email} already has an account` });
+    }
+    return createUser(ctx.auth, ctx.db, input, ctx.user.id);
+  }),
+
+  /** Disabling ends the user's sessions at once; an admin cannot disable themselves. */
+  setDisabled: adminProcedure
+    .input(z.object({ userId: z.string().min(1), disabled: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      if (input.userId === ctx.user.id && input.disabled) {
+        throw new TRPCError({ code: "BAD_REQUEST", message: "userId: you cannot disable your own account" });
+      }
+      const found = await setUserDisabled(ctx.db, { ...input, actorId: ctx.user.id });
+      if (!found) throw new TRPCError({ code: "NOT_FOUND", message: `userId: no user ${input.userId}` });
+      return { ok: true };
+    }),
+});

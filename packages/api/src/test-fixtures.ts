@@ -1,0 +1,35 @@
+import { type Auth, createAuth, createUser, type Role, type SessionUser } from "@zones/auth";
+import type { Database } from "@zones/db";
+import type { TZoneCode } from "@zones/domain";
+
+import { type Context, createInnerContext } from "./trpc";
+
+/** Test-only: a context as the server would build it, for `createCaller`. */
+export function testAuth(db: Database): Auth {
+  return createAuth({ db, secret: "api-test-secret-that-is-at-least-32-chars" });
+}
+
+export type Caller = Role | "anonymous";
+
+export const CALLERS: readonly Caller[] = ["anonymous", "viewer", "official", "reviewer", "admin"];
+
+/** One real account per role (the official bound to HB-HS), as session users. */
+export async function createRoleUsers(auth: Auth, db: Database): Promise<Record<Role, SessionUser>> {
+  const users = {} as Record<Role, SessionUser>;
+  for (const role of ["viewer", "official", "reviewer", "admin"] as const) {
+    const email = `${role}@fixtures.test`;
+    const zoneCodes: TZoneCode[] = role === "official" ? ["HB-HS"] : [];
+    const { id } = await createUser(
+      auth,
+      db,
+      { email, name: role, role, zoneCodes, password: "fixture-password-2026" },
+      null,
+    );
+    users[role] = { id, email, name: role, role, zoneCodes, mustChangePassword: false };
+  }
+  return users;
+}
+
+export function contextFor(db: Database, auth: Auth, user: SessionUser | null): Context {
+  return createInnerContext({ db, auth, user });
+}
