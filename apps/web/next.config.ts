@@ -9,7 +9,7 @@ const config: NextConfig = {
   // Workspace packages ship TypeScript sources; Next compiles them.
   transpilePackages: ["@zones/api", "@zones/charts", "@zones/db", "@zones/domain"],
   // Loaded from node_modules at run time: PGlite reads its WASM and data files from its own folder.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "proper-lockfile"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "proper-lockfile", "rate-limiter-flexible"],
   typedRoutes: false,
 };
 

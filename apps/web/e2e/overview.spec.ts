@@ -1,7 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { ZONES } from "@zones/domain";
 
+import { signInAs } from "./fixtures";
+
 test.describe("overview", () => {
+  test.beforeEach(async ({ page }) => {
+    await signInAs(page, "viewer");
+  });
+
   test("shows the twelve zones and a ranking chart with data, in Chinese then English and back", async ({
     page,
   }) => {
@@ -67,16 +73,16 @@ test.describe("overview", () => {
   test("an unknown page gets a not-found page linking back to the overview", async ({ page }) => {
     const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
     await page.getByRole("link", { name: "返回总览" }).click();
     await expect(page.getByTestId("zone-card")).toHaveCount(12);
   });
 });
 
-test("tRPC refuses a malformed quarter with BAD_REQUEST and a message naming the rule", async ({
-  request,
-}) => {
+test("tRPC refuses a malformed quarter with BAD_REQUEST and a message naming the rule", async ({ page }) => {
+  await signInAs(page, "viewer");
   const input = encodeURIComponent(JSON.stringify({ json: { quarter: "2025Q5" } }));
-  const response = await request.get(`/api/trpc/overview.get?input=${input}`);
+  const response = await page.request.get(`/api/trpc/overview.get?input=${input}`);
   expect(response.status()).toBe(400);
   const body = await response.json();
   expect(body.error.json.data.code).toBe("BAD_REQUEST");

@@ -32,6 +32,7 @@ export const AUTH_ERROR = {
 } as const;
 
 const SIGN_IN_PATH = "/sign-in/email";
+const LOCAL_HOSTS = ["localhost", "localhost:*", "127.0.0.1", "127.0.0.1:*", "[::1]:*"];
 const PASSWORD_PATHS = new Set(["/change-password", "/reset-password", "/sign-up/email"]);
 
 /**
@@ -42,7 +43,9 @@ export function createAuth({ db, secret, baseURL }: AuthOptions) {
   const throttle = createLoginThrottle(db);
   return betterAuth({
     secret,
-    baseURL,
+    // Without a configured public URL (the demo, a newcomer's machine) the app answers on this machine
+    // only, under whatever port it was started on.
+    baseURL: baseURL ?? { allowedHosts: LOCAL_HOSTS, protocol: "http" },
     database: drizzleAdapter(db, { provider: "pg", schema, usePlural: true }),
     emailAndPassword: {
       enabled: true,

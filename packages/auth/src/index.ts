@@ -13,5 +13,6 @@ export {
   type PasswordProblem,
   passwordProblem,
 } from "./password-policy";
+export { authBaseURL, resolveAuthSecret } from "./secret";
 export { getSessionUser, type Role, type SessionUser } from "./session";
 export { createUser, type TNewUser, ZNewUserSchema } from "./users";

@@ -4,6 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
 import { LocaleSwitcher } from "~/components/locale-switcher";
+import { SiteNav } from "~/components/site-nav";
+import { getCurrentUser } from "~/server/auth";
 import { TRPCReactProvider } from "~/trpc/react";
 import "./globals.css";
 
@@ -13,8 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
-  const t = await getTranslations("app");
+  const [locale, t, user] = await Promise.all([getLocale(), getTranslations("app"), getCurrentUser()]);
   return (
     <html lang={locale}>
       <body>
@@ -27,9 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <span className="brand-title">{t("title")}</span>
               <span className="brand-subtitle">{t("subtitle")}</span>
             </div>
-            <nav aria-label={t("nav.overview")}>
-              <a href="/">{t("nav.overview")}</a>
-            </nav>
+            {user && <SiteNav user={user} />}
             <LocaleSwitcher locale={locale} label={t("language")} switchTo={t("switchTo")} />
           </header>
           <TRPCReactProvider>

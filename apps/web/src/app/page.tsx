@@ -2,6 +2,7 @@ import { ZOverviewInputSchema } from "@zones/api";
 import { getTranslations } from "next-intl/server";
 
 import { OverviewView } from "~/components/overview-view";
+import { requireUser } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +12,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** The overview: every zone's headline figures and a ranking chart, for a quarter in the URL. */
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
+  await requireUser(`/?${new URLSearchParams(params as Record<string, string>).toString()}`);
   const t = await getTranslations("overview");
   const requested = {
     quarter: typeof params.quarter === "string" ? params.quarter : undefined,

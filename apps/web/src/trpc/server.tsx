@@ -7,6 +7,7 @@ import { getLocale } from "next-intl/server";
 import { cache, type ReactNode } from "react";
 
 import { toLocale } from "~/i18n/locales";
+import { getAuth, getCurrentUser } from "~/server/auth";
 import { getDb } from "~/server/db";
 import { createQueryClient } from "./query-client";
 
@@ -14,7 +15,12 @@ import { createQueryClient } from "./query-client";
 export const getQueryClient = cache(createQueryClient);
 
 const createContext = cache(async () =>
-  createInnerContext({ db: await getDb(), locale: toLocale(await getLocale()) }),
+  createInnerContext({
+    db: await getDb(),
+    auth: await getAuth(),
+    locale: toLocale(await getLocale()),
+    user: await getCurrentUser(),
+  }),
 );
 
 /** Server components call procedures in-process (no HTTP hop) through this proxy. */

@@ -7,6 +7,8 @@ import { settings } from "../schema";
 export interface SettingValues {
   /** Present when the installation holds synthetic demo data, which the UI must say plainly. */
   demo: { seededThrough: string; seededAt: string };
+  /** The session-signing secret of an installation without BETTER_AUTH_SECRET (the demo). */
+  authSecret: { value: string };
 }
 
 export async function getSetting<K extends keyof SettingValues>(
@@ -26,4 +28,14 @@ export async function putSetting<K extends keyof SettingValues>(
     .insert(settings)
     .values({ key, value })
     .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } });
+}
+
+/** Stores the value unless the key exists, and returns whichever value won (safe when processes race). */
+export async function putSettingIfAbsent<K extends keyof SettingValues>(
+  db: Database,
+  key: K,
+  value: SettingValues[K],
+): Promise<SettingValues[K]> {
+  await db.insert(settings).values({ key, value }).onConflictDoNothing();
+  return (await getSetting(db, key)) ?? value;
 }

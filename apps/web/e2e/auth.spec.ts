@@ -1,0 +1,104 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD } from "@zones/db/seed";
+
+import { demoAccount, signIn, signInAs } from "./fixtures";
+
+test.describe("access without a session", () => {
+  test("a page redirects to the login page and comes back to it after signing in", async ({ page }) => {
+    await page.goto("/?quarter=2026Q3&indicator=gdp");
+    await expect(page).toHaveURL(/\/login\?next=%2F%3Fquarter%3D2026Q3%26indicator%3Dgdp/);
+    await expect(page.getByTestId("zone-card")).toHaveCount(0);
+    await page.getByLabel("邮箱").fill(demoAccount("viewer").email);
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page).toHaveURL(/\/\?quarter=2026Q3&indicator=gdp$/);
+    await expect(page.getByTestId("quarter-select")).toHaveValue("2026Q3");
+  });
+
+  test("a non-public procedure answers 401, health stays public", async ({ request }) => {
+    const input = encodeURIComponent(JSON.stringify({ json: {} }));
+    expect((await request.get(`/api/trpc/overview.get?input=${input}`)).status()).toBe(401);
+    expect((await request.get("/api/trpc/session.me")).status()).toBe(401);
+    expect((await request.get("/api/health")).status()).toBe(200);
+  });
+
+  test("a forged session cookie is no session", async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: "zones.session_token", value: "forged.cookie", url: baseURL ?? "" }]);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login/);
+    expect((await page.request.get("/api/trpc/session.me")).status()).toBe(401);
+  });
+});
+
+test.describe("signing in", () => {
+  const navigation = {
+    admin: { users: true, role: "管理员" },
+    reviewer: { users: false, role: "审核员" },
+    official: { users: false, role: "填报员 · 湖北黄石" },
+    viewer: { users: false, role: "查看员" },
+  } as const;
+
+  for (const [role, expected] of Object.entries(navigation)) {
+    test(`${role} signs in and sees their own navigation`, async ({ page }) => {
+      await signInAs(page, role as keyof typeof navigation);
+      const nav = page.getByTestId("site-nav");
+      await expect(nav.getByRole("link", { name: "总览" })).toBeVisible();
+      await expect(nav.getByRole("link", { name: "用户管理" })).toHaveCount(expected.users ? 1 : 0);
+      await expect(page.getByTestId("user-role")).toHaveText(expected.role);
+      const users = await page.goto("/admin/users");
+      expect(users?.status()).toBe(expected.users ? 200 : 404);
+    });
+  }
+
+  test("a wrong password shows an error and no session", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("邮箱").fill(demoAccount("reviewer").email);
+    await page.getByLabel("密码").fill("not-the-password-2026");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByTestId("login-error")).toHaveText("邮箱或密码不正确。");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("signing out ends the session: going back shows no data", async ({ page }) => {
+    await signInAs(page, "reviewer");
+    await expect(page.getByTestId("zone-card")).toHaveCount(12);
+    await page.getByTestId("sign-out").click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByTestId("zone-card")).toHaveCount(0);
+    expect((await page.request.get("/api/trpc/session.me")).status()).toBe(401);
+  });
+
+  test("a cross-origin POST to the API is refused", async ({ page }) => {
+    await signInAs(page, "admin");
+    const response = await page.request.post("/api/trpc/user.setDisabled", {
+      headers: { origin: "https://evil.example", "content-type": "application/json" },
+      data: { json: { userId: "x", disabled: true } },
+    });
+    expect(response.status()).toBe(403);
+  });
+});
+
+test("an admin creates a user who can then sign in", async ({ page, browser }) => {
+  await signInAs(page, "admin", "/admin/users");
+  await page.goto("/admin/users");
+  await page.getByLabel("邮箱").fill("zibo@demo.local");
+  await page.getByLabel("姓名").fill("淄博填报员");
+  await page.getByLabel("角色").selectOption("official");
+  await page.getByLabel("山东淄博").check();
+  await page.getByLabel("初始密码").fill("password1234");
+  await page.getByRole("button", { name: "创建账号" }).click();
+  await expect(page.getByTestId("create-user-error")).toContainText("common");
+
+  await page.getByLabel("初始密码").fill("zibo-official-2026");
+  await page.getByRole("button", { name: "创建账号" }).click();
+  await expect(page.getByTestId("create-user-success")).toContainText("zibo@demo.local");
+  await expect(page.locator('tr[data-email="zibo@demo.local"]')).toContainText("淄博");
+
+  const other = await browser.newContext();
+  const newUserPage = await other.newPage();
+  await signIn(newUserPage, "zibo@demo.local", "zibo-official-2026");
+  await expect(newUserPage.getByTestId("user-role")).toHaveText("填报员 · 山东淄博");
+  await other.close();
+});

@@ -1,0 +1,24 @@
+import { expect, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@zones/db/seed";
+
+export type DemoRole = "admin" | "reviewer" | "official" | "viewer";
+
+export function demoAccount(role: DemoRole) {
+  const account = DEMO_ACCOUNTS.find((candidate) => candidate.role === role);
+  if (!account) throw new Error(`no demo account for ${role}`);
+  return account;
+}
+
+/** Signs in through the login page, as a person would, and waits for the page it returns to. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, path = "/") {
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByTestId("user-box")).toBeVisible();
+}
+
+export function signInAs(page: Page, role: DemoRole, path = "/") {
+  return signIn(page, demoAccount(role).email, DEMO_PASSWORD, path);
+}

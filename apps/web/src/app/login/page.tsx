@@ -1,0 +1,34 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+
+import { LoginForm } from "~/components/login-form";
+import { getCurrentUser } from "~/server/auth";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("login");
+  return { title: t("title") };
+}
+
+/** Only local paths: a `next` pointing elsewhere (an open redirect) is dropped. */
+function safeReturnPath(next: string | string[] | undefined): string {
+  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+}
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const returnTo = safeReturnPath((await searchParams).next);
+  if (await getCurrentUser()) redirect(returnTo);
+  const t = await getTranslations("login");
+  return (
+    <section className="login">
+      <h1>{t("title")}</h1>
+      <p className="hint">{t("intro")}</p>
+      <LoginForm returnTo={returnTo} />
+    </section>
+  );
+}

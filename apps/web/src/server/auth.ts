@@ -1,0 +1,51 @@
+import "server-only";
+
+import {
+  type Auth,
+  authBaseURL,
+  createAuth,
+  getSessionUser,
+  resolveAuthSecret,
+  type SessionUser,
+} from "@zones/auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+
+import { getDb } from "./db";
+
+const holder = globalThis as typeof globalThis & { zonesAuth?: Promise<Auth> };
+
+/** One better-auth instance per server process, on the shared database handle. */
+export function getAuth(): Promise<Auth> {
+  if (!holder.zonesAuth) {
+    holder.zonesAuth = (async () => {
+      const db = await getDb();
+      return createAuth({ db, secret: await resolveAuthSecret(db), baseURL: authBaseURL() });
+    })();
+    holder.zonesAuth.catch(() => {
+      holder.zonesAuth = undefined;
+    });
+  }
+  return holder.zonesAuth;
+}
+
+/** The user of a request's headers (route handlers). */
+export async function userFromHeaders(requestHeaders: Headers): Promise<SessionUser | null> {
+  return getSessionUser(await getAuth(), await getDb(), requestHeaders);
+}
+
+/** The user of the current request, once per request (server components). */
+export const getCurrentUser = cache(
+  async (): Promise<SessionUser | null> => userFromHeaders(await headers()),
+);
+
+/**
+ * For pages: the signed-in user, or a redirect to the login page that comes back here afterwards.
+ * The proxy already redirects requests without a cookie; this catches expired or forged ones.
+ */
+export async function requireUser(returnTo: string): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  return user;
+}

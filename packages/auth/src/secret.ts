@@ -1,0 +1,18 @@
+import { randomBytes } from "node:crypto";
+import { type Database, putSettingIfAbsent } from "@zones/db";
+
+import { env } from "./env";
+
+/**
+ * BETTER_AUTH_SECRET when set (production). Otherwise — the demo, a newcomer's machine — a random
+ * secret generated on first use and kept in the database, so sessions survive restarts.
+ */
+export async function resolveAuthSecret(db: Database): Promise<string> {
+  if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
+  const stored = await putSettingIfAbsent(db, "authSecret", { value: randomBytes(32).toString("base64url") });
+  return stored.value;
+}
+
+export function authBaseURL(): string | undefined {
+  return env.BETTER_AUTH_URL;
+}
