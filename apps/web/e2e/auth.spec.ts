@@ -102,3 +102,41 @@ test("an admin creates a user who can then sign in", async ({ page, browser }) =
   await expect(newUserPage.getByTestId("user-role")).toHaveText("填报员 · 山东淄博");
   await other.close();
 });
+
+test("an admin resets a password: the user must choose a new one, which signs out their other sessions", async ({
+  page,
+  browser,
+}) => {
+  // The account to reset, with a session of its own that the reset must end.
+  const userContext = await browser.newContext();
+  const userPage = await userContext.newPage();
+  await signInAs(userPage, "viewer");
+
+  await signInAs(page, "admin", "/admin/users");
+  await page.goto("/admin/users");
+  const row = page.locator(`tr[data-email="${demoAccount("viewer").email}"]`);
+  await row.getByRole("button", { name: "重置密码" }).click();
+  await row.getByLabel(/新密码/).fill("reset-by-admin-2026");
+  await row.getByRole("button", { name: "重置密码" }).click();
+  await expect(row.getByRole("status")).toContainText("已重置");
+
+  // The old session is gone.
+  await userPage.reload();
+  await expect(userPage).toHaveURL(/\/login/);
+
+  // The next sign-in leads to the change-password page and nowhere else.
+  await userPage.getByLabel("邮箱").fill(demoAccount("viewer").email);
+  await userPage.getByLabel("密码").fill("reset-by-admin-2026");
+  await userPage.getByRole("button", { name: "登录" }).click();
+  await expect(userPage).toHaveURL(/\/account\/password/);
+  await expect(userPage.getByTestId("must-change-password")).toBeVisible();
+  await userPage.goto("/");
+  await expect(userPage).toHaveURL(/\/account\/password/);
+
+  await userPage.getByLabel("当前密码").fill("reset-by-admin-2026");
+  await userPage.getByLabel("新密码", { exact: true }).fill(DEMO_PASSWORD);
+  await userPage.getByLabel("确认新密码").fill(DEMO_PASSWORD);
+  await userPage.getByRole("button", { name: "保存新密码" }).click();
+  await expect(userPage.getByTestId("zone-card")).toHaveCount(12);
+  await userContext.close();
+});

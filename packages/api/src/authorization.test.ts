@@ -36,6 +36,10 @@ const ACCESS: Record<string, Access> = {
       password: "matrix-password-2026",
     }),
   },
+  "user.resetPassword": {
+    allowed: ["admin"],
+    input: (users) => ({ userId: users.reviewer.id, password: "matrix-reset-2026" }),
+  },
   "user.setDisabled": {
     allowed: ["admin"],
     input: (users) => ({ userId: users.viewer.id, disabled: false }),

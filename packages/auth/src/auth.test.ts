@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type Auth, createAuth } from "./auth";
+import { resetPassword } from "./password-reset";
 import { getSessionUser } from "./session";
 import { createUser } from "./users";
 
@@ -145,4 +146,66 @@ describe("sign-in, sessions and throttling", () => {
     const audits = await handle.db.select().from(auditLog).where(eq(auditLog.action, "user.create"));
     expect(audits.length).toBeGreaterThanOrEqual(3);
   });
+
+  it("changing the password signs out the other sessions and clears a forced change", async () => {
+    const { id } = await createUser(
+      auth,
+      handle.db,
+      {
+        email: "changer@zones.test",
+        name: "C",
+        role: "viewer",
+        password: PASSWORD,
+        mustChangePassword: true,
+      },
+      null,
+    );
+    const first = cookieHeader(await signIn("changer@zones.test", PASSWORD, "10.3.0.1"));
+    const second = cookieHeader(await signIn("changer@zones.test", PASSWORD, "10.3.0.2"));
+    expect((await getSessionUser(auth, handle.db, first))?.mustChangePassword).toBe(true);
+
+    const tooShort = await changePassword(first, PASSWORD, "short-pass");
+    expect(tooShort.status).toBe(400);
+    const changed = await changePassword(first, PASSWORD, "a-brand-new-password-2026");
+    expect(changed.status).toBe(200);
+
+    const newCookie = cookieHeader(changed);
+    const kept = await getSessionUser(auth, handle.db, newCookie.get("cookie") ? newCookie : first);
+    expect(kept).toMatchObject({ id, mustChangePassword: false });
+    expect(await getSessionUser(auth, handle.db, second)).toBeNull();
+    expect((await signIn("changer@zones.test", PASSWORD, "10.3.0.3")).status).toBe(401);
+    expect((await signIn("changer@zones.test", "a-brand-new-password-2026", "10.3.0.3")).status).toBe(200);
+    const audits = await handle.db.select().from(auditLog).where(eq(auditLog.action, "user.password_change"));
+    expect(audits.map((row) => row.entityId)).toContain(id);
+  });
+
+  it("an admin reset ends the user's sessions and forces a change at the next sign-in", async () => {
+    const { id } = await createUser(
+      auth,
+      handle.db,
+      { email: "forgetful@zones.test", name: "F", role: "viewer", password: PASSWORD },
+      null,
+    );
+    const before = cookieHeader(await signIn("forgetful@zones.test", PASSWORD, "10.4.0.1"));
+    await expect(
+      resetPassword(auth, handle.db, { userId: id, password: "short", actorId: id }),
+    ).rejects.toThrow(/at least 12/);
+    expect(
+      await resetPassword(auth, handle.db, { userId: id, password: "reset-by-admin-2026", actorId: id }),
+    ).toBe(true);
+    expect(await getSessionUser(auth, handle.db, before)).toBeNull();
+    const after = await signIn("forgetful@zones.test", "reset-by-admin-2026", "10.4.0.2");
+    expect(after.status).toBe(200);
+    expect((await getSessionUser(auth, handle.db, cookieHeader(after)))?.mustChangePassword).toBe(true);
+  });
+
+  function changePassword(headers: Headers, currentPassword: string, newPassword: string) {
+    return auth.handler(
+      new Request(`${BASE}/api/auth/change-password`, {
+        method: "POST",
+        headers: { cookie: headers.get("cookie") ?? "", "content-type": "application/json", origin: BASE },
+        body: JSON.stringify({ currentPassword, newPassword, revokeOtherSessions: true }),
+      }),
+    );
+  }
 });

@@ -1,4 +1,4 @@
-import type { Database } from "@zones/db";
+import { type Database, markPasswordChanged } from "@zones/db";
 import * as schema from "@zones/db/schema";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
@@ -32,6 +32,7 @@ export const AUTH_ERROR = {
 } as const;
 
 const SIGN_IN_PATH = "/sign-in/email";
+const CHANGE_PASSWORD_PATH = "/change-password";
 const LOCAL_HOSTS = ["localhost", "localhost:*", "127.0.0.1", "127.0.0.1:*", "[::1]:*"];
 const PASSWORD_PATHS = new Set(["/change-password", "/reset-password", "/sign-up/email"]);
 
@@ -117,6 +118,11 @@ export function createAuth({ db, secret, baseURL }: AuthOptions) {
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === CHANGE_PASSWORD_PATH) {
+          const userId = ctx.context.session?.user.id;
+          if (userId && !(ctx.context.returned instanceof APIError)) await markPasswordChanged(db, userId);
+          return;
+        }
         if (ctx.path !== SIGN_IN_PATH) return;
         const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
         const ip = ctx.request ? getIP(ctx.request, ctx.context.options) : null;

@@ -13,6 +13,7 @@ export {
   type PasswordProblem,
   passwordProblem,
 } from "./password-policy";
+export { PasswordPolicyError, resetPassword } from "./password-reset";
 export { authBaseURL, resolveAuthSecret } from "./secret";
 export { getSessionUser, type Role, type SessionUser } from "./session";
 export { createUser, type TNewUser, ZNewUserSchema } from "./users";

@@ -9,6 +9,7 @@ import { SignOutButton } from "./sign-out-button";
 const LINKS = [
   { href: "/", key: "overview", roles: ["admin", "reviewer", "official", "viewer"] },
   { href: "/admin/users", key: "users", roles: ["admin"] },
+  { href: "/account/password", key: "password", roles: ["admin", "reviewer", "official", "viewer"] },
 ] as const;
 
 export function SiteNav({ user }: { user: SessionUser }) {

@@ -9,6 +9,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import { useTRPC } from "~/trpc/react";
+import { ResetPassword } from "./reset-password";
 
 const ROLES = ["admin", "reviewer", "official", "viewer"] as const;
 
@@ -84,6 +85,7 @@ export function UserAdmin({ currentUserId }: { currentUserId: string }) {
               </td>
               <td>{row.disabled ? t("disabled") : t("active")}</td>
               <td>
+                {row.id !== currentUserId && <ResetPassword userId={row.id} email={row.email} />}
                 {row.id !== currentUserId && (
                   <button
                     type="button"

@@ -47,5 +47,9 @@ export const getCurrentUser = cache(
 export async function requireUser(returnTo: string): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  // After an admin's reset, nothing but choosing a new password.
+  if (user.mustChangePassword && returnTo !== CHANGE_PASSWORD_PAGE) redirect(CHANGE_PASSWORD_PAGE);
   return user;
 }
+
+export const CHANGE_PASSWORD_PAGE = "/account/password";

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { createUser, ZNewUserSchema } from "@zones/auth";
+import { createUser, PasswordPolicyError, resetPassword, ZNewUserSchema } from "@zones/auth";
 import { findUserIdByEmail, listUsers, setUserDisabled } from "@zones/db";
 import { z } from "zod";
 
@@ -34,6 +34,21 @@ export const userRouter = createTRPCRouter({
       }
       const found = await setUserDisabled(ctx.db, { ...input, actorId: ctx.user.id });
       if (!found) throw new TRPCError({ code: "NOT_FOUND", message: `userId: no user ${input.userId}` });
+      return { ok: true };
+    }),
+
+  /** Sets a new password the user must change at the next sign-in; their sessions end now. */
+  resetPassword: adminProcedure
+    .input(z.object({ userId: z.string().min(1), password: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      try {
+        const found = await resetPassword(ctx.auth, ctx.db, { ...input, actorId: ctx.user.id });
+        if (!found) throw new TRPCError({ code: "NOT_FOUND", message: `userId: no user ${input.userId}` });
+      } catch (error) {
+        if (error instanceof PasswordPolicyError)
+          throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
+        throw error;
+      }
       return { ok: true };
     }),
 });

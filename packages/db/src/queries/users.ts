@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { count, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { accounts, auditLog, sessions, users, userZones, zones } from "../schema";
@@ -137,6 +137,52 @@ export async function setUserDisabled(
     await tx.insert(auditLog).values({
       actorId: params.actorId,
       action: params.disabled ? "user.disable" : "user.enable",
+      entityType: "user",
+      entityId: params.userId,
+    });
+    return true;
+  });
+}
+
+/** After the user chose a new password themselves: no forced change any more, and an audit row. */
+export async function markPasswordChanged(db: Database, userId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ mustChangePassword: false, updatedAt: new Date() })
+      .where(eq(users.id, userId));
+    await tx.insert(auditLog).values({
+      actorId: userId,
+      action: "user.password_change",
+      entityType: "user",
+      entityId: userId,
+    });
+  });
+}
+
+/**
+ * An admin sets a new password: the user must change it at the next sign-in, and every session of
+ * theirs ends now.
+ */
+export async function resetUserPassword(
+  db: Database,
+  params: { userId: string; passwordHash: string; actorId: string },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(accounts)
+      .set({ password: params.passwordHash, updatedAt: new Date() })
+      .where(and(eq(accounts.userId, params.userId), eq(accounts.providerId, "credential")))
+      .returning({ id: accounts.id });
+    if (updated.length === 0) return false;
+    await tx
+      .update(users)
+      .set({ mustChangePassword: true, updatedAt: new Date() })
+      .where(eq(users.id, params.userId));
+    await tx.delete(sessions).where(eq(sessions.userId, params.userId));
+    await tx.insert(auditLog).values({
+      actorId: params.actorId,
+      action: "user.password_reset",
       entityType: "user",
       entityId: params.userId,
     });
