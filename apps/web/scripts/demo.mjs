@@ -83,6 +83,13 @@ try {
   console.log(`
 ✓ Zones 示范区监测 is ready in ${seconds()} s: http://localhost:${port}
   Database: ${engine}, with synthetic demo data.
+
+  Demo accounts (password zones-demo-2026):
+    admin@demo.local      管理员 administrator
+    reviewer@demo.local   审核员 reviewer
+    huangshi@demo.local   填报员 official of 湖北黄石 (HB-HS)
+    viewer@demo.local     查看员 viewer
+
   Stop with Ctrl+C.
 `);
 } catch (error) {
