@@ -40,6 +40,10 @@ const ACCESS: Record<string, Access> = {
     allowed: ["admin"],
     input: (users) => ({ userId: users.reviewer.id, password: "matrix-reset-2026" }),
   },
+  "user.setAccess": {
+    allowed: ["admin"],
+    input: (users) => ({ userId: users.official.id, role: "official", zoneCodes: ["HB-HS"] }),
+  },
   "user.setDisabled": {
     allowed: ["admin"],
     input: (users) => ({ userId: users.viewer.id, disabled: false }),

@@ -16,4 +16,4 @@ export {
 export { PasswordPolicyError, resetPassword } from "./password-reset";
 export { authBaseURL, resolveAuthSecret } from "./secret";
 export { getSessionUser, type Role, type SessionUser } from "./session";
-export { createUser, type TNewUser, ZNewUserSchema } from "./users";
+export { createUser, type TNewUser, ZNewUserSchema, ZUserAccessSchema } from "./users";

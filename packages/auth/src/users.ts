@@ -5,13 +5,37 @@ import { z } from "zod";
 import type { Auth } from "./auth";
 import { PASSWORD_MESSAGES, passwordProblem } from "./password-policy";
 
+const ZRoleSchema = z.enum(["admin", "reviewer", "official", "viewer"], {
+  error: "role: must be admin, reviewer, official or viewer",
+});
+
+/** Officials need at least one zone; nobody else is bound to zones. */
+function checkZonesForRole(user: { role: string; zoneCodes: string[] }, ctx: z.RefinementCtx) {
+  if (user.role === "official" && user.zoneCodes.length === 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["zoneCodes"],
+      message: "zoneCodes: an official needs at least one zone",
+    });
+  }
+  if (user.role !== "official" && user.zoneCodes.length > 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["zoneCodes"],
+      message: "zoneCodes: only officials are bound to zones",
+    });
+  }
+}
+
+export const ZUserAccessSchema = z
+  .object({ userId: z.string().min(1), role: ZRoleSchema, zoneCodes: z.array(ZZoneCodeSchema).default([]) })
+  .superRefine(checkZonesForRole);
+
 export const ZNewUserSchema = z
   .object({
     email: z.email({ error: "email: must be an email address like name@example.gov.cn" }),
     name: z.string().trim().min(1, { error: "name: must not be empty" }).max(100),
-    role: z.enum(["admin", "reviewer", "official", "viewer"], {
-      error: "role: must be admin, reviewer, official or viewer",
-    }),
+    role: ZRoleSchema,
     zoneCodes: z.array(ZZoneCodeSchema).default([]),
     password: z.string().superRefine((password, ctx) => {
       const problem = passwordProblem(password);

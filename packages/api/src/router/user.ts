@@ -1,6 +1,12 @@
 import { TRPCError } from "@trpc/server";
-import { createUser, PasswordPolicyError, resetPassword, ZNewUserSchema } from "@zones/auth";
-import { findUserIdByEmail, listUsers, setUserDisabled } from "@zones/db";
+import {
+  createUser,
+  PasswordPolicyError,
+  resetPassword,
+  ZNewUserSchema,
+  ZUserAccessSchema,
+} from "@zones/auth";
+import { findUserIdByEmail, listUsers, setUserDisabled, updateUserAccess } from "@zones/db";
 import { z } from "zod";
 
 import { adminProcedure, createTRPCRouter } from "../trpc";
@@ -51,4 +57,14 @@ export const userRouter = createTRPCRouter({
       }
       return { ok: true };
     }),
+
+  /** Role and zones together, so an official never ends up without a zone. Not one's own role. */
+  setAccess: adminProcedure.input(ZUserAccessSchema).mutation(async ({ ctx, input }) => {
+    if (input.userId === ctx.user.id && input.role !== "admin") {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "role: you cannot remove your own admin role" });
+    }
+    const found = await updateUserAccess(ctx.db, { ...input, actorId: ctx.user.id });
+    if (!found) throw new TRPCError({ code: "NOT_FOUND", message: `userId: no user ${input.userId}` });
+    return { ok: true };
+  }),
 });

@@ -189,3 +189,32 @@ export async function resetUserPassword(
     return true;
   });
 }
+
+/** Changes a user's role and zones together (zones only for officials), with an audit row of both. */
+export async function updateUserAccess(
+  db: Database,
+  params: { userId: string; role: UserRole; zoneCodes: string[]; actorId: string },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ role: params.role, updatedAt: new Date() })
+      .where(eq(users.id, params.userId))
+      .returning({ id: users.id });
+    if (updated.length === 0) return false;
+    await tx.delete(userZones).where(eq(userZones.userId, params.userId));
+    if (params.zoneCodes.length > 0) {
+      await tx
+        .insert(userZones)
+        .values(params.zoneCodes.map((zoneCode) => ({ userId: params.userId, zoneCode })));
+    }
+    await tx.insert(auditLog).values({
+      actorId: params.actorId,
+      action: "user.access_change",
+      entityType: "user",
+      entityId: params.userId,
+      details: { role: params.role, zoneCodes: params.zoneCodes },
+    });
+    return true;
+  });
+}

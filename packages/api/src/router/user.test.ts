@@ -1,0 +1,92 @@
+import { TRPCError } from "@trpc/server";
+import type { Role, SessionUser } from "@zones/auth";
+import type { DatabaseHandle } from "@zones/db";
+import { userZoneCodes } from "@zones/db";
+import { auditLog } from "@zones/db/schema";
+import { seedDatabase } from "@zones/db/seed";
+import { createTestDatabase } from "@zones/db/testing";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createCaller } from "../root";
+import { contextFor, createRoleUsers, testAuth } from "../test-fixtures";
+
+describe("user administration", () => {
+  let handle: DatabaseHandle;
+  let users: Record<Role, SessionUser>;
+  let admin: ReturnType<typeof createCaller>;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    await seedDatabase(handle.db, { demo: false });
+    const auth = testAuth(handle.db);
+    users = await createRoleUsers(auth, handle.db);
+    admin = createCaller(contextFor(handle.db, auth, users.admin));
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  async function failure(promise: Promise<unknown>) {
+    const error = await promise.then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(TRPCError);
+    return error as TRPCError;
+  }
+
+  it("lists users a page at a time with their zones", async () => {
+    const list = await admin.user.list({ page: 1 });
+    expect(list.total).toBe(4);
+    expect(list.rows.find((row) => row.role === "official")?.zoneCodes).toEqual(["HB-HS"]);
+    expect((await failure(admin.user.list({ page: 0 }))).code).toBe("BAD_REQUEST");
+  });
+
+  it("refuses a second account for one email, and an official without a zone, naming the field", async () => {
+    const taken = await failure(
+      admin.user.create({
+        email: users.viewer.email,
+        name: "x",
+        role: "viewer",
+        password: "long-enough-pass-1",
+      }),
+    );
+    expect(taken.code).toBe("CONFLICT");
+    expect(taken.message).toContain("email");
+    const noZone = await failure(
+      admin.user.create({ email: "z@x.test", name: "z", role: "official", password: "long-enough-pass-1" }),
+    );
+    expect(noZone.code).toBe("BAD_REQUEST");
+    expect((await admin.user.list({ page: 1 })).total).toBe(4);
+  });
+
+  it("changes role and zones together and audits it", async () => {
+    await admin.user.setAccess({ userId: users.viewer.id, role: "official", zoneCodes: ["SD-ZB", "AH-TL"] });
+    expect(await userZoneCodes(handle.db, users.viewer.id)).toEqual(["SD-ZB", "AH-TL"]);
+    const bad = await failure(
+      admin.user.setAccess({ userId: users.viewer.id, role: "reviewer", zoneCodes: ["SD-ZB"] }),
+    );
+    expect(bad.message).toContain("zoneCodes");
+    expect(await userZoneCodes(handle.db, users.viewer.id)).toEqual(["SD-ZB", "AH-TL"]);
+    await admin.user.setAccess({ userId: users.viewer.id, role: "viewer", zoneCodes: [] });
+    expect(await userZoneCodes(handle.db, users.viewer.id)).toEqual([]);
+    const audits = await handle.db.select().from(auditLog).where(eq(auditLog.action, "user.access_change"));
+    expect(audits).toHaveLength(2);
+  });
+
+  it("does not let an admin lock themselves out", async () => {
+    expect((await failure(admin.user.setDisabled({ userId: users.admin.id, disabled: true }))).code).toBe(
+      "BAD_REQUEST",
+    );
+    expect(
+      (await failure(admin.user.setAccess({ userId: users.admin.id, role: "viewer", zoneCodes: [] }))).code,
+    ).toBe("BAD_REQUEST");
+  });
+
+  it("answers NOT_FOUND for an unknown user", async () => {
+    expect((await failure(admin.user.setDisabled({ userId: "nobody", disabled: true }))).code).toBe(
+      "NOT_FOUND",
+    );
+  });
+});
