@@ -100,6 +100,15 @@ test("an admin creates a user who can then sign in", async ({ page, browser }) =
   const newUserPage = await other.newPage();
   await signIn(newUserPage, "zibo@demo.local", "zibo-official-2026");
   await expect(newUserPage.getByTestId("user-role")).toHaveText("填报员 · 山东淄博");
+
+  // The admin adds a zone; the user's next request sees it (zones are read from the server, per request).
+  const row = page.locator('tr[data-email="zibo@demo.local"]');
+  await row.getByRole("button", { name: "修改角色和示范区" }).click();
+  await row.getByLabel("铜陵").check();
+  await row.getByRole("button", { name: "保存" }).click();
+  await expect(row).toContainText("淄博、铜陵");
+  await newUserPage.reload();
+  await expect(newUserPage.getByTestId("user-role")).toHaveText("填报员 · 山东淄博、安徽铜陵");
   await other.close();
 });
 

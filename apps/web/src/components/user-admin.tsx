@@ -9,6 +9,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import { useTRPC } from "~/trpc/react";
+import { EditAccess } from "./edit-access";
 import { ResetPassword } from "./reset-password";
 
 const ROLES = ["admin", "reviewer", "official", "viewer"] as const;
@@ -85,6 +86,9 @@ export function UserAdmin({ currentUserId }: { currentUserId: string }) {
               </td>
               <td>{row.disabled ? t("disabled") : t("active")}</td>
               <td>
+                {row.id !== currentUserId && (
+                  <EditAccess userId={row.id} role={row.role} zoneCodes={row.zoneCodes} />
+                )}
                 {row.id !== currentUserId && <ResetPassword userId={row.id} email={row.email} />}
                 {row.id !== currentUserId && (
                   <button
