@@ -17,7 +17,8 @@ if (!existsSync(chromium)) {
 const port = Number(process.env.E2E_PORT ?? 3100);
 /** Port of a second server whose database cannot be reached. */
 export const unreachablePort = port + 1;
-const dataDir = path.resolve(import.meta.dirname, "../../.data/e2e");
+// One store per port, so two runs on different ports never share (or delete) each other's data.
+const dataDir = path.resolve(import.meta.dirname, `../../.data/e2e-${port}`);
 
 export default defineConfig({
   testDir: "./e2e",
