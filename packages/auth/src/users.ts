@@ -43,13 +43,7 @@ export const ZNewUserSchema = z
     }),
     mustChangePassword: z.boolean().default(false),
   })
-  .superRefine((user, ctx) => {
-    if (user.role === "official" && user.zoneCodes.length === 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["zoneCodes"],
-        message: "zoneCodes: an official needs at least one zone",
-      });
+  .superRefine(checkZonesForRole);
     }
     if (user.role !== "official" && user.zoneCodes.length > 0) {
       ctx.addIssue({
