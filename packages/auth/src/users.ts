@@ -44,15 +44,6 @@ export const ZNewUserSchema = z
     mustChangePassword: z.boolean().default(false),
   })
   .superRefine(checkZonesForRole);
-    }
-    if (user.role !== "official" && user.zoneCodes.length > 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["zoneCodes"],
-        message: "zoneCodes: only officials are bound to zones",
-      });
-    }
-  });
 export type TNewUser = z.input<typeof ZNewUserSchema>;
 
 /** Creates an account with a password hashed by better-auth, its zones and an audit row. */
