@@ -25,6 +25,8 @@ interface Access {
 const ACCESS: Record<string, Access> = {
   "health.check": { allowed: EVERYONE, input: () => undefined },
   "overview.get": { allowed: SIGNED_IN, input: () => ({}) },
+  "security.settings": { allowed: ["admin"], input: () => undefined },
+  "security.setRequiredRoles": { allowed: ["admin"], input: () => ({ roles: [] }) },
   "session.me": { allowed: SIGNED_IN, input: () => undefined },
   "user.list": { allowed: ["admin"], input: () => ({}) },
   "user.create": {
@@ -106,6 +108,8 @@ describe("zone scope", () => {
     role: "official",
     zoneCodes: ["HB-HS"],
     mustChangePassword: false,
+    twoFactorEnabled: false,
+    twoFactorRequired: false,
   };
   const reviewer: SessionUser = { ...official, role: "reviewer", zoneCodes: [] };
   const viewer: SessionUser = { ...official, role: "viewer", zoneCodes: [] };

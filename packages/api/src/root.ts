@@ -1,5 +1,6 @@
 import { healthRouter } from "./router/health";
 import { overviewRouter } from "./router/overview";
+import { securityRouter } from "./router/security";
 import { sessionRouter } from "./router/session";
 import { userRouter } from "./router/user";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -7,6 +8,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   health: healthRouter,
   overview: overviewRouter,
+  security: securityRouter,
   session: sessionRouter,
   user: userRouter,
 });

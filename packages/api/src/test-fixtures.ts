@@ -25,7 +25,16 @@ export async function createRoleUsers(auth: Auth, db: Database): Promise<Record<
       { email, name: role, role, zoneCodes, password: "fixture-password-2026" },
       null,
     );
-    users[role] = { id, email, name: role, role, zoneCodes, mustChangePassword: false };
+    users[role] = {
+      id,
+      email,
+      name: role,
+      role,
+      zoneCodes,
+      mustChangePassword: false,
+      twoFactorEnabled: false,
+      twoFactorRequired: false,
+    };
   }
   return users;
 }

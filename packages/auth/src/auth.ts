@@ -3,6 +3,7 @@ import * as schema from "@zones/db/schema";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, getIP } from "better-auth/api";
+import { twoFactor } from "better-auth/plugins/two-factor";
 
 import { createLoginThrottle } from "./login-throttle";
 import {
@@ -31,14 +32,51 @@ export const AUTH_ERROR = {
   weakPassword: "PASSWORD_POLICY",
 } as const;
 
+/** How authenticator apps name the account. */
+export const TWO_FACTOR_ISSUER = "示范区监测 Zones";
+
 const SIGN_IN_PATH = "/sign-in/email";
 const CHANGE_PASSWORD_PATH = "/change-password";
 const LOCAL_HOSTS = ["localhost", "localhost:*", "127.0.0.1", "127.0.0.1:*", "[::1]:*"];
 const PASSWORD_PATHS = new Set(["/change-password", "/reset-password", "/sign-up/email"]);
+/** The second step of a sign-in with two-factor: an authenticator code or a backup code. */
+const TWO_FACTOR_VERIFY_PATHS = new Set(["/two-factor/verify-totp", "/two-factor/verify-backup-code"]);
+/** better-auth's answers to a wrong code (401); an expired challenge is not a guess and is not counted. */
+const WRONG_CODE_ERRORS = new Set(["INVALID_CODE", "INVALID_BACKUP_CODE"]);
+/** The two-factor plugin's cookie naming the pending sign-in (a signed verification identifier). */
+const TWO_FACTOR_CHALLENGE_COOKIE = "two_factor";
+
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/** Is this request answering a pending two-factor sign-in (rather than confirming a new authenticator)? */
+async function challengeId(ctx: HookContext): Promise<string | null> {
+  const cookie = ctx.context.createAuthCookie(TWO_FACTOR_CHALLENGE_COOKIE);
+  const identifier = await ctx.getSignedCookie(cookie.name, ctx.context.secret);
+  return identifier || null;
+}
+
+/** The email of the account whose two-factor sign-in is pending, or null (none, or expired). */
+async function challengeEmail(ctx: HookContext): Promise<string | null> {
+  const identifier = await challengeId(ctx);
+  if (!identifier) return null;
+  const challenge = await ctx.context.internalAdapter.findVerificationValue(identifier);
+  if (!challenge || challenge.expiresAt < new Date()) return null;
+  const user = await ctx.context.internalAdapter.findUserById(challenge.value);
+  return user?.email ?? null;
+}
+
+/** The account a sign-in step tries to enter, for the throttle; null when the throttle does not apply. */
+async function attemptedEmail(ctx: HookContext): Promise<string | null> {
+  if (ctx.path === SIGN_IN_PATH) return typeof ctx.body?.email === "string" ? ctx.body.email : "";
+  // A code confirming a new authenticator (signed in, no pending sign-in) finds no challenge.
+  if (TWO_FACTOR_VERIFY_PATHS.has(ctx.path)) return challengeEmail(ctx);
+  return null;
+}
 
 /**
  * better-auth on our own tables (its Drizzle adapter, plural names). Sign-up is closed: admins create
- * accounts. Failed sign-ins are throttled per account and per IP in the database.
+ * accounts. Failed sign-ins are throttled per account and per IP in the database; so are wrong
+ * two-factor codes, which count against the account whose sign-in they try to complete.
  */
 export function createAuth({ db, secret, baseURL }: AuthOptions) {
   const throttle = createLoginThrottle(db);
@@ -67,8 +105,19 @@ export function createAuth({ db, secret, baseURL }: AuthOptions) {
       // Each use more than five minutes after the last refresh pushes the idle deadline forward.
       updateAge: 5 * 60,
     },
-    // Our own throttle covers sign-in; better-auth's limiter still guards its other endpoints.
-    rateLimit: { enabled: true, window: 60, max: 100, customRules: { [SIGN_IN_PATH]: false } },
+    // Optional TOTP (authenticator app) second factor with backup codes; `users.two_factor_enabled` and
+    // the `two_factors` table. Which roles must use it is our setting (see `getSessionUser`).
+    plugins: [twoFactor({ issuer: TWO_FACTOR_ISSUER })],
+    // Our own throttle covers sign-in and its code step; better-auth's limiter still guards its other
+    // endpoints (e.g. 3 in 10 s per IP for enabling two-factor).
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 100,
+      customRules: Object.fromEntries(
+        [SIGN_IN_PATH, ...TWO_FACTOR_VERIFY_PATHS].map((path) => [path, false] as const),
+      ),
+    },
     advanced: {
       useSecureCookies: baseURL?.startsWith("https://") ?? false,
       cookiePrefix: "zones",
@@ -94,8 +143,8 @@ export function createAuth({ db, secret, baseURL }: AuthOptions) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path === SIGN_IN_PATH) {
-          const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
+        const email = await attemptedEmail(ctx);
+        if (email !== null) {
           const ip = ctx.request ? getIP(ctx.request, ctx.context.options) : null;
           const wait = await throttle.retryAfter({ email, ip });
           if (wait > 0) {
@@ -123,13 +172,30 @@ export function createAuth({ db, secret, baseURL }: AuthOptions) {
           if (userId && !(ctx.context.returned instanceof APIError)) await markPasswordChanged(db, userId);
           return;
         }
-        if (ctx.path !== SIGN_IN_PATH) return;
-        const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
         const ip = ctx.request ? getIP(ctx.request, ctx.context.options) : null;
         const returned = ctx.context.returned;
+        if (TWO_FACTOR_VERIFY_PATHS.has(ctx.path)) {
+          // Only the second step of a sign-in counts; confirming a new authenticator does not.
+          if (!(await challengeId(ctx))) return;
+          if (returned instanceof APIError) {
+            const code = returned.body?.code;
+            // The challenge survives a wrong code, so it still names the account.
+            const email = code && WRONG_CODE_ERRORS.has(code) ? await challengeEmail(ctx) : null;
+            if (email) await throttle.recordFailure({ email, ip });
+          } else {
+            const email = ctx.context.newSession?.user.email;
+            if (email) await throttle.recordSuccess({ email, ip });
+          }
+          return;
+        }
+        if (ctx.path !== SIGN_IN_PATH) return;
+        const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
         const failed = returned instanceof APIError && returned.status === "UNAUTHORIZED";
         if (failed) await throttle.recordFailure({ email, ip });
-        else if (!(returned instanceof APIError)) await throttle.recordSuccess({ email, ip });
+        // A right password with two-factor on is neither: the code decides (this hook runs before the
+        // two-factor plugin's, which then turns the session into a challenge).
+        else if (!(returned instanceof APIError) && !ctx.context.newSession?.user.twoFactorEnabled)
+          await throttle.recordSuccess({ email, ip });
       }),
     },
   });

@@ -5,6 +5,7 @@ export {
   type AuthOptions,
   createAuth,
   IDLE_TIMEOUT_SECONDS,
+  TWO_FACTOR_ISSUER,
 } from "./auth";
 export { MAX_FAILURES, WINDOW_SECONDS } from "./login-throttle";
 export {

@@ -1,4 +1,4 @@
-import { type Database, deleteSession, userZoneCodes } from "@zones/db";
+import { type Database, deleteSession, getTwoFactorRequiredRoles, userZoneCodes } from "@zones/db";
 
 import { ABSOLUTE_TIMEOUT_SECONDS, type Auth } from "./auth";
 
@@ -13,6 +13,10 @@ export interface SessionUser {
   /** Zones an official may enter data for (empty for other roles). */
   zoneCodes: string[];
   mustChangePassword: boolean;
+  /** Signs in with an authenticator code after the password. */
+  twoFactorEnabled: boolean;
+  /** An admin requires two-factor sign-in for this user's role and it is not set up yet. */
+  twoFactorRequired: boolean;
 }
 
 const ROLES = new Set<string>(["admin", "reviewer", "official", "viewer"]);
@@ -35,6 +39,7 @@ export async function getSessionUser(
     return null;
   }
   const role = ROLES.has(user.role ?? "") ? (user.role as Role) : "viewer";
+  const twoFactorEnabled = user.twoFactorEnabled === true;
   return {
     id: user.id,
     email: user.email,
@@ -42,5 +47,11 @@ export async function getSessionUser(
     role,
     zoneCodes: role === "official" ? await userZoneCodes(db, user.id) : [],
     mustChangePassword: user.mustChangePassword === true,
+    twoFactorEnabled,
+    // Only admins and reviewers can be required to; the setting is read only for them.
+    twoFactorRequired:
+      !twoFactorEnabled &&
+      (role === "admin" || role === "reviewer") &&
+      (await getTwoFactorRequiredRoles(db)).includes(role),
   };
 }

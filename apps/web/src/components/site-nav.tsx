@@ -9,7 +9,9 @@ import { SignOutButton } from "./sign-out-button";
 const LINKS = [
   { href: "/", key: "overview", roles: ["admin", "reviewer", "official", "viewer"] },
   { href: "/admin/users", key: "users", roles: ["admin"] },
+  { href: "/admin/security", key: "security", roles: ["admin"] },
   { href: "/account/password", key: "password", roles: ["admin", "reviewer", "official", "viewer"] },
+  { href: "/account/two-factor", key: "twoFactor", roles: ["admin", "reviewer", "official", "viewer"] },
 ] as const;
 
 export function SiteNav({ user }: { user: SessionUser }) {

@@ -79,9 +79,9 @@ export function UserAdmin({ currentUserId }: { currentUserId: string }) {
               <td>{row.name}</td>
               <td>{tRoles(row.role)}</td>
               <td>
-                {row.zoneCodes
-                  .map((code) => ZONES.find((zone) => zone.code === code))
-                  .map((zone) => (zone ? localized(zone.shortName, locale) : ""))
+                {/* Catalogue order, as everywhere else in the app. */}
+                {ZONES.filter((zone) => row.zoneCodes.includes(zone.code))
+                  .map((zone) => localized(zone.shortName, locale))
                   .join("、")}
               </td>
               <td>{row.disabled ? t("disabled") : t("active")}</td>

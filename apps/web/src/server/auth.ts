@@ -47,9 +47,15 @@ export const getCurrentUser = cache(
 export async function requireUser(returnTo: string): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
-  // After an admin's reset, nothing but choosing a new password.
-  if (user.mustChangePassword && returnTo !== CHANGE_PASSWORD_PAGE) redirect(CHANGE_PASSWORD_PAGE);
+  // After an admin's reset, nothing but choosing a new password; that comes first.
+  if (user.mustChangePassword) {
+    if (returnTo !== CHANGE_PASSWORD_PAGE) redirect(CHANGE_PASSWORD_PAGE);
+    return user;
+  }
+  // An admin requires two-factor of this role: nothing but setting it up.
+  if (user.twoFactorRequired && returnTo !== TWO_FACTOR_PAGE) redirect(TWO_FACTOR_PAGE);
   return user;
 }
 
 export const CHANGE_PASSWORD_PAGE = "/account/password";
+export const TWO_FACTOR_PAGE = "/account/two-factor";

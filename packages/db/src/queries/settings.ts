@@ -1,7 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
-import { settings } from "../schema";
+import { auditLog, settings } from "../schema";
+
+/** The roles an admin may oblige to use two-factor sign-in. */
+export const TWO_FACTOR_ROLES = ["admin", "reviewer"] as const;
+export type TwoFactorRole = (typeof TWO_FACTOR_ROLES)[number];
 
 /** Settings keys and the shape of their values. */
 export interface SettingValues {
@@ -9,6 +13,8 @@ export interface SettingValues {
   demo: { seededThrough: string; seededAt: string };
   /** The session-signing secret of an installation without BETTER_AUTH_SECRET (the demo). */
   authSecret: { value: string };
+  /** Roles whose members must set up two-factor sign-in before using the app (empty: optional for all). */
+  twoFactorRequiredRoles: TwoFactorRole[];
 }
 
 export async function getSetting<K extends keyof SettingValues>(
@@ -38,4 +44,38 @@ export async function putSettingIfAbsent<K extends keyof SettingValues>(
 ): Promise<SettingValues[K]> {
   await db.insert(settings).values({ key, value }).onConflictDoNothing();
   return (await getSetting(db, key)) ?? value;
+}
+
+/** The roles that must use two-factor sign-in; none until an admin says otherwise. */
+export async function getTwoFactorRequiredRoles(db: Database): Promise<TwoFactorRole[]> {
+  const stored: unknown = await getSetting(db, "twoFactorRequiredRoles");
+  return TWO_FACTOR_ROLES.filter((role) => Array.isArray(stored) && stored.includes(role));
+}
+
+/** An admin changes which roles must use two-factor sign-in; audited with the previous value. */
+export async function setTwoFactorRequiredRoles(
+  db: Database,
+  params: { roles: TwoFactorRole[]; actorId: string },
+): Promise<TwoFactorRole[]> {
+  const roles = TWO_FACTOR_ROLES.filter((role) => params.roles.includes(role));
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ value: settings.value })
+      .from(settings)
+      .where(eq(settings.key, "twoFactorRequiredRoles"))
+      .for("update");
+    const previous = (row?.value as TwoFactorRole[] | undefined) ?? [];
+    await tx
+      .insert(settings)
+      .values({ key: "twoFactorRequiredRoles", value: roles })
+      .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } });
+    await tx.insert(auditLog).values({
+      actorId: params.actorId,
+      action: "security.two_factor_required",
+      entityType: "setting",
+      entityId: "twoFactorRequiredRoles",
+      details: { roles, previous },
+    });
+  });
+  return roles;
 }

@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, primaryKey } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, primaryKey, uniqueIndex } from "drizzle-orm/pg-core";
 
 import { zones } from "./catalogue";
 
@@ -18,6 +18,8 @@ export const users = pgTable("users", (t) => ({
   disabled: t.boolean().notNull().default(false),
   /** Set when an admin resets the password: the user must choose a new one at the next login. */
   mustChangePassword: t.boolean().notNull().default(false),
+  /** Set by better-auth's two-factor plugin once the user has confirmed a first authenticator code. */
+  twoFactorEnabled: t.boolean().notNull().default(false),
   createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
 }));
@@ -74,6 +76,28 @@ export const verifications = pgTable(
     updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
   }),
   (table) => [index("verifications_identifier_idx").on(table.identifier)],
+);
+
+/**
+ * One authenticator (TOTP) per user, as better-auth's two-factor plugin stores it: the secret and the
+ * backup codes encrypted with the auth secret; `verified` once the first code was confirmed; a failure
+ * count and lock against guessing.
+ */
+export const twoFactors = pgTable(
+  "two_factors",
+  (t) => ({
+    id: t.text().primaryKey(),
+    userId: t
+      .text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    secret: t.text().notNull(),
+    backupCodes: t.text().notNull(),
+    verified: t.boolean().notNull().default(true),
+    failedVerificationCount: t.integer().notNull().default(0),
+    lockedUntil: t.timestamp({ withTimezone: true }),
+  }),
+  (table) => [uniqueIndex("two_factors_user_idx").on(table.userId)],
 );
 
 /** The zones a zone official may enter data for. */

@@ -1,0 +1,71 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { type FormEvent, useState } from "react";
+
+import { useTRPC } from "~/trpc/react";
+
+const REQUIRABLE = ["admin", "reviewer"] as const;
+type RequirableRole = (typeof REQUIRABLE)[number];
+
+/** Which roles must sign in with two-factor; the others may still turn it on themselves. */
+export function SecurityAdmin() {
+  const t = useTranslations("security");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data } = useSuspenseQuery(trpc.security.settings.queryOptions());
+  const [roles, setRoles] = useState<RequirableRole[]>(data.twoFactorRequiredRoles);
+  const save = useMutation(
+    trpc.security.setRequiredRoles.mutationOptions({
+      onSuccess: (saved) => {
+        setRoles(saved.twoFactorRequiredRoles);
+        queryClient.setQueryData(trpc.security.settings.queryKey(), saved);
+      },
+    }),
+  );
+
+  function toggle(role: RequirableRole, checked: boolean) {
+    save.reset();
+    setRoles((current) => REQUIRABLE.filter((value) => (value === role ? checked : current.includes(value))));
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate({ roles });
+  }
+
+  return (
+    <div className="security-admin">
+      <h1>{t("title")}</h1>
+      <h2>{t("twoFactorTitle")}</h2>
+      <form className="stacked-form" onSubmit={submit} noValidate>
+        <p className="hint">{t("intro")}</p>
+        {REQUIRABLE.map((role) => (
+          <label key={role} className="checkbox">
+            <input
+              type="checkbox"
+              checked={roles.includes(role)}
+              onChange={(event) => toggle(role, event.target.checked)}
+            />
+            {t(`requireFor.${role}`)}
+          </label>
+        ))}
+        <p className="hint">{t("adminWarning")}</p>
+        {save.error && (
+          <p className="form-error" role="alert">
+            {t("unavailable")}
+          </p>
+        )}
+        {save.isSuccess && (
+          <p className="form-success" role="status" data-testid="security-saved">
+            {t("saved")}
+          </p>
+        )}
+        <button type="submit" disabled={save.isPending}>
+          {t("save")}
+        </button>
+      </form>
+    </div>
+  );
+}

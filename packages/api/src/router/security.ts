@@ -1,0 +1,23 @@
+import { getTwoFactorRequiredRoles, setTwoFactorRequiredRoles, TWO_FACTOR_ROLES } from "@zones/db";
+import { z } from "zod";
+
+import { adminProcedure, createTRPCRouter } from "../trpc";
+
+export const ZTwoFactorRequiredRolesSchema = z.object({
+  roles: z.array(z.enum(TWO_FACTOR_ROLES, { error: "roles: each must be admin or reviewer" })),
+});
+
+export const securityRouter = createTRPCRouter({
+  /** Which roles must sign in with two-factor. */
+  settings: adminProcedure.query(async ({ ctx }) => ({
+    twoFactorRequiredRoles: await getTwoFactorRequiredRoles(ctx.db),
+  })),
+
+  /** Requires two-factor of admins and/or reviewers (or of nobody); audited. */
+  setRequiredRoles: adminProcedure.input(ZTwoFactorRequiredRolesSchema).mutation(async ({ ctx, input }) => ({
+    twoFactorRequiredRoles: await setTwoFactorRequiredRoles(ctx.db, {
+      roles: input.roles,
+      actorId: ctx.user.id,
+    }),
+  })),
+});
