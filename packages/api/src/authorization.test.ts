@@ -100,6 +100,31 @@ describe("authorization matrix", () => {
   });
 });
 
+describe("accounts not in order", () => {
+  it("may ask who they are, but nothing else until the password is changed or two-factor set up", async () => {
+    const handle = await createTestDatabase();
+    try {
+      await seedDatabase(handle.db, { demo: false });
+      const auth = testAuth(handle.db);
+      const { reviewer } = await createRoleUsers(auth, handle.db);
+      for (const pending of [
+        { ...reviewer, mustChangePassword: true },
+        { ...reviewer, twoFactorRequired: true },
+      ]) {
+        const caller = createCaller(contextFor(handle.db, auth, pending));
+        await expect(caller.session.me()).resolves.toMatchObject({ id: reviewer.id });
+        const error = await caller.overview.get({}).then(
+          () => null,
+          (caught: unknown) => caught,
+        );
+        expect((error as TRPCError).code).toBe("FORBIDDEN");
+      }
+    } finally {
+      await handle.close();
+    }
+  });
+});
+
 describe("zone scope", () => {
   const official: SessionUser = {
     id: "u1",

@@ -62,10 +62,26 @@ export const mergeRouters = t.mergeRouters;
 /** Anyone, signed in or not: only what the login page and health checks need. */
 export const publicProcedure = t.procedure;
 
-/** Any signed-in user. */
-export const protectedProcedure = t.procedure.use(function requireSession({ ctx, next }) {
+/**
+ * Any signed-in user, even one who still has to change a reset password or set up a required second
+ * factor: only for telling them who they are.
+ */
+export const sessionProcedure = t.procedure.use(function requireSession({ ctx, next }) {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** Any signed-in user whose account is in order (the same rule the pages apply in `requireUser`). */
+export const protectedProcedure = sessionProcedure.use(function requireAccountInOrder({ ctx, next }) {
+  if (ctx.user.mustChangePassword || ctx.user.twoFactorRequired) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: ctx.user.mustChangePassword
+        ? "Change your password first."
+        : "Set up two-factor sign-in first: your role requires it.",
+    });
+  }
+  return next();
 });
 
 function requireRole(roles: readonly Role[]) {

@@ -1,6 +1,6 @@
-import { createTRPCRouter, protectedProcedure } from "../trpc";
+import { createTRPCRouter, sessionProcedure } from "../trpc";
 
 export const sessionRouter = createTRPCRouter({
   /** The signed-in user as the server sees them: role and zones drive the navigation. */
-  me: protectedProcedure.query(({ ctx }) => ctx.user),
+  me: sessionProcedure.query(({ ctx }) => ctx.user),
 });
