@@ -105,15 +105,7 @@ function EnableTwoFactor() {
     return (
       <form className="login-form" onSubmit={start} noValidate>
         <p className="hint">{t("startHint")}</p>
-        <label>
-          {t("password")}
-          <input
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </label>
+        <PasswordField label={t("password")} value={password} onChange={setPassword} />
         {error}
         <button type="submit" disabled={pending || password.length === 0}>
           {t("start")}
@@ -192,15 +184,7 @@ function DisableTwoFactor() {
     <form className="login-form" onSubmit={disable} noValidate>
       <h2>{t("disableTitle")}</h2>
       <p className="hint">{t("disableHint")}</p>
-      <label>
-        {t("password")}
-        <input
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-      </label>
+      <PasswordField label={t("password")} value={password} onChange={setPassword} />
       {failure && (
         <p className="form-error" role="alert" data-testid="two-factor-error">
           {failure}
@@ -210,5 +194,28 @@ function DisableTwoFactor() {
         {t("disable")}
       </button>
     </form>
+  );
+}
+
+/** The current password, asked again before enabling or disabling two-factor sign-in. */
+function PasswordField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        type="password"
+        autoComplete="current-password"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </label>
   );
 }
