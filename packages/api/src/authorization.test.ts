@@ -3,6 +3,7 @@ import type { Role, SessionUser } from "@zones/auth";
 import type { DatabaseHandle } from "@zones/db";
 import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase } from "@zones/db/testing";
+import { lastFinishedQuarter } from "@zones/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { appRouter, createCaller } from "./root";
@@ -14,6 +15,11 @@ const EVERYONE: Caller[] = ["anonymous", ...SIGNED_IN];
 
 interface Access {
   allowed: Caller[];
+  /**
+   * Workflow steps on an empty database: allowed callers get past the rights checks and are then refused
+   * for the submission's state (CONFLICT), never FORBIDDEN.
+   */
+  allowedOutcome?: "CONFLICT";
   /** A valid input, so that an allowed call succeeds and a denied one fails on rights alone. */
   input: (users: Record<Role, SessionUser>, run: number) => unknown;
 }
@@ -22,9 +28,43 @@ interface Access {
  * Who may call each procedure. Every procedure of the router must be listed: a new procedure without
  * an entry fails the first test below, so none can be forgotten.
  */
+const OPEN_QUARTER = lastFinishedQuarter(new Date());
+const HUANGSHI_OPEN = { zoneCode: "HB-HS", quarter: OPEN_QUARTER };
+const READERS: Caller[] = ["official", "reviewer", "admin"];
+const WRITERS: Caller[] = ["official", "admin"];
+const REVIEWERS: Caller[] = ["reviewer", "admin"];
+
 const ACCESS: Record<string, Access> = {
   "health.check": { allowed: EVERYONE, input: () => undefined },
   "overview.get": { allowed: SIGNED_IN, input: () => ({}) },
+  "period.list": { allowed: ["admin"], input: () => ({}) },
+  "period.update": { allowed: ["admin"], input: () => ({ quarter: "2030Q1", status: "not_open" }) },
+  "submission.approve": {
+    allowed: REVIEWERS,
+    allowedOutcome: "CONFLICT",
+    input: () => ({ ...HUANGSHI_OPEN, version: 1 }),
+  },
+  "submission.completeness": { allowed: READERS, input: () => ({}) },
+  "submission.form": { allowed: READERS, input: () => HUANGSHI_OPEN },
+  "submission.history": { allowed: READERS, input: () => ({ ...HUANGSHI_OPEN, indicatorCode: "gdp" }) },
+  "submission.queue": { allowed: REVIEWERS, input: () => ({}) },
+  "submission.return": {
+    allowed: REVIEWERS,
+    allowedOutcome: "CONFLICT",
+    input: () => ({ ...HUANGSHI_OPEN, version: 1, comment: "请核对" }),
+  },
+  "submission.revise": {
+    allowed: WRITERS,
+    allowedOutcome: "CONFLICT",
+    input: () => ({ ...HUANGSHI_OPEN, version: 1, reason: "终核数" }),
+  },
+  // Empty values on an empty submission: allowed callers save nothing and get version 0 back.
+  "submission.save": { allowed: WRITERS, input: () => ({ ...HUANGSHI_OPEN, baseVersion: 0, values: {} }) },
+  "submission.submit": {
+    allowed: WRITERS,
+    allowedOutcome: "CONFLICT",
+    input: () => ({ ...HUANGSHI_OPEN, version: 0 }),
+  },
   "security.settings": { allowed: ["admin"], input: () => undefined },
   "security.setRequiredRoles": { allowed: ["admin"], input: () => ({ roles: [] }) },
   "session.me": { allowed: SIGNED_IN, input: () => undefined },
@@ -87,7 +127,9 @@ describe("authorization matrix", () => {
         createCaller(contextFor(handle.db, auth, user)),
       ) as (input: unknown) => Promise<unknown>;
     const call = procedure(access.input(users, run++));
-    if (access.allowed.includes(caller)) {
+    if (access.allowed.includes(caller) && access.allowedOutcome) {
+      await expect(call).rejects.toMatchObject({ code: access.allowedOutcome });
+    } else if (access.allowed.includes(caller)) {
       await expect(call).resolves.toBeDefined();
     } else {
       const error = await call.then(

@@ -1,15 +1,19 @@
 import { healthRouter } from "./router/health";
 import { overviewRouter } from "./router/overview";
+import { periodRouter } from "./router/period";
 import { securityRouter } from "./router/security";
 import { sessionRouter } from "./router/session";
+import { submissionRouter } from "./router/submission";
 import { userRouter } from "./router/user";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
   overview: overviewRouter,
+  period: periodRouter,
   security: securityRouter,
   session: sessionRouter,
+  submission: submissionRouter,
   user: userRouter,
 });
 

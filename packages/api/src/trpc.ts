@@ -32,6 +32,22 @@ export function createInnerContext(options: {
   };
 }
 
+export interface FieldIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** A refusal that names the fields at fault, so a form can show each message beside its field. */
+export class FieldIssuesError extends Error {
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[],
+  ) {
+    super(message);
+    this.name = "FieldIssuesError";
+  }
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
@@ -42,7 +58,9 @@ const t = initTRPC.context<Context>().create({
       message: zodError ? describeZodError(zodError) : shape.message,
       data: {
         ...shape.data,
-        issues: zodError?.issues.map(({ path, message }) => ({ path, message })) ?? null,
+        issues:
+          zodError?.issues.map(({ path, message }) => ({ path: path.map(String), message })) ??
+          (error.cause instanceof FieldIssuesError ? error.cause.issues : null),
       },
     };
   },

@@ -13,4 +13,5 @@ export * from "./queries/overview";
 export * from "./queries/periods";
 export * from "./queries/settings";
 export * from "./queries/users";
+export * from "./reporting";
 export { rowsOf } from "./rows";

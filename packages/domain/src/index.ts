@@ -1,4 +1,6 @@
 export { hasAtMostDecimals, roundTo, sumDecimals } from "./decimal";
+export type { EnteredNumberError, ParsedEnteredNumber } from "./entered-number";
+export { parseEnteredNumber } from "./entered-number";
 export type { NumberFormatOptions } from "./format";
 export {
   formatChange,
@@ -62,6 +64,25 @@ export {
   ZQuarterSchema,
   ZZoneCodeSchema,
 } from "./schemas";
+export { describeRuleIssue } from "./submission-messages";
+export type {
+  CheckMode,
+  IndicatorContext,
+  RuleCode,
+  RuleIssue,
+  RuleSeverity,
+  SubmissionDraft,
+} from "./submission-rules";
+export {
+  blocksSubmission,
+  checkSubmission,
+  formIndicators,
+  GROWTH_LEVEL_PAIRS,
+  MIN_HISTORY_QUARTERS,
+  YOY_THRESHOLDS,
+} from "./submission-rules";
+export type { SubmissionFormInput, SubmissionFormOptions, SubmissionFormOutput } from "./submission-schema";
+export { NOTE_MAX_LENGTH, submissionFormSchema } from "./submission-schema";
 export { findTheme, getTheme, THEME_CODES, THEMES } from "./themes";
 export type {
   Direction,
@@ -75,6 +96,19 @@ export type {
   ThemeCode,
   Zone,
 } from "./types";
+export type {
+  Actor,
+  FormLock,
+  PeriodStatus,
+  SubmissionAction,
+  SubmissionState,
+  SubmissionStatus,
+  TransitionRefusal,
+  TransitionResult,
+  WorkflowRole,
+} from "./workflow";
+export { checkTransition, formLock, SUBMISSION_STATUSES } from "./workflow";
+export { describeFormLock, describeRefusal } from "./workflow-messages";
 export type { CompleteQuarterValues, QuarterValues } from "./ytd";
 export { singleQuarterToYtd, ytdToSingleQuarter } from "./ytd";
 export type { ZoneCode } from "./zones";

@@ -45,6 +45,10 @@ export const submissions = pgTable(
     reviewedAt: t.timestamp({ withTimezone: true }),
     reviewedBy: t.text().references(() => users.id),
     reviewComment: t.text(),
+    /** The reviewer's comments per indicator code from the last return, shown beside the fields. */
+    reviewNotes: t.jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** How many times approved data was reopened for revision (e.g. preliminary → final GDP). */
+    revision: t.integer().notNull().default(0),
     createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
   }),

@@ -1,0 +1,356 @@
+import { TRPCError } from "@trpc/server";
+import {
+  completenessGrid,
+  lastSubmittedSnapshots,
+  reviewQueue,
+  saveSubmissionDraft,
+  transitionSubmission,
+  valueHistory,
+} from "@zones/db";
+import {
+  addQuarters,
+  blocksSubmission,
+  checkSubmission,
+  checkTransition,
+  describeFormLock,
+  describeRuleIssue,
+  formLock,
+  type IndicatorCode,
+  parseEnteredNumber,
+  type QuarterString,
+  type RuleIssue,
+  type SubmissionAction,
+  submissionFormSchema,
+  ZIndicatorCodeSchema,
+  ZQuarterSchema,
+  ZZoneCodeSchema,
+} from "@zones/domain";
+import { z } from "zod";
+
+import { reporting } from "../reporting/errors";
+import { actorFor, loadForm, stateOf } from "../reporting/form-data";
+import type { Context } from "../trpc";
+import {
+  canReadZoneDrafts,
+  createTRPCRouter,
+  type FieldIssue,
+  FieldIssuesError,
+  protectedProcedure,
+  reviewerProcedure,
+} from "../trpc";
+
+export const QUEUE_PAGE_SIZE = 50;
+/** Quarters the completeness grid shows by default (two years). */
+const GRID_QUARTERS = 8;
+const HISTORY_LIMIT = 100;
+export const NOTE_MAX_LENGTH = 500;
+const COMMENT_MAX_LENGTH = 2000;
+
+/** Rules a draft save enforces: a value the database cannot hold as typed. The rest block submitting only. */
+const FIELD_RULES = new Set<RuleIssue["rule"]>(["not-a-number", "ambiguous-separator", "range", "decimals"]);
+
+const ZSubmissionKeySchema = z.object({ zoneCode: ZZoneCodeSchema, quarter: ZQuarterSchema });
+const ZVersionSchema = z.number().int().min(0, { error: "version: must be 0 or more" });
+
+type SignedInContext = Context & { user: NonNullable<Context["user"]> };
+
+function assertCanRead(ctx: SignedInContext, zoneCode: string) {
+  if (!canReadZoneDrafts(ctx.user, zoneCode)) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message:
+        ctx.locale === "zh-CN"
+          ? `你无权查看示范区 ${zoneCode} 的未审核数据。`
+          : `You may not see unapproved data of zone ${zoneCode}.`,
+    });
+  }
+}
+
+function badRequest(message: string, issues: FieldIssue[] = []) {
+  return new TRPCError({ code: "BAD_REQUEST", message, cause: new FieldIssuesError(message, issues) });
+}
+
+const ACTIONS: readonly SubmissionAction[] = ["save", "submit", "approve", "return", "revise"];
+
+export const submissionRouter = createTRPCRouter({
+  /**
+   * The entry form (and the reviewer's view) of one zone × quarter: the values with what they are compared
+   * with, the rule issues, why it is locked, which workflow steps the caller may take, the reviewer's
+   * comments, and what changed since the previous submission.
+   */
+  form: protectedProcedure.input(ZSubmissionKeySchema).query(async ({ ctx, input }) => {
+    assertCanRead(ctx, input.zoneCode);
+    const loaded = await loadForm(ctx.db, input.zoneCode, input.quarter);
+    const state = stateOf(loaded.form);
+    const actor = actorFor(ctx.user, input.zoneCode);
+    const lock = formLock(state, actor);
+    const issues = checkSubmission(loaded.draft, "submit").map((issue) => ({
+      ...issue,
+      message: describeRuleIssue(issue, ctx.locale),
+    }));
+    const snapshots = await lastSubmittedSnapshots(ctx.db, input);
+    const [latest, previous] = snapshots;
+    const changes =
+      latest && previous
+        ? Object.keys({ ...latest.values, ...previous.values })
+            .filter(
+              (code) =>
+                Number(latest.values[code] ?? Number.NaN) !== Number(previous.values[code] ?? Number.NaN),
+            )
+            .map((code) => ({
+              indicatorCode: code,
+              before: previous.values[code] ?? null,
+              after: latest.values[code] ?? null,
+            }))
+        : [];
+    const applicable = new Set(Object.keys(loaded.draft.context));
+    return {
+      zoneCode: input.zoneCode,
+      quarter: input.quarter,
+      submission: loaded.form.submission,
+      period: loaded.form.period,
+      lock,
+      lockMessage: lock ? describeFormLock(lock, ctx.locale) : null,
+      actions: Object.fromEntries(
+        ACTIONS.map((action) => [action, checkTransition(action, state, actor).ok]),
+      ) as Record<SubmissionAction, boolean>,
+      indicators: loaded.form.indicators.filter((row) => applicable.has(row.indicatorCode)),
+      issues,
+      blocksSubmission: blocksSubmission(issues),
+      changes,
+      previousSubmittedAt: previous?.at ?? null,
+    };
+  }),
+
+  /**
+   * Saves a draft (automatically while typing, or on demand). Empty text clears a value. Refused without
+   * writing anything if the base version is stale or a value cannot be stored as typed; other rules
+   * (year-to-date, required, explanations) are reported by `form` and enforced on submit.
+   */
+  save: protectedProcedure
+    .input(
+      ZSubmissionKeySchema.extend({
+        baseVersion: ZVersionSchema,
+        values: z.record(z.string(), z.string().max(100, { error: "value: at most 100 characters" })),
+        notes: z
+          .record(
+            z.string(),
+            z.string().max(NOTE_MAX_LENGTH, { error: `note: at most ${NOTE_MAX_LENGTH} characters` }),
+          )
+          .default({}),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      assertCanRead(ctx, input.zoneCode);
+      const loaded = await loadForm(ctx.db, input.zoneCode, input.quarter);
+      const applicable = new Set(Object.keys(loaded.draft.context));
+      const unknown = [...Object.keys(input.values), ...Object.keys(input.notes)].filter(
+        (code) => !applicable.has(code),
+      );
+      if (unknown.length > 0) {
+        throw badRequest(
+          ctx.locale === "zh-CN"
+            ? `指标 ${unknown.join("、")} 不属于 ${input.quarter} 的填报表`
+            : `indicator ${unknown.join(", ")} is not part of the ${input.quarter} form`,
+        );
+      }
+      const values: Record<string, string | null> = {};
+      const typed: Partial<Record<IndicatorCode, string>> = {};
+      for (const [code, text] of Object.entries(input.values)) {
+        if (text.trim() === "") values[code] = null;
+        else typed[code as IndicatorCode] = text;
+      }
+      const fieldIssues = checkSubmission({ ...loaded.draft, values: typed, notes: {} }, "draft").filter(
+        (issue) => FIELD_RULES.has(issue.rule),
+      );
+      if (fieldIssues.length > 0) {
+        const messages = fieldIssues.map((issue) => describeRuleIssue(issue, ctx.locale));
+        throw badRequest(
+          messages.join("; "),
+          fieldIssues.map((issue, i) => ({
+            path: ["values", issue.indicatorCode],
+            message: messages[i] ?? "",
+          })),
+        );
+      }
+      for (const [code, text] of Object.entries(typed)) {
+        const parsed = parseEnteredNumber(text);
+        if (parsed.ok) values[code] = parsed.text;
+      }
+      const notes = Object.fromEntries(
+        Object.entries(input.notes).map(([code, note]) => [code, note.trim() || null]),
+      );
+      const result = await reporting(ctx.locale, () =>
+        saveSubmissionDraft(ctx.db, {
+          zoneCode: input.zoneCode,
+          quarter: input.quarter,
+          baseVersion: input.baseVersion,
+          values,
+          notes,
+          actor: actorFor(ctx.user, input.zoneCode),
+          source: "form",
+        }),
+      );
+      return { ...result, savedAt: new Date() };
+    }),
+
+  /**
+   * Submits the stored values for review, after the one shared schema has checked them: every hard rule,
+   * and an explanation for every soft warning. Late after the deadline (still accepted).
+   */
+  submit: protectedProcedure
+    .input(ZSubmissionKeySchema.extend({ version: ZVersionSchema }))
+    .mutation(async ({ ctx, input }) => {
+      assertCanRead(ctx, input.zoneCode);
+      const loaded = await loadForm(ctx.db, input.zoneCode, input.quarter);
+      const schema = submissionFormSchema({
+        quarter: input.quarter,
+        context: loaded.draft.context,
+        mode: "submit",
+        locale: ctx.locale,
+      });
+      const checked = schema.safeParse({ values: loaded.draft.values, notes: loaded.draft.notes });
+      const state = stateOf(loaded.form);
+      // Workflow refusals (wrong role, already submitted) say more than rule failures.
+      const transition = checkTransition("submit", state, actorFor(ctx.user, input.zoneCode));
+      if (transition.ok && !checked.success) {
+        const issues = checked.error.issues.map((issue) => ({
+          path: issue.path.map(String),
+          message: issue.message,
+        }));
+        throw badRequest(issues.map((issue) => issue.message).join("; "), issues);
+      }
+      return reporting(ctx.locale, () =>
+        transitionSubmission(ctx.db, {
+          ...input,
+          action: "submit",
+          actor: actorFor(ctx.user, input.zoneCode),
+        }),
+      );
+    }),
+
+  /** Approves what the reviewer saw (the version): the values feed dashboards and exports. */
+  approve: reviewerProcedure
+    .input(
+      ZSubmissionKeySchema.extend({
+        version: ZVersionSchema,
+        comment: z.string().max(COMMENT_MAX_LENGTH).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      reporting(ctx.locale, () =>
+        transitionSubmission(ctx.db, {
+          ...input,
+          action: "approve",
+          actor: actorFor(ctx.user, input.zoneCode),
+        }),
+      ),
+    ),
+
+  /** Returns it to the zone with an overall reason and comments per indicator. */
+  return: reviewerProcedure
+    .input(
+      ZSubmissionKeySchema.extend({
+        version: ZVersionSchema,
+        comment: z
+          .string()
+          .trim()
+          .min(1, { error: "comment: say why the submission is returned" })
+          .max(COMMENT_MAX_LENGTH),
+        notes: z.partialRecord(ZIndicatorCodeSchema, z.string().trim().max(NOTE_MAX_LENGTH)).default({}),
+      }),
+    )
+    .mutation(({ ctx, input }) => {
+      const reviewNotes = Object.fromEntries(Object.entries(input.notes).filter(([, note]) => note !== ""));
+      return reporting(ctx.locale, () =>
+        transitionSubmission(ctx.db, {
+          zoneCode: input.zoneCode,
+          quarter: input.quarter,
+          version: input.version,
+          comment: input.comment,
+          reviewNotes,
+          action: "return",
+          actor: actorFor(ctx.user, input.zoneCode),
+        }),
+      );
+    }),
+
+  /** Reopens approved data for a revision (e.g. final GDP), with a reason; earlier values stay in history. */
+  revise: protectedProcedure
+    .input(
+      ZSubmissionKeySchema.extend({
+        version: ZVersionSchema,
+        reason: z
+          .string()
+          .trim()
+          .min(1, { error: "reason: say why approved data is revised" })
+          .max(NOTE_MAX_LENGTH),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      reporting(ctx.locale, () =>
+        transitionSubmission(ctx.db, {
+          zoneCode: input.zoneCode,
+          quarter: input.quarter,
+          version: input.version,
+          comment: input.reason,
+          action: "revise",
+          actor: actorFor(ctx.user, input.zoneCode),
+        }),
+      ),
+    ),
+
+  /** Every change of one value and every step of its submission, newest first. */
+  history: protectedProcedure
+    .input(ZSubmissionKeySchema.extend({ indicatorCode: ZIndicatorCodeSchema }))
+    .query(({ ctx, input }) => {
+      assertCanRead(ctx, input.zoneCode);
+      return valueHistory(ctx.db, { ...input, limit: HISTORY_LIMIT });
+    }),
+
+  /** The reviewers' queue: submissions by status, zone and quarter, waiting ones first. */
+  queue: reviewerProcedure
+    .input(
+      z.object({
+        status: z.enum(["draft", "submitted", "returned", "approved"]).optional(),
+        zoneCode: ZZoneCodeSchema.optional(),
+        quarter: ZQuarterSchema.optional(),
+        page: z.number().int().min(1, { error: "page: must be 1 or more" }).default(1),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const result = await reviewQueue(ctx.db, {
+        status: input.status,
+        zoneCode: input.zoneCode,
+        quarter: input.quarter,
+        limit: QUEUE_PAGE_SIZE,
+        offset: (input.page - 1) * QUEUE_PAGE_SIZE,
+      });
+      return { ...result, page: input.page, pageSize: QUEUE_PAGE_SIZE };
+    }),
+
+  /**
+   * Zones × quarters with each cell's state and the days left for open quarters. Reviewers and admins see
+   * every zone; officials their own zones.
+   */
+  completeness: protectedProcedure
+    .input(z.object({ to: ZQuarterSchema.optional() }).default({}))
+    .query(async ({ ctx, input }) => {
+      if (ctx.user.role === "viewer") {
+        throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this." });
+      }
+      const latest = await ctx.db.query.reportingPeriods.findFirst({
+        where: (periods, { ne }) => ne(periods.status, "not_open"),
+        orderBy: (periods, { desc }) => desc(periods.quarter),
+      });
+      const to = (input.to ?? latest?.quarter ?? null) as QuarterString | null;
+      if (!to) return { from: null, to: null, periods: [], cells: [] };
+      const from = addQuarters(to, -(GRID_QUARTERS - 1));
+      const grid = await completenessGrid(ctx.db, { from, to });
+      const cells =
+        ctx.user.role === "official"
+          ? grid.cells.filter((cell) => ctx.user.zoneCodes.includes(cell.zoneCode))
+          : grid.cells;
+      return { from, to, periods: grid.periods, cells };
+    }),
+});

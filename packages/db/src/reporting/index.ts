@@ -1,0 +1,34 @@
+export type { ReportingActor } from "./actor";
+export { SubmissionConflictError, TransitionRefusedError } from "./errors";
+export {
+  type FormIndicatorRow,
+  findPeriod,
+  findSubmission,
+  loadSubmissionForm,
+  type PeriodRecord,
+  type StoredPeriodStatus,
+  type StoredSubmissionStatus,
+  type SubmissionForm,
+  type SubmissionRecord,
+} from "./form";
+export { listPeriods, type PeriodRow, updatePeriod } from "./periods";
+export {
+  type CompletenessCell,
+  type CompletenessPeriod,
+  type CompletenessState,
+  completenessGrid,
+  type HistoryEntry,
+  lastSubmittedSnapshots,
+  type ReviewQueueParams,
+  type ReviewQueueRow,
+  reviewQueue,
+  type SubmittedSnapshot,
+  valueHistory,
+} from "./review";
+export { type SaveDraftParams, type SaveDraftResult, saveSubmissionDraft } from "./save-draft";
+export {
+  type StatusAction,
+  type TransitionParams,
+  type TransitionResult,
+  transitionSubmission,
+} from "./transitions";
