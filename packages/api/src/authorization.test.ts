@@ -34,8 +34,18 @@ const READERS: Caller[] = ["official", "reviewer", "admin"];
 const WRITERS: Caller[] = ["official", "admin"];
 const REVIEWERS: Caller[] = ["reviewer", "admin"];
 
+/** A filled template with one Huangshi row left blank: valid, and changes nothing. */
+function blankUpload(): FormData {
+  const form = new FormData();
+  const csv = `zone_code,quarter,indicator_code,value\r\nHB-HS,${OPEN_QUARTER},gdp,\r\n`;
+  form.set("file", new File([csv], "template.csv", { type: "text/csv" }));
+  return form;
+}
+
 const ACCESS: Record<string, Access> = {
   "health.check": { allowed: EVERYONE, input: () => undefined },
+  "imports.commit": { allowed: WRITERS, input: blankUpload },
+  "imports.preview": { allowed: WRITERS, input: blankUpload },
   "overview.get": { allowed: SIGNED_IN, input: () => ({}) },
   "period.list": { allowed: ["admin"], input: () => ({}) },
   "period.update": { allowed: ["admin"], input: () => ({ quarter: "2030Q1", status: "not_open" }) },

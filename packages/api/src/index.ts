@@ -8,3 +8,4 @@ export { type Context, canReadZoneDrafts, canWriteZone, createInnerContext, desc
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export { buildTemplate, MAX_TEMPLATE_PAIRS, TemplateRequestError } from "./reporting/template";

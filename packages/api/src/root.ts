@@ -1,4 +1,5 @@
 import { healthRouter } from "./router/health";
+import { importsRouter } from "./router/imports";
 import { overviewRouter } from "./router/overview";
 import { periodRouter } from "./router/period";
 import { securityRouter } from "./router/security";
@@ -9,6 +10,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
+  imports: importsRouter,
   overview: overviewRouter,
   period: periodRouter,
   security: securityRouter,

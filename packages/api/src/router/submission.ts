@@ -18,7 +18,6 @@ import {
   type IndicatorCode,
   parseEnteredNumber,
   type QuarterString,
-  type RuleIssue,
   type SubmissionAction,
   submissionFormSchema,
   ZIndicatorCodeSchema,
@@ -28,6 +27,7 @@ import {
 import { z } from "zod";
 
 import { reporting } from "../reporting/errors";
+import { fieldIssues } from "../reporting/field-rules";
 import { actorFor, loadForm, stateOf } from "../reporting/form-data";
 import type { Context } from "../trpc";
 import {
@@ -45,9 +45,6 @@ const GRID_QUARTERS = 8;
 const HISTORY_LIMIT = 100;
 export const NOTE_MAX_LENGTH = 500;
 const COMMENT_MAX_LENGTH = 2000;
-
-/** Rules a draft save enforces: a value the database cannot hold as typed. The rest block submitting only. */
-const FIELD_RULES = new Set<RuleIssue["rule"]>(["not-a-number", "ambiguous-separator", "range", "decimals"]);
 
 const ZSubmissionKeySchema = z.object({ zoneCode: ZZoneCodeSchema, quarter: ZQuarterSchema });
 const ZVersionSchema = z.number().int().min(0, { error: "version: must be 0 or more" });
@@ -160,17 +157,12 @@ export const submissionRouter = createTRPCRouter({
         if (text.trim() === "") values[code] = null;
         else typed[code as IndicatorCode] = text;
       }
-      const fieldIssues = checkSubmission({ ...loaded.draft, values: typed, notes: {} }, "draft").filter(
-        (issue) => FIELD_RULES.has(issue.rule),
-      );
-      if (fieldIssues.length > 0) {
-        const messages = fieldIssues.map((issue) => describeRuleIssue(issue, ctx.locale));
+      const refused = fieldIssues(loaded.draft, typed);
+      if (refused.length > 0) {
+        const messages = refused.map((issue) => describeRuleIssue(issue, ctx.locale));
         throw badRequest(
           messages.join("; "),
-          fieldIssues.map((issue, i) => ({
-            path: ["values", issue.indicatorCode],
-            message: messages[i] ?? "",
-          })),
+          refused.map((issue, i) => ({ path: ["values", issue.indicatorCode], message: messages[i] ?? "" })),
         );
       }
       for (const [code, text] of Object.entries(typed)) {

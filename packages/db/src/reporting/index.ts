@@ -26,6 +26,7 @@ export {
   valueHistory,
 } from "./review";
 export { type SaveDraftParams, type SaveDraftResult, saveSubmissionDraft } from "./save-draft";
+export { storedValues } from "./stored-values";
 export {
   type StatusAction,
   type TransitionParams,

@@ -1,0 +1,238 @@
+import type { SessionUser } from "@zones/auth";
+import { type Database, saveSubmissionDraft } from "@zones/db";
+import {
+  checkTransition,
+  describeRefusal,
+  describeRuleIssue,
+  type IndicatorCode,
+  type Locale,
+  parseEnteredNumber,
+  type QuarterString,
+} from "@zones/domain";
+import { parseUpload, type UploadEncoding, type UploadRow } from "@zones/spreadsheets";
+
+import { canWriteZone } from "../trpc";
+import { fieldIssues } from "./field-rules";
+import { actorFor, type LoadedForm, loadForm, stateOf } from "./form-data";
+
+/** How many lines a preview lists one by one; the counts always cover the whole file. */
+export const PREVIEW_LINE_LIMIT = 2000;
+
+export interface ImportIssue {
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+export type ImportLineStatus = "new" | "changed" | "unchanged";
+
+export interface ImportLine {
+  row: number;
+  zoneCode: string;
+  quarter: string;
+  indicatorCode: string;
+  before: string | null;
+  after: string;
+  note: string;
+  status: ImportLineStatus;
+}
+
+export interface ImportPreview {
+  encoding: UploadEncoding | null;
+  errors: ImportIssue[];
+  lines: ImportLine[];
+  counts: Record<ImportLineStatus | "blank", number>;
+  /** The submissions the file touches, at the version seen: applying refuses if any moved on meanwhile. */
+  submissions: { zoneCode: string; quarter: string; version: number }[];
+}
+
+interface Group {
+  zoneCode: string;
+  quarter: QuarterString;
+  rows: UploadRow[];
+  loaded: LoadedForm;
+  values: Record<string, string>;
+  notes: Record<string, string | null>;
+}
+
+function groupKey(zoneCode: string, quarter: string): string {
+  return `${zoneCode}/${quarter}`;
+}
+
+interface Analysis {
+  preview: ImportPreview;
+  groups: Group[];
+}
+
+/**
+ * Reads an uploaded template and compares it with the database without writing anything: what is new,
+ * changed or unchanged, and every error with its row and column. The same rules as the form apply:
+ * the uploader's zone rights, the workflow (no changes to submitted or approved data, closed periods),
+ * and the values' hard rules. A blank value leaves the stored one as it is.
+ */
+async function analyse(
+  db: Database,
+  user: SessionUser,
+  locale: Locale,
+  file: { name: string; bytes: Uint8Array },
+): Promise<Analysis> {
+  const parsed = await parseUpload(file);
+  const zh = locale === "zh-CN";
+  const errors: ImportIssue[] = parsed.errors.map((error) => ({
+    row: error.row,
+    column: error.column,
+    message: zh ? error.message.zh : error.message.en,
+  }));
+  const counts = { new: 0, changed: 0, unchanged: 0, blank: 0 };
+  const lines: ImportLine[] = [];
+
+  const rowsByGroup = new Map<string, UploadRow[]>();
+  for (const row of parsed.rows) {
+    if (!canWriteZone(user, row.zoneCode)) {
+      errors.push({
+        row: row.row,
+        column: "zone_code",
+        message: zh
+          ? `你无权填报示范区 ${row.zoneCode} 的数据`
+          : `you may not enter data of zone ${row.zoneCode}`,
+      });
+      continue;
+    }
+    const key = groupKey(row.zoneCode, row.quarter);
+    const list = rowsByGroup.get(key) ?? [];
+    list.push(row);
+    rowsByGroup.set(key, list);
+  }
+
+  const groups: Group[] = [];
+  for (const rows of rowsByGroup.values()) {
+    const first = rows[0];
+    if (!first) continue;
+    const loaded = await loadForm(db, first.zoneCode, first.quarter);
+    const group: Group = {
+      zoneCode: first.zoneCode,
+      quarter: first.quarter,
+      rows,
+      loaded,
+      values: {},
+      notes: {},
+    };
+    const entered = rows.filter((row) => row.value.trim() !== "");
+    counts.blank += rows.length - entered.length;
+    if (entered.length === 0) continue;
+
+    const transition = checkTransition("save", stateOf(loaded.form), actorFor(user, first.zoneCode));
+    if (!transition.ok) {
+      errors.push({
+        row: first.row,
+        column: null,
+        message: `${first.zoneCode} ${first.quarter}: ${describeRefusal(transition.refusal, "save", locale)}`,
+      });
+      continue;
+    }
+    const typed: Partial<Record<IndicatorCode, string>> = {};
+    for (const row of entered) typed[row.indicatorCode] = row.value;
+    const rowOf = new Map(entered.map((row) => [row.indicatorCode as string, row.row]));
+    for (const issue of fieldIssues(loaded.draft, typed)) {
+      errors.push({
+        row: rowOf.get(issue.indicatorCode) ?? null,
+        column: "value",
+        message: describeRuleIssue(issue, locale),
+      });
+    }
+    for (const row of entered) {
+      const parsedValue = parseEnteredNumber(row.value);
+      if (!parsedValue.ok) continue;
+      const before = loaded.draft.values[row.indicatorCode] ?? null;
+      const beforeNote = loaded.draft.notes[row.indicatorCode] ?? "";
+      const note = row.note.trim();
+      const sameValue = before !== null && Number(before) === parsedValue.value;
+      const status: ImportLineStatus =
+        before === null ? "new" : sameValue && (note === "" || note === beforeNote) ? "unchanged" : "changed";
+      counts[status] += 1;
+      group.values[row.indicatorCode] = parsedValue.text;
+      // A blank note in the file keeps the stored one.
+      if (note !== "") group.notes[row.indicatorCode] = note;
+      if (lines.length < PREVIEW_LINE_LIMIT) {
+        lines.push({
+          row: row.row,
+          zoneCode: row.zoneCode,
+          quarter: row.quarter,
+          indicatorCode: row.indicatorCode,
+          before,
+          after: parsedValue.text,
+          note,
+          status,
+        });
+      }
+    }
+    groups.push(group);
+  }
+
+  errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return {
+    preview: {
+      encoding: parsed.encoding,
+      errors,
+      lines,
+      counts,
+      submissions: groups.map((group) => ({
+        zoneCode: group.zoneCode,
+        quarter: group.quarter,
+        version: group.loaded.form.submission?.version ?? 0,
+      })),
+    },
+    groups,
+  };
+}
+
+export async function previewImport(
+  db: Database,
+  user: SessionUser,
+  locale: Locale,
+  file: { name: string; bytes: Uint8Array },
+): Promise<ImportPreview> {
+  return (await analyse(db, user, locale, file)).preview;
+}
+
+export class ImportRefusedError extends Error {
+  constructor(readonly preview: ImportPreview) {
+    super(`the file has ${preview.errors.length} error(s); nothing was written`);
+    this.name = "ImportRefusedError";
+  }
+}
+
+/**
+ * Applies an uploaded file all or nothing: refused if it has any error, and if any submission it touches
+ * is no longer at the version the uploader previewed (`SubmissionConflictError`). Every change goes through
+ * the same draft save as the form, with its audit rows, in one transaction.
+ */
+export async function applyImport(
+  db: Database,
+  user: SessionUser,
+  locale: Locale,
+  file: { name: string; bytes: Uint8Array },
+  expectedVersions: Record<string, number>,
+): Promise<{ changed: number; submissions: number }> {
+  const { preview, groups } = await analyse(db, user, locale, file);
+  if (preview.errors.length > 0) throw new ImportRefusedError(preview);
+  return db.transaction(async (tx) => {
+    let changed = 0;
+    let touched = 0;
+    for (const group of groups) {
+      const key = groupKey(group.zoneCode, group.quarter);
+      const result = await saveSubmissionDraft(tx, {
+        zoneCode: group.zoneCode,
+        quarter: group.quarter,
+        baseVersion: expectedVersions[key] ?? group.loaded.form.submission?.version ?? 0,
+        values: group.values,
+        notes: group.notes,
+        actor: actorFor(user, group.zoneCode),
+        source: "import",
+      });
+      changed += result.changed;
+      if (result.changed > 0) touched += 1;
+    }
+    return { changed, submissions: touched };
+  });
+}

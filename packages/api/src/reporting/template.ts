@@ -1,0 +1,67 @@
+import type { SessionUser } from "@zones/auth";
+import { type Database, storedValues } from "@zones/db";
+import type { QuarterString } from "@zones/domain";
+import {
+  buildTemplateCsv,
+  buildTemplateXlsx,
+  type HeaderLanguage,
+  templateRowsFor,
+} from "@zones/spreadsheets";
+
+import { canWriteZone } from "../trpc";
+
+/** A template covers at most this many zone × quarter pairs (all 12 zones for two years). */
+export const MAX_TEMPLATE_PAIRS = 96;
+
+export interface TemplateRequest {
+  zoneCodes: string[];
+  quarters: QuarterString[];
+  format: "csv" | "xlsx";
+  language: HeaderLanguage;
+}
+
+export interface TemplateFile {
+  bytes: Uint8Array;
+  fileName: string;
+  contentType: string;
+}
+
+export class TemplateRequestError extends Error {}
+
+/**
+ * A template for the zones the user may write, pre-filled with what is stored, so that an official can
+ * correct figures in Excel and upload them again.
+ */
+export async function buildTemplate(
+  db: Database,
+  user: SessionUser,
+  request: TemplateRequest,
+): Promise<TemplateFile> {
+  const forbidden = request.zoneCodes.filter((code) => !canWriteZone(user, code));
+  if (forbidden.length > 0)
+    throw new TemplateRequestError(`zones: you may not enter data of ${forbidden.join(", ")}`);
+  if (request.zoneCodes.length === 0 || request.quarters.length === 0) {
+    throw new TemplateRequestError("zones and quarters: choose at least one of each");
+  }
+  if (request.zoneCodes.length * request.quarters.length > MAX_TEMPLATE_PAIRS) {
+    throw new TemplateRequestError(`zones × quarters: at most ${MAX_TEMPLATE_PAIRS} per template`);
+  }
+  const stored = await storedValues(db, { zoneCodes: request.zoneCodes, quarters: request.quarters });
+  const byKey = new Map(stored.map((row) => [`${row.zoneCode}/${row.quarter}/${row.indicatorCode}`, row]));
+  const rows = templateRowsFor(request.zoneCodes, request.quarters).map((row) => {
+    const found = byKey.get(`${row.zoneCode}/${row.quarter}/${row.indicatorCode}`);
+    return found ? { ...row, value: found.value, note: found.note ?? undefined } : row;
+  });
+  const options = { rows, headerLanguage: request.language };
+  const scope = request.zoneCodes.length === 1 ? request.zoneCodes[0] : `${request.zoneCodes.length}-zones`;
+  const period =
+    request.quarters.length === 1 ? request.quarters[0] : `${request.quarters[0]}-${request.quarters.at(-1)}`;
+  const fileName = `zones-template-${scope}-${period}.${request.format}`;
+  return request.format === "csv"
+    ? { bytes: buildTemplateCsv(options), fileName, contentType: "text/csv; charset=utf-8" }
+    : {
+        bytes: await buildTemplateXlsx(options),
+        fileName,
+        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      };
+}

@@ -1,0 +1,86 @@
+import { TRPCError } from "@trpc/server";
+import { MAX_UPLOAD_BYTES } from "@zones/spreadsheets";
+import { z } from "zod";
+
+import { reporting } from "../reporting/errors";
+import { applyImport, ImportRefusedError, previewImport } from "../reporting/import";
+import { createTRPCRouter, FieldIssuesError, protectedProcedure } from "../trpc";
+
+/** Officials (their zones) and admins upload filled templates. */
+const uploaderProcedure = protectedProcedure.use(function requireWriterRole({ ctx, next }) {
+  if (ctx.user.role !== "official" && ctx.user.role !== "admin") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this." });
+  }
+  return next();
+});
+
+const ZUploadSchema = z.instanceof(FormData, { error: "file: send the upload as multipart form data" });
+
+async function fileOf(form: FormData, locale: string) {
+  const file = form.get("file");
+  const zh = locale === "zh-CN";
+  if (!(file instanceof File)) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: zh ? "file：请选择要上传的文件" : "file: choose a file to upload",
+    });
+  }
+  // Checked before reading it: the parser refuses too, but the bytes should not be read at all.
+  if (file.size > MAX_UPLOAD_BYTES) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: zh
+        ? "file：文件超过 10 MB，请拆分后上传"
+        : "file: the file is over 10 MB; split it and upload the parts",
+    });
+  }
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+function parseJson(text: ReturnType<FormData["get"]>): unknown {
+  if (typeof text !== "string" || text === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+const ZVersionsSchema = z.record(z.string(), z.number().int().min(0));
+
+export const importsRouter = createTRPCRouter({
+  /** A dry run: new / changed / unchanged values and every error with row and column; writes nothing. */
+  preview: uploaderProcedure.input(ZUploadSchema).mutation(async ({ ctx, input }) => {
+    return previewImport(ctx.db, ctx.user, ctx.locale, await fileOf(input, ctx.locale));
+  }),
+
+  /** Writes the file all or nothing, if it still matches the versions the preview showed. */
+  commit: uploaderProcedure.input(ZUploadSchema).mutation(async ({ ctx, input }) => {
+    const file = await fileOf(input, ctx.locale);
+    const versions = ZVersionsSchema.safeParse(parseJson(input.get("versions")));
+    if (!versions.success) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: 'versions: expected {"HB-HS/2026Q3": 3, …}' });
+    }
+    try {
+      return await reporting(ctx.locale, () =>
+        applyImport(ctx.db, ctx.user, ctx.locale, file, versions.data),
+      );
+    } catch (error) {
+      if (error instanceof ImportRefusedError) {
+        const issues = error.preview.errors.map((issue) => ({
+          path: [String(issue.row ?? ""), issue.column ?? ""],
+          message: issue.message,
+        }));
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: issues
+            .slice(0, 5)
+            .map((issue) => issue.message)
+            .join("; "),
+          cause: new FieldIssuesError(error.message, issues),
+        });
+      }
+      throw error;
+    }
+  }),
+});
