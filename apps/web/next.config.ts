@@ -7,9 +7,16 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Workspace packages ship TypeScript sources; Next compiles them.
-  transpilePackages: ["@zones/api", "@zones/charts", "@zones/db", "@zones/domain"],
+  transpilePackages: ["@zones/api", "@zones/charts", "@zones/db", "@zones/domain", "@zones/spreadsheets"],
   // Loaded from node_modules at run time: PGlite reads its WASM and data files from its own folder.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "proper-lockfile", "rate-limiter-flexible"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "exceljs",
+    "iconv-lite",
+    "postgres",
+    "proper-lockfile",
+    "rate-limiter-flexible",
+  ],
   typedRoutes: false,
 };
 
