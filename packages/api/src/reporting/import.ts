@@ -133,7 +133,7 @@ async function analyse(
     const typed: Partial<Record<IndicatorCode, string>> = {};
     for (const row of entered) typed[row.indicatorCode] = row.value;
     const rowOf = new Map(entered.map((row) => [row.indicatorCode as string, row.row]));
-    for (const issue of fieldIssues(loaded.draft, typed)) {
+    for (const issue of fieldIssues(first.quarter, typed)) {
       errors.push({
         row: rowOf.get(issue.indicatorCode) ?? null,
         column: "value",

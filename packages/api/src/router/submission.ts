@@ -9,12 +9,14 @@ import {
 } from "@zones/db";
 import {
   addQuarters,
+  appliesToQuarter,
   blocksSubmission,
   checkSubmission,
   checkTransition,
   describeFormLock,
   describeRuleIssue,
   formLock,
+  INDICATORS,
   type IndicatorCode,
   parseEnteredNumber,
   type QuarterString,
@@ -139,8 +141,11 @@ export const submissionRouter = createTRPCRouter({
     )
     .mutation(async ({ ctx, input }) => {
       assertCanRead(ctx, input.zoneCode);
-      const loaded = await loadForm(ctx.db, input.zoneCode, input.quarter);
-      const applicable = new Set(Object.keys(loaded.draft.context));
+      const applicable = new Set(
+        INDICATORS.filter((indicator) => appliesToQuarter(indicator, input.quarter)).map(
+          (indicator) => indicator.code,
+        ),
+      );
       const unknown = [...Object.keys(input.values), ...Object.keys(input.notes)].filter(
         (code) => !applicable.has(code),
       );
@@ -157,7 +162,7 @@ export const submissionRouter = createTRPCRouter({
         if (text.trim() === "") values[code] = null;
         else typed[code as IndicatorCode] = text;
       }
-      const refused = fieldIssues(loaded.draft, typed);
+      const refused = fieldIssues(input.quarter, typed);
       if (refused.length > 0) {
         const messages = refused.map((issue) => describeRuleIssue(issue, ctx.locale));
         throw badRequest(

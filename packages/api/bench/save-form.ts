@@ -1,0 +1,78 @@
+/**
+ * Measures saving a full quarterly form through the API (validation, optimistic version check, upsert and
+ * one audit row per value) against a bare multi-row INSERT of the same values, on the engine chosen by
+ * TEST_ENGINE (pglite | postgres, with TEST_DATABASE_URL). Prints figures; asserts nothing.
+ *
+ *   npm run bench:save -w @zones/api
+ *   TEST_ENGINE=postgres TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:save -w @zones/api
+ */
+import { seedDatabase } from "@zones/db/seed";
+import { createTestDatabase, testEngine } from "@zones/db/testing";
+import { appliesToQuarter, INDICATORS } from "@zones/domain";
+import { sql } from "drizzle-orm";
+
+import { createCaller } from "../src/root";
+import { contextFor, createRoleUsers, testAuth } from "../src/test-fixtures";
+
+const ROUNDS = Number(process.env.ROUNDS ?? 200);
+const QUARTER = "2026Q3";
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function summary(label: string, samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return `${label.padEnd(34)} p50 ${percentile(sorted, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(sorted, 95).toFixed(2).padStart(7)} ms`;
+}
+
+const handle = await createTestDatabase();
+try {
+  await seedDatabase(handle.db, { now: new Date("2026-11-28T12:00:00+08:00") });
+  const auth = testAuth(handle.db);
+  const users = await createRoleUsers(auth, handle.db);
+  const caller = createCaller(contextFor(handle.db, auth, users.official));
+  const indicators = INDICATORS.filter((indicator) => appliesToQuarter(indicator, QUARTER));
+  // Mid-range values with the indicator's decimals; two alternating sets so every save changes every value.
+  const valuesFor = (round: number) =>
+    Object.fromEntries(
+      indicators.map((indicator) => {
+        const mid = Math.min(indicator.validRange.max, Math.max(indicator.validRange.min, 50));
+        return [indicator.code, (mid + (round % 2) / 10 ** indicator.decimals).toFixed(indicator.decimals)];
+      }),
+    );
+
+  let version =
+    (await caller.submission.form({ zoneCode: "HB-HS", quarter: QUARTER })).submission?.version ?? 0;
+  const saves: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const started = performance.now();
+    const result = await caller.submission.save({
+      zoneCode: "HB-HS",
+      quarter: QUARTER,
+      baseVersion: version,
+      values: valuesFor(round),
+    });
+    saves.push(performance.now() - started);
+    version = result.version;
+  }
+
+  await handle.db.execute(
+    sql`create table bare_values (zone_code text, indicator_code text, quarter text, value numeric)`,
+  );
+  const inserts: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const rows = Object.entries(valuesFor(round)).map(
+      ([code, value]) => sql`(${"HB-HS"}, ${code}, ${QUARTER}, ${value}::numeric)`,
+    );
+    const started = performance.now();
+    await handle.db.execute(sql`insert into bare_values values ${sql.join(rows, sql`, `)}`);
+    inserts.push(performance.now() - started);
+  }
+
+  console.log(`Full-form save, ${indicators.length} values, ${ROUNDS} rounds, engine ${testEngine()}`);
+  console.log(summary("submission.save (API, audited)", saves));
+  console.log(summary("bare multi-row INSERT", inserts));
+} finally {
+  await handle.close();
+}
