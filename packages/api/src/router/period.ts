@@ -35,8 +35,8 @@ export const periodRouter = createTRPCRouter({
     }),
 
   /**
-   * Opens, closes or re-dates a quarter. The deadline defaults to 25 days after the quarter ends
-   * (Asia/Shanghai); submissions after it are accepted and marked late.
+   * Opens, closes or re-dates a quarter. Without a deadline the current one stays; a new quarter gets
+   * 25 days after its end (Asia/Shanghai). Submissions after the deadline are accepted and marked late.
    */
   update: adminProcedure
     .input(
@@ -52,7 +52,8 @@ export const periodRouter = createTRPCRouter({
       updatePeriod(ctx.db, {
         quarter: input.quarter,
         status: input.status,
-        deadline: input.deadline ?? defaultDeadline(input.quarter),
+        deadline: input.deadline,
+        defaultDeadline: defaultDeadline(input.quarter),
         actorId: ctx.user.id,
       }),
     ),

@@ -40,11 +40,18 @@ export async function listPeriods(db: Database, params: { limit: number; offset:
 
 /**
  * Opens, closes or re-dates a reporting period (creating it if it is new), with an audit row.
- * `deadline` is a Beijing calendar date; the caller supplies the default (quarter end + 25 days).
+ * `deadline` is a Beijing calendar date; the caller supplies the default (quarter end + 25 days) for new ones.
  */
 export async function updatePeriod(
   db: Database,
-  params: { quarter: string; status: StoredPeriodStatus; deadline: string; actorId: string },
+  params: {
+    quarter: string;
+    status: StoredPeriodStatus;
+    /** Kept as it is when omitted; a new period gets `defaultDeadline`. */
+    deadline?: string;
+    defaultDeadline: string;
+    actorId: string;
+  },
 ): Promise<PeriodRecord> {
   return db.transaction(async (tx) => {
     const before = rowsOf<PeriodRecord>(
@@ -52,6 +59,7 @@ export async function updatePeriod(
         select quarter, status, deadline::text as deadline from reporting_periods
         where quarter = ${params.quarter} for update`),
     )[0];
+    const deadline = params.deadline ?? before?.deadline ?? params.defaultDeadline;
     const now = new Date();
     const stamps = {
       openedAt: params.status === "open" && before?.status !== "open" ? now : undefined,
@@ -59,10 +67,10 @@ export async function updatePeriod(
     };
     await tx
       .insert(reportingPeriods)
-      .values({ quarter: params.quarter, status: params.status, deadline: params.deadline, ...stamps })
+      .values({ quarter: params.quarter, status: params.status, deadline, ...stamps })
       .onConflictDoUpdate({
         target: reportingPeriods.quarter,
-        set: { status: params.status, deadline: params.deadline, ...stamps },
+        set: { status: params.status, deadline, ...stamps },
       });
     await tx.insert(auditLog).values({
       actorId: params.actorId,
@@ -72,9 +80,9 @@ export async function updatePeriod(
       quarter: params.quarter,
       details: {
         from: before ? { status: before.status, deadline: before.deadline } : null,
-        to: { status: params.status, deadline: params.deadline },
+        to: { status: params.status, deadline },
       },
     });
-    return { quarter: params.quarter, status: params.status, deadline: params.deadline };
+    return { quarter: params.quarter, status: params.status, deadline };
   });
 }

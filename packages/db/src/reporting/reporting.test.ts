@@ -185,7 +185,7 @@ describe(`reporting workflow in the database (${testEngine()})`, () => {
     await updatePeriod(handle.db, {
       quarter: OPEN,
       status: "closed",
-      deadline: "2999-12-31",
+      defaultDeadline: "2026-10-25",
       actorId: reviewer.id,
     });
     await transitionSubmission(handle.db, {
@@ -241,6 +241,7 @@ describe(`reporting workflow in the database (${testEngine()})`, () => {
       quarter: OPEN,
       status: "open",
       deadline: "2026-10-25",
+      defaultDeadline: "2026-10-25",
       actorId: reviewer.id,
     });
     await save(0, { gdp: "100" });
@@ -268,6 +269,20 @@ describe(`reporting workflow in the database (${testEngine()})`, () => {
       late: true,
     });
     expect(grid.periods[1]?.daysLeft).toBeLessThan(0);
+    // A draft past the deadline of an open quarter is late too; closing keeps the deadline.
+    await handle.db.insert(submissions).values({ zoneCode: "SC-ZG", quarter: OPEN, status: "draft" });
+    const again = await completenessGrid(handle.db, { from: OPEN, to: OPEN });
+    expect(again.cells.find((cell) => cell.zoneCode === "SC-ZG")).toMatchObject({
+      state: "draft",
+      late: true,
+    });
+    const closed = await updatePeriod(handle.db, {
+      quarter: OPEN,
+      status: "closed",
+      defaultDeadline: "2999-01-01",
+      actorId: reviewer.id,
+    });
+    expect(closed.deadline).toBe("2026-10-25");
   });
 
   it("the form context: previous quarter, same quarter last year, and same-quarter approved history for cumulative indicators", async () => {

@@ -44,7 +44,9 @@ export async function reviewQueue(
       left join users su on su.id = s.submitted_by
       left join users ru on ru.id = s.reviewed_by
       where ${where}
-      order by (s.status = 'submitted') desc, s.submitted_at asc nulls last, s.quarter desc, z.sort_order
+      order by (s.status = 'submitted') desc,
+               case when s.status = 'submitted' then s.submitted_at end asc nulls last,
+               s.quarter desc, z.sort_order
       limit ${params.limit} offset ${params.offset}`),
     db.execute(sql`select count(*)::int as total from submissions s where ${where}`),
   ]);
@@ -86,8 +88,10 @@ export async function completenessGrid(
     db.execute(sql`
       select z.code as "zoneCode", p.quarter,
              coalesce(s.status::text, 'none') as state,
-             coalesce(s.late, p.status = 'open' and s.status is distinct from 'approved'
-               and p.deadline < (now() at time zone 'Asia/Shanghai')::date) as late
+             -- Submitted or approved: late as recorded at submission. Otherwise late once the deadline of
+             -- an open quarter has passed without a submission.
+             case when s.status in ('submitted', 'approved') then s.late
+                  else p.status = 'open' and p.deadline < (now() at time zone 'Asia/Shanghai')::date end as late
       from zones z
       cross join reporting_periods p
       left join submissions s on s.zone_code = z.code and s.quarter = p.quarter
