@@ -134,11 +134,23 @@ describe("describeRuleIssue: soft rules", () => {
   });
 
   it("describes a value outside the zone's history", () => {
-    const found = issue("gdp", "outside-history", { value: 1400, min: 900, max: 1300, count: 6 }, "soft");
+    const found = issue(
+      "gdp",
+      "outside-history",
+      { value: 1800, min: 900, max: 1300, count: 6, margin: 30, byPoints: 0 },
+      "soft",
+    );
     expect(both(found)).toEqual([
-      "地区生产总值：1,400.00 亿元超出本示范区以往 6 个已审核季度的取值范围（900.00 至 1,300.00 亿元），请核实数值或填写说明",
-      "GDP (current prices): 1,400.00 is outside this zone's range over 6 approved quarters (900.00 to 1,300.00); check the value or explain it in a note",
+      "地区生产总值：1,800.00 亿元超出本示范区以往 6 个已审核季度的取值范围（900.00 至 1,300.00 亿元）30%以上，请核实数值或填写说明",
+      "GDP (current prices): 1,800.00 is more than 30 % outside this zone's range over 6 approved quarters (900.00 to 1,300.00); check the value or explain it in a note",
     ]);
+    const rate = issue(
+      "urban-unemployment",
+      "outside-history",
+      { value: 16, min: 3, max: 5, count: 8, margin: 10, byPoints: 1 },
+      "soft",
+    );
+    expect(both(rate)[0]).toContain("10 个百分点以上");
   });
 
   it("describes a growth rate whose sign disagrees with its level", () => {

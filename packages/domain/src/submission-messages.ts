@@ -150,9 +150,18 @@ function ruleMessage(issue: RuleIssue, phrasing: Phrasing): string {
     case "outside-history": {
       const range = bounds(numberParam(issue, "min"), numberParam(issue, "max"), phrasing, true);
       const count = formatNumber(numberParam(issue, "count"), phrasing.locale);
+      const margin = formatNumber(numberParam(issue, "margin"), phrasing.locale);
+      const byPoints = numberParam(issue, "byPoints") === 1;
+      const beyond = zh
+        ? byPoints
+          ? `${margin} 个百分点`
+          : `${margin}%`
+        : byPoints
+          ? `${margin} points`
+          : `${margin} %`;
       return zh
-        ? `${value()}超出本示范区以往 ${count} 个已审核季度的取值范围（${range}），${CHECK.zh}`
-        : `${value()} is outside this zone's range over ${count} approved quarters (${range}); ${CHECK.en}`;
+        ? `${value()}超出本示范区以往 ${count} 个已审核季度的取值范围（${range}）${beyond}以上，${CHECK.zh}`
+        : `${value()} is more than ${beyond} outside this zone's range over ${count} approved quarters (${range}); ${CHECK.en}`;
     }
     case "growth-sign":
       return growthSignMessage(issue, phrasing);

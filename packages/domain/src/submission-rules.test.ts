@@ -310,21 +310,30 @@ describe("checkSubmission: soft rules", () => {
   describe("outside-history", () => {
     const history = (count: number) => ({ gdp: ctx({ history: { min: 900, max: 1500, count } }) });
 
-    it("flags a value outside the zone's range once there are enough quarters", () => {
-      const issue = only(checkSubmission(draft("2025Q2", { gdp: "1500.01" }, history(4)), "draft"));
+    it("flags a value more than 30 % outside the zone's range once there are enough quarters", () => {
+      const issue = only(checkSubmission(draft("2025Q2", { gdp: "1950.01" }, history(4)), "draft"));
       expect(issue).toMatchObject({
         rule: "outside-history",
         severity: "soft",
-        params: { value: 1500.01, min: 900, max: 1500, count: 4 },
+        params: { value: 1950.01, min: 900, max: 1500, count: 4, margin: 30 },
       });
-      expect(rules(checkSubmission(draft("2025Q2", { gdp: "899.99" }, history(12)), "draft"))).toEqual([
+      expect(rules(checkSubmission(draft("2025Q2", { gdp: "629.99" }, history(12)), "draft"))).toEqual([
         "gdp outside-history",
       ]);
     });
 
-    it("accepts the bounds", () => {
-      expect(checkSubmission(draft("2025Q2", { gdp: "900" }, history(4)), "draft")).toEqual([]);
-      expect(checkSubmission(draft("2025Q2", { gdp: "1500" }, history(4)), "draft")).toEqual([]);
+    it("accepts growth beyond the old maximum within the margin, and the margin's bounds", () => {
+      expect(checkSubmission(draft("2025Q2", { gdp: "1500.01" }, history(4)), "draft")).toEqual([]);
+      expect(checkSubmission(draft("2025Q2", { gdp: "630" }, history(4)), "draft")).toEqual([]);
+      expect(checkSubmission(draft("2025Q2", { gdp: "1950" }, history(4)), "draft")).toEqual([]);
+    });
+
+    it("uses percentage points for rates and shares", () => {
+      const rate = { "urban-unemployment": ctx({ history: { min: 3, max: 5, count: 8 } }) };
+      expect(checkSubmission(draft("2025Q2", { "urban-unemployment": "15" }, rate), "draft")).toEqual([]);
+      expect(
+        rules(checkSubmission(draft("2025Q2", { "urban-unemployment": "15.1" }, rate), "draft")),
+      ).toEqual(["urban-unemployment outside-history"]);
     });
 
     it("says nothing with fewer than four quarters of history", () => {

@@ -157,6 +157,11 @@ function yoyIssue(indicator: Indicator, value: number, lastYear: number): RuleIs
   return { value, lastYear, changePercent: roundTo(((now - before) / Math.abs(before)) * 100, 1), threshold };
 }
 
+/**
+ * Outside the zone's approved history by more than the year-on-year margin: levels that grow every year
+ * (GDP, incomes) pass the old maximum as a matter of course; a figure far beyond it is usually a typing or
+ * unit error (万元 for 亿元).
+ */
 function historyIssue(
   indicator: Indicator,
   value: number,
@@ -165,9 +170,20 @@ function historyIssue(
   const { history } = context;
   if (!history || history.count < MIN_HISTORY_QUARTERS) return null;
   const { decimals } = indicator;
+  const byPoints = indicator.measure === "rate" || indicator.measure === "share";
+  const margin = byPoints ? YOY_THRESHOLDS.percentagePoints : YOY_THRESHOLDS.relativePercent;
+  const low = byPoints ? history.min - margin : history.min - (Math.abs(history.min) * margin) / 100;
+  const high = byPoints ? history.max + margin : history.max + (Math.abs(history.max) * margin) / 100;
   const now = steps(value, decimals);
-  if (now >= steps(history.min, decimals) && now <= steps(history.max, decimals)) return null;
-  return { value, min: history.min, max: history.max, count: history.count };
+  if (now >= steps(low, decimals) && now <= steps(high, decimals)) return null;
+  return {
+    value,
+    min: history.min,
+    max: history.max,
+    count: history.count,
+    margin,
+    byPoints: byPoints ? 1 : 0,
+  };
 }
 
 function growthSignIssue(
