@@ -18,6 +18,8 @@ const config: NextConfig = {
     "rate-limiter-flexible",
   ],
   typedRoutes: false,
+  // `next dev` serves its scripts to 127.0.0.1 too (tests and scripts use that address).
+  allowedDevOrigins: ["127.0.0.1"],
 };
 
 export default withNextIntl(config);

@@ -77,7 +77,7 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
   }
 
   return (
-    <form className="login-form" onSubmit={handleSubmit(onSubmit)} noValidate>
+    <form className="login-form" method="post" onSubmit={handleSubmit(onSubmit)} noValidate>
       <label>
         {t("email")}
         <input
@@ -158,7 +158,13 @@ function TwoFactorStep({
   }
 
   return (
-    <form className="login-form" onSubmit={handleSubmit(onSubmit)} noValidate data-testid="two-factor-step">
+    <form
+      className="login-form"
+      method="post"
+      onSubmit={handleSubmit(onSubmit)}
+      noValidate
+      data-testid="two-factor-step"
+    >
       <p className="hint">{t("intro")}</p>
       <label>
         {t("code")}

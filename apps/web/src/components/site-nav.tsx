@@ -8,6 +8,11 @@ import { SignOutButton } from "./sign-out-button";
 /** What each role may open; the pages check again on the server. */
 const LINKS = [
   { href: "/", key: "overview", roles: ["admin", "reviewer", "official", "viewer"] },
+  { href: "/entry", key: "entry", roles: ["admin", "official"] },
+  { href: "/review", key: "review", roles: ["admin", "reviewer"] },
+  { href: "/completeness", key: "completeness", roles: ["admin", "reviewer", "official"] },
+  { href: "/entry/import", key: "imports", roles: ["admin", "official"] },
+  { href: "/admin/periods", key: "periods", roles: ["admin"] },
   { href: "/admin/users", key: "users", roles: ["admin"] },
   { href: "/admin/security", key: "security", roles: ["admin"] },
   { href: "/account/password", key: "password", roles: ["admin", "reviewer", "official", "viewer"] },

@@ -3,9 +3,21 @@ import { getRequestConfig } from "next-intl/server";
 
 import { LOCALE_COOKIE, toLocale } from "./locales";
 
-/** Chinese first; the English switch is a cookie, so URLs stay the same in both languages. */
+/**
+ * Chinese first; the English switch is a cookie, so URLs stay the same in both languages.
+ * The data-entry, review and import screens keep their texts in files of their own (one namespace each).
+ */
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  const messages = (await import(`../messages/${locale}.json`)).default;
-  return { locale, messages, timeZone: "Asia/Shanghai" };
+  const [base, entry, review, imports] = await Promise.all([
+    import(`../messages/${locale}.json`),
+    import(`../messages/${locale}/entry.json`),
+    import(`../messages/${locale}/review.json`),
+    import(`../messages/${locale}/imports.json`),
+  ]);
+  return {
+    locale,
+    messages: { ...base.default, entry: entry.default, review: review.default, imports: imports.default },
+    timeZone: "Asia/Shanghai",
+  };
 });

@@ -1,7 +1,14 @@
 "use client";
 
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchStreamLink, loggerLink } from "@trpc/client";
+import {
+  createTRPCClient,
+  httpBatchStreamLink,
+  httpLink,
+  isNonJsonSerializable,
+  loggerLink,
+  splitLink,
+} from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "@zones/api";
 import { type ReactNode, useState } from "react";
@@ -29,7 +36,12 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
           enabled: (op) =>
             process.env.NODE_ENV === "development" || (op.direction === "down" && op.result instanceof Error),
         }),
-        httpBatchStreamLink({ transformer: superjson, url: "/api/trpc" }),
+        // Uploads (FormData) go unbatched and untransformed; everything else is batched.
+        splitLink({
+          condition: (op) => isNonJsonSerializable(op.input),
+          true: httpLink({ transformer: superjson, url: "/api/trpc" }),
+          false: httpBatchStreamLink({ transformer: superjson, url: "/api/trpc" }),
+        }),
       ],
     }),
   );

@@ -1,0 +1,49 @@
+import { buildTemplate, TemplateRequestError } from "@zones/api";
+import { quarterRange, ZQuarterRangeSchema, ZZoneCodeSchema } from "@zones/domain";
+import { z } from "zod";
+import { userFromHeaders } from "~/server/auth";
+import { getDb } from "~/server/db";
+
+const ZTemplateQuerySchema = z.object({
+  zones: z
+    .string()
+    .transform((text) => text.split(",").filter(Boolean))
+    .pipe(z.array(ZZoneCodeSchema).min(1, { error: "zones: choose at least one zone" })),
+  from: z.string(),
+  to: z.string(),
+  format: z.enum(["csv", "xlsx"], { error: "format: csv or xlsx" }).default("xlsx"),
+  lang: z.enum(["zh", "en"], { error: "lang: zh or en" }).default("zh"),
+});
+
+/** GET /api/templates?zones=HB-HS&from=2026Q3&to=2026Q3&format=xlsx&lang=zh — a pre-filled entry template. */
+export async function GET(request: Request) {
+  const user = await userFromHeaders(request.headers);
+  if (!user) return new Response("Sign in to continue.", { status: 401 });
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const query = ZTemplateQuerySchema.safeParse(params);
+  const range = query.success
+    ? ZQuarterRangeSchema.safeParse({ from: query.data.from, to: query.data.to })
+    : null;
+  if (!query.success || !range?.success) {
+    const issues = (query.success ? range?.error?.issues : query.error.issues) ?? [];
+    return new Response(issues.map((issue) => issue.message).join("; "), { status: 400 });
+  }
+  try {
+    const file = await buildTemplate(await getDb(), user, {
+      zoneCodes: query.data.zones,
+      quarters: quarterRange(range.data.from, range.data.to),
+      format: query.data.format,
+      language: query.data.lang,
+    });
+    return new Response(Buffer.from(file.bytes), {
+      headers: {
+        "content-type": file.contentType,
+        "content-disposition": `attachment; filename="${file.fileName}"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof TemplateRequestError) return new Response(error.message, { status: 403 });
+    throw error;
+  }
+}

@@ -1,0 +1,21 @@
+import { lastFinishedQuarter, ZONES } from "@zones/domain";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+
+import { ImportWorkbench } from "~/components/imports/import-workbench";
+import { requireUser } from "~/server/auth";
+import "./import.css";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("imports"))("title") };
+}
+
+/** Officials (their zones) and admins download templates and upload filled ones. */
+export default async function ImportPage() {
+  const user = await requireUser("/entry/import");
+  if (user.role !== "official" && user.role !== "admin") notFound();
+  const zoneCodes = user.role === "admin" ? ZONES.map((zone) => zone.code) : user.zoneCodes;
+  return <ImportWorkbench zoneCodes={zoneCodes} defaultQuarter={lastFinishedQuarter(new Date())} />;
+}

@@ -1,0 +1,21 @@
+"use client";
+
+import type { Locale } from "@zones/domain";
+import { useLocale, useTranslations } from "next-intl";
+
+import { formatDateTime } from "./value-history";
+
+/** Typing restored from this browser's backup, with the way to throw it away. */
+export function RestoreNotice({ savedAt, onDiscard }: { savedAt: string; onDiscard(): void }) {
+  const t = useTranslations("entry.form");
+  const locale = useLocale() as Locale;
+  const time = savedAt ? formatDateTime(new Date(savedAt), locale) : "";
+  return (
+    <div className="notice entry-notice" role="status" data-testid="restore-notice">
+      <p>{t("restored", { time })}</p>
+      <button type="button" className="entry-secondary" onClick={onDiscard}>
+        {t("restoredDiscard")}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,233 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import type { RouterInputs } from "@zones/api";
+import {
+  findZone,
+  formatNumber,
+  formatQuarterLabel,
+  formIndicators,
+  type Locale,
+  localized,
+  type QuarterString,
+  ZONES,
+} from "@zones/domain";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import type { FormEvent } from "react";
+
+import { useTRPC } from "~/trpc/react";
+import { formatDateTime, LateMarker, StatusBadge } from "./review-common";
+
+export type QueueInput = RouterInputs["submission"]["queue"];
+
+const STATUSES = ["submitted", "returned", "draft", "approved"] as const;
+
+/** How many indicators the quarter's form has (annual ones only in Q4). */
+function expectedCount(quarter: string): number {
+  return formIndicators(quarter as QuarterString).reduce((sum, group) => sum + group.indicators.length, 0);
+}
+
+/** The URL of the queue for a filter and page; empty filters and page 1 are left out. */
+function queueHref(filters: { status?: string; zoneCode?: string; quarter?: string }, page = 1): string {
+  const params = new URLSearchParams();
+  if (filters.status) params.set("status", filters.status);
+  if (filters.zoneCode) params.set("zone", filters.zoneCode);
+  if (filters.quarter) params.set("quarter", filters.quarter);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/review?${query}` : "/review";
+}
+
+export function ReviewQueue({
+  input,
+  notice,
+  quarters,
+}: {
+  input: QueueInput;
+  notice: string | null;
+  quarters: { value: string; label: string }[];
+}) {
+  const t = useTranslations("review.queue");
+  const locale = useLocale() as Locale;
+  const router = useRouter();
+  const trpc = useTRPC();
+  const { data } = useSuspenseQuery(trpc.submission.queue.queryOptions(input));
+  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  const filtered = Boolean(input.status || input.zoneCode || input.quarter);
+
+  function applyFilters(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === "string" && value !== "" ? value : undefined;
+    };
+    router.push(queueHref({ status: text("status"), zoneCode: text("zone"), quarter: text("quarter") }));
+  }
+
+  return (
+    <div className="review-queue">
+      <h1>{t("title")}</h1>
+      <p className="hint">{t("intro")}</p>
+      {notice && (
+        <p className="notice" role="status" data-testid="queue-notice">
+          {notice}
+        </p>
+      )}
+
+      {/* A plain GET form: it works without script too, and the URL holds the view. */}
+      <form
+        key={JSON.stringify(input)}
+        className="controls review-filters"
+        action="/review"
+        method="get"
+        onSubmit={applyFilters}
+        aria-label={t("filters")}
+        data-testid="queue-filters"
+      >
+        <label>
+          {t("status")}
+          <select name="status" defaultValue={input.status ?? ""} data-testid="filter-status">
+            <option value="">{t("allStatuses")}</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`statusOption.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("zone")}
+          <select name="zone" defaultValue={input.zoneCode ?? ""} data-testid="filter-zone">
+            <option value="">{t("allZones")}</option>
+            {ZONES.map((zone) => (
+              <option key={zone.code} value={zone.code}>
+                {localized(zone.shortName, locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("quarter")}
+          <select name="quarter" defaultValue={input.quarter ?? ""} data-testid="filter-quarter">
+            <option value="">{t("allQuarters")}</option>
+            {quarters.map((quarter) => (
+              <option key={quarter.value} value={quarter.value}>
+                {quarter.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="review-filter-buttons">
+          <button type="submit" className="button-primary">
+            {t("apply")}
+          </button>
+          {filtered && <Link href="/review">{t("clear")}</Link>}
+        </div>
+      </form>
+
+      <table className="data-table review-table" data-testid="queue-table">
+        <caption>{t("caption", { total: data.total, page: data.page, pages })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("columns.zone")}</th>
+            <th scope="col">{t("columns.quarter")}</th>
+            <th scope="col">{t("columns.status")}</th>
+            <th scope="col">{t("columns.submittedAt")}</th>
+            <th scope="col">{t("columns.submittedBy")}</th>
+            <th scope="col" className="numeric">
+              {t("columns.values")}
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">{t("columns.open")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.length === 0 && (
+            <tr>
+              <td colSpan={7} className="review-empty">
+                {data.total > 0 ? t("pageEmpty") : t("empty")}
+                {data.total > 0 && (
+                  <>
+                    {" "}
+                    <Link href={queueHref(input)}>{t("firstPage")}</Link>
+                  </>
+                )}
+              </td>
+            </tr>
+          )}
+          {data.rows.map((row) => {
+            const zone = findZone(row.zoneCode);
+            const zoneName = zone ? localized(zone.name, locale) : row.zoneCode;
+            const quarterLabel = formatQuarterLabel(row.quarter as QuarterString, locale);
+            const href = `/review/${row.zoneCode}/${row.quarter}`;
+            return (
+              <tr
+                key={`${row.zoneCode}-${row.quarter}`}
+                data-testid="queue-row"
+                data-zone={row.zoneCode}
+                data-quarter={row.quarter}
+                data-status={row.status}
+              >
+                <th scope="row" className="review-zone-cell">
+                  <Link href={href}>{zoneName}</Link>
+                </th>
+                <td>{quarterLabel}</td>
+                <td>
+                  <span className="review-status-cell">
+                    <StatusBadge state={row.status} />
+                    {row.late && <LateMarker testId="late-marker" />}
+                  </span>
+                </td>
+                <td>{formatDateTime(row.submittedAt, locale) ?? "—"}</td>
+                <td>{row.submittedByName ?? "—"}</td>
+                <td className="numeric">
+                  {t("valuesCount", {
+                    count: formatNumber(row.valueCount, locale),
+                    total: formatNumber(expectedCount(row.quarter), locale),
+                  })}
+                </td>
+                <td>
+                  <Link href={href} className="review-open-link">
+                    {row.status === "submitted" ? t("review") : t("view")}
+                    <span className="visually-hidden">
+                      {" "}
+                      {zoneName} {quarterLabel}
+                    </span>
+                  </Link>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      {pages > 1 && (
+        <nav className="review-pagination" aria-label={t("pagination")} data-testid="queue-pagination">
+          {data.page > 1 ? (
+            <Link href={queueHref(input, Math.min(data.page - 1, pages))} rel="prev">
+              {t("previous")}
+            </Link>
+          ) : (
+            <span aria-disabled="true" className="review-pagination-disabled">
+              {t("previous")}
+            </span>
+          )}
+          <span>{t("pageOf", { page: data.page, pages })}</span>
+          {data.page < pages ? (
+            <Link href={queueHref(input, data.page + 1)} rel="next">
+              {t("next")}
+            </Link>
+          ) : (
+            <span aria-disabled="true" className="review-pagination-disabled">
+              {t("next")}
+            </span>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}
