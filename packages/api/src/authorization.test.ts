@@ -43,6 +43,16 @@ function blankUpload(): FormData {
 }
 
 const ACCESS: Record<string, Access> = {
+  "dashboard.compare": {
+    allowed: SIGNED_IN,
+    input: () => ({ zoneCodes: ["HB-HS", "SD-ZB"], indicatorCodes: ["gdp"], includeSubmitted: true }),
+  },
+  "dashboard.indicator": {
+    allowed: SIGNED_IN,
+    input: () => ({ indicatorCode: "gdp", includeSubmitted: true }),
+  },
+  "dashboard.overviewExtras": { allowed: SIGNED_IN, input: () => ({ includeSubmitted: true }) },
+  "dashboard.zone": { allowed: SIGNED_IN, input: () => ({ zoneCode: "HB-HS", includeSubmitted: true }) },
   "health.check": { allowed: EVERYONE, input: () => undefined },
   "imports.commit": { allowed: WRITERS, input: blankUpload },
   "imports.preview": { allowed: WRITERS, input: blankUpload },

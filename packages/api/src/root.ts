@@ -1,3 +1,4 @@
+import { dashboardRouter } from "./router/dashboard";
 import { healthRouter } from "./router/health";
 import { importsRouter } from "./router/imports";
 import { overviewRouter } from "./router/overview";
@@ -9,6 +10,7 @@ import { userRouter } from "./router/user";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  dashboard: dashboardRouter,
   health: healthRouter,
   imports: importsRouter,
   overview: overviewRouter,

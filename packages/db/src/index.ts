@@ -8,6 +8,7 @@ export {
   openPglite,
   openPostgres,
 } from "./client";
+export * from "./queries/dashboard";
 export * from "./queries/health";
 export * from "./queries/overview";
 export * from "./queries/periods";

@@ -1,0 +1,73 @@
+import { sql } from "drizzle-orm";
+
+import type { Database } from "../../client";
+import { rowsOf } from "../../rows";
+import { dashboardValues, quarterAxis, quarterSpan, type SeriesMode, toNumber } from "./values";
+
+export interface ZoneSeriesParams {
+  zoneCode: string;
+  from: string;
+  to: string;
+  mode: SeriesMode;
+  includeSubmitted: boolean;
+}
+
+export interface ZoneSeriesRow {
+  indicatorCode: string;
+  quarter: string;
+  /** The zone's value; null where it has none (or none that may be shown, or none derivable). */
+  value: number | null;
+  /** Peer band over every active zone with a value (the zone itself included): p25, median, p75. */
+  low: number | null;
+  median: number | null;
+  high: number | null;
+  revised: boolean;
+  provisional: boolean;
+}
+
+/**
+ * One zone's page: every indicator of the catalogue × every quarter of the range (a dense grid, catalogue
+ * order then quarter), the zone's value beside the band of the active zones, in one statement. Values and
+ * band are computed on the same (possibly single-quarter) values. An inactive zone's own values are shown;
+ * it never counts in the band.
+ */
+export async function zoneSeries(db: Database, params: ZoneSeriesParams): Promise<ZoneSeriesRow[]> {
+  const span = quarterSpan(params.from, params.to);
+  const values = dashboardValues({
+    span,
+    mode: params.mode,
+    includeSubmitted: params.includeSubmitted,
+    zones: { active: true, codes: [params.zoneCode] },
+  });
+  const result = await db.execute(sql`
+    with v as (${values}),
+    axis as (${quarterAxis(span)}),
+    band as (
+      select indicator_code, quarter,
+             percentile_cont(0.25) within group (order by value::float8) as low,
+             percentile_cont(0.5) within group (order by value::float8) as median,
+             percentile_cont(0.75) within group (order by value::float8) as high
+      from v
+      where active and value is not null
+      group by indicator_code, quarter
+    )
+    select i.code as "indicatorCode", axis.quarter,
+           own.value::text as value, b.low, b.median, b.high,
+           coalesce(own.revised, false) as revised, coalesce(own.provisional, false) as provisional
+    from indicators i
+    cross join axis
+    left join v own
+      on own.zone_code = ${params.zoneCode} and own.indicator_code = i.code and own.quarter = axis.quarter
+    left join band b on b.indicator_code = i.code and b.quarter = axis.quarter
+    order by i.sort_order, axis.quarter`);
+  return rowsOf<Record<string, unknown>>(result).map((row) => ({
+    indicatorCode: String(row.indicatorCode),
+    quarter: String(row.quarter),
+    value: toNumber(row.value),
+    low: toNumber(row.low),
+    median: toNumber(row.median),
+    high: toNumber(row.high),
+    revised: Boolean(row.revised),
+    provisional: Boolean(row.provisional),
+  }));
+}
