@@ -1,3 +1,32 @@
-export { badColor, chartFontFamily, goodColor, neutralColor, palette } from "./palette";
+export type { ChartFrameProps } from "./chart-frame";
+export { ChartFrame } from "./chart-frame";
+export type { DistributionBandPoint, DistributionBandProps } from "./distribution-band";
+export { DistributionBand } from "./distribution-band";
+export type { IndicatorTrendProps, TrendBandPoint, TrendPoint, TrendSeries } from "./indicator-trend";
+export { IndicatorTrend } from "./indicator-trend";
+export {
+  badColor,
+  bandColor,
+  blueForRank,
+  chartFontFamily,
+  contrastRatio,
+  dashPatterns,
+  distributionColors,
+  goodColor,
+  lineColors,
+  medianColor,
+  neutralColor,
+  palette,
+  relativeLuminance,
+  sequentialBlues,
+  seriesStyle,
+  textColorOn,
+} from "./palette";
+export type { HeatCell, HeatColumn, HeatZone, PercentileHeatTableProps } from "./percentile-heat-table";
+export { PercentileHeatTable } from "./percentile-heat-table";
+export type { SparklinePoint, SparklineProps } from "./sparkline";
+export { Sparkline } from "./sparkline";
+export type { ChartTable } from "./table-export";
+export { safeFileName, tableToCsv } from "./table-export";
 export type { ZoneRankingDatum, ZoneRankingProps } from "./zone-ranking";
 export { ZoneRanking } from "./zone-ranking";

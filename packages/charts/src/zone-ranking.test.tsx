@@ -100,6 +100,28 @@ describe("ZoneRanking", () => {
     expect(valueLabels(container)).toEqual(["≈4.0", "≈0.0"]);
   });
 
+  it("keeps a negative value's label clear of the zone names, starting at the zero line", () => {
+    const { container } = renderRanking({
+      data: [
+        { key: "huangshi", label: "黄石", value: 5 },
+        { key: "zibo", label: "淄博", value: -3 },
+      ],
+    });
+    expect(valueLabels(container)).toEqual(["≈5.0", "≈-3.0"]);
+    const negativeBar = container.querySelector('path.zone-ranking-bar[data-key="zibo"]');
+    const zeroLine = Number(negativeBar?.getAttribute("x"));
+    expect(Number(negativeBar?.getAttribute("width"))).toBeLessThan(0);
+    const label = [...container.querySelectorAll("text.zone-ranking-value")][1];
+    expect(Number(label?.getAttribute("x"))).toBeGreaterThan(zeroLine);
+    expect(label?.getAttribute("text-anchor")).toBe("start");
+    // Positive values keep their label just past the bar's end.
+    const positiveBar = container.querySelector('path.zone-ranking-bar[data-key="huangshi"]');
+    const end = Number(positiveBar?.getAttribute("x")) + Number(positiveBar?.getAttribute("width"));
+    expect(Number(container.querySelector("text.zone-ranking-value")?.getAttribute("x"))).toBeGreaterThan(
+      end,
+    );
+  });
+
   it.each([
     ["no data", []],
     ["only nulls", [{ key: "changzhi", label: "长治", value: null }]],

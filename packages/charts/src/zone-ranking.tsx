@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, BarChart, Cell, LabelList, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, Cell, LabelList, type LabelProps, Tooltip, XAxis, YAxis } from "recharts";
 import { chartFontFamily, neutralColor, palette } from "./palette";
 
 export type ZoneRankingDatum = { key: string; label: string; value: number | null };
@@ -134,10 +134,34 @@ export function ZoneRanking({
               fill={highlightKey === undefined || r.key === highlightKey ? highlightColor : neutralColor}
             />
           ))}
-          <LabelList dataKey="formatted" position="right" className="zone-ranking-value" fill="#333" />
+          <LabelList dataKey="formatted" content={renderValueLabel} />
         </Bar>
       </BarChart>
     </div>
+  );
+}
+
+const LABEL_GAP = 5;
+
+/**
+ * The value just past the bar's right end. A negative bar grows leftwards from zero, so its
+ * right end is the zero line: the label goes there, inside the plot, rather than past its left
+ * end where it would run into the zone names.
+ */
+function renderValueLabel({ viewBox, value }: LabelProps) {
+  if (value === null || value === undefined || !viewBox || !("width" in viewBox)) return null;
+  const { x, y, width, height } = viewBox;
+  return (
+    <text
+      className="zone-ranking-value"
+      x={x + Math.max(width, 0) + LABEL_GAP}
+      y={y + height / 2}
+      dy="0.355em"
+      textAnchor="start"
+      fill="#333"
+    >
+      {value}
+    </text>
   );
 }
 
