@@ -70,6 +70,93 @@ test.describe("overview", () => {
     await expect(page.getByTestId("zone-card")).toHaveCount(12);
   });
 
+  test("every card has a sparkline per headline figure and links to its zone page", async ({ page }) => {
+    await page.goto("/?quarter=2026Q2");
+    await expect(page.getByTestId("zone-card")).toHaveCount(12);
+    for (const zone of ZONES) {
+      const card = page.locator(`[data-testid="zone-card"][data-zone="${zone.code}"]`);
+      await expect(card.locator(".zone-name")).toHaveAttribute("href", `/zones/${zone.code}`);
+      // Eight quarters up to 2026Q2, every one approved.
+      await expect(card.locator('.headline[data-indicator="gdp"] [data-testid="sparkline"]')).toHaveAttribute(
+        "data-points",
+        "8",
+      );
+      const figures = await card.locator(".headline").count();
+      expect(figures).toBeGreaterThan(0);
+      await expect(card.getByTestId("sparkline")).toHaveCount(figures);
+    }
+    await expect(
+      page.locator('[data-zone="HB-HS"] .headline[data-indicator="gdp"] [data-testid="sparkline"] svg'),
+    ).toHaveAttribute(
+      "aria-label",
+      /^地区生产总值近八个季度走势（年初至报告期末累计）: 2024年第三季度 .+ – 2026年第二季度 1,400.52亿元$/,
+    );
+  });
+
+  test("the heat table shows the twelve zones' percentiles for a theme kept in the URL", async ({ page }) => {
+    await page.goto("/?quarter=2026Q2");
+    const heat = page.getByTestId("percentile-heat-table");
+    await expect(heat.locator("tbody tr")).toHaveCount(12);
+    await expect(heat.locator("caption")).toContainText("经济增长 · 2026年第二季度");
+    await expect(heat.locator("thead th a").first()).toHaveAttribute("href", "/indicators/gdp");
+    await expect(heat.locator("tbody th a", { hasText: "黄石" })).toHaveAttribute("href", "/zones/HB-HS");
+    // Growth by default: eight quarterly indicators, every zone approved, so every cell has a percentile.
+    await expect(heat.locator("thead th")).toHaveCount(8);
+    const gdp = heat.locator('td.heat-cell[data-column="gdp"]');
+    await expect(gdp).toHaveCount(12);
+    const percentiles = (await gdp.evaluateAll((cells) => cells.map((cell) => cell.dataset.percentile))).map(
+      Number,
+    );
+    expect(percentiles.every((p) => p >= 0 && p <= 1)).toBe(true);
+    expect(Math.max(...percentiles)).toBe(1);
+    expect(Math.min(...percentiles)).toBe(0);
+    await expect(gdp.first()).toContainText("百分位");
+    await expect(page.getByText("颜色越深表示在示范区中排名越靠前（已按指标方向调整）")).toBeVisible();
+
+    // Lower is better for unemployment: the lowest rate has the highest percentile.
+    await page.getByTestId("heat-themes").getByRole("link", { name: "民生就业" }).click();
+    await expect(page).toHaveURL(/theme=livelihood/);
+    const unemployment = heat.locator('td.heat-cell[data-column="urban-unemployment"]');
+    await expect(unemployment).toHaveCount(12);
+    const rates = await unemployment.evaluateAll((cells) =>
+      cells.map((cell) => ({
+        value: Number(cell.firstChild?.textContent),
+        percentile: Number(cell.getAttribute("data-percentile")),
+      })),
+    );
+    const lowest = Math.min(...rates.map((rate) => rate.value));
+    for (const rate of rates.filter((candidate) => candidate.value === lowest)) {
+      expect(rate.percentile).toBe(Math.max(...rates.map((candidate) => candidate.percentile)));
+    }
+  });
+
+  test("annual indicators in the heat table show the last year end, or dashes before the first", async ({
+    page,
+  }) => {
+    await page.goto("/?quarter=2026Q2&theme=livelihood");
+    const heat = page.getByTestId("percentile-heat-table");
+    await expect(heat.locator("tbody tr")).toHaveCount(12);
+    // Annual indicators show the last year end in a Q1–Q3 quarter, and the theme stays in the URL.
+    await page.getByTestId("quarter-select").selectOption("2026Q1");
+    await expect(page).toHaveURL(/quarter=2026Q1.*theme=livelihood/);
+    await page.getByTestId("heat-themes").getByRole("link", { name: "创新驱动" }).click();
+    await expect(page).toHaveURL(/theme=innovation/);
+    await expect(heat.locator("thead th")).toHaveCount(3);
+    await expect(heat.locator("thead th").first()).toContainText("2025年");
+    await expect(heat.locator("td.heat-cell[data-percentile]")).toHaveCount(36);
+
+    // Before the first year end there is nothing to show: dashes, no percentiles.
+    await page.goto("/?quarter=2017Q1&theme=innovation");
+    await expect(heat.locator("td.heat-cell")).toHaveCount(36);
+    await expect(heat.locator("td.heat-cell[data-percentile]")).toHaveCount(0);
+    await expect(heat.locator("td.heat-cell").first()).toHaveText("—");
+
+    const response = await page.goto("/?quarter=2026Q2&theme=nonsense");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByTestId("selection-notice")).toContainText("nonsense");
+    await expect(heat.locator("thead th")).toHaveCount(8);
+  });
+
   test("an unknown page gets a not-found page linking back to the overview", async ({ page }) => {
     const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);

@@ -1,26 +1,39 @@
 "use client";
 
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useSuspenseQueries, useSuspenseQuery } from "@tanstack/react-query";
 import type { RouterInputs } from "@zones/api";
 import {
+  addQuarters,
   formatQuarterLabel,
   getIndicator,
   INDICATORS,
   type Locale,
   localized,
   type QuarterString,
+  type ThemeCode,
+  toQuarter,
   ZONES,
 } from "@zones/domain";
 import { usePathname, useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 
 import { useTRPC } from "~/trpc/react";
+import { OverviewHeat } from "./overview-heat";
 import { OverviewRanking } from "./overview-ranking";
-import { ZoneCard } from "./zone-card";
+import { type SparklineSeries, ZoneCard } from "./zone-card";
 
 type OverviewInput = RouterInputs["overview"]["get"];
 
-export function OverviewView({ input, notice }: { input: OverviewInput; notice: string | null }) {
+export function OverviewView({
+  input,
+  theme,
+  notice,
+}: {
+  input: OverviewInput;
+  /** The heat table's indicator theme (checked by the page). */
+  theme: ThemeCode;
+  notice: string | null;
+}) {
   const trpc = useTRPC();
   const t = useTranslations("overview");
   const tApp = useTranslations("app");
@@ -30,12 +43,18 @@ export function OverviewView({ input, notice }: { input: OverviewInput; notice: 
   const { data } = useSuspenseQuery(trpc.overview.get.queryOptions(input));
   const indicator = getIndicator(data.indicatorCode);
 
-  function select(changes: { quarter?: string; indicator?: string }) {
+  /** The page's URL with some of its choices changed; every choice stays in the URL. */
+  function href(changes: { quarter?: string; indicator?: string; theme?: ThemeCode }) {
     const params = new URLSearchParams();
     const quarter = changes.quarter ?? data.quarter;
     if (quarter) params.set("quarter", quarter);
     params.set("indicator", changes.indicator ?? data.indicatorCode);
-    router.push(`${pathname}?${params.toString()}`, { scroll: false });
+    params.set("theme", changes.theme ?? theme);
+    return `${pathname}?${params.toString()}`;
+  }
+
+  function select(changes: { quarter?: string; indicator?: string }) {
+    router.push(href(changes), { scroll: false });
   }
 
   const quarterLabel = data.quarter ? formatQuarterLabel(data.quarter as QuarterString, locale) : "";
@@ -126,20 +145,76 @@ export function OverviewView({ input, notice }: { input: OverviewInput; notice: 
               emptyMessage={t("rankingEmpty")}
             />
           </section>
-          <section aria-labelledby="cards-heading">
-            <h2 id="cards-heading">{t("cards")}</h2>
-            <ul className="zone-cards">
-              {ZONES.map((zone) => (
-                <ZoneCard
-                  key={zone.code}
-                  zone={zone}
-                  values={data.headlines.filter((row) => row.zoneCode === zone.code)}
-                />
-              ))}
-            </ul>
-          </section>
+          <OverviewExtras
+            quarter={data.quarter as QuarterString}
+            headlines={data.headlines}
+            theme={theme}
+            themeHref={(code) => href({ theme: code })}
+          />
         </>
       )}
     </div>
+  );
+}
+
+/** The last Q4 before a Q1–Q3 quarter (where annual indicators have their latest values); null for a Q4. */
+function yearEndBefore(quarter: QuarterString): QuarterString | null {
+  const { q } = toQuarter(quarter);
+  return q === 4 ? null : addQuarters(quarter, -q);
+}
+
+/**
+ * The zone cards (with their sparklines) and the heat table: both read `dashboard.overviewExtras` of the
+ * quarter shown, and the heat table also that of the last year end for its annual indicators. The page
+ * prefetches the same queries, so nothing here waits on the network on the first render.
+ */
+function OverviewExtras({
+  quarter,
+  headlines,
+  theme,
+  themeHref,
+}: {
+  quarter: QuarterString;
+  headlines: { zoneCode: string; indicatorCode: string; value: number; lastYearValue: number | null }[];
+  theme: ThemeCode;
+  themeHref: (theme: ThemeCode) => string;
+}) {
+  const trpc = useTRPC();
+  const t = useTranslations("overview");
+  const yearEnd = yearEndBefore(quarter);
+  const [extras, yearEndExtras] = useSuspenseQueries({
+    queries: [quarter, ...(yearEnd ? [yearEnd] : [])].map((at) =>
+      trpc.dashboard.overviewExtras.queryOptions({ quarter: at, includeSubmitted: false }),
+    ),
+  });
+  const sparklines = new Map<string, Map<string, SparklineSeries>>();
+  for (const line of extras?.data.sparklines ?? []) {
+    const zone = sparklines.get(line.zoneCode) ?? new Map<string, SparklineSeries>();
+    zone.set(line.indicatorCode, line.points);
+    sparklines.set(line.zoneCode, zone);
+  }
+  return (
+    <>
+      <section aria-labelledby="cards-heading">
+        <h2 id="cards-heading">{t("cards")}</h2>
+        <ul className="zone-cards">
+          {ZONES.map((zone) => (
+            <ZoneCard
+              key={zone.code}
+              zone={zone}
+              values={headlines.filter((row) => row.zoneCode === zone.code)}
+              sparklines={sparklines.get(zone.code)}
+            />
+          ))}
+        </ul>
+      </section>
+      <OverviewHeat
+        quarter={quarter}
+        cells={extras?.data.cells ?? []}
+        yearEnd={yearEnd && yearEndExtras ? { quarter: yearEnd, cells: yearEndExtras.data.cells } : null}
+        theme={theme}
+        themeHref={themeHref}
+      />
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { SignOutButton } from "./sign-out-button";
 /** What each role may open; the pages check again on the server. */
 const LINKS = [
   { href: "/", key: "overview", roles: ["admin", "reviewer", "official", "viewer"] },
+  { href: "/compare", key: "compare", roles: ["admin", "reviewer", "official", "viewer"] },
   { href: "/entry", key: "entry", roles: ["admin", "official"] },
   { href: "/review", key: "review", roles: ["admin", "reviewer"] },
   { href: "/completeness", key: "completeness", roles: ["admin", "reviewer", "official"] },

@@ -1,12 +1,17 @@
+import { Sparkline } from "@zones/charts";
 import {
+  appliesToQuarter,
   formatChange,
+  formatQuarterLabel,
   formatValue,
   getIndicator,
   INDICATORS,
   type Locale,
   localized,
+  type QuarterString,
   type Zone,
 } from "@zones/domain";
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 
 interface HeadlineValue {
@@ -15,17 +20,35 @@ interface HeadlineValue {
   lastYearValue: number | null;
 }
 
+/** One headline indicator of one zone over the quarters up to the card's quarter, oldest first. */
+export type SparklineSeries = { quarter: string; value: number | null }[];
+
 const HEADLINE_INDICATORS = INDICATORS.filter((indicator) => indicator.headline);
 
-/** A zone's headline figures; the change versus last year is coloured by whether it is good news. */
-export function ZoneCard({ zone, values }: { zone: Zone; values: HeadlineValue[] }) {
+/**
+ * A zone's headline figures; the change versus last year is coloured by whether it is good news. Each
+ * figure has a sparkline of its last eight quarters under its name (one per figure fits beside the value
+ * without making the card taller than the value and its change already are).
+ */
+export function ZoneCard({
+  zone,
+  values,
+  sparklines,
+}: {
+  zone: Zone;
+  values: HeadlineValue[];
+  /** By indicator code; a figure without one simply has no sparkline. */
+  sparklines?: ReadonlyMap<string, SparklineSeries>;
+}) {
   const locale = useLocale() as Locale;
   const t = useTranslations("overview");
   const byCode = new Map(values.map((row) => [row.indicatorCode, row]));
   return (
     <li className="zone-card" data-testid="zone-card" data-zone={zone.code}>
       <h3>
-        <span className="zone-name">{localized(zone.name, locale)}</span>
+        <Link className="zone-name" href={`/zones/${zone.code}`}>
+          {localized(zone.name, locale)}
+        </Link>
         <span className="zone-code">{zone.code}</span>
       </h3>
       <p className="zone-province">{localized(zone.province, locale)}</p>
@@ -37,10 +60,15 @@ export function ZoneCard({ zone, values }: { zone: Zone; values: HeadlineValue[]
           const delta = row.lastYearValue === null ? null : row.value - row.lastYearValue;
           const good =
             delta === null || delta === 0 ? null : delta > 0 === (indicator.direction === "higher");
+          // Annual indicators have Q4 values only: their line joins the year ends instead of showing dots.
+          const points = sparklines
+            ?.get(headline.code)
+            ?.filter((point) => appliesToQuarter(indicator, point.quarter as QuarterString));
+          const name = localized(indicator.name, locale);
           return (
-            <div key={headline.code} className="headline">
-              <dt>{localized(indicator.name, locale)}</dt>
-              <dd>
+            <div key={headline.code} className="headline" data-indicator={headline.code}>
+              <dt>{name}</dt>
+              <dd className="headline-figures">
                 <span className="value">{formatValue(row.value, indicator, locale)}</span>
                 {delta !== null && (
                   <span className={`change ${good === null ? "flat" : good ? "good" : "bad"}`}>
@@ -49,6 +77,19 @@ export function ZoneCard({ zone, values }: { zone: Zone; values: HeadlineValue[]
                   </span>
                 )}
               </dd>
+              {points && points.length > 0 && (
+                <dd className="headline-trend">
+                  <Sparkline
+                    points={points}
+                    label={t(indicator.cumulative ? "sparklineLabelYtd" : "sparklineLabel", {
+                      indicator: name,
+                    })}
+                    formatValue={(value) => formatValue(value, indicator, locale)}
+                    formatQuarter={(quarter) => formatQuarterLabel(quarter as QuarterString, locale)}
+                    height={24}
+                  />
+                </dd>
+              )}
             </div>
           );
         })}

@@ -5,19 +5,29 @@ import { LOCALE_COOKIE, toLocale } from "./locales";
 
 /**
  * Chinese first; the English switch is a cookie, so URLs stay the same in both languages.
- * The data-entry, review and import screens keep their texts in files of their own (one namespace each).
+ * The data-entry, review, import, dashboard and compare screens keep their texts in files of their own
+ * (one namespace each).
  */
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  const [base, entry, review, imports] = await Promise.all([
+  const [base, entry, review, imports, dashboard, compare] = await Promise.all([
     import(`../messages/${locale}.json`),
     import(`../messages/${locale}/entry.json`),
     import(`../messages/${locale}/review.json`),
     import(`../messages/${locale}/imports.json`),
+    import(`../messages/${locale}/dashboard.json`),
+    import(`../messages/${locale}/compare.json`),
   ]);
   return {
     locale,
-    messages: { ...base.default, entry: entry.default, review: review.default, imports: imports.default },
+    messages: {
+      ...base.default,
+      entry: entry.default,
+      review: review.default,
+      imports: imports.default,
+      dashboard: dashboard.default,
+      compare: compare.default,
+    },
     timeZone: "Asia/Shanghai",
   };
 });

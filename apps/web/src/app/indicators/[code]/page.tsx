@@ -1,0 +1,75 @@
+import { findIndicator, type Locale, localized, ZIndicatorCodeSchema } from "@zones/domain";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+
+import { IndicatorDashboard } from "~/components/dashboard/indicator-dashboard";
+import {
+  type InvalidParam,
+  readQuarter,
+  readRangeSelection,
+  returnQuery,
+  type SearchParamsRecord,
+} from "~/components/dashboard/selection";
+import { defaultAnnualQuarter } from "~/components/dashboard/server-data";
+import { requireUser } from "~/server/auth";
+import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import "../../zones/dashboard.css";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ code: string }>;
+type SearchParams = Promise<SearchParamsRecord>;
+
+/** Longest range the dashboards show (the API refuses more). */
+const MAX_QUARTERS = 40;
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const indicator = findIndicator((await params).code);
+  if (!indicator) return {};
+  const [t, locale] = await Promise.all([getTranslations("dashboard.indicator"), getLocale()]);
+  return { title: t("metaTitle", { indicator: localized(indicator.name, locale as Locale) }) };
+}
+
+/**
+ * One indicator across the zones: its definition, a ranking, trend lines and the spread over a range.
+ * The trend chart's zones (`?zones=`) are read on the client, from the URL: see `IndicatorDashboard`.
+ */
+export default async function IndicatorPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
+  const [{ code }, query] = await Promise.all([params, searchParams]);
+  const user = await requireUser(`/indicators/${encodeURIComponent(code)}${returnQuery(query)}`);
+  const indicatorCode = ZIndicatorCodeSchema.safeParse(code);
+  if (!indicatorCode.success) notFound();
+  const indicator = findIndicator(indicatorCode.data);
+  if (!indicator) notFound();
+
+  const t = await getTranslations("dashboard.notice");
+  const canIncludeSubmitted = user.role === "reviewer" || user.role === "admin";
+  // A malformed parameter in a shared link falls back to its default and says so, never a 500.
+  const { selection, invalid } = readRangeSelection(query, canIncludeSubmitted);
+  const quarterIssues: InvalidParam[] = [];
+  const quarter =
+    readQuarter(query, "quarter", quarterIssues) ??
+    (indicator.frequency === "annual" ? await defaultAnnualQuarter() : undefined);
+  const notices = [...quarterIssues, ...invalid].map(({ name, value }) => t("invalidParam", { name, value }));
+  let input = { indicatorCode: indicatorCode.data, ...selection, ...(quarter ? { quarter } : {}) };
+  try {
+    // Fetched (not only prefetched) so that a range the API refuses (over 40 quarters) is caught here.
+    await getQueryClient().fetchQuery(trpc.dashboard.indicator.queryOptions(input));
+  } catch {
+    const { from: _from, to: _to, ...rest } = input;
+    input = rest;
+    notices.push(t("rangeRefused", { max: MAX_QUARTERS }));
+    await prefetch(trpc.dashboard.indicator.queryOptions(input));
+  }
+  return (
+    <HydrateClient>
+      <IndicatorDashboard input={input} notices={notices} canIncludeSubmitted={canIncludeSubmitted} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,55 @@
+import { isIndicatorCode, isZoneCode } from "@zones/domain";
+
+/**
+ * The comparison's selection and its URL, shared by the page (server) and the view (client): no
+ * "use client" here, so the page can use the constants as values.
+ */
+
+/** The API compares 2 to 4 zones on 1 to 12 indicators. */
+export const MIN_COMPARE_ZONES = 2;
+export const MAX_COMPARE_ZONES = 4;
+export const MAX_COMPARE_INDICATORS = 12;
+
+/** What `/compare` shows when its URL names nothing. */
+export const COMPARE_DEFAULTS = {
+  zones: ["HB-HS", "SD-ZB"],
+  indicators: ["gdp", "gdp-growth", "rd-intensity"],
+  /** The last 8 quarters, ending at the newest quarter every zone has approved. */
+  quarters: 8,
+} as const;
+
+export type CompareMode = "ytd" | "single";
+
+export interface CompareSelection {
+  /** In the order chosen (it decides each zone's line colour). */
+  zones: string[];
+  /** In the order chosen (the charts' order). */
+  indicators: string[];
+  from: string;
+  to: string;
+  mode: CompareMode;
+}
+
+/**
+ * The selection's URL. Zone and indicator codes are URL-safe (letters, digits, dashes), so the lists keep
+ * readable commas: `/compare?zones=HB-HS,SD-ZB&indicators=gdp,gdp-growth&from=2024Q3&to=2026Q2&mode=ytd`.
+ */
+export function compareHref(selection: CompareSelection): string {
+  const safe = (codes: readonly string[]) => codes.map(encodeURIComponent).join(",");
+  return (
+    `/compare?zones=${safe(selection.zones)}&indicators=${safe(selection.indicators)}` +
+    `&from=${encodeURIComponent(selection.from)}&to=${encodeURIComponent(selection.to)}&mode=${selection.mode}`
+  );
+}
+
+/** The `dashboard.compare` input of a selection (codes already checked; the guards only narrow the types). */
+export function compareInput(selection: CompareSelection) {
+  return {
+    zoneCodes: selection.zones.filter(isZoneCode),
+    indicatorCodes: selection.indicators.filter(isIndicatorCode),
+    from: selection.from,
+    to: selection.to,
+    mode: selection.mode,
+    includeSubmitted: false,
+  };
+}

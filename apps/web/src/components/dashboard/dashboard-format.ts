@@ -1,0 +1,61 @@
+"use client";
+
+import { formatNumber, type Indicator, roundTo } from "@zones/domain";
+import { useTranslations } from "next-intl";
+import { useMemo } from "react";
+
+import { useIndicatorFormat } from "./chart-support";
+
+const chartFormats = new Map<string, Intl.NumberFormat>();
+
+function chartNumber(locale: string, decimals: number): Intl.NumberFormat {
+  const key = `${locale}|${decimals}`;
+  let format = chartFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals, signDisplay: "negative" });
+    chartFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * `useIndicatorFormat` plus what the dashboards add. The charts write the unit after the numbers they
+ * format (tooltips) and above the axis, so they get `formatNumber` (the indicator's decimals, no unit);
+ * `formatValue` (with the unit) would print it twice.
+ */
+export function useDashboardFormat(indicator: Indicator) {
+  const base = useIndicatorFormat(indicator);
+  const t = useTranslations("dashboard.common");
+  const title = t("chartTitle", { name: base.name, unit: base.unit });
+  return useMemo(
+    () => ({
+      ...base,
+      title,
+      /** For the on-page tables: always the indicator's decimals (1,400.52; 6.0). */
+      formatNumber: (value: number) => formatNumber(value, base.locale, { decimals: indicator.decimals }),
+      /** For the charts (axis ticks, tooltips, bar labels): up to the indicator's decimals, so ticks read 3,000. */
+      formatChartNumber: (value: number) => chartNumber(base.locale, indicator.decimals).format(value),
+      /**
+       * Peer statistics come from `percentile_cont` and carry more places (and float noise) than the
+       * reported figures; they are shown, exported and tabled at the indicator's own precision, so the
+       * CSV and the on-page table hold the same numbers.
+       */
+      round: (value: number | null | undefined): number | null =>
+        value === null || value === undefined || !Number.isFinite(value)
+          ? null
+          : roundTo(value, indicator.decimals),
+    }),
+    [base, indicator, title],
+  );
+}
+
+/**
+ * The x axis (and table rows) of an indicator's charts. Annual indicators are reported with Q4 only: on a
+ * quarterly axis their values would be lone dots three quarters apart, so their axis is the fourth quarters
+ * of the range and the years join up into a line.
+ */
+export function axisQuarters(indicator: Indicator, quarters: readonly string[]): string[] {
+  return indicator.frequency === "annual"
+    ? quarters.filter((quarter) => quarter.endsWith("Q4"))
+    : [...quarters];
+}

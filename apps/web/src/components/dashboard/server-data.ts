@@ -1,0 +1,29 @@
+import "server-only";
+
+import { approvedQuarters, latestCompleteQuarter } from "@zones/db";
+import { type QuarterString, toQuarter } from "@zones/domain";
+
+import { getDb } from "~/server/db";
+
+/** Ten years: as many quarters as a dashboard range may span. */
+const QUARTER_CHOICES = 40;
+
+/**
+ * Quarters with approved data, oldest first: the range selects' options. The zone endpoint returns the
+ * shown range only, so the page reads the choices itself (one small query, the one `dashboard.indicator`
+ * answers as `availableQuarters`).
+ */
+export async function quarterChoices(): Promise<string[]> {
+  return (await approvedQuarters(await getDb(), { limit: QUARTER_CHOICES })).sort();
+}
+
+/**
+ * The default ranking quarter of an annual indicator: the newest fourth quarter every zone has approved.
+ * The API's default (the newest complete quarter) is rarely a Q4, which would leave an annual ranking empty.
+ */
+export async function defaultAnnualQuarter(): Promise<QuarterString | undefined> {
+  const complete = await latestCompleteQuarter(await getDb());
+  if (!complete) return undefined;
+  const { year, q } = toQuarter(complete);
+  return `${q === 4 ? year : year - 1}Q4`;
+}

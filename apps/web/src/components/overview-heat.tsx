@@ -1,0 +1,137 @@
+"use client";
+
+import { type HeatCell, PercentileHeatTable } from "@zones/charts";
+import {
+  appliesToQuarter,
+  formatNumber,
+  formatQuarterLabel,
+  getTheme,
+  INDICATORS,
+  type Locale,
+  localized,
+  type QuarterString,
+  THEMES,
+  type ThemeCode,
+  toQuarter,
+  ZONES,
+} from "@zones/domain";
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+
+interface ExtrasCell {
+  zoneCode: string;
+  indicatorCode: string;
+  value: number | null;
+  percentile: number | null;
+}
+
+/**
+ * Zones × indicators of one theme, each cell coloured by the zone's percentile among the zones (1 = best,
+ * already turned round for "lower is better" indicators).
+ *
+ * Why one theme at a time (`?theme=growth`, default growth) rather than all 30 indicators with a
+ * horizontal scroll: 30 columns of long Chinese names are about 3,000 px wide, so a leader would see a
+ * third of the table and lose the zone names while scrolling; the themes are how the indicators are
+ * organised everywhere else (catalogue, entry form), and one theme (3–8 indicators) fits a laptop screen.
+ * The API returns every indicator at once, so switching theme needs no other data.
+ *
+ * Annual indicators have Q4 values only: in a Q1–Q3 quarter their columns show the last year end instead
+ * of a column of dashes, and say so in the column header.
+ */
+export function OverviewHeat({
+  quarter,
+  cells,
+  yearEnd,
+  theme,
+  themeHref,
+}: {
+  quarter: QuarterString;
+  cells: readonly ExtrasCell[];
+  /** The last Q4 before `quarter` and its cells, when `quarter` is not a Q4. */
+  yearEnd: { quarter: QuarterString; cells: readonly ExtrasCell[] } | null;
+  theme: ThemeCode;
+  themeHref: (theme: ThemeCode) => string;
+}) {
+  const t = useTranslations("overview.heat");
+  const locale = useLocale() as Locale;
+  const themeName = localized(getTheme(theme).name, locale);
+  const indicators = INDICATORS.filter((indicator) => indicator.theme === theme);
+
+  const key = (zoneCode: string, indicatorCode: string) => `${zoneCode} ${indicatorCode}`;
+  const current = new Map(cells.map((cell) => [key(cell.zoneCode, cell.indicatorCode), cell]));
+  const lastYear = new Map(
+    (yearEnd?.cells ?? []).map((cell) => [key(cell.zoneCode, cell.indicatorCode), cell]),
+  );
+  /** Whether a column shows the last year end rather than the quarter itself. */
+  const fromYearEnd = (indicator: (typeof INDICATORS)[number]) =>
+    yearEnd !== null && !appliesToQuarter(indicator, quarter);
+  const yearEndYear = yearEnd ? toQuarter(yearEnd.quarter).year : null;
+
+  const heatCells: HeatCell[] = indicators.flatMap((indicator) => {
+    const source = fromYearEnd(indicator) ? lastYear : current;
+    return ZONES.map((zone) => {
+      const cell = source.get(key(zone.code, indicator.code));
+      const value = cell?.value ?? null;
+      return {
+        zoneKey: zone.code,
+        columnKey: indicator.code,
+        value,
+        formatted: formatNumber(value, locale, { decimals: indicator.decimals }),
+        percentile: value === null ? null : (cell?.percentile ?? null),
+      };
+    });
+  });
+  const anyYearEnd = indicators.some(fromYearEnd);
+
+  return (
+    <section className="overview-heat" aria-labelledby="heat-heading">
+      <h2 id="heat-heading">{t("title")}</h2>
+      <nav className="theme-tabs" aria-label={t("themes")} data-testid="heat-themes">
+        {THEMES.map((candidate) => (
+          <Link
+            key={candidate.code}
+            href={themeHref(candidate.code)}
+            scroll={false}
+            className="theme-tab"
+            aria-current={candidate.code === theme ? "true" : undefined}
+            data-theme={candidate.code}
+          >
+            {localized(candidate.name, locale)}
+          </Link>
+        ))}
+      </nav>
+      <PercentileHeatTable
+        caption={t("caption", {
+          theme: themeName,
+          quarter: formatQuarterLabel(quarter, locale),
+        })}
+        zones={ZONES.map((zone) => ({
+          key: zone.code,
+          label: localized(zone.shortName, locale),
+          href: `/zones/${zone.code}`,
+        }))}
+        columns={indicators.map((indicator) => {
+          const unit = localized(indicator.unit, locale);
+          return {
+            key: indicator.code,
+            label: localized(indicator.name, locale),
+            unit:
+              fromYearEnd(indicator) && yearEndYear !== null
+                ? t("yearEndUnit", { unit, year: String(yearEndYear) })
+                : unit,
+            href: `/indicators/${indicator.code}`,
+          };
+        })}
+        cells={heatCells}
+        percentileLabel={(p) => t("percentile", { value: Math.round(p * 100) })}
+        missingLabel={t("missing")}
+        legend={{ low: t("low"), high: t("high") }}
+      />
+      <p className="hint heat-note">{t("legendNote")}</p>
+      <p className="hint heat-note">{t("missingNote")}</p>
+      {anyYearEnd && yearEndYear !== null && (
+        <p className="hint heat-note">{t("yearEndNote", { year: String(yearEndYear) })}</p>
+      )}
+    </section>
+  );
+}
