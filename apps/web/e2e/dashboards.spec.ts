@@ -303,3 +303,22 @@ test.describe("indicator dashboard", () => {
     await expectNoSeriousViolations(page);
   });
 });
+
+test("the viewer goes from the overview to a zone, to one of its indicators, then to the comparison", async ({
+  page,
+}) => {
+  await signInAs(page, "viewer");
+  await page
+    .locator('[data-testid="zone-card"][data-zone="HB-HS"]')
+    .getByRole("link", { name: /黄石/ })
+    .click();
+  await expect(page).toHaveURL(/\/zones\/HB-HS/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("黄石");
+  await page.getByRole("link", { name: "研究与试验发展经费投入强度", exact: true }).first().click();
+  await expect(page).toHaveURL(/\/indicators\/rd-intensity/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("研究与试验发展经费投入强度");
+  await page.getByTestId("site-nav").getByRole("link", { name: "对比" }).click();
+  await expect(page).toHaveURL(/\/compare/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("示范区对比");
+  await expect(page.getByTestId("indicator-trend").first()).toBeVisible();
+});

@@ -13,6 +13,7 @@ export function useIndicatorFormat(indicator: Indicator) {
       locale,
       unit: localized(indicator.unit, locale),
       name: localized(indicator.name, locale),
+      /** With the unit, for running text; chart props get unit-less numbers (the charts print the unit). */
       formatValue: (value: number) => formatValue(value, indicator, locale),
       formatQuarter: (quarter: string) => formatQuarterLabel(quarter as `${number}Q${1 | 2 | 3 | 4}`, locale),
     }),
