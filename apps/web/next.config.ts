@@ -7,7 +7,14 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Workspace packages ship TypeScript sources; Next compiles them.
-  transpilePackages: ["@zones/api", "@zones/charts", "@zones/db", "@zones/domain", "@zones/spreadsheets"],
+  transpilePackages: [
+    "@zones/api",
+    "@zones/charts",
+    "@zones/db",
+    "@zones/domain",
+    "@zones/exports",
+    "@zones/spreadsheets",
+  ],
   // Loaded from node_modules at run time: PGlite reads its WASM and data files from its own folder.
   serverExternalPackages: [
     "@electric-sql/pglite",

@@ -8,6 +8,7 @@ export {
   openPglite,
   openPostgres,
 } from "./client";
+export * from "./exports";
 export * from "./queries/dashboard";
 export * from "./queries/health";
 export * from "./queries/overview";

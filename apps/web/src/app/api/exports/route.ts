@@ -1,0 +1,49 @@
+import {
+  ExportFiltersError,
+  exportRequestFromSearchParams,
+  exportScopeFor,
+  prepareExportDownload,
+} from "@zones/exports";
+import { userFromHeaders } from "~/server/auth";
+import { getDb } from "~/server/db";
+
+/**
+ * GET /api/exports?zones=HB-HS,SD-ZB&indicators=gdp&from=2025Q1&to=2026Q2&layout=long&lang=zh
+ *   &encoding=utf-8-bom&format=csv&statuses=approved — an on-demand export, streamed from a database cursor.
+ * `zones=all` and `indicators=all` select the whole catalogue. 401 signed out, 400 bad filters (the message
+ * names the parameter), 403 when the user may not export what was asked (e.g. another zone's unapproved data).
+ * The row count is sent ahead in `x-export-rows` (0: a header-only file). A failure mid-stream aborts the
+ * response, so the browser reports a failed download rather than keeping a truncated file.
+ */
+export async function GET(request: Request) {
+  const user = await userFromHeaders(request.headers);
+  if (!user) return text("Sign in to continue.", 401);
+  if (user.mustChangePassword) return text("Change your password first.", 403);
+  if (user.twoFactorRequired) return text("Set up two-factor sign-in first: your role requires it.", 403);
+
+  let parsed: ReturnType<typeof exportRequestFromSearchParams>;
+  try {
+    parsed = exportRequestFromSearchParams(new URL(request.url).searchParams);
+  } catch (error) {
+    if (error instanceof ExportFiltersError) return text(error.message, 400);
+    throw error;
+  }
+  const scope = exportScopeFor(user, parsed.filters);
+  if (!scope.ok) return text(scope.message, 403);
+
+  const download = await prepareExportDownload(await getDb(), scope.filters, parsed.format);
+  // Abandoned downloads cancel the body, which closes the database cursor.
+  return new Response(download.body, {
+    headers: {
+      "content-type": download.contentType,
+      "content-disposition": `attachment; filename="${download.fileName}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+      "x-export-rows": String(download.rowsExpected),
+    },
+  });
+}
+
+function text(message: string, status: number): Response {
+  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+}

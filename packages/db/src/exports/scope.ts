@@ -1,0 +1,76 @@
+import { formatQuarter, quarterRange, toQuarter } from "@zones/domain";
+import { type SQL, sql } from "drizzle-orm";
+
+/** Submission states an export may read. Drafts and returned submissions are never exported. */
+export const EXPORTABLE_STATUSES = ["approved", "submitted"] as const;
+export type ExportableStatus = (typeof EXPORTABLE_STATUSES)[number];
+
+/** Longest quarter range the wide layout (one column per quarter) accepts. */
+export const MAX_PIVOT_QUARTERS = 200;
+
+/**
+ * What an export reads: validated by `@zones/exports` (`ZExportFiltersSchema`), checked again here so that a
+ * caller bypassing it cannot read drafts or build an unbounded pivot. Every list must name something.
+ */
+export interface ObservationExportScope {
+  zoneCodes: readonly string[];
+  indicatorCodes: readonly string[];
+  /** Inclusive quarter range, `YYYYQn`. */
+  from: string;
+  to: string;
+  statuses: readonly ExportableStatus[];
+  /** `long` (default): one row per zone × indicator × quarter; `wide`: one row per zone × indicator. */
+  layout?: "long" | "wide";
+}
+
+function quarterIndex(quarter: string): number {
+  const { year, q } = toQuarter(quarter);
+  return year * 4 + q - 1;
+}
+
+/** Throws RangeError, naming the field, unless the scope selects something readable. */
+export function checkExportScope(scope: ObservationExportScope): void {
+  if (scope.zoneCodes.length === 0) throw new RangeError("zoneCodes: choose at least one zone");
+  if (scope.indicatorCodes.length === 0)
+    throw new RangeError("indicatorCodes: choose at least one indicator");
+  if (scope.statuses.length === 0) throw new RangeError("statuses: choose at least one status");
+  for (const status of scope.statuses) {
+    if (!(EXPORTABLE_STATUSES as readonly string[]).includes(status)) {
+      throw new RangeError(
+        `statuses: ${JSON.stringify(status)} cannot be exported (approved or submitted only)`,
+      );
+    }
+  }
+  const start = quarterIndex(scope.from);
+  const end = quarterIndex(scope.to);
+  if (end < start) throw new RangeError(`to: ${scope.to} is before from (${scope.from})`);
+  if (scope.layout === "wide" && end - start + 1 > MAX_PIVOT_QUARTERS) {
+    throw new RangeError(
+      `to: the wide layout takes at most ${MAX_PIVOT_QUARTERS} quarters, ${scope.from}–${scope.to} spans ${end - start + 1}`,
+    );
+  }
+}
+
+/** The quarters of the scope in order: the wide layout's value columns. */
+export function scopeQuarters(scope: ObservationExportScope): string[] {
+  return quarterRange(formatQuarter(toQuarter(scope.from)), formatQuarter(toQuarter(scope.to)));
+}
+
+/**
+ * `from … where …` shared by every export query: observations of the named zones, indicators and quarters
+ * whose submission is in one of the scope's states, joined to the catalogue for names and sort order.
+ * Aliases: `o` observations, `s` submissions, `z` zones, `i` indicators.
+ */
+export function exportFromWhere(scope: ObservationExportScope): SQL {
+  checkExportScope(scope);
+  return sql`
+    from observations o
+    join submissions s on s.zone_code = o.zone_code and s.quarter = o.quarter
+    join zones z on z.code = o.zone_code
+    join indicators i on i.code = o.indicator_code
+    where o.zone_code in ${[...scope.zoneCodes]}
+      and o.indicator_code in ${[...scope.indicatorCodes]}
+      and o.quarter between ${scope.from} and ${scope.to}
+      and s.quarter between ${scope.from} and ${scope.to}
+      and s.status in ${[...scope.statuses]}`;
+}

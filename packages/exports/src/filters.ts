@@ -1,0 +1,212 @@
+import type { ExportableStatus } from "@zones/db";
+import {
+  compareQuarters,
+  INDICATOR_CODES,
+  type IndicatorCode,
+  quarterRange,
+  ZIndicatorCodeSchema,
+  ZONE_CODES,
+  type ZoneCode,
+  ZQuarterSchema,
+  ZZoneCodeSchema,
+} from "@zones/domain";
+import { type ZodError, z } from "zod";
+
+/**
+ * This module needs only `@zones/domain` and zod (the `@zones/db` import is a type), so that forms can use the
+ * schema through `@zones/exports/filters` without pulling in the database drivers.
+ */
+
+/** Submission states an export may include; drafts and returned data never (as `@zones/db` enforces too). */
+export const EXPORTABLE_STATUSES = ["approved", "submitted"] as const satisfies readonly ExportableStatus[];
+/** Most quarter columns of the wide layout (the database's MAX_PIVOT_QUARTERS). */
+export const MAX_WIDE_QUARTERS = 200;
+
+export const EXPORT_LAYOUTS = ["long", "wide"] as const;
+export const EXPORT_HEADER_LANGUAGES = ["zh", "en"] as const;
+export const EXPORT_ENCODINGS = ["utf-8-bom", "gb18030"] as const;
+export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
+
+export type ExportLayout = (typeof EXPORT_LAYOUTS)[number];
+export type ExportHeaderLanguage = (typeof EXPORT_HEADER_LANGUAGES)[number];
+export type ExportEncoding = (typeof EXPORT_ENCODINGS)[number];
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+function quoted(input: unknown): string {
+  return input === undefined ? "nothing" : (JSON.stringify(input) ?? String(input));
+}
+
+/** Unique codes in catalogue order, whatever order and repetitions they were given in. */
+function inCatalogueOrder<T extends string>(catalogue: readonly T[]) {
+  return (codes: T[]): T[] => {
+    const chosen = new Set(codes);
+    return catalogue.filter((code) => chosen.has(code));
+  };
+}
+
+/**
+ * What an export contains and how it is written. Every message names its field (`zoneCodes: …`), so that a
+ * form or an API caller can show it as it is. Zone and indicator lists come out deduplicated, in catalogue
+ * order. The quarter range is unbounded for the long layout and at most MAX_WIDE_QUARTERS for the wide one.
+ */
+export const ZExportFiltersSchema = z
+  .object({
+    zoneCodes: z
+      .array(ZZoneCodeSchema, {
+        error: (issue) => `zoneCodes: expected a list of zone codes, got ${quoted(issue.input)}`,
+      })
+      .min(1, { error: "zoneCodes: choose at least one zone" })
+      .transform(inCatalogueOrder<ZoneCode>(ZONE_CODES)),
+    indicatorCodes: z
+      .array(ZIndicatorCodeSchema, {
+        error: (issue) => `indicatorCodes: expected a list of indicator codes, got ${quoted(issue.input)}`,
+      })
+      .min(1, { error: "indicatorCodes: choose at least one indicator" })
+      .transform(inCatalogueOrder<IndicatorCode>(INDICATOR_CODES)),
+    from: ZQuarterSchema,
+    to: ZQuarterSchema,
+    statuses: z
+      .array(
+        z.enum(EXPORTABLE_STATUSES, {
+          error: (issue) =>
+            `statuses: ${quoted(issue.input)} cannot be exported: choose "approved" and/or "submitted" (drafts are never exported)`,
+        }),
+        { error: (issue) => `statuses: expected a list of statuses, got ${quoted(issue.input)}` },
+      )
+      .min(1, { error: "statuses: choose at least one status" })
+      .default(["approved"])
+      .transform((statuses) => EXPORTABLE_STATUSES.filter((status) => statuses.includes(status))),
+    layout: z
+      .enum(EXPORT_LAYOUTS, { error: (issue) => `layout: "long" or "wide", got ${quoted(issue.input)}` })
+      .default("long"),
+    headerLanguage: z
+      .enum(EXPORT_HEADER_LANGUAGES, {
+        error: (issue) => `headerLanguage: "zh" or "en", got ${quoted(issue.input)}`,
+      })
+      .default("zh"),
+    encoding: z
+      .enum(EXPORT_ENCODINGS, {
+        error: (issue) => `encoding: "utf-8-bom" or "gb18030", got ${quoted(issue.input)}`,
+      })
+      .default("utf-8-bom"),
+  })
+  .superRefine((filters, ctx) => {
+    if (typeof filters.from !== "string" || typeof filters.to !== "string") return;
+    if (compareQuarters(filters.to, filters.from) < 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `to: ${filters.to} is before from (${filters.from}); the range runs from the earlier quarter to the later`,
+        input: filters.to,
+      });
+      return;
+    }
+    const span = quarterRange(filters.from, filters.to).length;
+    if (filters.layout === "wide" && span > MAX_WIDE_QUARTERS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `to: the wide layout has one column per quarter, at most ${MAX_WIDE_QUARTERS}; ${filters.from}–${filters.to} spans ${span}`,
+        input: filters.to,
+      });
+    }
+  });
+
+export type TExportFilters = z.infer<typeof ZExportFiltersSchema>;
+export type TExportFiltersInput = z.input<typeof ZExportFiltersSchema>;
+
+/** A refused filter: `field` is the first field at fault, `issues` all of them. */
+export class ExportFiltersError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+    readonly issues: { field: string; message: string }[],
+  ) {
+    super(message);
+    this.name = "ExportFiltersError";
+  }
+}
+
+/** Prefixes the field to messages that do not name it yet (those of the shared domain schemas). */
+function describeIssues(error: ZodError, rename: Record<string, string> = {}) {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String);
+    const field = rename[path[0] ?? ""] ?? path[0] ?? "filters";
+    const own = path[0] && issue.message.startsWith(`${path[0]}:`);
+    const text = own ? issue.message.slice(`${path[0]}:`.length).trimStart() : issue.message;
+    const where = [field, ...path.slice(1)].join(".");
+    return { field, message: `${where}: ${text}` };
+  });
+}
+
+function refused(error: ZodError, rename?: Record<string, string>): ExportFiltersError {
+  const issues = describeIssues(error, rename);
+  return new ExportFiltersError(
+    issues.map((issue) => issue.message).join("; "),
+    issues[0]?.field ?? "filters",
+    issues,
+  );
+}
+
+/** Validates export filters; throws ExportFiltersError naming the field(s) at fault. */
+export function parseExportFilters(input: unknown): TExportFilters {
+  const result = ZExportFiltersSchema.safeParse(input);
+  if (!result.success) throw refused(result.error);
+  return result.data;
+}
+
+/** Query parameter names of `GET /api/exports` (and of shareable links) for each filter field. */
+export const EXPORT_QUERY_PARAMETERS = {
+  zoneCodes: "zones",
+  indicatorCodes: "indicators",
+  from: "from",
+  to: "to",
+  statuses: "statuses",
+  layout: "layout",
+  headerLanguage: "lang",
+  encoding: "encoding",
+} as const;
+
+function list(value: string | null, all: readonly string[]): string[] | undefined {
+  if (value === null) return undefined;
+  if (value.trim() === "all") return [...all];
+  return value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Filters and format from query parameters: `zones=HB-HS,SD-ZB` (or `all`), `indicators=gdp` (or `all`),
+ * `from`, `to`, `statuses=approved,submitted`, `layout`, `lang`, `encoding`, `format=csv|xlsx` (default csv).
+ * Throws ExportFiltersError whose messages name the query parameter.
+ */
+export function exportRequestFromSearchParams(params: URLSearchParams): {
+  filters: TExportFilters;
+  format: ExportFormat;
+} {
+  const formatText = params.get("format") ?? "csv";
+  const input = {
+    zoneCodes: list(params.get("zones"), ZONE_CODES),
+    indicatorCodes: list(params.get("indicators"), INDICATOR_CODES),
+    from: params.get("from") ?? undefined,
+    to: params.get("to") ?? undefined,
+    statuses: list(params.get("statuses"), EXPORTABLE_STATUSES),
+    layout: params.get("layout") ?? undefined,
+    headerLanguage: params.get("lang") ?? undefined,
+    encoding: params.get("encoding") ?? undefined,
+  };
+  const result = ZExportFiltersSchema.safeParse(input);
+  const formatOk = (EXPORT_FORMATS as readonly string[]).includes(formatText);
+  if (!result.success) {
+    const error = refused(result.error, EXPORT_QUERY_PARAMETERS);
+    if (!formatOk)
+      error.issues.push({ field: "format", message: `format: "csv" or "xlsx", got ${quoted(formatText)}` });
+    throw error;
+  }
+  if (!formatOk) {
+    const message = `format: "csv" or "xlsx", got ${quoted(formatText)}`;
+    throw new ExportFiltersError(message, "format", [{ field: "format", message }]);
+  }
+  return { filters: result.data, format: formatText as ExportFormat };
+}

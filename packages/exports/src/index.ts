@@ -1,0 +1,48 @@
+export {
+  type ExportRow,
+  headerRow,
+  LONG_COLUMNS,
+  numberColumns,
+  revisionKindLabel,
+  rowCells,
+  statusLabel,
+  WIDE_LABEL_COLUMNS,
+} from "./columns";
+export { writeCsv } from "./csv";
+export { exportFileName } from "./file-name";
+export {
+  EXPORT_ENCODINGS,
+  EXPORT_FORMATS,
+  EXPORT_HEADER_LANGUAGES,
+  EXPORT_LAYOUTS,
+  EXPORT_QUERY_PARAMETERS,
+  EXPORTABLE_STATUSES,
+  type ExportEncoding,
+  ExportFiltersError,
+  type ExportFormat,
+  type ExportHeaderLanguage,
+  type ExportLayout,
+  exportRequestFromSearchParams,
+  MAX_WIDE_QUARTERS,
+  parseExportFilters,
+  type TExportFilters,
+  type TExportFiltersInput,
+  ZExportFiltersSchema,
+} from "./filters";
+export { isNumericText, neutraliseFormula } from "./neutralise";
+export { type ExportScope, type ExportUser, exportScopeFor } from "./rights";
+export {
+  CONTENT_TYPES,
+  type ExportFile,
+  type ExportOptions,
+  type ExportProgress,
+  type ExportResult,
+  exportChunks,
+  exportContentType,
+  exportRowBatches,
+  prepareExportDownload,
+  readableFrom,
+  runExport,
+  writeExportFile,
+} from "./run";
+export { sheetName, writeXlsx, XLSX_MAX_CELL_TEXT, XLSX_MAX_SHEET_ROWS, xlsxText } from "./xlsx";

@@ -1,0 +1,244 @@
+import { createHash } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import {
+  countObservationRows,
+  type Database,
+  streamObservationPivotRows,
+  streamObservationRows,
+} from "@zones/db";
+
+import type { ExportRow } from "./columns";
+import { writeCsv } from "./csv";
+import { exportFileName } from "./file-name";
+import type { ExportFormat, TExportFilters } from "./filters";
+import { writeXlsx } from "./xlsx";
+
+export interface ExportProgress {
+  rowsDone: number;
+  /** Counted before streaming; the database may change meanwhile, so `rowsDone` can end up different. */
+  rowsExpected: number;
+}
+
+export interface ExportOptions {
+  /** Rows per database fetch (default 2000). */
+  batchSize?: number;
+  /** Cancels the export: the sink gets an error, a file is not kept. */
+  signal?: AbortSignal;
+  /** Called after every batch of rows. A throw aborts the export. */
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+export interface ExportResult {
+  /** Data rows written (the header not counted); 0 means a header-only file. */
+  rowCount: number;
+  byteSize: number;
+  /** SHA-256 of the bytes written, hex. */
+  checksum: string;
+  durationMs: number;
+}
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+export function exportContentType(filters: TExportFilters, format: ExportFormat): string {
+  if (format === "xlsx") return CONTENT_TYPES.xlsx;
+  return `${CONTENT_TYPES.csv}; charset=${filters.encoding === "gb18030" ? "gb18030" : "utf-8"}`;
+}
+
+/** The rows of the filters' layout, streamed from a database cursor in batches. */
+export function exportRowBatches(
+  db: Database,
+  filters: TExportFilters,
+  options: { batchSize?: number } = {},
+): AsyncIterable<readonly ExportRow[]> {
+  const cursor = options.batchSize ? { batchSize: options.batchSize } : {};
+  return filters.layout === "wide"
+    ? streamObservationPivotRows(db, filters, cursor)
+    : streamObservationRows(db, filters, cursor);
+}
+
+/** The file's bytes: rows streamed from the database through the CSV or XLSX writer. */
+export function exportChunks(
+  rows: AsyncIterable<readonly ExportRow[]>,
+  filters: TExportFilters,
+  format: ExportFormat,
+): AsyncIterable<Uint8Array> {
+  return format === "csv" ? writeCsv(rows, filters) : writeXlsx(rows, filters);
+}
+
+async function* counted(
+  rows: AsyncIterable<readonly ExportRow[]>,
+  progress: ExportProgress,
+  options: ExportOptions,
+): AsyncGenerator<readonly ExportRow[], void, undefined> {
+  for await (const batch of rows) {
+    options.signal?.throwIfAborted();
+    progress.rowsDone += batch.length;
+    yield batch;
+    options.onProgress?.({ ...progress });
+  }
+}
+
+async function* measured(
+  chunks: AsyncIterable<Uint8Array>,
+  tally: { bytes: number; hash: ReturnType<typeof createHash> },
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Uint8Array, void, undefined> {
+  for await (const chunk of chunks) {
+    signal?.throwIfAborted();
+    tally.bytes += chunk.byteLength;
+    tally.hash.update(chunk);
+    yield chunk;
+  }
+}
+
+async function writeToWebStream(chunks: AsyncIterable<Uint8Array>, sink: WritableStream<Uint8Array>) {
+  const writer = sink.getWriter();
+  try {
+    for await (const chunk of chunks) {
+      await writer.ready;
+      await writer.write(chunk);
+    }
+    await writer.close();
+  } catch (error) {
+    await writer.abort(error).catch(() => {});
+    throw error;
+  } finally {
+    writer.releaseLock();
+  }
+}
+
+/**
+ * Runs one export to a sink (a Node Writable, e.g. a file, or a web WritableStream): counts the rows for
+ * progress, streams them from a database cursor through the writer with backpressure, and measures what was
+ * written. Memory stays flat whatever the row count. On failure or cancellation the sink is destroyed
+ * (aborted) and the error thrown: nothing reports success for a partial file.
+ */
+export async function runExport(
+  db: Database,
+  filters: TExportFilters,
+  format: ExportFormat,
+  sink: Writable | WritableStream<Uint8Array>,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
+  const started = performance.now();
+  options.signal?.throwIfAborted();
+  const progress: ExportProgress = { rowsDone: 0, rowsExpected: await countObservationRows(db, filters) };
+  options.onProgress?.({ ...progress });
+  const rows = counted(exportRowBatches(db, filters, options), progress, options);
+  const tally = { bytes: 0, hash: createHash("sha256") };
+  const chunks = measured(exportChunks(rows, filters, format), tally, options.signal);
+  try {
+    if (sink instanceof Writable) {
+      await pipeline(chunks, sink, options.signal ? { signal: options.signal } : {});
+    } else {
+      await writeToWebStream(chunks, sink);
+    }
+  } catch (error) {
+    // Report the reason the caller gave for cancelling, not the stream's generic AbortError.
+    if (options.signal?.aborted) throw options.signal.reason;
+    throw error;
+  }
+  return {
+    rowCount: progress.rowsDone,
+    byteSize: tally.bytes,
+    checksum: tally.hash.digest("hex"),
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+export interface ExportFile extends ExportResult {
+  fileName: string;
+  /** Absolute path of the finished file. */
+  filePath: string;
+}
+
+/**
+ * Writes an export into `dir` as `<name>.part` and renames it to `<name>` (see `exportFileName`) only once
+ * complete and flushed to disk, so that a half-written file is never offered; on failure the `.part` file is
+ * deleted and the error thrown.
+ */
+export async function writeExportFile(
+  db: Database,
+  filters: TExportFilters,
+  format: ExportFormat,
+  dir: string,
+  options: ExportOptions & { now?: Date } = {},
+): Promise<ExportFile> {
+  const fileName = exportFileName(filters, format, options.now ?? new Date());
+  const filePath = path.resolve(dir, fileName);
+  const partPath = `${filePath}.part`;
+  const sink = createWriteStream(partPath, { flush: true });
+  const closed = () =>
+    new Promise<void>((resolve) => (sink.closed ? resolve() : sink.once("close", () => resolve())));
+  try {
+    const result = await runExport(db, filters, format, sink, options);
+    // Renamed only once the file is closed, its data flushed to disk.
+    await closed();
+    await rename(partPath, filePath);
+    return { ...result, fileName, filePath };
+  } catch (error) {
+    // Closed first: a file still being opened would otherwise appear after its removal.
+    sink.destroy();
+    await closed();
+    await rm(partPath, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Everything a download response needs, the database already queried: the first chunk is read before this
+ * resolves, so that a failing query becomes an error response rather than a truncated download.
+ */
+export async function prepareExportDownload(
+  db: Database,
+  filters: TExportFilters,
+  format: ExportFormat,
+  options: { batchSize?: number; now?: Date } = {},
+): Promise<{
+  fileName: string;
+  contentType: string;
+  rowsExpected: number;
+  body: ReadableStream<Uint8Array>;
+}> {
+  const rowsExpected = await countObservationRows(db, filters);
+  const iterator = exportChunks(exportRowBatches(db, filters, options), filters, format)[
+    Symbol.asyncIterator
+  ]();
+  const first = await iterator.next();
+  return {
+    fileName: exportFileName(filters, format, options.now ?? new Date()),
+    contentType: exportContentType(filters, format),
+    rowsExpected,
+    body: readableFrom(iterator, first),
+  };
+}
+
+/**
+ * A web ReadableStream over an async iterator (pull-based: the next chunk is read when the client wants it).
+ * An error mid-way errors the stream, so the client sees a failed download, never a complete-looking one;
+ * a cancelled download returns the iterator, which closes the database cursor.
+ */
+export function readableFrom(
+  iterator: AsyncIterator<Uint8Array>,
+  first?: IteratorResult<Uint8Array>,
+): ReadableStream<Uint8Array> {
+  let pending = first;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = pending ?? (await iterator.next());
+      pending = undefined;
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
