@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 
+import { expectNoSeriousViolations, switchToEnglish } from "./a11y";
 import { signInAs } from "./fixtures";
 
 /**
@@ -65,23 +65,6 @@ function parseCsv(text: string): string[][] {
   }
   if (field !== "" || record.length > 0) records.push([...record, field]);
   return records;
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      nodes: violation.nodes.map((node) => node.target.join(" ")),
-    }));
-  expect(serious).toEqual([]);
-}
-
-async function switchToEnglish(page: Page) {
-  await page.getByTestId("locale-switch").click();
-  await expect(page.locator("html")).toHaveAttribute("lang", "en", { timeout: 15_000 });
 }
 
 test.describe("compare", () => {

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { THEMES, ZONE_CODES, ZONES } from "@zones/domain";
 
+import { expectNoSeriousViolations, switchToEnglish } from "./a11y";
 import { signInAs } from "./fixtures";
 
 /**
@@ -36,23 +36,6 @@ async function firstSeries(frame: Locator): Promise<(number | null)[]> {
 function toNumber(text: string): number | null {
   const trimmed = text.trim();
   return trimmed === "—" || trimmed === "" ? null : Number(trimmed.replace(/,/g, ""));
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      nodes: violation.nodes.map((node) => node.target.join(" ")),
-    }));
-  expect(serious).toEqual([]);
-}
-
-async function switchToEnglish(page: Page) {
-  await page.getByTestId("locale-switch").click();
-  await expect(page.locator("html")).toHaveAttribute("lang", "en", { timeout: 15_000 });
 }
 
 test.describe("zone dashboard", () => {
