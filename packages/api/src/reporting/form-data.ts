@@ -2,7 +2,6 @@ import type { SessionUser } from "@zones/auth";
 import { type Database, loadSubmissionForm, type ReportingActor, type SubmissionForm } from "@zones/db";
 import {
   appliesToQuarter,
-  checkSubmission,
   getIndicator,
   type IndicatorCode,
   type IndicatorContext,
@@ -66,9 +65,4 @@ export async function loadForm(db: Database, zoneCode: string, quarter: QuarterS
     context[code] = indicatorContext;
   }
   return { form, draft: { quarter, values, notes, context } };
-}
-
-/** The rule issues of what is stored, as a reviewer or the filer sees them. */
-export function storedIssues(loaded: LoadedForm, mode: "draft" | "submit") {
-  return checkSubmission(loaded.draft, mode);
 }
