@@ -4,6 +4,7 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 const config: NextConfig = {
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // Workspace packages ship TypeScript sources; Next compiles them.
@@ -13,6 +14,7 @@ const config: NextConfig = {
     "@zones/db",
     "@zones/domain",
     "@zones/exports",
+    "@zones/jobs",
     "@zones/spreadsheets",
   ],
   // Loaded from node_modules at run time: PGlite reads its WASM and data files from its own folder.
@@ -20,6 +22,8 @@ const config: NextConfig = {
     "@electric-sql/pglite",
     "exceljs",
     "iconv-lite",
+    "pg",
+    "pg-boss",
     "postgres",
     "proper-lockfile",
     "rate-limiter-flexible",

@@ -19,7 +19,7 @@ interface Access {
    * Workflow steps on an empty database: allowed callers get past the rights checks and are then refused
    * for the submission's state (CONFLICT), never FORBIDDEN.
    */
-  allowedOutcome?: "CONFLICT";
+  allowedOutcome?: "CONFLICT" | "NOT_FOUND";
   /** A valid input, so that an allowed call succeeds and a denied one fails on rights alone. */
   input: (users: Record<Role, SessionUser>, run: number) => unknown;
 }
@@ -42,6 +42,10 @@ function blankUpload(): FormData {
   return form;
 }
 
+/** An export run or schedule id that does not exist: allowed callers get past the rights checks to NOT_FOUND. */
+const NO_SUCH_EXPORT = { id: "00000000-0000-4000-8000-000000000000" };
+const EXPORT_FILTERS = { zoneCodes: ["HB-HS"], indicatorCodes: ["gdp"], from: "2025Q1", to: "2025Q4" };
+
 const ACCESS: Record<string, Access> = {
   "dashboard.compare": {
     allowed: SIGNED_IN,
@@ -53,6 +57,49 @@ const ACCESS: Record<string, Access> = {
   },
   "dashboard.overviewExtras": { allowed: SIGNED_IN, input: () => ({ includeSubmitted: true }) },
   "dashboard.zone": { allowed: SIGNED_IN, input: () => ({ zoneCode: "HB-HS", includeSubmitted: true }) },
+  "exports.runs.cancel": { allowed: SIGNED_IN, allowedOutcome: "NOT_FOUND", input: () => NO_SUCH_EXPORT },
+  "exports.runs.get": { allowed: SIGNED_IN, allowedOutcome: "NOT_FOUND", input: () => NO_SUCH_EXPORT },
+  "exports.runs.list": { allowed: SIGNED_IN, input: () => ({}) },
+  "exports.runs.rerun": { allowed: SIGNED_IN, allowedOutcome: "NOT_FOUND", input: () => NO_SUCH_EXPORT },
+  "exports.runs.start": { allowed: SIGNED_IN, input: () => ({ filters: EXPORT_FILTERS, format: "csv" }) },
+  "exports.schedules.create": {
+    allowed: REVIEWERS,
+    input: (_, run) => ({
+      ...EXPORT_FILTERS,
+      name: `matrix ${run}`,
+      trigger: { kind: "weekly", weekday: 1, hour: 8 },
+      quarters: { kind: "recent", count: 4 },
+    }),
+  },
+  "exports.schedules.list": { allowed: REVIEWERS, input: () => ({}) },
+  "exports.schedules.remove": {
+    allowed: REVIEWERS,
+    allowedOutcome: "NOT_FOUND",
+    input: () => NO_SUCH_EXPORT,
+  },
+  "exports.schedules.runNow": {
+    allowed: REVIEWERS,
+    allowedOutcome: "NOT_FOUND",
+    input: () => NO_SUCH_EXPORT,
+  },
+  "exports.schedules.setEnabled": {
+    allowed: REVIEWERS,
+    allowedOutcome: "NOT_FOUND",
+    input: () => ({ ...NO_SUCH_EXPORT, enabled: false }),
+  },
+  "exports.schedules.update": {
+    allowed: REVIEWERS,
+    allowedOutcome: "NOT_FOUND",
+    input: () => ({
+      ...NO_SUCH_EXPORT,
+      schedule: {
+        ...EXPORT_FILTERS,
+        name: "matrix",
+        trigger: { kind: "weekly", weekday: 1, hour: 8 },
+        quarters: { kind: "recent", count: 4 },
+      },
+    }),
+  },
   "health.check": { allowed: EVERYONE, input: () => undefined },
   "imports.commit": { allowed: WRITERS, input: blankUpload },
   "imports.preview": { allowed: WRITERS, input: blankUpload },

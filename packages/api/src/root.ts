@@ -1,4 +1,5 @@
 import { dashboardRouter } from "./router/dashboard";
+import { exportsRouter } from "./router/exports";
 import { healthRouter } from "./router/health";
 import { importsRouter } from "./router/imports";
 import { overviewRouter } from "./router/overview";
@@ -11,6 +12,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
+  exports: exportsRouter,
   health: healthRouter,
   imports: importsRouter,
   overview: overviewRouter,

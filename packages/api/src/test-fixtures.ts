@@ -2,7 +2,7 @@ import { type Auth, createAuth, createUser, type Role, type SessionUser } from "
 import type { Database } from "@zones/db";
 import type { TZoneCode } from "@zones/domain";
 
-import { type Context, createInnerContext } from "./trpc";
+import { type Context, createInnerContext, type ExportJobs } from "./trpc";
 
 /** Test-only: a context as the server would build it, for `createCaller`. */
 export function testAuth(db: Database): Auth {
@@ -39,6 +39,34 @@ export async function createRoleUsers(auth: Auth, db: Database): Promise<Record<
   return users;
 }
 
-export function contextFor(db: Database, auth: Auth, user: SessionUser | null): Context {
-  return createInnerContext({ db, auth, user });
+/**
+ * Test-only: export jobs that record what the procedures asked for (pg-boss itself is tested in
+ * `@zones/jobs`, where workers run the jobs).
+ */
+export class RecordedExportJobs implements ExportJobs {
+  readonly enqueued: string[] = [];
+  readonly approvedQuarters: string[] = [];
+  readonly cancelled: string[] = [];
+  async enqueueRun(runId: string) {
+    this.enqueued.push(runId);
+  }
+  async quarterApproved(quarter: string) {
+    this.approvedQuarters.push(quarter);
+  }
+  liveProgress() {
+    return null;
+  }
+  cancelLocal(runId: string) {
+    this.cancelled.push(runId);
+    return false;
+  }
+}
+
+export function contextFor(
+  db: Database,
+  auth: Auth,
+  user: SessionUser | null,
+  exportJobs: ExportJobs = new RecordedExportJobs(),
+): Context {
+  return createInnerContext({ db, auth, user, exportJobs });
 }

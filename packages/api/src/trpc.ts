@@ -16,6 +16,19 @@ export interface Context {
   locale: Locale;
   /** The signed-in user, resolved on the server from the session cookie; null for anonymous callers. */
   user: SessionUser | null;
+  /** The export job system (pg-boss); null where none is configured (procedures that need it say so). */
+  exportJobs: ExportJobs | null;
+}
+
+/** What procedures need of the export jobs (implemented by `@zones/jobs`, composed in by the web app). */
+export interface ExportJobs {
+  enqueueRun(runId: string): Promise<void>;
+  /** A submission of the quarter was approved: all-approved schedules may be due. */
+  quarterApproved(quarter: string): Promise<void>;
+  /** Progress of a run executing in this process, or null. */
+  liveProgress(runId: string): { rowsDone: number; rowsExpected: number } | null;
+  /** Stops a run executing in this process at once; false when it runs elsewhere. */
+  cancelLocal(runId: string): boolean;
 }
 
 export function createInnerContext(options: {
@@ -23,12 +36,14 @@ export function createInnerContext(options: {
   auth: Auth;
   locale?: Locale;
   user?: SessionUser | null;
+  exportJobs?: ExportJobs | null;
 }): Context {
   return {
     db: options.db,
     auth: options.auth,
     locale: options.locale ?? "zh-CN",
     user: options.user ?? null,
+    exportJobs: options.exportJobs ?? null,
   };
 }
 
@@ -69,7 +84,11 @@ const t = initTRPC.context<Context>().create({
 /** "quarter: "2025Q5" is not a quarter…; value: must be between…" */
 export function describeZodError(error: ZodError): string {
   return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .map((issue) => {
+      const field = issue.path.join(".");
+      // Messages of the shared schemas name their field already ("trigger.cron: …").
+      return field && !issue.message.startsWith(`${field}:`) ? `${field}: ${issue.message}` : issue.message;
+    })
     .join("; ");
 }
 

@@ -23,6 +23,13 @@ export interface DatabaseHandle {
   /** Where the data lives: the PostgreSQL URL without password, or the PGlite folder, or `memory`. */
   location: string;
   close(): Promise<void>;
+  /** PostgreSQL only: the full connection URL, for tools that open their own pool (pg-boss). */
+  connectionString?: string;
+  /**
+   * PGlite only: raw SQL on the embedded connection, for tools that cannot open their own (pg-boss's `db`
+   * adapter). Statements without parameters may be several, separated by semicolons.
+   */
+  executeSql?: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
 }
 
 /** Thrown when a second process (or a second open in this one) reaches for an embedded store in use. */
@@ -45,6 +52,7 @@ export function openPostgres(url: string): DatabaseHandle {
     engine: "postgres",
     location: redactUrl(url),
     close: () => client.end({ timeout: 5 }),
+    connectionString: url,
   };
 }
 
@@ -60,6 +68,7 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
       engine: "pglite",
       location: "memory",
       close: () => client.close(),
+      executeSql: pgliteExecutor(client),
     };
   }
   mkdirSync(dataDir, { recursive: true });
@@ -81,6 +90,7 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
       db: drizzlePglite({ client, ...config }),
       engine: "pglite",
       location: dataDir,
+      executeSql: pgliteExecutor(client),
       close: async () => {
         await client.close();
         await release();
@@ -90,6 +100,15 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     await release();
     throw error;
   }
+}
+
+/** pg-boss sends multi-statement SQL (its migrations, queue creation) without parameters: `exec` runs those. */
+function pgliteExecutor(client: PGlite) {
+  return async (text: string, values?: unknown[]): Promise<{ rows: unknown[] }> => {
+    if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };
+    const results = await client.exec(text);
+    return { rows: results.at(-1)?.rows ?? [] };
+  };
 }
 
 /** PostgreSQL when `DATABASE_URL` is set, else the embedded store in `PGLITE_DIR` (default `.data/pglite`). */

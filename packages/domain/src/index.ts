@@ -12,6 +12,14 @@ export {
   localized,
   MISSING,
 } from "./format";
+export {
+  FORMULA_TRIGGER_CHARACTERS,
+  isNumericText,
+  neutraliseFormula,
+  neutraliseFormulaUnlessNumeric,
+  restoreFormulaText,
+  startsLikeFormula,
+} from "./formula-injection";
 export type { IndicatorCode, ThemeIndicators } from "./indicators";
 export {
   appliesToQuarter,

@@ -1,11 +1,11 @@
 import { pipeline, Readable } from "node:stream";
 import { scopeQuarters } from "@zones/db";
+import { neutraliseFormula, neutraliseFormulaUnlessNumeric } from "@zones/domain";
 import { stringify } from "csv-stringify";
 import iconv from "iconv-lite";
 
 import { type ExportRow, headerRow, numberColumns, rowCells } from "./columns";
 import type { TExportFilters } from "./filters";
-import { neutraliseFormula, numberCellText } from "./neutralise";
 
 /** A row's CSV fields: numbers bare, text neutralised, empty for null. */
 function csvFields(cells: (string | null)[], numbers: readonly boolean[]): string[] {
@@ -16,7 +16,7 @@ function csvFields(cells: (string | null)[], numbers: readonly boolean[]): strin
       cell === null || cell === undefined
         ? ""
         : numbers[index]
-          ? numberCellText(cell)
+          ? neutraliseFormulaUnlessNumeric(cell)
           : neutraliseFormula(cell);
   }
   return fields;

@@ -45,50 +45,67 @@ function inCatalogueOrder<T extends string>(catalogue: readonly T[]) {
 }
 
 /**
+ * The field schemas of ZExportFiltersSchema, one per field, so that other schemas (an export schedule) can
+ * take the same fields with the same rules and messages. Zone and indicator lists come out deduplicated, in
+ * catalogue order; statuses in EXPORTABLE_STATUSES order.
+ */
+export const ZExportZoneCodesSchema = z
+  .array(ZZoneCodeSchema, {
+    error: (issue) => `zoneCodes: expected a list of zone codes, got ${quoted(issue.input)}`,
+  })
+  .min(1, { error: "zoneCodes: choose at least one zone" })
+  .transform(inCatalogueOrder<ZoneCode>(ZONE_CODES));
+
+export const ZExportIndicatorCodesSchema = z
+  .array(ZIndicatorCodeSchema, {
+    error: (issue) => `indicatorCodes: expected a list of indicator codes, got ${quoted(issue.input)}`,
+  })
+  .min(1, { error: "indicatorCodes: choose at least one indicator" })
+  .transform(inCatalogueOrder<IndicatorCode>(INDICATOR_CODES));
+
+export const ZExportStatusesSchema = z
+  .array(
+    z.enum(EXPORTABLE_STATUSES, {
+      error: (issue) =>
+        `statuses: ${quoted(issue.input)} cannot be exported: choose "approved" and/or "submitted" (drafts are never exported)`,
+    }),
+    { error: (issue) => `statuses: expected a list of statuses, got ${quoted(issue.input)}` },
+  )
+  .min(1, { error: "statuses: choose at least one status" })
+  .default(["approved"])
+  .transform((statuses) => EXPORTABLE_STATUSES.filter((status) => statuses.includes(status)));
+
+export const ZExportLayoutSchema = z
+  .enum(EXPORT_LAYOUTS, { error: (issue) => `layout: "long" or "wide", got ${quoted(issue.input)}` })
+  .default("long");
+
+export const ZExportHeaderLanguageSchema = z
+  .enum(EXPORT_HEADER_LANGUAGES, {
+    error: (issue) => `headerLanguage: "zh" or "en", got ${quoted(issue.input)}`,
+  })
+  .default("zh");
+
+export const ZExportEncodingSchema = z
+  .enum(EXPORT_ENCODINGS, {
+    error: (issue) => `encoding: "utf-8-bom" or "gb18030", got ${quoted(issue.input)}`,
+  })
+  .default("utf-8-bom");
+
+/**
  * What an export contains and how it is written. Every message names its field (`zoneCodes: …`), so that a
  * form or an API caller can show it as it is. Zone and indicator lists come out deduplicated, in catalogue
  * order. The quarter range is unbounded for the long layout and at most MAX_WIDE_QUARTERS for the wide one.
  */
 export const ZExportFiltersSchema = z
   .object({
-    zoneCodes: z
-      .array(ZZoneCodeSchema, {
-        error: (issue) => `zoneCodes: expected a list of zone codes, got ${quoted(issue.input)}`,
-      })
-      .min(1, { error: "zoneCodes: choose at least one zone" })
-      .transform(inCatalogueOrder<ZoneCode>(ZONE_CODES)),
-    indicatorCodes: z
-      .array(ZIndicatorCodeSchema, {
-        error: (issue) => `indicatorCodes: expected a list of indicator codes, got ${quoted(issue.input)}`,
-      })
-      .min(1, { error: "indicatorCodes: choose at least one indicator" })
-      .transform(inCatalogueOrder<IndicatorCode>(INDICATOR_CODES)),
+    zoneCodes: ZExportZoneCodesSchema,
+    indicatorCodes: ZExportIndicatorCodesSchema,
     from: ZQuarterSchema,
     to: ZQuarterSchema,
-    statuses: z
-      .array(
-        z.enum(EXPORTABLE_STATUSES, {
-          error: (issue) =>
-            `statuses: ${quoted(issue.input)} cannot be exported: choose "approved" and/or "submitted" (drafts are never exported)`,
-        }),
-        { error: (issue) => `statuses: expected a list of statuses, got ${quoted(issue.input)}` },
-      )
-      .min(1, { error: "statuses: choose at least one status" })
-      .default(["approved"])
-      .transform((statuses) => EXPORTABLE_STATUSES.filter((status) => statuses.includes(status))),
-    layout: z
-      .enum(EXPORT_LAYOUTS, { error: (issue) => `layout: "long" or "wide", got ${quoted(issue.input)}` })
-      .default("long"),
-    headerLanguage: z
-      .enum(EXPORT_HEADER_LANGUAGES, {
-        error: (issue) => `headerLanguage: "zh" or "en", got ${quoted(issue.input)}`,
-      })
-      .default("zh"),
-    encoding: z
-      .enum(EXPORT_ENCODINGS, {
-        error: (issue) => `encoding: "utf-8-bom" or "gb18030", got ${quoted(issue.input)}`,
-      })
-      .default("utf-8-bom"),
+    statuses: ZExportStatusesSchema,
+    layout: ZExportLayoutSchema,
+    headerLanguage: ZExportHeaderLanguageSchema,
+    encoding: ZExportEncodingSchema,
   })
   .superRefine((filters, ctx) => {
     if (typeof filters.from !== "string" || typeof filters.to !== "string") return;

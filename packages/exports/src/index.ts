@@ -1,3 +1,4 @@
+export { isNumericText, neutraliseFormula } from "@zones/domain";
 export {
   type ExportRow,
   headerRow,
@@ -29,7 +30,6 @@ export {
   type TExportFiltersInput,
   ZExportFiltersSchema,
 } from "./filters";
-export { isNumericText, neutraliseFormula } from "./neutralise";
 export { type ExportScope, type ExportUser, exportScopeFor } from "./rights";
 export {
   CONTENT_TYPES,
@@ -45,4 +45,5 @@ export {
   runExport,
   writeExportFile,
 } from "./run";
+export { type StoredSchedule, scheduleFromStored, storedScheduleValues } from "./stored-schedule";
 export { sheetName, writeXlsx, XLSX_MAX_CELL_TEXT, XLSX_MAX_SHEET_ROWS, xlsxText } from "./xlsx";

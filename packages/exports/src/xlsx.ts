@@ -1,6 +1,6 @@
 import { PassThrough, type Writable } from "node:stream";
 import { scopeQuarters } from "@zones/db";
-import { getZone } from "@zones/domain";
+import { getZone, isNumericText } from "@zones/domain";
 import ExcelJS from "exceljs";
 
 import {
@@ -12,7 +12,6 @@ import {
   WIDE_LABEL_COLUMNS,
 } from "./columns";
 import type { TExportFilters } from "./filters";
-import { isNumericText } from "./neutralise";
 
 /** Rows of one worksheet, the header included (Excel's limit). A zone with more continues on a new sheet. */
 export const XLSX_MAX_SHEET_ROWS = 1_048_576;

@@ -1,6 +1,6 @@
+import { neutraliseFormulaUnlessNumeric } from "@zones/domain";
 import { stringify } from "csv-stringify/sync";
 import { TEMPLATE_COLUMNS } from "./columns";
-import { neutraliseFormula } from "./formula-injection";
 import type { TemplateOptions } from "./template-rows";
 import { templateCells } from "./template-rows";
 
@@ -14,7 +14,7 @@ export function buildTemplateCsv(options: TemplateOptions): Uint8Array {
   const header = TEMPLATE_COLUMNS.map((column) => column[headerLanguage]);
   const records = options.rows.map((row) => {
     const cells = templateCells(row, headerLanguage);
-    return TEMPLATE_COLUMNS.map((column) => neutraliseFormula(cells[column.key]));
+    return TEMPLATE_COLUMNS.map((column) => neutraliseFormulaUnlessNumeric(cells[column.key]));
   });
   const text = stringify([header, ...records], {
     bom: true,

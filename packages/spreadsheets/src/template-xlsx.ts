@@ -1,8 +1,7 @@
-import { getIndicator } from "@zones/domain";
+import { getIndicator, isNumericText } from "@zones/domain";
 import ExcelJS from "exceljs";
 import type { HeaderLanguage, TemplateColumnKey } from "./columns";
 import { TEMPLATE_COLUMNS } from "./columns";
-import { isNumericText } from "./formula-injection";
 import { MAX_UPLOAD_BYTES } from "./limits";
 import type { TemplateOptions, TemplateRow } from "./template-rows";
 import { templateCells } from "./template-rows";

@@ -6,10 +6,10 @@ import {
   isIndicatorCode,
   isZoneCode,
   parseQuarter,
+  restoreFormulaText,
 } from "@zones/domain";
 import type { TemplateColumnKey } from "./columns";
 import { mapHeader, REQUIRED_COLUMNS } from "./columns";
-import { restoreFormulaText } from "./formula-injection";
 import { MAX_UPLOAD_ERRORS, MAX_UPLOAD_ROWS } from "./limits";
 import type { SheetRow } from "./sheet";
 import type { UploadError } from "./upload-errors";

@@ -9,6 +9,7 @@ import { cache, type ReactNode } from "react";
 import { toLocale } from "~/i18n/locales";
 import { getAuth, getCurrentUser } from "~/server/auth";
 import { getDb } from "~/server/db";
+import { getExportJobs } from "~/server/jobs";
 import { createQueryClient } from "./query-client";
 
 /** One query client per request, shared by every prefetch of that request. */
@@ -20,6 +21,8 @@ const createContext = cache(async () =>
     auth: await getAuth(),
     locale: toLocale(await getLocale()),
     user: await getCurrentUser(),
+    // Background exports are unavailable (and say so) rather than every page failing with them.
+    exportJobs: await getExportJobs().catch(() => null),
   }),
 );
 

@@ -234,15 +234,20 @@ export const submissionRouter = createTRPCRouter({
         comment: z.string().max(COMMENT_MAX_LENGTH).optional(),
       }),
     )
-    .mutation(({ ctx, input }) =>
-      reporting(ctx.locale, () =>
+    .mutation(async ({ ctx, input }) => {
+      const result = await reporting(ctx.locale, () =>
         transitionSubmission(ctx.db, {
           ...input,
           action: "approve",
           actor: actorFor(ctx.user, input.zoneCode),
         }),
-      ),
-    ),
+      );
+      // The approval stands whatever happens next; all-approved export schedules may now be due.
+      await ctx.exportJobs?.quarterApproved(input.quarter).catch((error: unknown) => {
+        console.error(`export event for ${input.quarter} not sent:`, error);
+      });
+      return result;
+    }),
 
   /** Returns it to the zone with an overall reason and comments per indicator. */
   return: reviewerProcedure

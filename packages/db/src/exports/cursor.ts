@@ -45,11 +45,8 @@ export const DEFAULT_BATCH_SIZE = 2000;
 /**
  * Streams the rows of a query in batches through a server-side cursor, so that memory holds one batch
  * whatever the row count. postgres-js: `sql.unsafe(…).cursor(n)` (a portal fetched n rows at a time, on a
- * reserved connection). PGlite, which has no streaming client: `DECLARE … CURSOR` and `FETCH n` inside a
- * transaction. Breaking out of the loop closes the cursor (and ends the PGlite transaction).
- *
- * On PGlite the transaction holds the embedded database for as long as the consumer takes: other queries of
- * the process wait until the export is read to the end.
+ * reserved connection). PGlite, which has no streaming client: a `WITH HOLD` cursor fetched n rows at a
+ * time (see `pgliteHeldCursor`). Breaking out of the loop closes the cursor.
  */
 export async function* cursorRows<T>(
   db: Database,
@@ -67,20 +64,38 @@ export async function* cursorRows<T>(
     yield* readAhead(client.sql.unsafe(text, params as never[]).cursor(batchSize) as AsyncIterable<T[]>);
     return;
   }
-  yield* handOff<T[]>((emit) =>
-    client.pglite.transaction(async (tx: Transaction) => {
-      // A cursor plans for its first rows by default (cursor_tuple_fraction 0.1); exports read all of them.
-      await tx.query("set local cursor_tuple_fraction = 1.0");
-      await tx.query(`declare zones_export_cursor no scroll cursor for ${text}`, params);
-      for (;;) {
-        const { rows } = await tx.query<T>(`fetch forward ${batchSize} from zones_export_cursor`);
-        if (rows.length === 0) break;
-        if (!(await emit(rows))) break;
-        if (rows.length < batchSize) break;
-      }
-      await tx.query("close zones_export_cursor");
-    }),
-  );
+  yield* pgliteHeldCursor<T>(client.pglite, text, params, batchSize);
+}
+
+let heldCursorCount = 0;
+
+/**
+ * PGlite has one connection: a cursor inside a transaction would hold it (and every other query of the
+ * process: sessions, progress, pg-boss) until the last row was read. A `WITH HOLD` cursor is materialised when
+ * its short transaction commits; each `FETCH` is then a statement of its own, and other queries run between
+ * them. The rows come from one snapshot, as with the PostgreSQL cursor.
+ */
+async function* pgliteHeldCursor<T>(
+  pglite: PGlite,
+  text: string,
+  params: unknown[],
+  batchSize: number,
+): AsyncGenerator<T[], void, undefined> {
+  heldCursorCount += 1;
+  const name = `zones_export_cursor_${heldCursorCount}`;
+  await pglite.transaction(async (tx: Transaction) => {
+    await tx.query(`declare ${name} no scroll cursor with hold for ${text}`, params);
+  });
+  try {
+    for (;;) {
+      const { rows } = await pglite.query<T>(`fetch forward ${batchSize} from ${name}`);
+      if (rows.length === 0) break;
+      yield rows;
+      if (rows.length < batchSize) break;
+    }
+  } finally {
+    await pglite.query(`close ${name}`);
+  }
 }
 
 /**
@@ -107,63 +122,5 @@ export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T,
       const pending = await next.catch(() => ({ done: true }) as IteratorResult<T>);
       if (!pending.done) await iterator.return?.();
     }
-  }
-}
-
-/**
- * Turns a producer that pushes items (and waits for each to be taken) into an async generator. `emit`
- * resolves true when the consumer asks for the next item, false when it stopped: the producer then ends. The
- * generator returns only after the producer has finished, so its clean-up (closing a transaction) is done.
- */
-export async function* handOff<T>(
-  produce: (emit: (item: T) => Promise<boolean>) => Promise<void>,
-): AsyncGenerator<T, void, undefined> {
-  type Slot =
-    | { kind: "item"; item: T; resume: (go: boolean) => void }
-    | { kind: "end" }
-    | { kind: "error"; error: unknown };
-  let slot: Slot | undefined;
-  let wake: (() => void) | undefined;
-  let stopped = false;
-  const put = (next: Slot) => {
-    slot = next;
-    const waiting = wake;
-    wake = undefined;
-    waiting?.();
-  };
-  const emit = (item: T) =>
-    new Promise<boolean>((resume) => {
-      if (stopped) resume(false);
-      else put({ kind: "item", item, resume });
-    });
-  // Never rejects: a failure is handed to the consumer as a slot.
-  const running = Promise.resolve()
-    .then(() => produce(emit))
-    .then(
-      () => put({ kind: "end" }),
-      (error: unknown) => put({ kind: "error", error }),
-    );
-  let held: ((go: boolean) => void) | undefined;
-  try {
-    for (;;) {
-      while (!slot) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-      }
-      const current: Slot = slot;
-      slot = undefined;
-      if (current.kind === "end") return;
-      if (current.kind === "error") throw current.error;
-      held = current.resume;
-      yield current.item;
-      held = undefined;
-      current.resume(true);
-    }
-  } finally {
-    stopped = true;
-    held?.(false);
-    if (slot?.kind === "item") slot.resume(false);
-    await running;
   }
 }

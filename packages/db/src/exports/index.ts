@@ -4,7 +4,6 @@ export {
   cursorRows,
   DEFAULT_BATCH_SIZE,
   driverClient,
-  handOff,
   readAhead,
 } from "./cursor";
 export {
@@ -20,6 +19,42 @@ export {
   streamObservationPivotRows,
   streamObservationRows,
 } from "./observations";
+export {
+  type ExportRunListRow,
+  type ExportRunRecord,
+  type ExportRunTrigger,
+  exportRunsBeyondRetention,
+  failExportRunAttempt,
+  finishExportRun,
+  getExportRun,
+  insertExportRun,
+  listExportRuns,
+  markExportRunCancelled,
+  markExportRunsPruned,
+  recordExportRunProgress,
+  requestExportRunCancel,
+  staleExportRuns,
+  startExportRunAttempt,
+} from "./runs";
+export {
+  activeExportSchedules,
+  advanceScheduleWindow,
+  allZonesApproved,
+  deleteExportSchedule,
+  type ExportScheduleListRow,
+  type ExportScheduleRecord,
+  type ExportScheduleValues,
+  exportUserById,
+  getExportSchedule,
+  insertExportSchedule,
+  listExportSchedules,
+  MAX_ACTIVE_SCHEDULES,
+  periodDeadlines,
+  type ScheduleOwner,
+  setExportScheduleEnabled,
+  stopExportSchedule,
+  updateExportSchedule,
+} from "./schedules";
 export {
   checkExportScope,
   EXPORTABLE_STATUSES,

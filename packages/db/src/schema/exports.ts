@@ -1,10 +1,26 @@
-import { index, pgEnum, pgTable } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, pgEnum, pgTable, uniqueIndex } from "drizzle-orm/pg-core";
 
 import { users } from "./auth";
 
-export const exportRunStatus = pgEnum("export_run_status", ["queued", "running", "succeeded", "failed"]);
+/**
+ * `queued` also covers a run waiting for its next attempt after a failed one (`attempts` > 0, `error` set);
+ * `failed` is final (every attempt used, or a refusal that no retry can cure); `cancelled` by its requester.
+ */
+export const exportRunStatus = pgEnum("export_run_status", [
+  "queued",
+  "running",
+  "succeeded",
+  "failed",
+  "cancelled",
+]);
 
-/** A recurring CSV export (extended by the exports issue). Filters are validated by `@zones/domain`. */
+/**
+ * A recurring export. `trigger` and `filters` are validated by `@zones/exports/schedules`
+ * (`ZExportScheduleSchema`); `cron` is the trigger compiled to a 5-field cron expression (null for the
+ * quarterly-after-deadline and all-approved triggers). `dueFrom` is the end of the last window the ticks
+ * looked at: an occurrence after it has not been run yet.
+ */
 export const exportSchedules = pgTable(
   "export_schedules",
   (t) => ({
@@ -14,35 +30,61 @@ export const exportSchedules = pgTable(
       .notNull()
       .references(() => users.id),
     name: t.text().notNull(),
-    cron: t.text().notNull(),
+    trigger: t.jsonb().notNull(),
+    cron: t.text(),
     timezone: t.text().notNull().default("Asia/Shanghai"),
     filters: t.jsonb().notNull(),
+    format: t.text().notNull().default("csv"),
     retention: t.integer().notNull().default(8),
     enabled: t.boolean().notNull().default(true),
+    /** Why the schedule stopped by itself (e.g. its owner lost the right to its data); null when running. */
+    stoppedReason: t.text(),
+    dueFrom: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
   }),
   (table) => [index("export_schedules_owner_idx").on(table.ownerId)],
 );
 
-/** One produced (or failed) export file. */
+/** One export: on demand, from a schedule's occurrence, from an event, or a re-run of another. */
 export const exportRuns = pgTable(
   "export_runs",
   (t) => ({
     id: t.uuid().primaryKey().defaultRandom(),
     scheduleId: t.uuid().references(() => exportSchedules.id, { onDelete: "set null" }),
     requestedBy: t.text().references(() => users.id),
+    /** `manual` | `schedule` | `event` | `rerun`. */
+    trigger: t.text().notNull().default("manual"),
+    /** The schedule occurrence (or event) this run serves: unique per schedule, so a tick runs once. */
+    dueAt: t.timestamp({ withTimezone: true }),
+    rerunOf: t.uuid(),
     filters: t.jsonb().notNull(),
+    format: t.text().notNull().default("csv"),
     status: exportRunStatus().notNull().default("queued"),
+    rowsExpected: t.bigint({ mode: "number" }),
+    rowsDone: t.bigint({ mode: "number" }).notNull().default(0),
+    attempts: t.integer().notNull().default(0),
+    maxAttempts: t.integer().notNull().default(3),
     rowCount: t.bigint({ mode: "number" }),
     byteSize: t.bigint({ mode: "number" }),
     checksum: t.text(),
     error: t.text(),
+    /** The finished file's name inside EXPORT_DIR; null until complete and after pruning. */
+    fileName: t.text(),
     filePath: t.text(),
+    prunedAt: t.timestamp({ withTimezone: true }),
+    cancelRequestedAt: t.timestamp({ withTimezone: true }),
+    heartbeatAt: t.timestamp({ withTimezone: true }),
     createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
     startedAt: t.timestamp({ withTimezone: true }),
     finishedAt: t.timestamp({ withTimezone: true }),
     durationMs: t.integer(),
   }),
-  (table) => [index("export_runs_schedule_idx").on(table.scheduleId, table.createdAt)],
+  (table) => [
+    index("export_runs_schedule_idx").on(table.scheduleId, table.createdAt),
+    index("export_runs_requested_by_idx").on(table.requestedBy, table.createdAt),
+    uniqueIndex("export_runs_schedule_due_idx")
+      .on(table.scheduleId, table.dueAt)
+      .where(sql`${table.dueAt} is not null`),
+  ],
 );

@@ -5,6 +5,7 @@ import { cookies } from "next/headers";
 import { LOCALE_COOKIE, toLocale } from "~/i18n/locales";
 import { getAuth, userFromHeaders } from "~/server/auth";
 import { getDb } from "~/server/db";
+import { getExportJobs } from "~/server/jobs";
 import { isCrossOrigin } from "~/server/origin";
 
 async function handler(request: Request) {
@@ -23,6 +24,7 @@ async function handler(request: Request) {
         auth: await getAuth(),
         locale: toLocale((await cookies()).get(LOCALE_COOKIE)?.value),
         user: await userFromHeaders(request.headers),
+        exportJobs: await getExportJobs().catch(() => null),
       }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error);

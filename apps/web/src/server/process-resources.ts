@@ -1,0 +1,57 @@
+import { type DatabaseHandle, openDatabase } from "@zones/db";
+import { defaultExportDir, type ExportJobSender, startExportSender, startExportWorker } from "@zones/jobs";
+
+/**
+ * What one server process holds for its whole life: the database handle and the export job system. Kept on
+ * globalThis, so that dev-mode reloads and the instrumentation hook (bundled apart from the routes) share one
+ * of each. No `server-only` here: the instrumentation hook imports this file outside the React server layer.
+ */
+const holder = globalThis as typeof globalThis & {
+  zonesDatabase?: Promise<DatabaseHandle>;
+  zonesExportJobs?: Promise<ExportJobSender | null>;
+};
+
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  if (!holder.zonesDatabase) {
+    holder.zonesDatabase = openDatabase();
+    // A failed open (e.g. the embedded store is in use) is retried on the next request.
+    holder.zonesDatabase.catch(() => {
+      holder.zonesDatabase = undefined;
+    });
+  }
+  return holder.zonesDatabase;
+}
+
+/**
+ * Where export jobs run. `EXPORT_WORKER=inline`: a pg-boss worker inside this process (the default on the
+ * embedded database, which only one process may open — the demo); `external`: this process only sends jobs and
+ * `npm run worker` runs them (the default with DATABASE_URL); `off`: no background exports.
+ */
+export type ExportWorkerMode = "inline" | "external" | "off";
+
+export function exportWorkerMode(engine: DatabaseHandle["engine"]): ExportWorkerMode {
+  const configured = process.env.EXPORT_WORKER;
+  if (configured === "inline" || configured === "external" || configured === "off") return configured;
+  return engine === "pglite" ? "inline" : "external";
+}
+
+async function startExportJobs(): Promise<ExportJobSender | null> {
+  const handle = await getDatabaseHandle();
+  const mode = exportWorkerMode(handle.engine);
+  if (mode === "off") return null;
+  if (mode === "external") return (await startExportSender(handle)).jobs;
+  const worker = await startExportWorker(handle, { exportDir: defaultExportDir() });
+  return worker.jobs;
+}
+
+/** The export job system of this process, started on first use (or by the instrumentation hook at boot). */
+export function getExportJobs(): Promise<ExportJobSender | null> {
+  if (!holder.zonesExportJobs) {
+    holder.zonesExportJobs = startExportJobs();
+    holder.zonesExportJobs.catch((error: unknown) => {
+      console.error("export jobs did not start:", error);
+      holder.zonesExportJobs = undefined;
+    });
+  }
+  return holder.zonesExportJobs;
+}

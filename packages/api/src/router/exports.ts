@@ -1,0 +1,333 @@
+import { TRPCError } from "@trpc/server";
+import type { SessionUser } from "@zones/auth";
+import {
+  deleteExportSchedule,
+  type ExportRunListRow,
+  type ExportScheduleRecord,
+  getExportRun,
+  getExportSchedule,
+  insertExportRun,
+  insertExportSchedule,
+  listExportRuns,
+  listExportSchedules,
+  periodDeadlines,
+  requestExportRunCancel,
+  setExportScheduleEnabled,
+  updateExportSchedule,
+} from "@zones/db";
+import type { QuarterString } from "@zones/domain";
+import {
+  EXPORT_FORMATS,
+  exportScopeFor,
+  scheduleFromStored,
+  storedScheduleValues,
+  type TExportFilters,
+  ZExportFiltersSchema,
+} from "@zones/exports";
+import { nextOccurrence, scheduleRunFilters, ZExportScheduleSchema } from "@zones/exports/schedules";
+import { z } from "zod";
+
+import {
+  createTRPCRouter,
+  type ExportJobs,
+  FieldIssuesError,
+  protectedProcedure,
+  reviewerProcedure,
+} from "../trpc";
+
+export const EXPORT_PAGE_SIZE = 20;
+/** Attempts of one run: the first and two retries. */
+const MAX_ATTEMPTS = 3;
+
+const ZIdSchema = z.uuid({ error: "id: not an export id" });
+const ZPageSchema = z.number().int().min(1, { error: "page: must be 1 or more" }).default(1);
+
+function notFound(what: string): TRPCError {
+  return new TRPCError({ code: "NOT_FOUND", message: `No such ${what}.` });
+}
+
+/** Admins see and manage every schedule and run; everyone else their own. */
+function isMine(user: SessionUser, ownerId: string | null): boolean {
+  return user.role === "admin" || ownerId === user.id;
+}
+
+function jobsOf(ctx: { exportJobs: ExportJobs | null }) {
+  if (!ctx.exportJobs) {
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: "No export worker is configured for this server: start one with `npm run worker`.",
+    });
+  }
+  return ctx.exportJobs;
+}
+
+/** Refuses (naming the field) what the user may not export. */
+function assertMayExport(user: SessionUser, filters: TExportFilters): void {
+  const scope = exportScopeFor(user, filters);
+  if (!scope.ok) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: scope.message,
+      cause: new FieldIssuesError(scope.message, [{ path: [scope.field], message: scope.message }]),
+    });
+  }
+}
+
+/** A run as the exports page shows it: progress from the worker in this process when it runs here. */
+function runView(run: ExportRunListRow, live: { rowsDone: number; rowsExpected: number } | null) {
+  const progress = run.status === "running" && live ? live : null;
+  return {
+    id: run.id,
+    scheduleId: run.scheduleId,
+    scheduleName: run.scheduleName,
+    trigger: run.trigger,
+    dueAt: run.dueAt,
+    rerunOf: run.rerunOf,
+    filters: run.filters as TExportFilters,
+    format: run.format,
+    status: run.status,
+    rowsDone: progress?.rowsDone ?? run.rowsDone,
+    rowsExpected: progress?.rowsExpected ?? run.rowsExpected,
+    attempts: run.attempts,
+    maxAttempts: run.maxAttempts,
+    rowCount: run.rowCount,
+    byteSize: run.byteSize,
+    checksum: run.checksum,
+    error: run.error,
+    fileName: run.fileName,
+    /** Complete and not pruned: the file can be downloaded. */
+    downloadable: run.status === "succeeded" && run.filePath !== null,
+    cancelRequested: run.cancelRequestedAt !== null,
+    createdAt: run.createdAt,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    durationMs: run.durationMs,
+    requestedBy: run.requestedBy,
+  };
+}
+
+export type ExportRunView = ReturnType<typeof runView>;
+
+function scheduleView(
+  record: ExportScheduleRecord & { ownerName?: string; lastRun?: unknown },
+  deadlines: { quarter: QuarterString; deadline: string }[],
+  now: Date,
+) {
+  const stored = scheduleFromStored(record);
+  return {
+    id: record.id,
+    ownerId: record.ownerId,
+    ownerName: record.ownerName ?? null,
+    name: record.name,
+    enabled: record.enabled,
+    stoppedReason: record.stoppedReason,
+    /** The definition as saved; null when the catalogue changed under it (then `invalidReason` says why). */
+    definition: stored.ok ? stored.schedule : null,
+    invalidReason: stored.ok ? null : stored.message,
+    nextDueAt:
+      stored.ok && record.enabled ? nextOccurrence(stored.schedule, now, deadlines) : (null as Date | null),
+    lastRun: (record.lastRun ?? null) as {
+      id: string;
+      status: string;
+      createdAt: Date;
+      finishedAt: Date | null;
+    } | null,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+export type ExportScheduleView = ReturnType<typeof scheduleView>;
+
+async function deadlinesOf(ctx: { db: Parameters<typeof periodDeadlines>[0] }) {
+  return (await periodDeadlines(ctx.db)) as { quarter: QuarterString; deadline: string }[];
+}
+
+async function ownSchedule(
+  ctx: { db: Parameters<typeof getExportSchedule>[0]; user: SessionUser },
+  id: string,
+) {
+  const schedule = await getExportSchedule(ctx.db, id);
+  if (!schedule || !isMine(ctx.user, schedule.ownerId)) throw notFound("export schedule");
+  return schedule;
+}
+
+async function ownRun(ctx: { db: Parameters<typeof getExportRun>[0]; user: SessionUser }, id: string) {
+  const run = await getExportRun(ctx.db, id);
+  if (!run || !isMine(ctx.user, run.requestedBy)) throw notFound("export run");
+  return run;
+}
+
+const scheduleRouter = createTRPCRouter({
+  /** Schedules, newest first: an admin's are everyone's, a reviewer's their own. */
+  list: reviewerProcedure
+    .input(z.object({ page: ZPageSchema }).default({ page: 1 }))
+    .query(async ({ ctx, input }) => {
+      const [result, deadlines] = await Promise.all([
+        listExportSchedules(ctx.db, {
+          ownerId: ctx.user.role === "admin" ? null : ctx.user.id,
+          limit: EXPORT_PAGE_SIZE,
+          offset: (input.page - 1) * EXPORT_PAGE_SIZE,
+        }),
+        deadlinesOf(ctx),
+      ]);
+      const now = new Date();
+      return {
+        items: result.rows.map((row) => scheduleView(row, deadlines, now)),
+        total: result.total,
+        page: input.page,
+        pageSize: EXPORT_PAGE_SIZE,
+      };
+    }),
+
+  /** Saves a new schedule for the caller. Every refusal names its field. */
+  create: reviewerProcedure.input(ZExportScheduleSchema).mutation(async ({ ctx, input }) => {
+    assertMayExport(ctx.user, scheduleRunFilters(input, { at: new Date() }));
+    const record = await insertExportSchedule(ctx.db, {
+      ...storedScheduleValues(input),
+      ownerId: ctx.user.id,
+    });
+    return scheduleView(record, await deadlinesOf(ctx), new Date());
+  }),
+
+  /** Replaces a schedule's definition; it runs again from now on (a stop is lifted). */
+  update: reviewerProcedure
+    .input(z.object({ id: ZIdSchema, schedule: ZExportScheduleSchema }))
+    .mutation(async ({ ctx, input }) => {
+      await ownSchedule(ctx, input.id);
+      assertMayExport(ctx.user, scheduleRunFilters(input.schedule, { at: new Date() }));
+      const record = await updateExportSchedule(ctx.db, input.id, storedScheduleValues(input.schedule));
+      if (!record) throw notFound("export schedule");
+      return scheduleView(record, await deadlinesOf(ctx), new Date());
+    }),
+
+  setEnabled: reviewerProcedure
+    .input(z.object({ id: ZIdSchema, enabled: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      await ownSchedule(ctx, input.id);
+      const record = await setExportScheduleEnabled(ctx.db, input.id, input.enabled);
+      if (!record) throw notFound("export schedule");
+      return scheduleView(record, await deadlinesOf(ctx), new Date());
+    }),
+
+  /** Deletes the schedule; its runs and files stay until pruned by hand. */
+  remove: reviewerProcedure.input(z.object({ id: ZIdSchema })).mutation(async ({ ctx, input }) => {
+    await ownSchedule(ctx, input.id);
+    return { deleted: await deleteExportSchedule(ctx.db, input.id) };
+  }),
+
+  /** Runs the schedule now (its filters as of now), besides its timetable. */
+  runNow: reviewerProcedure.input(z.object({ id: ZIdSchema })).mutation(async ({ ctx, input }) => {
+    const record = await ownSchedule(ctx, input.id);
+    const stored = scheduleFromStored(record);
+    if (!stored.ok) {
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `This schedule is no longer valid: ${stored.message}`,
+      });
+    }
+    const filters = scheduleRunFilters(stored.schedule, { at: new Date() });
+    assertMayExport(ctx.user, filters);
+    const jobs = jobsOf(ctx);
+    const run = await insertExportRun(ctx.db, {
+      scheduleId: record.id,
+      requestedBy: ctx.user.id,
+      trigger: "manual",
+      filters,
+      format: stored.schedule.format,
+      maxAttempts: MAX_ATTEMPTS,
+    });
+    if (!run) throw new Error("insert into export_runs returned nothing");
+    await jobs.enqueueRun(run.id);
+    return runView({ ...run, scheduleName: record.name }, null);
+  }),
+});
+
+const runRouter = createTRPCRouter({
+  /** Runs, newest first: an admin's are everyone's, anyone else's their own; optionally of one schedule. */
+  list: protectedProcedure
+    .input(z.object({ page: ZPageSchema, scheduleId: ZIdSchema.optional() }).default({ page: 1 }))
+    .query(async ({ ctx, input }) => {
+      const result = await listExportRuns(ctx.db, {
+        requestedBy: ctx.user.role === "admin" ? null : ctx.user.id,
+        ...(input.scheduleId ? { scheduleId: input.scheduleId } : {}),
+        limit: EXPORT_PAGE_SIZE,
+        offset: (input.page - 1) * EXPORT_PAGE_SIZE,
+      });
+      return {
+        items: result.rows.map((run) => runView(run, ctx.exportJobs?.liveProgress(run.id) ?? null)),
+        total: result.total,
+        page: input.page,
+        pageSize: EXPORT_PAGE_SIZE,
+      };
+    }),
+
+  get: protectedProcedure.input(z.object({ id: ZIdSchema })).query(async ({ ctx, input }) => {
+    const run = await ownRun(ctx, input.id);
+    return runView(run, ctx.exportJobs?.liveProgress(run.id) ?? null);
+  }),
+
+  /** An export in the background (progress, cancel, the file kept): the same filters as a direct download. */
+  start: protectedProcedure
+    .input(
+      z.object({
+        filters: ZExportFiltersSchema,
+        format: z.enum(EXPORT_FORMATS, { error: 'format: "csv" or "xlsx"' }).default("csv"),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      assertMayExport(ctx.user, input.filters);
+      const jobs = jobsOf(ctx);
+      const run = await insertExportRun(ctx.db, {
+        requestedBy: ctx.user.id,
+        trigger: "manual",
+        filters: input.filters,
+        format: input.format,
+        maxAttempts: MAX_ATTEMPTS,
+      });
+      if (!run) throw new Error("insert into export_runs returned nothing");
+      await jobs.enqueueRun(run.id);
+      return runView({ ...run, scheduleName: null }, null);
+    }),
+
+  /** Stops a queued or running export; a running one stops at its next batch and leaves no file. */
+  cancel: protectedProcedure.input(z.object({ id: ZIdSchema })).mutation(async ({ ctx, input }) => {
+    await ownRun(ctx, input.id);
+    await requestExportRunCancel(ctx.db, input.id);
+    ctx.exportJobs?.cancelLocal(input.id);
+    const run = await getExportRun(ctx.db, input.id);
+    if (!run) throw notFound("export run");
+    return runView(run, null);
+  }),
+
+  /** The same export again (same filters and format; the requester's rights checked as of now). */
+  rerun: protectedProcedure.input(z.object({ id: ZIdSchema })).mutation(async ({ ctx, input }) => {
+    const previous = await ownRun(ctx, input.id);
+    const filters = ZExportFiltersSchema.safeParse(previous.filters);
+    if (!filters.success) {
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `This export's filters are no longer valid: ${filters.error.issues.map((i) => i.message).join("; ")}`,
+      });
+    }
+    assertMayExport(ctx.user, filters.data);
+    const jobs = jobsOf(ctx);
+    const run = await insertExportRun(ctx.db, {
+      scheduleId: previous.scheduleId,
+      requestedBy: ctx.user.id,
+      trigger: "rerun",
+      rerunOf: previous.id,
+      filters: filters.data,
+      format: previous.format,
+      maxAttempts: MAX_ATTEMPTS,
+    });
+    if (!run) throw new Error("insert into export_runs returned nothing");
+    await jobs.enqueueRun(run.id);
+    return runView({ ...run, scheduleName: previous.scheduleName }, null);
+  }),
+});
+
+export const exportsRouter = createTRPCRouter({
+  schedules: scheduleRouter,
+  runs: runRouter,
+});

@@ -1,0 +1,238 @@
+import { and, count, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+
+import type { Database } from "../client";
+import { exportRuns, exportSchedules } from "../schema";
+
+export type ExportRunRecord = typeof exportRuns.$inferSelect;
+export type ExportRunTrigger = "manual" | "schedule" | "event" | "rerun";
+
+export interface ExportRunListRow extends ExportRunRecord {
+  scheduleName: string | null;
+}
+
+/**
+ * Records a run, queued. A schedule's occurrence (`scheduleId` + `dueAt`) is recorded once: a second insert
+ * for the same occurrence (another worker's tick) returns null and nothing is written.
+ */
+export async function insertExportRun(
+  db: Database,
+  values: {
+    scheduleId?: string | null;
+    requestedBy: string | null;
+    trigger: ExportRunTrigger;
+    dueAt?: Date | null;
+    rerunOf?: string | null;
+    filters: unknown;
+    format: string;
+    maxAttempts: number;
+  },
+): Promise<ExportRunRecord | null> {
+  const [row] = await db
+    .insert(exportRuns)
+    .values(values)
+    .onConflictDoNothing({
+      target: [exportRuns.scheduleId, exportRuns.dueAt],
+      where: sql`${exportRuns.dueAt} is not null`,
+    })
+    .returning();
+  return row ?? null;
+}
+
+export async function getExportRun(db: Database, id: string): Promise<ExportRunListRow | null> {
+  const [row] = await db
+    .select({ run: exportRuns, scheduleName: exportSchedules.name })
+    .from(exportRuns)
+    .leftJoin(exportSchedules, eq(exportSchedules.id, exportRuns.scheduleId))
+    .where(eq(exportRuns.id, id));
+  return row ? { ...row.run, scheduleName: row.scheduleName } : null;
+}
+
+/** A page of runs, newest first; `requestedBy` null = everyone's (admins), `scheduleId` narrows to one schedule. */
+export async function listExportRuns(
+  db: Database,
+  params: { requestedBy: string | null; scheduleId?: string; limit: number; offset: number },
+): Promise<{ rows: ExportRunListRow[]; total: number }> {
+  const where = and(
+    params.requestedBy ? eq(exportRuns.requestedBy, params.requestedBy) : undefined,
+    params.scheduleId ? eq(exportRuns.scheduleId, params.scheduleId) : undefined,
+  );
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({ run: exportRuns, scheduleName: exportSchedules.name })
+      .from(exportRuns)
+      .leftJoin(exportSchedules, eq(exportSchedules.id, exportRuns.scheduleId))
+      .where(where)
+      .orderBy(desc(exportRuns.createdAt), exportRuns.id)
+      .limit(params.limit)
+      .offset(params.offset),
+    db.select({ total: count() }).from(exportRuns).where(where),
+  ]);
+  return {
+    rows: rows.map((row) => ({ ...row.run, scheduleName: row.scheduleName })),
+    total: counted?.total ?? 0,
+  };
+}
+
+/**
+ * Starts an attempt: a queued run (or one whose worker died: running without a heartbeat for `staleSeconds`)
+ * becomes running, its attempt counted and its
+ * progress reset. A run that finished, was cancelled or asked to cancel is not started: null.
+ */
+export async function startExportRunAttempt(
+  db: Database,
+  id: string,
+  params: { staleSeconds: number },
+): Promise<ExportRunRecord | null> {
+  const [row] = await db
+    .update(exportRuns)
+    .set({
+      status: "running",
+      attempts: sql`${exportRuns.attempts} + 1`,
+      startedAt: sql`coalesce(${exportRuns.startedAt}, now())`,
+      heartbeatAt: sql`now()`,
+      rowsDone: 0,
+    })
+    .where(
+      and(
+        eq(exportRuns.id, id),
+        isNull(exportRuns.cancelRequestedAt),
+        or(
+          eq(exportRuns.status, "queued"),
+          and(
+            eq(exportRuns.status, "running"),
+            lt(exportRuns.heartbeatAt, sql`now() - make_interval(secs => ${params.staleSeconds})`),
+          ),
+        ),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** Runs whose worker died mid-way (running, heartbeat older than `staleSeconds`): to be started again. */
+export async function staleExportRuns(db: Database, params: { staleSeconds: number }): Promise<string[]> {
+  const rows = await db
+    .select({ id: exportRuns.id })
+    .from(exportRuns)
+    .where(
+      and(
+        eq(exportRuns.status, "running"),
+        lt(exportRuns.heartbeatAt, sql`now() - make_interval(secs => ${params.staleSeconds})`),
+      ),
+    )
+    .limit(100);
+  return rows.map((row) => row.id);
+}
+
+/** Progress of a running attempt; says whether someone asked to cancel meanwhile. */
+export async function recordExportRunProgress(
+  db: Database,
+  id: string,
+  progress: { rowsDone: number; rowsExpected: number },
+): Promise<{ cancelRequested: boolean }> {
+  const [row] = await db
+    .update(exportRuns)
+    .set({ rowsDone: progress.rowsDone, rowsExpected: progress.rowsExpected, heartbeatAt: sql`now()` })
+    .where(eq(exportRuns.id, id))
+    .returning({ cancelRequestedAt: exportRuns.cancelRequestedAt });
+  return { cancelRequested: Boolean(row?.cancelRequestedAt) };
+}
+
+export async function finishExportRun(
+  db: Database,
+  id: string,
+  result: {
+    rowCount: number;
+    byteSize: number;
+    checksum: string;
+    durationMs: number;
+    fileName: string;
+    filePath: string;
+  },
+): Promise<void> {
+  await db
+    .update(exportRuns)
+    .set({
+      ...result,
+      status: "succeeded",
+      rowsDone: result.rowCount,
+      error: null,
+      finishedAt: sql`now()`,
+      heartbeatAt: sql`now()`,
+    })
+    .where(eq(exportRuns.id, id));
+}
+
+/**
+ * A failed attempt. `final`: the run failed for good (status failed). Otherwise it waits for its next attempt
+ * (status queued) and says so in `error`.
+ */
+export async function failExportRunAttempt(
+  db: Database,
+  id: string,
+  params: { error: string; final: boolean },
+): Promise<void> {
+  await db
+    .update(exportRuns)
+    .set(
+      params.final
+        ? { status: "failed", error: params.error, finishedAt: sql`now()` }
+        : { status: "queued", error: params.error },
+    )
+    .where(eq(exportRuns.id, id));
+}
+
+/**
+ * Cancels a run: one not yet started is cancelled at once; a running one is asked to stop (its worker sees the
+ * request at the next batch and marks it cancelled). Finished runs are left as they are.
+ */
+export async function requestExportRunCancel(db: Database, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(exportRuns)
+      .set({ status: "cancelled", cancelRequestedAt: sql`now()`, finishedAt: sql`now()` })
+      .where(and(eq(exportRuns.id, id), eq(exportRuns.status, "queued")));
+    await tx
+      .update(exportRuns)
+      .set({ cancelRequestedAt: sql`now()` })
+      .where(and(eq(exportRuns.id, id), eq(exportRuns.status, "running")));
+  });
+}
+
+export async function markExportRunCancelled(db: Database, id: string): Promise<void> {
+  await db
+    .update(exportRuns)
+    .set({ status: "cancelled", finishedAt: sql`now()` })
+    .where(and(eq(exportRuns.id, id), inArray(exportRuns.status, ["queued", "running"])));
+}
+
+/** Succeeded runs of a schedule whose files fall beyond the newest `keep`. */
+export async function exportRunsBeyondRetention(
+  db: Database,
+  scheduleId: string,
+  keep: number,
+): Promise<{ id: string; filePath: string }[]> {
+  const rows = await db
+    .select({ id: exportRuns.id, filePath: exportRuns.filePath })
+    .from(exportRuns)
+    .where(
+      and(
+        eq(exportRuns.scheduleId, scheduleId),
+        eq(exportRuns.status, "succeeded"),
+        isNotNull(exportRuns.filePath),
+      ),
+    )
+    .orderBy(desc(exportRuns.finishedAt), desc(exportRuns.id))
+    .offset(keep)
+    .limit(1000);
+  return rows.flatMap((row) => (row.filePath ? [{ id: row.id, filePath: row.filePath }] : []));
+}
+
+/** The run's record stays (with its counts and checksum); only its file is gone. */
+export async function markExportRunsPruned(db: Database, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(exportRuns)
+    .set({ filePath: null, prunedAt: sql`now()` })
+    .where(inArray(exportRuns.id, [...ids]));
+}

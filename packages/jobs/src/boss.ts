@@ -1,0 +1,72 @@
+import type { DatabaseHandle } from "@zones/db";
+import PgBoss from "pg-boss";
+
+import { EXPORT_QUEUES, RUN_EXPIRE_SECONDS, RUN_RETRY } from "./queues";
+
+export interface BossTiming {
+  /** How often each worker polls its queues (pg-boss default 2 s). */
+  pollingIntervalSeconds?: number;
+  /** How often cron schedules are checked and sent (pg-boss defaults 30 s / 5 s; tests use 1 s). */
+  cronMonitorIntervalSeconds?: number;
+  cronWorkerIntervalSeconds?: number;
+  maintenanceIntervalSeconds?: number;
+}
+
+export interface BossOptions extends BossTiming {
+  /** Maintenance (expiring lost jobs, archiving) and cron in this instance; off for a sender-only one. */
+  supervise?: boolean;
+  schedule?: boolean;
+}
+
+/**
+ * A pg-boss instance on the database behind `handle`: its own connection pool on PostgreSQL, the embedded
+ * connection through `executeSql` on PGlite (which cannot open a second one).
+ */
+export function createBoss(
+  handle: Pick<DatabaseHandle, "engine" | "connectionString" | "executeSql">,
+  options: BossOptions = {},
+): PgBoss {
+  const { pollingIntervalSeconds: _polling, ...bossOptions } = options;
+  const connection =
+    handle.engine === "pglite"
+      ? { db: { executeSql: requireExecutor(handle) } }
+      : { connectionString: requireUrl(handle), max: 4 };
+  return new PgBoss({ ...connection, ...bossOptions, application_name: "zones-jobs" });
+}
+
+function requireExecutor(handle: Pick<DatabaseHandle, "executeSql">) {
+  const executeSql = handle.executeSql;
+  if (!executeSql) throw new Error("pg-boss on PGlite needs the handle's executeSql");
+  return (text: string, values: unknown[] = []) => executeSql(text, values);
+}
+
+function requireUrl(handle: Pick<DatabaseHandle, "connectionString">): string {
+  if (!handle.connectionString) throw new Error("pg-boss on PostgreSQL needs the handle's connectionString");
+  return handle.connectionString;
+}
+
+/** Creates the export queues (idempotent; pg-boss 10 needs a queue before sending to it). */
+export async function ensureExportQueues(boss: PgBoss): Promise<void> {
+  const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
+  const wanted: PgBoss.Queue[] = [
+    { name: EXPORT_QUEUES.tick, policy: "standard", retryLimit: 0, expireInSeconds: 300 },
+    { name: EXPORT_QUEUES.run, policy: "standard", ...RUN_RETRY, expireInSeconds: RUN_EXPIRE_SECONDS },
+    {
+      name: EXPORT_QUEUES.quarterApproved,
+      policy: "standard",
+      retryLimit: 3,
+      retryDelay: 5,
+      retryBackoff: true,
+    },
+  ];
+  for (const queue of wanted) {
+    if (existing.has(queue.name)) continue;
+    try {
+      await boss.createQueue(queue.name, queue);
+    } catch (error) {
+      // Another worker starting at the same moment created it first.
+      const created = (await boss.getQueues()).some((found) => found.name === queue.name);
+      if (!created) throw error;
+    }
+  }
+}

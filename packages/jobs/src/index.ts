@@ -1,0 +1,30 @@
+export { type BossOptions, type BossTiming, createBoss, ensureExportQueues } from "./boss";
+export { defaultExportDir } from "./export-dir";
+export {
+  EXPORT_QUEUES,
+  HEARTBEAT_MS,
+  RUN_EXPIRE_SECONDS,
+  RUN_RETRY,
+  STALE_RUN_SECONDS,
+  TICK_CRON,
+} from "./queues";
+export {
+  ExportCancelledError,
+  exportRefusal,
+  LiveRuns,
+  pruneScheduleFiles,
+  type RunAttempt,
+  type RunExportOptions,
+  type RunOutcome,
+  runExportAttempt,
+  scheduleOwnerRefusal,
+} from "./run-export";
+export { type DispatchRun, runQuarterApproved, runScheduleTick, type TickResult } from "./tick";
+export {
+  type ExportJobSender,
+  type ExportWorker,
+  type ExportWorkerOptions,
+  type RunRetry,
+  startExportSender,
+  startExportWorker,
+} from "./worker";

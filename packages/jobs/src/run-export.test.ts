@@ -1,0 +1,283 @@
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import {
+  type DatabaseHandle,
+  getExportRun,
+  insertExportRun,
+  insertExportSchedule,
+  requestExportRunCancel,
+} from "@zones/db";
+import { exportRuns, exportSchedules, users } from "@zones/db/schema";
+import { createTestDatabase } from "@zones/db/testing";
+import { parseExportFilters } from "@zones/exports";
+import { parse } from "csv-parse/sync";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { LiveRuns, runExportAttempt } from "./run-export";
+import {
+  approveAllZones,
+  gdpSchedule,
+  loadJobsFixture,
+  OFFICIAL,
+  REVIEWER,
+  tempExportDir,
+} from "./test-fixture";
+import { runQuarterApproved, runScheduleTick } from "./tick";
+
+function present<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error("expected a value");
+  return value;
+}
+
+const FIRST_TRY = { retryCount: 0, retryLimit: 2 };
+const gdpFilters = (input: Record<string, unknown> = {}) =>
+  parseExportFilters({
+    zoneCodes: ["HB-HS", "SD-ZB"],
+    indicatorCodes: ["gdp"],
+    from: "2026Q2",
+    to: "2026Q3",
+    ...input,
+  });
+
+let handle: DatabaseHandle;
+let exportDir: string;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  await loadJobsFixture(handle);
+  exportDir = await tempExportDir();
+});
+
+afterAll(async () => {
+  await handle?.close();
+  await rm(exportDir, { recursive: true, force: true });
+});
+
+async function manualRun(requestedBy: string, filters = gdpFilters(), format = "csv") {
+  const run = await insertExportRun(handle.db, {
+    requestedBy,
+    trigger: "manual",
+    filters,
+    format,
+    maxAttempts: 3,
+  });
+  if (!run) throw new Error("no run");
+  return run;
+}
+
+describe("one export run", () => {
+  it("writes the file, records rows, bytes, checksum and duration; the CSV parses back to the database's values", async () => {
+    const run = await manualRun(REVIEWER.id, gdpFilters({ statuses: ["approved", "submitted"] }));
+    expect(await runExportAttempt(handle.db, run.id, FIRST_TRY, { exportDir })).toBe("succeeded");
+    const stored = present(await getExportRun(handle.db, run.id));
+    expect(stored).toMatchObject({ status: "succeeded", attempts: 1, rowCount: 3, rowsDone: 3, error: null });
+    const bytes = await readFile(present(stored.filePath));
+    expect(stored.byteSize).toBe(bytes.byteLength);
+    expect(stored.checksum).toBe(createHash("sha256").update(bytes).digest("hex"));
+    expect(stored.durationMs).toBeGreaterThanOrEqual(0);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(path.dirname(present(stored.filePath))).toBe(path.join(exportDir, run.id));
+    expect(await readdir(path.join(exportDir, run.id))).toEqual([stored.fileName]);
+    const [header = [], ...records]: string[][] = parse(bytes, { bom: true });
+    const column = (name: string) => header.indexOf(name);
+    const cells = (row: string[], ...names: string[]) => names.map((name) => row[column(name)]);
+    expect(records.map((row) => cells(row, "示范区代码", "季度", "数值", "状态"))).toEqual([
+      ["SD-ZB", "2026Q2", "987.25", "已审核"],
+      ["HB-HS", "2026Q2", "1234.5", "已审核"],
+      ["HB-HS", "2026Q3", "1500", "待审核"],
+    ]);
+    // The note "=1+1" is neutralised, the Chinese one intact.
+    expect(records.map((row) => cells(row, "上报说明")[0])).toEqual(["淄博", "'=1+1", ""]);
+  });
+
+  it("picks up a run whose worker died mid-way: the half-written file is removed, the run completes", async () => {
+    const run = await manualRun(REVIEWER.id);
+    await handle.db
+      .update(exportRuns)
+      .set({ status: "running", attempts: 1, heartbeatAt: sql`now() - interval '5 minutes'` })
+      .where(eq(exportRuns.id, run.id));
+    const runDir = path.join(exportDir, run.id);
+    await mkdir(runDir, { recursive: true });
+    await writeFile(path.join(runDir, "zones-HB-HS_SD-ZB-2026Q2-2026Q3.csv.part"), "half a fi");
+    expect(await runExportAttempt(handle.db, run.id, { retryCount: 1, retryLimit: 2 }, { exportDir })).toBe(
+      "succeeded",
+    );
+    const stored = present(await getExportRun(handle.db, run.id));
+    expect(stored).toMatchObject({ status: "succeeded", attempts: 2, rowCount: 2 });
+    expect(await readdir(runDir)).toEqual([stored.fileName]);
+  });
+
+  it("leaves a run alone while its worker is alive (a second job for it does nothing)", async () => {
+    const run = await manualRun(REVIEWER.id);
+    await handle.db
+      .update(exportRuns)
+      .set({ status: "running", attempts: 1, heartbeatAt: sql`now()` })
+      .where(eq(exportRuns.id, run.id));
+    expect(await runExportAttempt(handle.db, run.id, FIRST_TRY, { exportDir })).toBe("skipped");
+    expect(await getExportRun(handle.db, run.id)).toMatchObject({ status: "running", attempts: 1 });
+  });
+
+  it("cancels: a queued run at once, a running one at its next batch, leaving no file", async () => {
+    const queued = await manualRun(REVIEWER.id);
+    await requestExportRunCancel(handle.db, queued.id);
+    expect(await getExportRun(handle.db, queued.id)).toMatchObject({ status: "cancelled" });
+    expect(await runExportAttempt(handle.db, queued.id, FIRST_TRY, { exportDir })).toBe("skipped");
+
+    const running = await manualRun(REVIEWER.id);
+    // Cancelled by its requester as soon as the first rows are counted.
+    class CancelOnProgress extends LiveRuns {
+      override progress(runId: string, progress: { rowsDone: number; rowsExpected: number }) {
+        super.progress(runId, progress);
+        this.cancel(runId);
+      }
+    }
+    const outcome = await runExportAttempt(handle.db, running.id, FIRST_TRY, {
+      exportDir,
+      batchSize: 1,
+      live: new CancelOnProgress(),
+    });
+    expect(outcome).toBe("cancelled");
+    expect(await getExportRun(handle.db, running.id)).toMatchObject({ status: "cancelled", fileName: null });
+    await expect(readdir(path.join(exportDir, running.id))).rejects.toThrow(/ENOENT/);
+  });
+
+  it("refuses for good what the requester may not export (an official, another zone's unapproved data)", async () => {
+    const run = await manualRun(OFFICIAL.id, gdpFilters({ statuses: ["approved", "submitted"] }));
+    expect(await runExportAttempt(handle.db, run.id, FIRST_TRY, { exportDir })).toBe("failed");
+    const stored = await getExportRun(handle.db, run.id);
+    expect(stored?.status).toBe("failed");
+    expect(stored?.error).toMatch(/^refused: statuses: .*SD-ZB/);
+    expect(stored?.filePath).toBeNull();
+  });
+
+  it("records a failed attempt as retrying while tries remain, and as failed after the last", async () => {
+    const blocked = path.join(exportDir, "not-a-directory");
+    await writeFile(blocked, "a file where the export folder should be");
+    const run = await manualRun(REVIEWER.id);
+    await expect(
+      runExportAttempt(handle.db, run.id, { retryCount: 0, retryLimit: 1 }, { exportDir: blocked }),
+    ).rejects.toThrow();
+    const retrying = await getExportRun(handle.db, run.id);
+    expect(retrying).toMatchObject({ status: "queued", attempts: 1 });
+    expect(retrying?.error).toMatch(/^attempt 1 of 2 failed: .*; retrying$/);
+    await expect(
+      runExportAttempt(handle.db, run.id, { retryCount: 1, retryLimit: 1 }, { exportDir: blocked }),
+    ).rejects.toThrow();
+    const failed = await getExportRun(handle.db, run.id);
+    expect(failed).toMatchObject({ status: "failed", attempts: 2 });
+    expect(failed?.error).toMatch(/^attempt 2 of 2 failed: /);
+    expect(failed?.error).not.toMatch(/retrying/);
+  });
+});
+
+describe("schedules", () => {
+  it("a tick runs each occurrence once, even when two workers tick at the same moment", async () => {
+    const now = new Date("2026-11-30T00:00:30Z");
+    const schedule = await insertExportSchedule(handle.db, {
+      ...gdpSchedule({ name: "ticked" }),
+      ownerId: REVIEWER.id,
+      dueFrom: new Date("2026-11-29T23:58:10Z"),
+    });
+    const sent: string[] = [];
+    const dispatch = async (runId: string) => {
+      sent.push(runId);
+    };
+    const [first, second] = await Promise.all([
+      runScheduleTick(handle.db, dispatch, now),
+      runScheduleTick(handle.db, dispatch, now),
+    ]);
+    const created = [...first.created, ...second.created];
+    expect(created).toHaveLength(1);
+    expect(sent).toEqual(created);
+    const run = await getExportRun(handle.db, present(created[0]));
+    // The latest minute in (23:58:10, 00:00:30]: 00:00:00, once (23:59 collapsed into it).
+    expect(run).toMatchObject({ scheduleId: schedule.id, trigger: "schedule", requestedBy: REVIEWER.id });
+    expect(run?.dueAt?.toISOString()).toBe("2026-11-30T00:00:00.000Z");
+    expect((await runScheduleTick(handle.db, dispatch, now)).created).toEqual([]);
+    const later = await runScheduleTick(handle.db, dispatch, new Date("2026-11-30T00:01:05Z"));
+    expect(later.created).toHaveLength(1);
+    await handle.db.delete(exportSchedules).where(eq(exportSchedules.id, schedule.id));
+  });
+
+  it("stops a schedule whose owner lost the right to it, saying why, and runs nothing", async () => {
+    const owner = {
+      id: "reviewer-2",
+      name: "前审核员",
+      email: "former@jobs.test",
+      role: "reviewer" as const,
+    };
+    await handle.db.insert(users).values(owner);
+    const schedule = await insertExportSchedule(handle.db, {
+      ...gdpSchedule({ name: "orphan" }),
+      ownerId: owner.id,
+      dueFrom: new Date("2026-11-29T23:58:10Z"),
+    });
+    await handle.db.update(users).set({ role: "official" }).where(eq(users.id, owner.id));
+    const result = await runScheduleTick(handle.db, async () => {}, new Date("2026-11-30T00:00:30Z"));
+    expect(result.created).toEqual([]);
+    expect(result.stopped).toEqual([
+      { scheduleId: schedule.id, reason: expect.stringMatching(/no longer a reviewer or admin/) },
+    ]);
+    const [stored] = await handle.db
+      .select()
+      .from(exportSchedules)
+      .where(eq(exportSchedules.id, schedule.id));
+    expect(stored).toMatchObject({ enabled: false, stoppedReason: expect.stringMatching(/前审核员/) });
+  });
+
+  it("keeps the newest `retention` files of a schedule; older runs keep their record, lose their file", async () => {
+    const schedule = await insertExportSchedule(handle.db, {
+      ...gdpSchedule({ name: "retained", retention: 2 }),
+      ownerId: REVIEWER.id,
+    });
+    const runs = [];
+    for (const minute of [1, 2, 3]) {
+      const run = await insertExportRun(handle.db, {
+        scheduleId: schedule.id,
+        requestedBy: REVIEWER.id,
+        trigger: "schedule",
+        dueAt: new Date(`2026-12-01T00:0${minute}:00Z`),
+        filters: gdpFilters(),
+        format: "csv",
+        maxAttempts: 3,
+      });
+      expect(await runExportAttempt(handle.db, present(run).id, FIRST_TRY, { exportDir })).toBe("succeeded");
+      runs.push(present(run));
+    }
+    const stored = await Promise.all(runs.map((run) => getExportRun(handle.db, run.id)));
+    expect(stored.map((run) => [run?.status, run?.filePath === null, run?.prunedAt !== null])).toEqual([
+      ["succeeded", true, true],
+      ["succeeded", false, false],
+      ["succeeded", false, false],
+    ]);
+    await expect(readdir(path.join(exportDir, present(runs[0]).id))).rejects.toThrow(/ENOENT/);
+    expect(await readdir(path.join(exportDir, present(runs[2]).id))).toHaveLength(1);
+  });
+
+  it("runs an all-approved schedule once, when the last zone of the quarter is approved", async () => {
+    const schedule = await insertExportSchedule(handle.db, {
+      ...gdpSchedule({
+        name: "on approval",
+        trigger: { kind: "all-approved" },
+        cron: null,
+        filters: { ...gdpSchedule().filters, quarters: { kind: "recent", count: 1 } },
+      }),
+      ownerId: REVIEWER.id,
+    });
+    const sent: string[] = [];
+    const dispatch = async (runId: string) => {
+      sent.push(runId);
+    };
+    expect((await runQuarterApproved(handle.db, dispatch, "2026Q2")).created).toEqual([]);
+    await approveAllZones(handle, "2026Q2");
+    const { created } = await runQuarterApproved(handle.db, dispatch, "2026Q2");
+    expect(created).toHaveLength(1);
+    const run = await getExportRun(handle.db, present(created[0]));
+    expect(run).toMatchObject({ scheduleId: schedule.id, trigger: "event" });
+    expect(run?.filters).toMatchObject({ from: "2026Q2", to: "2026Q2" });
+    expect((await runQuarterApproved(handle.db, dispatch, "2026Q2")).created).toEqual([]);
+    expect(sent).toEqual(created);
+  });
+});

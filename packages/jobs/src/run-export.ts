@@ -1,0 +1,219 @@
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import {
+  type Database,
+  exportRunsBeyondRetention,
+  exportUserById,
+  failExportRunAttempt,
+  finishExportRun,
+  getExportSchedule,
+  markExportRunCancelled,
+  markExportRunsPruned,
+  recordExportRunProgress,
+  type ScheduleOwner,
+  startExportRunAttempt,
+  stopExportSchedule,
+} from "@zones/db";
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  exportScopeFor,
+  type TExportFilters,
+  writeExportFile,
+  ZExportFiltersSchema,
+} from "@zones/exports";
+
+import { HEARTBEAT_MS, STALE_RUN_SECONDS } from "./queues";
+
+/** Thrown into an export when its requester cancelled it. */
+export class ExportCancelledError extends Error {
+  constructor() {
+    super("cancelled by its requester");
+    this.name = "ExportCancelledError";
+  }
+}
+
+export interface RunAttempt {
+  /** Retries pg-boss has made so far (0 on the first attempt) and the most it will make. */
+  retryCount: number;
+  retryLimit: number;
+}
+
+export type RunOutcome = "succeeded" | "failed" | "retrying" | "cancelled" | "skipped";
+
+export interface RunExportOptions {
+  /** Finished files go to `<exportDir>/<runId>/<file name>`. */
+  exportDir: string;
+  /** How often progress is written (and cancellation looked for); default 500 ms. */
+  progressIntervalMs?: number;
+  batchSize?: number;
+  /** Process-local view of running exports (progress without a database round trip, instant cancel). */
+  live?: LiveRuns;
+}
+
+/** Running exports of this process: their latest progress and a way to cancel them at once. */
+export class LiveRuns {
+  readonly #runs = new Map<string, { rowsDone: number; rowsExpected: number; abort: AbortController }>();
+
+  track(runId: string, abort: AbortController) {
+    this.#runs.set(runId, { rowsDone: 0, rowsExpected: 0, abort });
+  }
+  progress(runId: string, progress: { rowsDone: number; rowsExpected: number }) {
+    const run = this.#runs.get(runId);
+    if (run) Object.assign(run, progress);
+  }
+  forget(runId: string) {
+    this.#runs.delete(runId);
+  }
+  get(runId: string): { rowsDone: number; rowsExpected: number } | null {
+    const run = this.#runs.get(runId);
+    return run ? { rowsDone: run.rowsDone, rowsExpected: run.rowsExpected } : null;
+  }
+  /** True when the run was running here and has been told to stop. */
+  cancel(runId: string): boolean {
+    const run = this.#runs.get(runId);
+    if (!run) return false;
+    run.abort.abort(new ExportCancelledError());
+    return true;
+  }
+}
+
+/** Why a user may not (any longer) run an export of these filters, or null when they may. */
+export function exportRefusal(user: ScheduleOwner | null, filters: TExportFilters): string | null {
+  if (!user) return "the account that requested this export no longer exists";
+  if (user.disabled) return `the account of ${user.name} is disabled`;
+  const scope = exportScopeFor(user, filters);
+  return scope.ok ? null : scope.message;
+}
+
+/** Who may own a schedule: admins, and reviewers for themselves. */
+export function scheduleOwnerRefusal(owner: ScheduleOwner | null, filters: TExportFilters): string | null {
+  if (owner && !owner.disabled && owner.role !== "admin" && owner.role !== "reviewer") {
+    return `${owner.name} is no longer a reviewer or admin: only reviewers and admins may keep export schedules`;
+  }
+  return exportRefusal(owner, filters);
+}
+
+/**
+ * One attempt of an export run: claims it, checks the requester's (or schedule owner's) rights again, writes
+ * the file (a `.part` renamed when complete), records counts, size, checksum and duration, and prunes the
+ * schedule's old files. A failure is recorded truthfully: "retrying" while pg-boss has tries left (the error
+ * is rethrown so that it retries), "failed" after the last. Refusals no retry can cure fail at once.
+ */
+export async function runExportAttempt(
+  db: Database,
+  runId: string,
+  attempt: RunAttempt,
+  options: RunExportOptions,
+): Promise<RunOutcome> {
+  const run = await startExportRunAttempt(db, runId, { staleSeconds: STALE_RUN_SECONDS });
+  if (!run) return "skipped";
+  const runDir = path.join(options.exportDir, run.id);
+  const attemptLabel = `attempt ${run.attempts} of ${attempt.retryLimit + 1}`;
+
+  const parsedFilters = ZExportFiltersSchema.safeParse(run.filters);
+  const format = EXPORT_FORMATS.includes(run.format as ExportFormat) ? (run.format as ExportFormat) : null;
+  if (!parsedFilters.success || !format) {
+    await failExportRunAttempt(db, run.id, {
+      error: `the stored filters are no longer valid: ${parsedFilters.error?.issues.map((i) => i.message).join("; ") ?? `format ${run.format}`}`,
+      final: true,
+    });
+    return "failed";
+  }
+  const filters = parsedFilters.data;
+  const schedule = run.scheduleId ? await getExportSchedule(db, run.scheduleId) : null;
+  const ownerId = schedule?.ownerId ?? run.requestedBy;
+  const owner = ownerId ? await exportUserById(db, ownerId) : null;
+  const refusal = schedule ? scheduleOwnerRefusal(owner, filters) : exportRefusal(owner, filters);
+  if (refusal) {
+    await failExportRunAttempt(db, run.id, { error: `refused: ${refusal}`, final: true });
+    if (schedule) await stopExportSchedule(db, schedule.id, refusal);
+    return "failed";
+  }
+
+  const abort = new AbortController();
+  options.live?.track(run.id, abort);
+  const heartbeat = setInterval(() => {
+    void touch();
+  }, HEARTBEAT_MS);
+  let latest = { rowsDone: 0, rowsExpected: 0 };
+  let lastWrite = 0;
+  let writing: Promise<void> | null = null;
+  const interval = options.progressIntervalMs ?? 500;
+  // Progress is written at most every `interval` ms, one write at a time; the write says whether to cancel.
+  function touch(): Promise<void> {
+    if (writing) return writing;
+    lastWrite = Date.now();
+    writing = recordExportRunProgress(db, runId, latest)
+      .then(({ cancelRequested }) => {
+        if (cancelRequested) abort.abort(new ExportCancelledError());
+      })
+      .catch(() => {})
+      .finally(() => {
+        writing = null;
+      });
+    return writing;
+  }
+  try {
+    // A file half-written by an earlier attempt (a crashed worker) is removed before anything else.
+    await rm(runDir, { recursive: true, force: true });
+    await mkdir(runDir, { recursive: true });
+    const file = await writeExportFile(db, filters, format, runDir, {
+      signal: abort.signal,
+      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+      onProgress: (progress) => {
+        latest = progress;
+        options.live?.progress(run.id, progress);
+        if (Date.now() - lastWrite >= interval) void touch();
+      },
+    });
+    clearInterval(heartbeat);
+    await writing;
+    await finishExportRun(db, run.id, {
+      rowCount: file.rowCount,
+      byteSize: file.byteSize,
+      checksum: file.checksum,
+      durationMs: file.durationMs,
+      fileName: file.fileName,
+      filePath: file.filePath,
+    });
+    if (schedule) await pruneScheduleFiles(db, schedule.id, schedule.retention);
+    return "succeeded";
+  } catch (error) {
+    clearInterval(heartbeat);
+    await writing;
+    // Nothing half-written stays; a folder that cannot be cleaned is the error being reported anyway.
+    await rm(runDir, { recursive: true, force: true }).catch(() => {});
+    if (abort.signal.aborted && abort.signal.reason instanceof ExportCancelledError) {
+      await markExportRunCancelled(db, run.id);
+      return "cancelled";
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    const final = attempt.retryCount >= attempt.retryLimit;
+    await failExportRunAttempt(db, run.id, {
+      error: final ? `${attemptLabel} failed: ${message}` : `${attemptLabel} failed: ${message}; retrying`,
+      final,
+    });
+    throw error;
+  } finally {
+    clearInterval(heartbeat);
+    options.live?.forget(run.id);
+  }
+}
+
+/** Keeps the newest `retention` files of a schedule; older ones are deleted, their run records kept. */
+export async function pruneScheduleFiles(
+  db: Database,
+  scheduleId: string,
+  retention: number,
+): Promise<number> {
+  const beyond = await exportRunsBeyondRetention(db, scheduleId, retention);
+  for (const run of beyond) {
+    await rm(path.dirname(run.filePath), { recursive: true, force: true });
+  }
+  await markExportRunsPruned(
+    db,
+    beyond.map((run) => run.id),
+  );
+  return beyond.length;
+}

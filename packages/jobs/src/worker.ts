@@ -1,0 +1,125 @@
+import type { DatabaseHandle } from "@zones/db";
+import type PgBoss from "pg-boss";
+
+import { type BossTiming, createBoss, ensureExportQueues } from "./boss";
+import { EXPORT_QUEUES, RUN_EXPIRE_SECONDS, RUN_RETRY, TICK_CRON } from "./queues";
+import { LiveRuns, runExportAttempt } from "./run-export";
+import { runQuarterApproved, runScheduleTick } from "./tick";
+
+/** What the API needs of the job system (structurally `ExportJobs` of `@zones/api`). */
+export interface ExportJobSender {
+  enqueueRun(runId: string): Promise<void>;
+  quarterApproved(quarter: string): Promise<void>;
+  /** Progress of a run executing in this process, without a database round trip. */
+  liveProgress(runId: string): { rowsDone: number; rowsExpected: number } | null;
+  /** Stops a run executing in this process at once; false when it runs elsewhere (or not at all). */
+  cancelLocal(runId: string): boolean;
+}
+
+export interface ExportWorker {
+  boss: PgBoss;
+  jobs: ExportJobSender;
+  stop(): Promise<void>;
+}
+
+export interface ExportWorkerOptions {
+  /** Where finished files are kept (`<exportDir>/<runId>/<file>`). */
+  exportDir: string;
+  timing?: BossTiming;
+  /** The tick's cron (default every minute, Asia/Shanghai). */
+  tickCron?: string;
+  /** Rows per database fetch of an export. */
+  batchSize?: number;
+  /** Retries of a failed run (default RUN_RETRY: two, after 10 s and 20 s). */
+  runRetry?: RunRetry;
+  /** Where errors of pg-boss's own loops go (default console.error). */
+  onError?: (error: unknown) => void;
+}
+
+type Handle = Pick<DatabaseHandle, "db" | "engine" | "connectionString" | "executeSql">;
+
+export type RunRetry = { retryLimit: number; retryDelay: number; retryBackoff: boolean };
+
+function sender(boss: PgBoss, live: LiveRuns | null, retry: RunRetry = RUN_RETRY): ExportJobSender {
+  return {
+    async enqueueRun(runId) {
+      await boss.send(EXPORT_QUEUES.run, { runId }, { ...retry, expireInSeconds: RUN_EXPIRE_SECONDS });
+    },
+    async quarterApproved(quarter) {
+      await boss.send(EXPORT_QUEUES.quarterApproved, { quarter });
+    },
+    liveProgress: (runId) => live?.get(runId) ?? null,
+    cancelLocal: (runId) => live?.cancel(runId) ?? false,
+  };
+}
+
+/**
+ * A worker: pg-boss on the database, the minute tick scheduled (pg-boss cron, so with several workers each
+ * tick goes to one of them), and handlers for runs, ticks and approvals. Several may run on one database.
+ */
+export async function startExportWorker(handle: Handle, options: ExportWorkerOptions): Promise<ExportWorker> {
+  const boss = createBoss(handle, options.timing);
+  const onError = options.onError ?? ((error: unknown) => console.error("export worker:", error));
+  boss.on("error", onError);
+  await boss.start();
+  await ensureExportQueues(boss);
+  await boss.schedule(EXPORT_QUEUES.tick, options.tickCron ?? TICK_CRON, {}, { tz: "Asia/Shanghai" });
+
+  const live = new LiveRuns();
+  const jobs = sender(boss, live, options.runRetry);
+  const polling =
+    options.timing?.pollingIntervalSeconds !== undefined
+      ? { pollingIntervalSeconds: options.timing.pollingIntervalSeconds }
+      : {};
+  const db = handle.db;
+
+  await boss.work<{ runId: string }>(
+    EXPORT_QUEUES.run,
+    { ...polling, batchSize: 1, includeMetadata: true },
+    async ([job]) => {
+      if (!job) return;
+      await runExportAttempt(
+        db,
+        job.data.runId,
+        { retryCount: job.retryCount, retryLimit: job.retryLimit },
+        {
+          exportDir: options.exportDir,
+          live,
+          ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+        },
+      );
+    },
+  );
+  await boss.work(EXPORT_QUEUES.tick, { ...polling, batchSize: 1 }, async () => {
+    await runScheduleTick(db, jobs.enqueueRun);
+  });
+  await boss.work<{ quarter: string }>(
+    EXPORT_QUEUES.quarterApproved,
+    { ...polling, batchSize: 1 },
+    async ([job]) => {
+      if (job) await runQuarterApproved(db, jobs.enqueueRun, job.data.quarter);
+    },
+  );
+
+  return {
+    boss,
+    jobs,
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+    },
+  };
+}
+
+/**
+ * Sends jobs without working on any (the web app when `npm run worker` runs elsewhere): no cron, no
+ * maintenance in this process.
+ */
+export async function startExportSender(
+  handle: Handle,
+): Promise<{ jobs: ExportJobSender; stop(): Promise<void> }> {
+  const boss = createBoss(handle, { supervise: false, schedule: false });
+  boss.on("error", (error) => console.error("export job sender:", error));
+  await boss.start();
+  await ensureExportQueues(boss);
+  return { jobs: sender(boss, null), stop: () => boss.stop({ graceful: false, wait: true }) };
+}
