@@ -58,9 +58,10 @@ export default defineConfig({
   webServer: [
     {
       // A fresh store each run: migrate and seed, then serve the production build.
-      command: `rm -rf "${dataDir}" "${dataDir}.lock" && npm run db:migrate --prefix ../.. && npm run db:seed --prefix ../.. -- --as-of 2026-11-28 && npx next start -p ${port}`,
+      command: `rm -rf "${dataDir}" "${dataDir}.lock" "${dataDir}-exports" && npm run db:migrate --prefix ../.. && npm run db:seed --prefix ../.. -- --as-of 2026-11-28 && npx next start -p ${port}`,
       url: `http://127.0.0.1:${port}/api/health`,
-      env: { PGLITE_DIR: dataDir, DATABASE_URL: "" },
+      // Export files of this run's background and scheduled exports (the worker runs in the server).
+      env: { PGLITE_DIR: dataDir, DATABASE_URL: "", EXPORT_DIR: `${dataDir}-exports` },
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: "pipe",

@@ -76,9 +76,13 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   try {
     release = await lockfile.lock(dataDir, {
       lockfilePath: `${dataDir}.lock`,
-      stale: 15_000,
-      update: 5_000,
+      // Starting PGlite blocks the event loop for seconds (WASM), far longer on a busy machine: the lock
+      // is refreshed every 10 s and only a minute without refresh counts as a crashed owner.
+      stale: 60_000,
+      update: 10_000,
       realpath: false,
+      // A refresh that came late must not crash the process (proper-lockfile's default is to throw).
+      onCompromised: (error) => console.error(`embedded database lock at ${dataDir}.lock:`, error.message),
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ELOCKED") throw new EmbeddedDatabaseInUseError(dataDir);
