@@ -13,6 +13,7 @@ const LINKS = [
   { href: "/review", key: "review", roles: ["admin", "reviewer"] },
   { href: "/completeness", key: "completeness", roles: ["admin", "reviewer", "official"] },
   { href: "/entry/import", key: "imports", roles: ["admin", "official"] },
+  { href: "/exports", key: "exports", roles: ["admin", "reviewer", "official", "viewer"] },
   { href: "/admin/periods", key: "periods", roles: ["admin"] },
   { href: "/admin/users", key: "users", roles: ["admin"] },
   { href: "/admin/security", key: "security", roles: ["admin"] },

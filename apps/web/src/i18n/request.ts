@@ -10,13 +10,14 @@ import { LOCALE_COOKIE, toLocale } from "./locales";
  */
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  const [base, entry, review, imports, dashboard, compare] = await Promise.all([
+  const [base, entry, review, imports, dashboard, compare, exports] = await Promise.all([
     import(`../messages/${locale}.json`),
     import(`../messages/${locale}/entry.json`),
     import(`../messages/${locale}/review.json`),
     import(`../messages/${locale}/imports.json`),
     import(`../messages/${locale}/dashboard.json`),
     import(`../messages/${locale}/compare.json`),
+    import(`../messages/${locale}/exports.json`),
   ]);
   return {
     locale,
@@ -27,6 +28,7 @@ export default getRequestConfig(async () => {
       imports: imports.default,
       dashboard: dashboard.default,
       compare: compare.default,
+      exports: exports.default,
     },
     timeZone: "Asia/Shanghai",
   };

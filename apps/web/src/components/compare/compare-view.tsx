@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Suspense, useEffect, useOptimistic, useState, useTransition } from "react";
 
+import { ExportLink } from "~/components/exports/export-link";
 import { CompareControls } from "./compare-controls";
 import { CompareResults } from "./compare-results";
 import {
@@ -93,6 +94,7 @@ export function CompareView({
             {refusal}
           </p>
           <p className="hint">{t("approvedOnly")}</p>
+          <ExportLink zones={shown.zones} indicators={shown.indicators} from={shown.from} to={shown.to} />
           <div className="compare-results" aria-busy={pending} data-pending={pending ? "" : undefined}>
             {shown.zones.length < MIN_COMPARE_ZONES ? (
               <p className="compare-prompt" data-testid="compare-prompt">

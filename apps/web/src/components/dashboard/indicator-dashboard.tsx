@@ -28,6 +28,7 @@ import { useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { ExportLink } from "~/components/exports/export-link";
 import { useTRPC } from "~/trpc/react";
 import { seriesTable, useChartLabels } from "./chart-support";
 import {
@@ -182,6 +183,13 @@ export function IndicatorDashboard({
               onChange={(includeSubmitted) => select({ includeSubmitted }, { zones: selected })}
             />
           )}
+          <ExportLink
+            zones={selected}
+            indicators={[indicator.code]}
+            from={data.from}
+            to={data.to}
+            includeSubmitted={data.includesSubmitted}
+          />
           {pending && (
             <span className="pending" aria-live="polite">
               {t("common.loading")}

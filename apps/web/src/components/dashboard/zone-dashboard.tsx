@@ -17,6 +17,7 @@ import {
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 
+import { ExportLink } from "~/components/exports/export-link";
 import { useTRPC } from "~/trpc/react";
 import { seriesTable, useChartLabels } from "./chart-support";
 import {
@@ -118,6 +119,12 @@ export function ZoneDashboard({
               onChange={(includeSubmitted) => select({ includeSubmitted })}
             />
           )}
+          <ExportLink
+            zones={[zone.code]}
+            from={data.from}
+            to={data.to}
+            includeSubmitted={data.includesSubmitted}
+          />
           {pending && (
             <span className="pending" aria-live="polite">
               {t("common.loading")}
