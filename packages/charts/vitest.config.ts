@@ -5,5 +5,7 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.tsx"],
     setupFiles: ["./src/test-setup.ts"],
+    // Rendering charts in jsdom takes a few seconds on a busy 2-core machine; 5 s (the default) is too tight.
+    testTimeout: 30_000,
   },
 });
