@@ -1,0 +1,73 @@
+import { openSync } from "node:fs";
+import path from "node:path";
+import { copyObservationsQuery, type Database, openPostgres } from "@zones/db";
+
+import { everythingScope } from "./export-scope";
+import { connect } from "./pg";
+import { run, runChecked } from "./proc";
+
+const WORKER = path.resolve(import.meta.dirname, "../cli/export-worker.ts");
+
+export interface ExportMeasure {
+  rows: number;
+  bytes: number;
+  seconds: number;
+  /** RSS of the export process when the export started, and its peak (VmHWM) over the whole process. */
+  rssStart: number;
+  rssPeak: number;
+  copySeconds: number;
+  copyRuns: number;
+}
+
+/** The COPY baseline's query text: `copyObservationsQuery`, parameters inlined (COPY takes none). */
+function inlineQuery(db: Database, query: ReturnType<typeof copyObservationsQuery>): string {
+  const dialect = (db as unknown as { dialect?: { sqlToQuery(q: unknown): { sql: string } } }).dialect;
+  if (!dialect) throw new Error("cannot inline the COPY query: drizzle's dialect is missing");
+  return dialect.sqlToQuery(query.inlineParams()).sql;
+}
+
+/**
+ * The streaming CSV export (`runExport`, UTF-8 with BOM, long layout, to /dev/null) of every generated
+ * observation, in a fresh process, beside `COPY (…) TO STDOUT WITH CSV` of the same rows through psql (to
+ * /dev/null). With `warm`, one unmeasured COPY first reads the tables into the caches.
+ */
+export async function benchExport(
+  url: string,
+  range: { from: string; to: string },
+  options: { warm: boolean; log: (line: string) => void },
+): Promise<ExportMeasure> {
+  const sql = connect(url, { max: 1 });
+  const handle = openPostgres(url);
+  let copyText: string;
+  try {
+    const scope = await everythingScope(sql, range.from, range.to);
+    copyText = inlineQuery(handle.db, copyObservationsQuery(scope));
+  } finally {
+    await sql.end({ timeout: 5 });
+    await handle.close();
+  }
+  const devNull = openSync("/dev/null", "w");
+  const copy = () =>
+    runChecked("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", "-"], {
+      input: `copy (${copyText}) to stdout with (format csv, header true);\n`,
+      stdoutFd: devNull,
+    });
+  if (options.warm) await copy();
+
+  const worker = await run(process.execPath, ["--import", "tsx", WORKER, range.from, range.to], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    env: { ...process.env, DATABASE_URL: url },
+  });
+  if (worker.code !== 0) throw new Error(`the export worker failed:\n${worker.stderr.slice(-2000)}`);
+  const line = worker.stdout.trim().split("\n").at(-1) ?? "";
+  const measured = JSON.parse(line) as Pick<
+    ExportMeasure,
+    "rows" | "bytes" | "seconds" | "rssStart" | "rssPeak"
+  >;
+
+  const baseline = await copy();
+  options.log(
+    `  export ${measured.rows.toLocaleString("en")} rows in ${measured.seconds.toFixed(1)} s, peak RSS ${(measured.rssPeak / 1048576).toFixed(0)} MB; COPY via psql ${baseline.seconds.toFixed(1)} s`,
+  );
+  return { ...measured, copySeconds: baseline.seconds, copyRuns: 1 };
+}

@@ -1,0 +1,109 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { run, runChecked, WEB_DIR } from "./proc";
+
+export interface RouteJs {
+  route: string;
+  files: number;
+  raw: number;
+  gzip: number;
+}
+
+/**
+ * Gzipped JS per route, by the web app's own `scripts/route-js-size.mjs` (which reads `apps/web/.next`):
+ * run unchanged from a scratch folder whose `.next` points at the bench build, so the harness reuses the
+ * script as it is instead of copying its logic.
+ */
+export async function routeJsSizes(distDir: string): Promise<{ routes: RouteJs[]; framework: RouteJs }> {
+  const scratch = mkdtempSync(path.join(tmpdir(), "zones-route-js-"));
+  try {
+    mkdirSync(path.join(scratch, "scripts"));
+    copyFileSync(
+      path.join(WEB_DIR, "scripts/route-js-size.mjs"),
+      path.join(scratch, "scripts/route-js-size.mjs"),
+    );
+    symlinkSync(path.join(WEB_DIR, distDir), path.join(scratch, ".next"));
+    const { stdout } = await runChecked(
+      process.execPath,
+      [path.join(scratch, "scripts/route-js-size.mjs"), "--json"],
+      {
+        cwd: scratch,
+      },
+    );
+    const routes = JSON.parse(stdout) as RouteJs[];
+    // The floor every page pays: the framework's root files alone (the smallest route is the closest we read).
+    const smallest = [...routes].sort((a, b) => a.gzip - b.gzip)[0];
+    if (!smallest) throw new Error("route-js-size.mjs listed no routes");
+    return { routes, framework: smallest };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+export interface LighthouseMeasure {
+  path: string;
+  score: number;
+  lcp: number;
+  tbt: number;
+}
+
+const CHROMIUM_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
+interface LighthouseReport {
+  categories: { performance: { score: number | null } };
+  audits: Record<string, { numericValue?: number }>;
+  runtimeError?: { code: string; message: string };
+}
+
+/**
+ * Lighthouse 12.2.3 (the bench's pinned dependency, its own CLI) on the system Chromium, performance only,
+ * with the session cookie on every request. `preset`: `desktop` (the officials' browsers) or `mobile`
+ * (Lighthouse's default: a slow phone on 4G, simulated).
+ */
+export async function lighthouse(
+  url: string,
+  options: { cookie: string; preset: "desktop" | "mobile"; chromium: string },
+): Promise<LighthouseMeasure> {
+  const cli = createRequire(import.meta.url).resolve("lighthouse/cli/index.js");
+  const args = [
+    cli,
+    url,
+    "--output=json",
+    "--output-path=stdout",
+    "--only-categories=performance",
+    "--quiet",
+    `--chrome-flags=${CHROMIUM_FLAGS.join(" ")}`,
+    `--extra-headers=${JSON.stringify({ Cookie: options.cookie })}`,
+    "--max-wait-for-load=60000",
+    ...(options.preset === "desktop" ? ["--preset=desktop"] : []),
+  ];
+  const result = await run(process.execPath, args, {
+    env: { ...process.env, CHROME_PATH: options.chromium },
+  });
+  if (result.code !== 0)
+    throw new Error(`lighthouse ${url} exited with ${result.code}: ${result.stderr.slice(-1500)}`);
+  const report = JSON.parse(result.stdout) as LighthouseReport;
+  if (report.runtimeError)
+    throw new Error(`lighthouse ${url}: ${report.runtimeError.code} ${report.runtimeError.message}`);
+  const score = report.categories.performance.score;
+  if (score === null) throw new Error(`lighthouse ${url}: no performance score`);
+  return {
+    path: new URL(url).pathname,
+    score: Math.round(score * 100),
+    lcp: report.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
+    tbt: report.audits["total-blocking-time"]?.numericValue ?? Number.NaN,
+  };
+}
