@@ -66,11 +66,7 @@ export async function runScheduleTick(
       continue;
     }
     const { schedule } = checked;
-    const occurrence = dueOccurrence(
-      schedule,
-      { after: record.dueFrom, upTo: now },
-      deadlines as { quarter: QuarterString; deadline: string }[],
-    );
+    const occurrence = dueOccurrence(schedule, { after: record.dueFrom, upTo: now }, deadlines);
     if (occurrence) {
       const run = await insertExportRun(db, {
         scheduleId: record.id,

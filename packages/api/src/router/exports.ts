@@ -140,7 +140,7 @@ function scheduleView(
 export type ExportScheduleView = ReturnType<typeof scheduleView>;
 
 async function deadlinesOf(ctx: { db: Parameters<typeof periodDeadlines>[0] }) {
-  return (await periodDeadlines(ctx.db)) as { quarter: QuarterString; deadline: string }[];
+  return periodDeadlines(ctx.db);
 }
 
 async function ownSchedule(

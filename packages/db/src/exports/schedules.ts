@@ -1,8 +1,14 @@
+import type { QuarterString } from "@zones/domain";
 import { and, count, desc, eq, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { rowsOf } from "../rows";
 import { exportRuns, exportSchedules, users, userZones } from "../schema";
+
+/** A user's zones (catalogue codes, sorted), as a column of a query on `users`. */
+const ownerZoneCodes = sql<string[]>`coalesce((
+  select array_agg(${userZones.zoneCode} order by ${userZones.zoneCode}) from ${userZones}
+  where ${userZones.userId} = ${users.id}), '{}')`;
 
 export type ExportScheduleRecord = typeof exportSchedules.$inferSelect;
 
@@ -137,11 +143,14 @@ export async function listExportSchedules(
 
 /** A user as export rights need them (role, zones, disabled), or null when the account is gone. */
 export async function exportUserById(db: Database, userId: string): Promise<ScheduleOwner | null> {
-  const zoneCodes = sql<string[]>`coalesce((
-    select array_agg(${userZones.zoneCode} order by ${userZones.zoneCode}) from ${userZones}
-    where ${userZones.userId} = ${users.id}), '{}')`;
   const [row] = await db
-    .select({ id: users.id, name: users.name, role: users.role, disabled: users.disabled, zoneCodes })
+    .select({
+      id: users.id,
+      name: users.name,
+      role: users.role,
+      disabled: users.disabled,
+      zoneCodes: ownerZoneCodes,
+    })
     .from(users)
     .where(eq(users.id, userId));
   return row ?? null;
@@ -159,13 +168,16 @@ export async function activeExportSchedules(
   params: { event: boolean },
 ): Promise<{ schedule: ExportScheduleRecord; owner: ScheduleOwner }[]> {
   const kind = sql`${exportSchedules.trigger} ->> 'kind'`;
-  const zoneCodes = sql<string[]>`coalesce((
-    select array_agg(${userZones.zoneCode} order by ${userZones.zoneCode}) from ${userZones}
-    where ${userZones.userId} = ${users.id}), '{}')`;
   const rows = await db
     .select({
       schedule: exportSchedules,
-      owner: { id: users.id, name: users.name, role: users.role, disabled: users.disabled, zoneCodes },
+      owner: {
+        id: users.id,
+        name: users.name,
+        role: users.role,
+        disabled: users.disabled,
+        zoneCodes: ownerZoneCodes,
+      },
     })
     .from(exportSchedules)
     .innerJoin(users, eq(users.id, exportSchedules.ownerId))
@@ -189,8 +201,8 @@ export async function advanceScheduleWindow(db: Database, id: string, upTo: Date
 }
 
 /** Reporting deadlines (Beijing dates) of every period, for the quarterly-after-deadline trigger. */
-export async function periodDeadlines(db: Database): Promise<{ quarter: string; deadline: string }[]> {
-  return rowsOf<{ quarter: string; deadline: string }>(
+export async function periodDeadlines(db: Database): Promise<{ quarter: QuarterString; deadline: string }[]> {
+  return rowsOf<{ quarter: QuarterString; deadline: string }>(
     await db.execute(
       sql`select quarter, deadline::text as deadline from reporting_periods order by quarter desc limit 400`,
     ),
