@@ -45,8 +45,21 @@ export class EmbeddedDatabaseInUseError extends Error {
 
 const config = { schema, casing: "snake_case" } as const;
 
+/**
+ * Settings every PostgreSQL session of the app starts with (sent as startup parameters).
+ *
+ * `jit: off`: the dashboard and export statements are short or stream; PostgreSQL's JIT compiles them
+ * anyway once their estimated cost passes `jit_above_cost`, which added 55–272 ms to heavy dashboard
+ * statements and seconds to the export query at 4.56M observations (docs/performance.md). PGlite has no JIT.
+ */
+export const POSTGRES_SESSION_SETTINGS: Readonly<Record<string, string>> = Object.freeze({ jit: "off" });
+
 export function openPostgres(url: string): DatabaseHandle {
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const client = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    connection: { ...POSTGRES_SESSION_SETTINGS },
+  });
   return {
     db: drizzlePostgres({ client, ...config }),
     engine: "postgres",

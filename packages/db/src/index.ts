@@ -7,6 +7,7 @@ export {
   openDatabase,
   openPglite,
   openPostgres,
+  POSTGRES_SESSION_SETTINGS,
 } from "./client";
 export * from "./exports";
 export * from "./queries/dashboard";

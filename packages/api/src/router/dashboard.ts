@@ -18,11 +18,14 @@ import {
   addQuarters,
   compareQuarters,
   getIndicator,
+  INDICATOR_CODES,
+  INDICATORS,
   lastFinishedQuarter,
   type QuarterString,
   quarterRange,
   sameQuarterLastYear,
   ZIndicatorCodeSchema,
+  ZONE_CODES,
   ZQuarterSchema,
   ZZoneCodeSchema,
 } from "@zones/domain";
@@ -35,6 +38,10 @@ import { createTRPCRouter, FieldIssuesError, protectedProcedure } from "../trpc"
 export const DEFAULT_RANGE_QUARTERS = 12;
 /** Quarters of each overview sparkline, ending at the overview's quarter. */
 export const SPARKLINE_QUARTERS = 8;
+/** The overview's zone cards show the headline indicators' sparklines. */
+const HEADLINE_INDICATOR_CODES = INDICATORS.filter((indicator) => indicator.headline).map(
+  (indicator) => indicator.code,
+);
 /** How many quarters the indicator page's quarter picker offers (ten years). */
 const QUARTER_CHOICES = 40;
 
@@ -189,6 +196,7 @@ export const dashboardRouter = createTRPCRouter({
       to: range.to,
       mode: input.mode,
       includeSubmitted: submitted,
+      indicatorCodes: INDICATOR_CODES,
     });
     return {
       zoneCode: input.zoneCode,
@@ -313,8 +321,10 @@ export const dashboardRouter = createTRPCRouter({
   }),
 
   /**
-   * What the overview page adds to `overview.get`, in one call: the percentile heat map (every indicator ×
-   * active zone, 1 = best) of a quarter and the headline sparklines of the 8 quarters up to it.
+   * What the overview page adds to `overview.get`, in one call: the percentile heat map (every catalogue
+   * indicator × the catalogue's active zones, each ranked among all active zones, 1 = best) of a quarter and
+   * the same zones' headline sparklines of the 8 quarters up to it. Only what the page shows is returned:
+   * with hundreds of reporting units, every unit's cells and lines were megabytes the page never drew.
    */
   overviewExtras: protectedProcedure
     .input(ZDashboardOverviewExtrasInputSchema)
@@ -327,11 +337,18 @@ export const dashboardRouter = createTRPCRouter({
         null;
       if (!quarter) return { quarter: null, includesSubmitted: submitted, cells: [], sparklines: [] };
       const [cells, lines] = await Promise.all([
-        percentileHeat(ctx.db, { quarter, includeSubmitted: submitted }),
+        percentileHeat(ctx.db, {
+          quarter,
+          includeSubmitted: submitted,
+          zoneCodes: ZONE_CODES,
+          indicatorCodes: INDICATOR_CODES,
+        }),
         headlineSparklines(ctx.db, {
           to: quarter,
           quarters: SPARKLINE_QUARTERS,
           includeSubmitted: submitted,
+          zoneCodes: ZONE_CODES,
+          indicatorCodes: HEADLINE_INDICATOR_CODES,
         }),
       ]);
       const sparklines = new Map<

@@ -12,6 +12,7 @@ import {
   type QuarterString,
   sameQuarterLastYear,
   ZIndicatorCodeSchema,
+  ZONE_CODES,
   ZQuarterSchema,
 } from "@zones/domain";
 import { z } from "zod";
@@ -61,7 +62,7 @@ export const overviewRouter = createTRPCRouter({
               lastYearQuarter,
               direction: indicator.direction,
             }),
-            headlineValues(ctx.db, { quarter, lastYearQuarter }),
+            headlineValues(ctx.db, { quarter, lastYearQuarter, zoneCodes: ZONE_CODES }),
           ])
         : [[], []];
     return {

@@ -1,3 +1,4 @@
+import { POSTGRES_SESSION_SETTINGS } from "@zones/db";
 import postgres, { type Sql } from "postgres";
 
 /** Databases the harness never resets or fills: the test suites and the server's own use them. */
@@ -31,11 +32,15 @@ export function assertBenchDatabase(url: string): void {
   }
 }
 
+/**
+ * A postgres-js pool with the app's own session settings (`POSTGRES_SESSION_SETTINGS`, e.g. `jit = off`),
+ * so that SQL baselines and EXPLAIN plans run as the server's statements do.
+ */
 export function connect(
   url: string,
   options: postgres.Options<Record<string, postgres.PostgresType>> = {},
 ): Sql {
-  return postgres(url, { onnotice: () => {}, ...options });
+  return postgres(url, { onnotice: () => {}, connection: { ...POSTGRES_SESSION_SETTINGS }, ...options });
 }
 
 /** Creates the database when it does not exist (through the server's `postgres` maintenance database). */

@@ -65,6 +65,8 @@ const FIXTURE: {
 
 const ACTIVE_ZONES = ZONE_CODES.filter((code) => code !== "SX-CZ");
 const HEADLINE_COUNT = INDICATORS.filter((indicator) => indicator.headline).length;
+const CATALOGUE = INDICATORS.map((indicator) => indicator.code);
+const HEADLINES = INDICATORS.filter((indicator) => indicator.headline).map((indicator) => indicator.code);
 
 /** percentile_cont works in float8: compare at 1e-6. */
 function rounded<T>(rows: T[]): T[] {
@@ -119,6 +121,25 @@ describe(`dashboard queries (${testEngine()})`, () => {
   });
 
   describe("zoneSeries", () => {
+    it("covers only the named indicators, in catalogue order, with bands over every active zone", async () => {
+      const rows = await zoneSeries(handle.db, {
+        zoneCode: "HE-TS",
+        from: "2025Q3",
+        to: "2025Q3",
+        mode: "ytd",
+        includeSubmitted: false,
+        indicatorCodes: ["urban-unemployment", "gdp"],
+      });
+      // Catalogue order: gdp first. Approved active 2025Q3 gdp [330.6, 900, 1250]: p25 615.3, median 900,
+      // p75 1075; unemployment [5.0, 3.0, 6.0]: p25 4, median 5, p75 5.5.
+      expect(
+        rounded(rows).map((row) => [row.indicatorCode, row.value, row.low, row.median, row.high]),
+      ).toEqual([
+        ["gdp", 1250, 615.3, 900, 1075],
+        ["urban-unemployment", 6, 4, 5, 5.5],
+      ]);
+    });
+
     it("returns every indicator × quarter with the zone's value and the band of the active zones (approved only)", async () => {
       const rows = await zoneSeries(handle.db, {
         zoneCode: "LN-C",
@@ -126,6 +147,7 @@ describe(`dashboard queries (${testEngine()})`, () => {
         to: "2025Q3",
         mode: "ytd",
         includeSubmitted: false,
+        indicatorCodes: CATALOGUE,
       });
       expect(rows).toHaveLength(INDICATORS.length * 4);
       expect(rows.slice(0, 4).map((row) => row.indicatorCode)).toEqual(["gdp", "gdp", "gdp", "gdp"]);
@@ -232,6 +254,7 @@ describe(`dashboard queries (${testEngine()})`, () => {
         to: "2025Q3",
         mode: "ytd",
         includeSubmitted: true,
+        indicatorCodes: CATALOGUE,
       });
       // 2025Q3 [330.6, 650, 900, 1250]: AH-TL's returned 5 left out. 2025Q2 still without NM-W's draft 999.
       expect(rounded(rows.filter((row) => row.indicatorCode === "gdp"))).toEqual([
@@ -262,6 +285,7 @@ describe(`dashboard queries (${testEngine()})`, () => {
         to: "2025Q3",
         mode: "ytd",
         includeSubmitted: false,
+        indicatorCodes: CATALOGUE,
       });
       expect(withoutSubmitted.find((row) => row.indicatorCode === "gdp")).toMatchObject({
         value: null,
@@ -277,6 +301,7 @@ describe(`dashboard queries (${testEngine()})`, () => {
         to: "2025Q3",
         mode: "single",
         includeSubmitted: false,
+        indicatorCodes: CATALOGUE,
       });
       // 2024Q4: no 2024Q3 → nothing derivable for anyone. 2025Q1: as reported.
       // 2025Q2: LN 210.3−100.1 = 110.2, JL 420−200 = 220, HE 800−400 = 400 → [110.2, 220, 400].
@@ -338,6 +363,7 @@ describe(`dashboard queries (${testEngine()})`, () => {
         to: "2025Q3",
         mode: "single",
         includeSubmitted: true,
+        indicatorCodes: CATALOGUE,
       });
       // JL 650−420 = 230 (submitted) → [120.3, 230, 450].
       expect(rounded(rows.filter((row) => row.indicatorCode === "gdp"))).toEqual([
@@ -361,6 +387,7 @@ describe(`dashboard queries (${testEngine()})`, () => {
         to: "2025Q3",
         mode: "ytd",
         includeSubmitted: false,
+        indicatorCodes: CATALOGUE,
       });
       expect(rounded(rows.filter((row) => row.indicatorCode === "gdp"))).toEqual([
         {
@@ -377,7 +404,15 @@ describe(`dashboard queries (${testEngine()})`, () => {
     });
 
     it("refuses a reversed range, a range over 40 quarters and a malformed quarter", async () => {
-      const base = { zoneCode: "LN-C", mode: "ytd", includeSubmitted: false } as const;
+      const base = {
+        zoneCode: "LN-C",
+        mode: "ytd",
+        includeSubmitted: false,
+        indicatorCodes: CATALOGUE,
+      } as const;
+      await expect(
+        zoneSeries(handle.db, { ...base, from: "2025Q1", to: "2025Q3", indicatorCodes: [] }),
+      ).rejects.toThrow(/indicatorCodes/);
       await expect(zoneSeries(handle.db, { ...base, from: "2025Q3", to: "2025Q1" })).rejects.toThrow(
         RangeError,
       );
@@ -478,8 +513,35 @@ describe(`dashboard queries (${testEngine()})`, () => {
   });
 
   describe("percentileHeat", () => {
+    it("returns only the shown zones' and indicators' cells, ranked among every active zone", async () => {
+      const cells = await percentileHeat(handle.db, {
+        quarter: "2025Q3",
+        includeSubmitted: false,
+        zoneCodes: ["NM-W", "SX-CZ"],
+        indicatorCodes: ["urban-unemployment", "gdp"],
+      });
+      // SX-CZ is inactive: no cells. NM-W keeps the percentiles it has among LN-C, NM-W and HE-TS.
+      expect(cells.map((cell) => [cell.indicatorCode, cell.zoneCode, cell.value, cell.percentile])).toEqual([
+        ["gdp", "NM-W", 900, 0.5],
+        ["urban-unemployment", "NM-W", 3, 1],
+      ]);
+      await expect(
+        percentileHeat(handle.db, {
+          quarter: "2025Q3",
+          includeSubmitted: false,
+          zoneCodes: [...ZONE_CODES, "XX"],
+          indicatorCodes: ["gdp"],
+        }),
+      ).rejects.toThrow(/zoneCodes/);
+    });
+
     it("ranks every indicator × active zone, 1 = best, inverted for lower-is-better indicators", async () => {
-      const cells = await percentileHeat(handle.db, { quarter: "2025Q3", includeSubmitted: false });
+      const cells = await percentileHeat(handle.db, {
+        quarter: "2025Q3",
+        includeSubmitted: false,
+        zoneCodes: ZONE_CODES,
+        indicatorCodes: CATALOGUE,
+      });
       expect(cells).toHaveLength(INDICATORS.length * ACTIVE_ZONES.length);
       expect(cells.some((cell) => cell.zoneCode === "SX-CZ")).toBe(false);
       const of = (indicatorCode: string) =>
@@ -503,7 +565,12 @@ describe(`dashboard queries (${testEngine()})`, () => {
     });
 
     it("with submitted values ranks them too: percent_rank of 3rd of 4 = 2/3", async () => {
-      const cells = await percentileHeat(handle.db, { quarter: "2025Q3", includeSubmitted: true });
+      const cells = await percentileHeat(handle.db, {
+        quarter: "2025Q3",
+        includeSubmitted: true,
+        zoneCodes: ZONE_CODES,
+        indicatorCodes: CATALOGUE,
+      });
       const of = (indicatorCode: string) =>
         Object.fromEntries(
           rounded(cells.filter((cell) => cell.indicatorCode === indicatorCode && cell.value !== null)).map(
@@ -522,11 +589,27 @@ describe(`dashboard queries (${testEngine()})`, () => {
   });
 
   describe("headlineSparklines", () => {
+    it("reads only the shown zones and indicators; an inactive zone among them gets no line", async () => {
+      const rows = await headlineSparklines(handle.db, {
+        to: "2025Q3",
+        quarters: 2,
+        includeSubmitted: false,
+        zoneCodes: ["SX-CZ", "JL-C"],
+        indicatorCodes: ["gdp"],
+      });
+      expect(rows.map((row) => [row.zoneCode, row.indicatorCode, row.quarter, row.value])).toEqual([
+        ["JL-C", "gdp", "2025Q2", 420],
+        ["JL-C", "gdp", "2025Q3", null],
+      ]);
+    });
+
     it("gives the last N quarters of every headline indicator of every active zone, dense", async () => {
       const rows = await headlineSparklines(handle.db, {
         to: "2025Q3",
         quarters: 4,
         includeSubmitted: false,
+        zoneCodes: ZONE_CODES,
+        indicatorCodes: HEADLINES,
       });
       expect(rows).toHaveLength(ACTIVE_ZONES.length * HEADLINE_COUNT * 4);
       expect(rows.some((row) => row.zoneCode === "SX-CZ")).toBe(false);
@@ -543,7 +626,13 @@ describe(`dashboard queries (${testEngine()})`, () => {
       expect(line("JL-C", "gdp").map(([, value]) => value)).toEqual([800, 200, 420, null]);
       expect(line("NM-W", "urban-unemployment").map(([, value]) => value)).toEqual([null, null, null, 3]);
       await expect(
-        headlineSparklines(handle.db, { to: "2025Q3", quarters: 41, includeSubmitted: false }),
+        headlineSparklines(handle.db, {
+          to: "2025Q3",
+          quarters: 41,
+          includeSubmitted: false,
+          zoneCodes: ZONE_CODES,
+          indicatorCodes: HEADLINES,
+        }),
       ).rejects.toThrow(RangeError);
     });
   });

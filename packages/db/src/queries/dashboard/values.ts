@@ -15,6 +15,8 @@ export const MAX_DASHBOARD_QUARTERS = 40;
 export const MAX_DASHBOARD_ZONES = 12;
 /** Most indicators one comparison names. */
 export const MAX_DASHBOARD_INDICATORS = 12;
+/** Most indicators one page names (a zone page, the heat table): the whole catalogue, with room to grow. */
+export const MAX_CATALOGUE_INDICATORS = 60;
 
 /** A checked inclusive quarter range and its positions on the quarter axis (`year * 4 + q - 1`). */
 export interface QuarterSpan {

@@ -2,7 +2,15 @@ import { sql } from "drizzle-orm";
 
 import type { Database } from "../../client";
 import { rowsOf } from "../../rows";
-import { dashboardValues, quarterAxis, quarterSpan, type SeriesMode, toNumber } from "./values";
+import {
+  assertListSize,
+  dashboardValues,
+  MAX_CATALOGUE_INDICATORS,
+  quarterAxis,
+  quarterSpan,
+  type SeriesMode,
+  toNumber,
+} from "./values";
 
 export interface ZoneSeriesParams {
   zoneCode: string;
@@ -10,6 +18,8 @@ export interface ZoneSeriesParams {
   to: string;
   mode: SeriesMode;
   includeSubmitted: boolean;
+  /** The indicators of the page (the catalogue's); the grid and the bands cover these only. */
+  indicatorCodes: readonly string[];
 }
 
 export interface ZoneSeriesRow {
@@ -26,17 +36,19 @@ export interface ZoneSeriesRow {
 }
 
 /**
- * One zone's page: every indicator of the catalogue × every quarter of the range (a dense grid, catalogue
- * order then quarter), the zone's value beside the band of the active zones, in one statement. Values and
- * band are computed on the same (possibly single-quarter) values. An inactive zone's own values are shown;
- * it never counts in the band.
+ * One zone's page: every named indicator × every quarter of the range (a dense grid, catalogue order then
+ * quarter), the zone's value beside the band of the active zones, in one statement. Values and band are
+ * computed on the same (possibly single-quarter) values. An inactive zone's own values are shown; it never
+ * counts in the band.
  */
 export async function zoneSeries(db: Database, params: ZoneSeriesParams): Promise<ZoneSeriesRow[]> {
+  assertListSize("indicatorCodes", params.indicatorCodes, 1, MAX_CATALOGUE_INDICATORS);
   const span = quarterSpan(params.from, params.to);
   const values = dashboardValues({
     span,
     mode: params.mode,
     includeSubmitted: params.includeSubmitted,
+    indicatorCodes: params.indicatorCodes,
     zones: { active: true, codes: [params.zoneCode] },
   });
   const result = await db.execute(sql`
@@ -59,6 +71,7 @@ export async function zoneSeries(db: Database, params: ZoneSeriesParams): Promis
     left join v own
       on own.zone_code = ${params.zoneCode} and own.indicator_code = i.code and own.quarter = axis.quarter
     left join band b on b.indicator_code = i.code and b.quarter = axis.quarter
+    where i.code in ${params.indicatorCodes}
     order by i.sort_order, axis.quarter`);
   return rowsOf<Record<string, unknown>>(result).map((row) => ({
     indicatorCode: String(row.indicatorCode),

@@ -1,0 +1,116 @@
+import { ZONE_CODES } from "@zones/domain";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import type { DatabaseHandle } from "../client";
+import { observations, reportingPeriods, submissions } from "../schema";
+import { syncCatalogue } from "../seed/catalogue";
+import { createTestDatabase, testEngine } from "../testing";
+import { approvedQuarters, headlineValues, latestCompleteQuarter } from "./overview";
+
+type Status = "draft" | "submitted" | "returned" | "approved";
+
+/**
+ * The default quarter of the dashboards and the quarter pickers' lists, both answered by walking the
+ * (quarter, status) index newest first: each case below sets up the submissions from scratch.
+ */
+describe(`dashboard quarters (${testEngine()})`, () => {
+  let handle: DatabaseHandle;
+  const QUARTERS = ["2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1"];
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    await syncCatalogue(handle.db);
+    await handle.db
+      .insert(reportingPeriods)
+      .values(QUARTERS.map((quarter) => ({ quarter, status: "closed" as const, deadline: "2030-01-01" })));
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+  beforeEach(async () => {
+    await handle.db.execute(sql`delete from observations`);
+    await handle.db.execute(sql`delete from submissions`);
+    await handle.db.execute(sql`update zones set active = true`);
+  });
+
+  /** Every zone's submission of `quarter` at `status`, except the listed zones' (given their own status). */
+  async function quarterAt(quarter: string, status: Status, except: Record<string, Status | "none"> = {}) {
+    const rows = ZONE_CODES.flatMap((zoneCode) => {
+      const own = except[zoneCode] ?? status;
+      return own === "none" ? [] : [{ zoneCode, quarter, status: own }];
+    });
+    if (rows.length) await handle.db.insert(submissions).values(rows);
+  }
+
+  it("has no quarter when nothing is approved", async () => {
+    expect(await latestCompleteQuarter(handle.db)).toBeNull();
+    expect(await approvedQuarters(handle.db, { limit: 40 })).toEqual([]);
+    await quarterAt("2025Q1", "submitted");
+    expect(await latestCompleteQuarter(handle.db)).toBeNull();
+    expect(await approvedQuarters(handle.db, { limit: 40 })).toEqual([]);
+  });
+
+  it("skips newer quarters where some active zone is not approved, and quarters without approvals", async () => {
+    await quarterAt("2025Q1", "approved");
+    await quarterAt("2025Q2", "approved", { "HB-HS": "none" });
+    // 2025Q3: nothing at all; 2025Q4 complete; 2026Q1: all approved but one returned.
+    await quarterAt("2025Q4", "approved");
+    await quarterAt("2026Q1", "approved", { "SD-ZB": "returned" });
+    expect(await latestCompleteQuarter(handle.db)).toBe("2025Q4");
+    expect(await approvedQuarters(handle.db, { limit: 40 })).toEqual([
+      "2026Q1",
+      "2025Q4",
+      "2025Q2",
+      "2025Q1",
+    ]);
+    expect(await approvedQuarters(handle.db, { limit: 2 })).toEqual(["2026Q1", "2025Q4"]);
+
+    await handle.db.execute(sql`delete from submissions where quarter = '2025Q4'`);
+    expect(await latestCompleteQuarter(handle.db)).toBe("2025Q1");
+  });
+
+  it("counts active zones only: an inactive zone's missing approval does not hold a quarter back", async () => {
+    await quarterAt("2025Q1", "approved");
+    await quarterAt("2025Q2", "approved", { "SD-ZB": "draft" });
+    expect(await latestCompleteQuarter(handle.db)).toBe("2025Q1");
+    await handle.db.execute(sql`update zones set active = false where code = 'SD-ZB'`);
+    expect(await latestCompleteQuarter(handle.db)).toBe("2025Q2");
+    await handle.db.execute(sql`update zones set active = false`);
+    expect(await latestCompleteQuarter(handle.db)).toBeNull();
+  });
+
+  it("gives the named zones' approved headline values beside last year's, nothing of other zones", async () => {
+    await quarterAt("2025Q1", "approved");
+    await quarterAt("2026Q1", "approved", { "SD-ZB": "submitted" });
+    const value = (zoneCode: string, quarter: string, indicatorCode: string, text: string) => ({
+      zoneCode,
+      quarter,
+      indicatorCode,
+      value: text,
+    });
+    await handle.db
+      .insert(observations)
+      .values([
+        value("HB-HS", "2025Q1", "gdp", "100"),
+        value("HB-HS", "2026Q1", "gdp", "110.5"),
+        value("HB-HS", "2026Q1", "rd-intensity", "2.1"),
+        value("HB-HS", "2026Q1", "pm25", "38"),
+        value("SD-ZB", "2026Q1", "gdp", "300"),
+        value("LN-C", "2026Q1", "gdp", "200"),
+      ]);
+    const rows = await headlineValues(handle.db, {
+      quarter: "2026Q1",
+      lastYearQuarter: "2025Q1",
+      zoneCodes: ["HB-HS", "SD-ZB"],
+    });
+    // SD-ZB's 2026Q1 is only submitted; LN-C is not named; pm25 is not a headline indicator.
+    expect(rows.sort((a, b) => a.indicatorCode.localeCompare(b.indicatorCode))).toEqual([
+      { zoneCode: "HB-HS", indicatorCode: "gdp", value: "110.5", lastYearValue: "100" },
+      { zoneCode: "HB-HS", indicatorCode: "rd-intensity", value: "2.1", lastYearValue: null },
+    ]);
+    expect(
+      await headlineValues(handle.db, { quarter: "2026Q1", lastYearQuarter: "2025Q1", zoneCodes: [] }),
+    ).toEqual([]);
+  });
+});
