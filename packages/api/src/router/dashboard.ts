@@ -254,7 +254,11 @@ export const dashboardRouter = createTRPCRouter({
           })
         : [],
       indicatorDistribution(ctx.db, series),
-      indicatorTrends(ctx.db, input.zoneCodes ? { ...series, zoneCodes: input.zoneCodes } : series),
+      // Lines for the zones the page can tick (the catalogue's), not for every reporting unit.
+      indicatorTrends(
+        ctx.db,
+        input.zoneCodes ? { ...series, zoneCodes: input.zoneCodes } : { ...series, activeAmong: ZONE_CODES },
+      ),
     ]);
     return {
       indicatorCode: indicator.code,

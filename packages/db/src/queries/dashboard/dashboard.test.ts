@@ -466,6 +466,30 @@ describe(`dashboard queries (${testEngine()})`, () => {
   });
 
   describe("indicatorTrends", () => {
+    it("with activeAmong gives the active zones among the page's choices only", async () => {
+      const rows = await indicatorTrends(handle.db, {
+        indicatorCode: "gdp",
+        activeAmong: ["SX-CZ", "JL-C", "LN-C"],
+        from: "2025Q3",
+        to: "2025Q3",
+        includeSubmitted: false,
+      });
+      // SX-CZ is inactive; catalogue order puts LN-C before JL-C.
+      expect(rows.map((row) => [row.zoneCode, row.value])).toEqual([
+        ["LN-C", 330.6],
+        ["JL-C", null],
+      ]);
+      await expect(
+        indicatorTrends(handle.db, {
+          indicatorCode: "gdp",
+          activeAmong: [],
+          from: "2025Q3",
+          to: "2025Q3",
+          includeSubmitted: false,
+        }),
+      ).rejects.toThrow(/activeAmong/);
+    });
+
     it("by default gives every active zone × quarter, dense, with flags", async () => {
       const rows = await indicatorTrends(handle.db, {
         indicatorCode: "gdp",

@@ -14,8 +14,13 @@ import {
 
 export interface IndicatorTrendsParams {
   indicatorCode: string;
-  /** 1 to 12 zones, shown whether active or not; every active zone when omitted. */
+  /** 1 to 12 zones, shown whether active or not. */
   zoneCodes?: readonly string[];
+  /**
+   * Without `zoneCodes`: the active zones among these 1 to 12 (the page's choices), read alone. Every active
+   * zone when both are omitted (hundreds of lines at national scale: callers should bound it).
+   */
+  activeAmong?: readonly string[];
   from: string;
   to: string;
   includeSubmitted: boolean;
@@ -39,14 +44,20 @@ export async function indicatorTrends(db: Database, params: IndicatorTrendsParam
   const span = quarterSpan(params.from, params.to);
   const codes = params.zoneCodes;
   if (codes) assertListSize("zoneCodes", codes, 1, MAX_DASHBOARD_ZONES);
+  const among = codes ? undefined : params.activeAmong;
+  if (among) assertListSize("activeAmong", among, 1, MAX_DASHBOARD_ZONES);
   const values = dashboardValues({
     span,
     mode: params.mode ?? "ytd",
     includeSubmitted: params.includeSubmitted,
     indicatorCodes: [params.indicatorCode],
-    zones: codes ? { active: false, codes } : { active: true },
+    zones: codes ? { active: false, codes } : among ? { active: false, codes: among } : { active: true },
   });
-  const chosen = codes ? sql`z.code in ${codes}` : sql`z.active`;
+  const chosen = codes
+    ? sql`z.code in ${codes}`
+    : among
+      ? sql`z.active and z.code in ${among}`
+      : sql`z.active`;
   const result = await db.execute(sql`
     with v as (${values}),
     axis as (${quarterAxis(span)})
