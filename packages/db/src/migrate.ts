@@ -5,14 +5,20 @@ import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 
 import type { DatabaseHandle, Schema } from "./client";
+import { peerStatisticsMissing, refreshPeerStatistics } from "./queries/dashboard/peer-statistics";
 
 const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 
-/** Applies the committed migrations in `packages/db/drizzle`; the same files serve both engines. */
+/**
+ * Applies the committed migrations in `packages/db/drizzle`; the same files serve both engines. Then fills
+ * derived tables that a migration added empty (the peer statistics of a database that already holds
+ * approved data), so an upgraded database shows the same dashboards as before.
+ */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   if (handle.engine === "pglite") {
     await migratePglite(handle.db as PgliteDatabase<Schema>, { migrationsFolder });
   } else {
     await migratePostgres(handle.db as PostgresJsDatabase<Schema>, { migrationsFolder });
   }
+  if (await peerStatisticsMissing(handle.db)) await refreshPeerStatistics(handle.db, "all");
 }

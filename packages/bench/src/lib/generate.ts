@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { openPostgres } from "@zones/db";
+import { openPostgres, refreshPeerStatistics } from "@zones/db";
 import { migrateDatabase } from "@zones/db/migrate";
 import { syncCatalogue, syntheticNumeric } from "@zones/db/seed";
 import {
@@ -72,7 +72,7 @@ export interface SeedMarker {
 }
 
 /** Bumped whenever the generated data changes shape, so old bench databases are regenerated. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 /** `values`: one audit row per value, as the product writes; `status`: status changes only (smaller). */
 export type AuditMode = "values" | "status";
@@ -813,6 +813,16 @@ export async function seedBench(url: string, options: SeedOptions): Promise<Seed
     await sql.unsafe("vacuum (analyze) submissions");
     await sql.unsafe("analyze");
     phase("vacuum + analyze");
+
+    // Derived data the workflow keeps current on every approval; a bulk load computes it once.
+    const statistics = openPostgres(url);
+    try {
+      await refreshPeerStatistics(statistics.db, "all");
+    } finally {
+      await statistics.close();
+    }
+    await sql.unsafe("analyze peer_statistics");
+    phase("peer statistics (refreshPeerStatistics)");
 
     marker.seconds = (performance.now() - started) / 1000;
     await sql`insert into settings (key, value) values ('bench', ${sql.json(marker as unknown as Parameters<typeof sql.json>[0])})

@@ -44,6 +44,15 @@ describe(`reporting workflow in the database (${testEngine()})`, () => {
     ]);
   });
 
+  /** The stored peer statistics of gdp in the open quarter. */
+  async function gdpStatistics() {
+    return rowsOf<{ mode: string; zones: number; median: number }>(
+      await handle.db.execute(sql`
+        select mode, zones, median from peer_statistics
+        where indicator_code = 'gdp' and quarter = ${OPEN} order by mode`),
+    ).map((row) => ({ ...row, median: Number(row.median) }));
+  }
+
   async function auditCount(): Promise<number> {
     const rows = rowsOf<{ n: number }>(
       await handle.db.execute(sql`select count(*)::int as n from audit_log`),
@@ -165,6 +174,7 @@ describe(`reporting workflow in the database (${testEngine()})`, () => {
         actor: reviewer,
       }),
     ).rejects.toBeInstanceOf(SubmissionConflictError);
+    expect(await gdpStatistics()).toEqual([]);
     await transitionSubmission(handle.db, {
       zoneCode: ZONE,
       quarter: OPEN,
@@ -172,6 +182,9 @@ describe(`reporting workflow in the database (${testEngine()})`, () => {
       version: 5,
       actor: reviewer,
     });
+    // Approval puts the value into the peer statistics in the same transaction (no single-quarter value:
+    // 2026Q2 has none to derive it from).
+    expect(await gdpStatistics()).toEqual([{ mode: "ytd", zones: 1, median: 110 }]);
     await expect(
       transitionSubmission(handle.db, {
         zoneCode: ZONE,
@@ -196,6 +209,8 @@ describe(`reporting workflow in the database (${testEngine()})`, () => {
       actor: official,
       comment: "最终核实数",
     });
+    // Reopened: no longer approved, so out of the statistics again.
+    expect(await gdpStatistics()).toEqual([]);
     expect(await save(7, { gdp: "111.5" })).toEqual({ version: 8, changed: 1 });
     const revised = await findSubmission(handle.db, { zoneCode: ZONE, quarter: OPEN });
     expect(revised).toMatchObject({ status: "draft", revision: 1 });

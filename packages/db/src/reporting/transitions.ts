@@ -2,6 +2,7 @@ import { checkTransition, type SubmissionAction } from "@zones/domain";
 import { sql } from "drizzle-orm";
 
 import type { Database } from "../client";
+import { quartersAffectedBy, refreshPeerStatistics } from "../queries/dashboard/peer-statistics";
 import { rowsOf } from "../rows";
 import { auditLog } from "../schema";
 import type { ReportingActor } from "./actor";
@@ -107,6 +108,11 @@ export async function transitionSubmission(
         ${where}`);
       details.reason = comment;
       details.revision = submission.revision + 1;
+    }
+
+    // Approving, or reopening what was approved, changes the values the peer statistics are made of.
+    if (action === "approve" || action === "revise") {
+      await refreshPeerStatistics(tx, { quarters: quartersAffectedBy(quarter) });
     }
 
     await tx.insert(auditLog).values({

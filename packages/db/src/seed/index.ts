@@ -1,4 +1,5 @@
 import type { Database } from "../client";
+import { peerStatisticsMissing, refreshPeerStatistics } from "../queries/dashboard/peer-statistics";
 import { syncCatalogue } from "./catalogue";
 import { seedDemoData, seedReportingPeriods } from "./demo-data";
 import { seedDemoUsers } from "./demo-users";
@@ -22,8 +23,11 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
   const now = options.now ?? new Date();
   await syncCatalogue(db);
   await seedReportingPeriods(db, now);
+  let inserted = false;
   if (options.demo ?? true) {
-    await seedDemoData(db, now);
+    ({ inserted } = await seedDemoData(db, now));
     if (options.hashPassword) await seedDemoUsers(db, options.hashPassword);
   }
+  // Demo data is written around the workflow, so its peer statistics are computed here.
+  if (inserted || (await peerStatisticsMissing(db))) await refreshPeerStatistics(db, "all");
 }

@@ -10,6 +10,7 @@ import { compareSeries } from "./compare-series";
 import { headlineSparklines } from "./headline-sparklines";
 import { indicatorDistribution } from "./indicator-distribution";
 import { indicatorTrends } from "./indicator-trends";
+import { refreshPeerStatistics } from "./peer-statistics";
 import { percentileHeat } from "./percentile-heat";
 import { zoneSeries } from "./zone-series";
 
@@ -115,6 +116,8 @@ describe(`dashboard queries (${testEngine()})`, () => {
           : []),
       ]),
     );
+    // The fixture is written around the workflow: its stored peer statistics are computed here.
+    await refreshPeerStatistics(db, "all");
   });
   afterAll(async () => {
     await handle.close();

@@ -2,6 +2,11 @@ export * from "./compare-series";
 export * from "./headline-sparklines";
 export * from "./indicator-distribution";
 export * from "./indicator-trends";
+export {
+  peerStatisticsMissing,
+  quartersAffectedBy,
+  refreshPeerStatistics,
+} from "./peer-statistics";
 export * from "./percentile-heat";
 export {
   MAX_DASHBOARD_INDICATORS,

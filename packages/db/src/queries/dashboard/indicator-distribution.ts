@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 
 import type { Database } from "../../client";
 import { rowsOf } from "../../rows";
+import { peerAggregates } from "./peer-statistics";
 import { dashboardValues, quarterAxis, quarterSpan, type SeriesMode, toNumber } from "./values";
 
 export interface IndicatorDistributionParams {
@@ -27,31 +28,36 @@ export interface DistributionRow {
 /**
  * One indicator's spread across the active zones, per quarter of the range (every quarter, `zones: 0` and
  * nulls where nobody has a value): min, quartiles (`percentile_cont`) and max, for a box or band chart.
+ * Approved data is read from `peer_statistics`; with submitted values it is computed here.
  */
 export async function indicatorDistribution(
   db: Database,
   params: IndicatorDistributionParams,
 ): Promise<DistributionRow[]> {
   const span = quarterSpan(params.from, params.to);
-  const values = dashboardValues({
-    span,
-    mode: params.mode ?? "ytd",
-    includeSubmitted: params.includeSubmitted,
-    indicatorCodes: [params.indicatorCode],
-    zones: { active: true },
-  });
+  const mode = params.mode ?? "ytd";
+  const spread = params.includeSubmitted
+    ? sql`select quarter, ${peerAggregates(sql`value`)}
+          from (${dashboardValues({
+            span,
+            mode,
+            includeSubmitted: true,
+            indicatorCodes: [params.indicatorCode],
+            zones: { active: true },
+          })}) v
+          where value is not null
+          group by quarter`
+    : sql`select quarter, zones, min, p25, median, p75, max
+          from peer_statistics
+          where mode = ${mode} and indicator_code = ${params.indicatorCode}
+            and quarter between ${span.from} and ${span.to}`;
   const result = await db.execute(sql`
-    with v as (${values}),
+    with spread as (${spread}),
     axis as (${quarterAxis(span)})
-    select axis.quarter, count(v.value)::int as zones,
-           min(v.value)::text as min,
-           percentile_cont(0.25) within group (order by v.value::float8) as p25,
-           percentile_cont(0.5) within group (order by v.value::float8) as median,
-           percentile_cont(0.75) within group (order by v.value::float8) as p75,
-           max(v.value)::text as max
+    select axis.quarter, coalesce(s.zones, 0) as zones, s.min::text as min, s.p25, s.median, s.p75,
+           s.max::text as max
     from axis
-    left join v on v.quarter = axis.quarter
-    group by axis.quarter
+    left join spread s on s.quarter = axis.quarter
     order by axis.quarter`);
   return rowsOf<Record<string, unknown>>(result).map((row) => ({
     quarter: String(row.quarter),

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 
 import type { Database } from "../../client";
 import { rowsOf } from "../../rows";
+import { peerAggregates } from "./peer-statistics";
 import {
   assertListSize,
   dashboardValues,
@@ -40,31 +41,36 @@ export interface ZoneSeriesRow {
  * quarter), the zone's value beside the band of the active zones, in one statement. Values and band are
  * computed on the same (possibly single-quarter) values. An inactive zone's own values are shown; it never
  * counts in the band.
+ *
+ * The band of approved data comes from `peer_statistics` (kept current by the workflow); with submitted
+ * values included it is computed here, over every active zone's values of the range.
  */
 export async function zoneSeries(db: Database, params: ZoneSeriesParams): Promise<ZoneSeriesRow[]> {
   assertListSize("indicatorCodes", params.indicatorCodes, 1, MAX_CATALOGUE_INDICATORS);
   const span = quarterSpan(params.from, params.to);
+  const live = params.includeSubmitted;
   const values = dashboardValues({
     span,
     mode: params.mode,
     includeSubmitted: params.includeSubmitted,
     indicatorCodes: params.indicatorCodes,
-    zones: { active: true, codes: [params.zoneCode] },
+    zones: { active: live, codes: [params.zoneCode] },
   });
+  const band = live
+    ? sql`select indicator_code, quarter, ${peerAggregates(sql`value`)}
+          from v
+          where active and value is not null
+          group by indicator_code, quarter`
+    : sql`select indicator_code, quarter, p25, median, p75
+          from peer_statistics
+          where mode = ${params.mode} and quarter between ${span.from} and ${span.to}
+            and indicator_code in ${params.indicatorCodes}`;
   const result = await db.execute(sql`
     with v as (${values}),
     axis as (${quarterAxis(span)}),
-    band as (
-      select indicator_code, quarter,
-             percentile_cont(0.25) within group (order by value::float8) as low,
-             percentile_cont(0.5) within group (order by value::float8) as median,
-             percentile_cont(0.75) within group (order by value::float8) as high
-      from v
-      where active and value is not null
-      group by indicator_code, quarter
-    )
+    band as (${band})
     select i.code as "indicatorCode", axis.quarter,
-           own.value::text as value, b.low, b.median, b.high,
+           own.value::text as value, b.p25 as low, b.median, b.p75 as high,
            coalesce(own.revised, false) as revised, coalesce(own.provisional, false) as provisional
     from indicators i
     cross join axis

@@ -1,0 +1,97 @@
+import { addQuarters, toQuarter } from "@zones/domain";
+import { type SQL, sql } from "drizzle-orm";
+
+import type { Database } from "../../client";
+import { rowsOf } from "../../rows";
+import { dashboardValues, quarterSpan, type SeriesMode } from "./values";
+
+const MODES: readonly SeriesMode[] = ["ytd", "single"];
+
+/**
+ * The spread of `value` over a group, as both the stored statistics and their live computation write it:
+ * how many values, min and max exact (`numeric`), quartiles by `percentile_cont` in float8.
+ */
+export function peerAggregates(value: SQL): SQL {
+  return sql`count(${value})::int as zones,
+             min(${value}) as min,
+             percentile_cont(0.25) within group (order by ${value}::float8) as p25,
+             percentile_cont(0.5) within group (order by ${value}::float8) as median,
+             percentile_cont(0.75) within group (order by ${value}::float8) as p75,
+             max(${value}) as max`;
+}
+
+/**
+ * The quarters whose statistics change when a quarter's approved values change: the quarter itself and,
+ * for single-quarter values, the next quarter of the same year (Qn+1 is derived as YTD n+1 − YTD n).
+ */
+export function quartersAffectedBy(quarter: string): string[] {
+  const { q } = toQuarter(quarter);
+  return q === 4 ? [quarter] : [quarter, addQuarters(toQuarter(quarter), 1)];
+}
+
+/**
+ * Rewrites `peer_statistics` for the given quarters (both modes), or for every quarter with approved data
+ * (`all`), from the active zones' approved values: the same values the dashboards show, through
+ * `dashboardValues`. Call it in the transaction that changes which values are approved (approve, reopen) or
+ * which zones are active, and after loading data in bulk.
+ *
+ * Refreshes are serialised by a transaction-scoped advisory lock: two approvals of the same quarter at once
+ * would otherwise each compute the statistics without the other's still-uncommitted approval, and the one
+ * committing last would leave a spread missing a zone. Under the lock, the second refresh starts after the
+ * first committed and reads both (READ COMMITTED takes a new snapshot per statement).
+ */
+export async function refreshPeerStatistics(
+  db: Database,
+  scope: { quarters: readonly string[] } | "all",
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('zones.peer_statistics'))`);
+    let quarters: string[];
+    if (scope === "all") {
+      await tx.execute(sql`delete from peer_statistics`);
+      quarters = rowsOf<{ quarter: string }>(
+        await tx.execute(sql`select distinct quarter from submissions where status = 'approved'`),
+      ).map((row) => row.quarter);
+    } else {
+      quarters = [...new Set(scope.quarters)];
+    }
+    // One statement per year and mode: a span never crosses a year, so single-quarter derivation reads
+    // that year only, and no span exceeds the dashboards' 40-quarter bound.
+    const byYear = new Map<number, string[]>();
+    for (const quarter of quarters.sort()) {
+      const { year } = toQuarter(quarter);
+      byYear.set(year, [...(byYear.get(year) ?? []), quarter]);
+    }
+    for (const yearQuarters of byYear.values()) {
+      const span = quarterSpan(yearQuarters[0] as string, yearQuarters.at(-1) as string);
+      for (const mode of MODES) {
+        if (scope !== "all") {
+          await tx.execute(
+            sql`delete from peer_statistics where mode = ${mode} and quarter in ${yearQuarters}`,
+          );
+        }
+        const values = dashboardValues({ span, mode, includeSubmitted: false, zones: { active: true } });
+        await tx.execute(sql`
+          insert into peer_statistics (mode, indicator_code, quarter, zones, min, p25, median, p75, max)
+          with v as (${values})
+          select ${mode}, indicator_code, quarter, ${peerAggregates(sql`value`)}
+          from v
+          where active and value is not null and quarter in ${yearQuarters}
+          group by indicator_code, quarter`);
+      }
+    }
+  });
+}
+
+/**
+ * True when approved data exists but `peer_statistics` is empty: a database migrated to the version that
+ * added the table, or filled by a tool that wrote around the workflow. `migrateDatabase` then fills it.
+ */
+export async function peerStatisticsMissing(db: Database): Promise<boolean> {
+  const [row] = rowsOf<{ missing: boolean }>(
+    await db.execute(sql`
+      select exists (select 1 from submissions where status = 'approved')
+         and not exists (select 1 from peer_statistics) as missing`),
+  );
+  return Boolean(row?.missing);
+}
