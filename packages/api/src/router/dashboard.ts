@@ -251,6 +251,7 @@ export const dashboardRouter = createTRPCRouter({
             quarter,
             lastYearQuarter: sameQuarterLastYear(quarter),
             direction: indicator.direction,
+            zoneCodes: ZONE_CODES,
           })
         : [],
       indicatorDistribution(ctx.db, series),

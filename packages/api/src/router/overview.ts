@@ -61,6 +61,7 @@ export const overviewRouter = createTRPCRouter({
               quarter,
               lastYearQuarter,
               direction: indicator.direction,
+              zoneCodes: ZONE_CODES,
             }),
             headlineValues(ctx.db, { quarter, lastYearQuarter, zoneCodes: ZONE_CODES }),
           ])

@@ -6,7 +6,7 @@ import type { DatabaseHandle } from "../client";
 import { observations, reportingPeriods, submissions } from "../schema";
 import { syncCatalogue } from "../seed/catalogue";
 import { createTestDatabase, testEngine } from "../testing";
-import { approvedQuarters, headlineValues, latestCompleteQuarter } from "./overview";
+import { approvedQuarters, headlineValues, indicatorRanking, latestCompleteQuarter } from "./overview";
 
 type Status = "draft" | "submitted" | "returned" | "approved";
 
@@ -112,5 +112,40 @@ describe(`dashboard quarters (${testEngine()})`, () => {
     expect(
       await headlineValues(handle.db, { quarter: "2026Q1", lastYearQuarter: "2025Q1", zoneCodes: [] }),
     ).toEqual([]);
+  });
+
+  it("ranks among every active zone and returns the named zones' rows only", async () => {
+    await quarterAt("2025Q1", "approved");
+    await quarterAt("2026Q1", "approved");
+    // Zone k of the catalogue reports k + 1 (last year: k); a higher value is better.
+    await handle.db.insert(observations).values(
+      ZONE_CODES.flatMap((zoneCode, k) => [
+        { zoneCode, quarter: "2026Q1", indicatorCode: "gdp-growth", value: String(k + 1) },
+        { zoneCode, quarter: "2025Q1", indicatorCode: "gdp-growth", value: String(k) },
+      ]),
+    );
+    const last = ZONE_CODES.length - 1;
+    const named = [ZONE_CODES[last], ZONE_CODES[0]] as string[];
+    const rows = await indicatorRanking(handle.db, {
+      indicatorCode: "gdp-growth",
+      quarter: "2026Q1",
+      lastYearQuarter: "2025Q1",
+      direction: "higher",
+      zoneCodes: named,
+    });
+    expect(rows).toEqual([
+      { zoneCode: named[0], value: String(last + 1), lastYearValue: String(last), rank: 1, percentile: 1 },
+      { zoneCode: named[1], value: "1", lastYearValue: "0", rank: last + 1, percentile: 0 },
+    ]);
+    // An inactive zone is neither ranked nor returned.
+    await handle.db.execute(sql`update zones set active = false where code = ${named[0]}`);
+    const without = await indicatorRanking(handle.db, {
+      indicatorCode: "gdp-growth",
+      quarter: "2026Q1",
+      lastYearQuarter: "2025Q1",
+      direction: "higher",
+      zoneCodes: named,
+    });
+    expect(without.map((row) => [row.zoneCode, row.rank])).toEqual([[named[1], last]]);
   });
 });

@@ -93,13 +93,22 @@ export interface ZoneRankingRow {
 }
 
 /**
- * One indicator for every active zone in a quarter, approved data only, ranked in SQL.
+ * One indicator for the shown active zones in a quarter, approved data only, ranked in SQL among every
+ * active zone (rank and percentile are national; only the shown zones' rows are returned).
  * `direction` comes from the catalogue; `lastYearQuarter` from the domain's quarter arithmetic.
  */
 export async function indicatorRanking(
   db: Database,
-  params: { indicatorCode: string; quarter: string; lastYearQuarter: string; direction: "higher" | "lower" },
+  params: {
+    indicatorCode: string;
+    quarter: string;
+    lastYearQuarter: string;
+    direction: "higher" | "lower";
+    /** The zones whose rows are returned (the page's); ranks count every active zone. */
+    zoneCodes: readonly string[];
+  },
 ): Promise<ZoneRankingRow[]> {
+  if (params.zoneCodes.length === 0) return [];
   const best = sql.raw(params.direction === "higher" ? "desc" : "asc");
   const worst = sql.raw(params.direction === "higher" ? "asc" : "desc");
   const result = await db.execute(sql`
@@ -110,19 +119,23 @@ export async function indicatorRanking(
       where o.indicator_code = ${params.indicatorCode}
         and o.quarter in (${params.quarter}, ${params.lastYearQuarter})
     )
-    select z.code as "zoneCode",
-           cur.value::text as "value",
-           prev.value::text as "lastYearValue",
-           case when cur.value is null then null
-                else (rank() over (partition by cur.value is null order by cur.value ${best}))::int end as "rank",
-           case when cur.value is null then null
-                else (percent_rank() over (partition by cur.value is null order by cur.value ${worst}))::float8
-           end as "percentile"
-    from zones z
-    left join approved cur on cur.zone_code = z.code and cur.quarter = ${params.quarter}
-    left join approved prev on prev.zone_code = z.code and prev.quarter = ${params.lastYearQuarter}
-    where z.active
-    order by cur.value is null, cur.value ${best}, z.sort_order`);
+    , ranked as (
+      select z.code, z.sort_order, cur.value, prev.value as last_year_value,
+             case when cur.value is null then null
+                  else (rank() over (partition by cur.value is null order by cur.value ${best}))::int end as rank,
+             case when cur.value is null then null
+                  else (percent_rank() over (partition by cur.value is null order by cur.value ${worst}))::float8
+             end as percentile
+      from zones z
+      left join approved cur on cur.zone_code = z.code and cur.quarter = ${params.quarter}
+      left join approved prev on prev.zone_code = z.code and prev.quarter = ${params.lastYearQuarter}
+      where z.active
+    )
+    select code as "zoneCode", value::text as "value", last_year_value::text as "lastYearValue",
+           rank, percentile
+    from ranked
+    where code in ${params.zoneCodes}
+    order by value is null, value ${best}, sort_order`);
   return rowsOf<ZoneRankingRow>(result).map((row) => ({
     ...row,
     rank: row.rank === null ? null : Number(row.rank),
