@@ -28,7 +28,7 @@ import { signIn } from "../lib/http";
 import { lighthouse, routeJsSizes } from "../lib/pages";
 import { connect, databaseName, ensureDatabase, redact, serverInfo, withDatabase } from "../lib/pg";
 import { ROOT, run } from "../lib/proc";
-import { benchProcedures, type ProcedureResult } from "../lib/procedures";
+import { benchProcedures, benchRequestFloor, type ProcedureResult } from "../lib/procedures";
 import { benchSave } from "../lib/save";
 import { buildWeb, hasBuild, type RunningServer, startWeb } from "../lib/server";
 import { compact, count, MB, ms, ratio, seconds } from "../lib/stats";
@@ -284,6 +284,27 @@ if (prepared.main && needsServer) {
           });
           recorded.set("main", results);
           procedureRows(results, scaleLabel(target), true);
+        });
+        await step("1", "request floor (session.me) over HTTP", async () => {
+          const floor = await benchRequestFloor({
+            baseUrl: server.baseUrl,
+            cookie: admin,
+            clients: clientCounts,
+            perClient: quick ? 10 : 100,
+            log,
+          });
+          for (const run of floor.runs) {
+            rows.push({
+              item: "1",
+              measure: `request floor: session.me (session lookup, no dashboard SQL) [${kB(floor.responseBytes)}], ${run.clients} client${run.clients > 1 ? "s" : ""} × ${run.http.requests}`,
+              scale: scaleLabel(target),
+              value: `p50 ${ms(run.http.latency.p50)} / p95 ${ms(run.http.latency.p95)}${run.http.failures ? ` (${run.http.failures} failed)` : ""}`,
+              baseline: "",
+              ratio: "",
+              target: "",
+              verdict: "info",
+            });
+          }
         });
       } else skippedRow("1", "dashboard procedures", "--only/--skip");
 

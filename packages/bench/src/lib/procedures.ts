@@ -171,3 +171,38 @@ export async function benchProcedures(options: ProcedureBenchOptions): Promise<P
   }
   return results;
 }
+
+export interface FloorRun {
+  clients: number;
+  http: HttpLoad;
+}
+
+/**
+ * The request floor: `session.me` over HTTP, which runs no dashboard SQL. What it costs is what every
+ * procedure pays before and after its own statements: Next's route, better-auth's session lookup (its own
+ * queries), tRPC, superjson and the response. It explains the part of a procedure's HTTP/SQL ratio that no
+ * query change can remove.
+ */
+export async function benchRequestFloor(options: {
+  baseUrl: string;
+  cookie: string;
+  clients: readonly number[];
+  /** Requests per client at each client count. */
+  perClient: number;
+  log: (line: string) => void;
+}): Promise<{ responseBytes: number; runs: FloorRun[] }> {
+  const path = trpcQueryPath("session.me", undefined);
+  const responseBytes = await checkQuery(options.baseUrl, path, options.cookie);
+  const headers = { cookie: options.cookie };
+  const url = `${options.baseUrl}${path}`;
+  await httpLoad(url, { connections: 4, amount: 200, headers });
+  const runs: FloorRun[] = [];
+  for (const clients of options.clients) {
+    const http = await httpLoad(url, { connections: clients, amount: options.perClient * clients, headers });
+    runs.push({ clients, http });
+    options.log(
+      `  request floor (session.me)   ${String(clients).padStart(2)} clients: HTTP p50 ${http.latency.p50.toFixed(1)} p95 ${http.latency.p95.toFixed(1)} ms (${http.requests} req)`,
+    );
+  }
+  return { responseBytes, runs };
+}
