@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import type { DatabaseHandle } from "../client";
+import { ensurePeerStatistics } from "../queries/dashboard/peer-statistics";
 import { rowsOf } from "../rows";
 import { auditLog, observations, reportingPeriods, submissions, users } from "../schema";
 import { syncCatalogue } from "../seed/catalogue";
@@ -36,6 +37,7 @@ describe(`reporting workflow in the database (${testEngine()})`, () => {
     // Periods and submissions are rebuilt for each test; the audit log is append-only, so tests count deltas.
     await handle.db.delete(submissions);
     await handle.db.delete(reportingPeriods);
+    await handle.db.execute(sql`delete from peer_statistics_stale`);
     await handle.db.insert(reportingPeriods).values([
       { quarter: "2025Q3", status: "closed", deadline: "2025-10-25" },
       { quarter: "2026Q2", status: "closed", deadline: "2026-07-25" },
@@ -44,13 +46,20 @@ describe(`reporting workflow in the database (${testEngine()})`, () => {
     ]);
   });
 
-  /** The stored peer statistics of gdp in the open quarter. */
+  /** The peer statistics of gdp in the open quarter, as a dashboard reads them (stale ones recomputed). */
   async function gdpStatistics() {
+    await ensurePeerStatistics(handle.db, { from: OPEN, to: OPEN });
     return rowsOf<{ mode: string; zones: number; median: number }>(
       await handle.db.execute(sql`
         select mode, zones, median from peer_statistics
         where indicator_code = 'gdp' and quarter = ${OPEN} order by mode`),
     ).map((row) => ({ ...row, median: Number(row.median) }));
+  }
+
+  async function staleQuarters(): Promise<string[]> {
+    return rowsOf<{ quarter: string }>(
+      await handle.db.execute(sql`select quarter from peer_statistics_stale order by quarter`),
+    ).map((row) => row.quarter);
   }
 
   async function auditCount(): Promise<number> {
@@ -182,9 +191,11 @@ describe(`reporting workflow in the database (${testEngine()})`, () => {
       version: 5,
       actor: reviewer,
     });
-    // Approval puts the value into the peer statistics in the same transaction (no single-quarter value:
-    // 2026Q2 has none to derive it from).
+    // Approval marks the quarter (and the next, for single quarters) stale in its transaction; the next read
+    // recomputes it (no single-quarter value: 2026Q2 has none to derive it from).
+    expect(await staleQuarters()).toEqual([OPEN, "2026Q4"]);
     expect(await gdpStatistics()).toEqual([{ mode: "ytd", zones: 1, median: 110 }]);
+    expect(await staleQuarters()).toEqual(["2026Q4"]);
     await expect(
       transitionSubmission(handle.db, {
         zoneCode: ZONE,

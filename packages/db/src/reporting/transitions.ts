@@ -2,7 +2,7 @@ import { checkTransition, type SubmissionAction } from "@zones/domain";
 import { sql } from "drizzle-orm";
 
 import type { Database } from "../client";
-import { quartersAffectedBy, refreshPeerStatistics } from "../queries/dashboard/peer-statistics";
+import { markPeerStatisticsStale, quartersAffectedBy } from "../queries/dashboard/peer-statistics";
 import { rowsOf } from "../rows";
 import { auditLog } from "../schema";
 import type { ReportingActor } from "./actor";
@@ -110,9 +110,10 @@ export async function transitionSubmission(
       details.revision = submission.revision + 1;
     }
 
-    // Approving, or reopening what was approved, changes the values the peer statistics are made of.
+    // Approving, or reopening what was approved, changes the values the peer statistics are made of: they
+    // are recomputed by the next dashboard that reads them (once for a batch of approvals).
     if (action === "approve" || action === "revise") {
-      await refreshPeerStatistics(tx, { quarters: quartersAffectedBy(quarter) });
+      await markPeerStatisticsStale(tx, quartersAffectedBy(quarter));
     }
 
     await tx.insert(auditLog).values({

@@ -118,9 +118,10 @@ export const auditLog = pgTable(
 /**
  * The spread of each indicator across the active zones' approved values, per quarter, as reported (`ytd`)
  * and as single quarters (`single`): what the zone page's peer band and the indicator page's distribution
- * draw. Derived data, rewritten for the affected quarters in the transaction that approves or reopens a
- * submission (`refreshPeerStatistics`), so a dashboard reads a few rows instead of ranking every unit's
- * values on each request (11.5 s → 19 ms for a zone page at 2,850 units; docs/performance.md).
+ * draw. Derived data: an approval or reopening marks its quarters stale (`peer_statistics_stale`) and the
+ * next dashboard read recomputes them (`ensurePeerStatistics`), so a dashboard reads a few rows instead of
+ * ranking every unit's values on each request (11.5 s → 19 ms for a zone page at 2,850 units;
+ * docs/performance.md).
  */
 export const peerStatistics = pgTable(
   "peer_statistics",
@@ -145,4 +146,19 @@ export const peerStatistics = pgTable(
     check("peer_statistics_mode", sql`${table.mode} in ('ytd', 'single')`),
     check("peer_statistics_quarter_format", quarterCheck("quarter")),
   ],
+);
+
+/**
+ * Quarters whose `peer_statistics` no longer match the approved values: marked in the transaction that
+ * approves or reopens a submission (a cheap insert), recomputed by the next dashboard read that needs them
+ * (`ensurePeerStatistics`). A reviewer approving a batch of submissions then pays nothing per approval,
+ * and the batch is recomputed once.
+ */
+export const peerStatisticsStale = pgTable(
+  "peer_statistics_stale",
+  (t) => ({
+    quarter: t.text().primaryKey(),
+    markedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+  }),
+  () => [check("peer_statistics_stale_quarter_format", quarterCheck("quarter"))],
 );

@@ -3,6 +3,8 @@ export * from "./headline-sparklines";
 export * from "./indicator-distribution";
 export * from "./indicator-trends";
 export {
+  ensurePeerStatistics,
+  markPeerStatisticsStale,
   peerStatisticsMissing,
   quartersAffectedBy,
   refreshPeerStatistics,

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 
 import type { Database } from "../../client";
 import { rowsOf } from "../../rows";
-import { peerAggregates } from "./peer-statistics";
+import { ensurePeerStatistics, peerAggregates } from "./peer-statistics";
 import { dashboardValues, quarterAxis, quarterSpan, type SeriesMode, toNumber } from "./values";
 
 export interface IndicatorDistributionParams {
@@ -28,7 +28,7 @@ export interface DistributionRow {
 /**
  * One indicator's spread across the active zones, per quarter of the range (every quarter, `zones: 0` and
  * nulls where nobody has a value): min, quartiles (`percentile_cont`) and max, for a box or band chart.
- * Approved data is read from `peer_statistics`; with submitted values it is computed here.
+ * Approved data is read from `peer_statistics` (stale quarters recomputed first); with submitted values it is computed here.
  */
 export async function indicatorDistribution(
   db: Database,
@@ -36,6 +36,7 @@ export async function indicatorDistribution(
 ): Promise<DistributionRow[]> {
   const span = quarterSpan(params.from, params.to);
   const mode = params.mode ?? "ytd";
+  if (!params.includeSubmitted) await ensurePeerStatistics(db, span);
   const spread = params.includeSubmitted
     ? sql`select quarter, ${peerAggregates(sql`value`)}
           from (${dashboardValues({

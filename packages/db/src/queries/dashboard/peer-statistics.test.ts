@@ -7,7 +7,15 @@ import { rowsOf } from "../../rows";
 import { observations, reportingPeriods, submissions } from "../../schema";
 import { syncCatalogue } from "../../seed/catalogue";
 import { createTestDatabase, testEngine } from "../../testing";
-import { peerStatisticsMissing, quartersAffectedBy, refreshPeerStatistics } from "./peer-statistics";
+import { indicatorDistribution } from "./indicator-distribution";
+import {
+  ensurePeerStatistics,
+  markPeerStatisticsStale,
+  peerStatisticsMissing,
+  quartersAffectedBy,
+  refreshPeerStatistics,
+} from "./peer-statistics";
+import { zoneSeries } from "./zone-series";
 
 describe("quartersAffectedBy", () => {
   it("is the quarter and, for single-quarter values, the next one of the same year", () => {
@@ -130,5 +138,62 @@ describe(`peer statistics (${testEngine()})`, () => {
     await refreshPeerStatistics(handle.db, { quarters: ["2025Q3"] });
     expect((await stored()).filter((row) => row.quarter === "2025Q3")).toEqual([]);
     await handle.db.execute(sql`update zones set active = true`);
+  });
+
+  it("recomputes stale quarters on the next read of their range, once, and only those", async () => {
+    await refreshPeerStatistics(handle.db, "all");
+    const ytdQ2 = async () => (await stored()).find((row) => row.mode === "ytd" && row.quarter === "2025Q2");
+    const before = await ytdQ2();
+    // A value changes under an approved submission (as a reopen + re-approval would leave it).
+    await handle.db.execute(
+      sql`update observations set value = 10000 where zone_code = 'HB-HS' and quarter = '2025Q2'`,
+    );
+    await markPeerStatisticsStale(handle.db, quartersAffectedBy("2025Q2"));
+    await markPeerStatisticsStale(handle.db, ["2025Q2"]); // marking twice is harmless
+    expect(await ytdQ2()).toEqual(before);
+    // A range without stale quarters leaves them alone.
+    await ensurePeerStatistics(handle.db, { from: "2025Q1", to: "2025Q1" });
+    expect(await ytdQ2()).toEqual(before);
+    // Two readers at once: both see fresh statistics, the work is done once.
+    await Promise.all([
+      ensurePeerStatistics(handle.db, { from: "2025Q1", to: "2025Q3" }),
+      ensurePeerStatistics(handle.db, { from: "2025Q2", to: "2025Q2" }),
+    ]);
+    expect(await ytdQ2()).toMatchObject({ max: "10000" });
+
+    // The dashboards read through the marks themselves: the zone band and the indicator distribution.
+    await handle.db.execute(
+      sql`update observations set value = 20000 where zone_code = 'HB-HS' and quarter = '2025Q2'`,
+    );
+    await markPeerStatisticsStale(handle.db, ["2025Q2"]);
+    const distribution = await indicatorDistribution(handle.db, {
+      indicatorCode: "gdp",
+      from: "2025Q2",
+      to: "2025Q2",
+      includeSubmitted: false,
+    });
+    expect(distribution[0]?.max).toBe(20000);
+    await handle.db.execute(
+      sql`update observations set value = 30000 where zone_code = 'HB-HS' and quarter = '2025Q2'`,
+    );
+    await markPeerStatisticsStale(handle.db, ["2025Q2"]);
+    const band = await zoneSeries(handle.db, {
+      zoneCode: "SD-ZB",
+      from: "2025Q2",
+      to: "2025Q2",
+      mode: "ytd",
+      includeSubmitted: false,
+      indicatorCodes: ["gdp"],
+    });
+    // Approved 2025Q2 gdp [420, 640, 30000] (LN-C's was approved above): p75 = 640 + 0.5 × (30000 − 640).
+    expect(band[0]?.high).toBe(15320);
+    const marks = rowsOf<{ quarter: string }>(
+      await handle.db.execute(sql`select quarter from peer_statistics_stale`),
+    );
+    expect(marks).toEqual([]);
+    await handle.db.execute(
+      sql`update observations set value = 250 where zone_code = 'HB-HS' and quarter = '2025Q2'`,
+    );
+    await refreshPeerStatistics(handle.db, "all");
   });
 });

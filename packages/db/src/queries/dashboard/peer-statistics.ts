@@ -32,13 +32,13 @@ export function quartersAffectedBy(quarter: string): string[] {
 /**
  * Rewrites `peer_statistics` for the given quarters (both modes), or for every quarter with approved data
  * (`all`), from the active zones' approved values: the same values the dashboards show, through
- * `dashboardValues`. Call it in the transaction that changes which values are approved (approve, reopen) or
- * which zones are active, and after loading data in bulk.
+ * `dashboardValues`; and clears those quarters' stale marks. Used after loading data in bulk, when zones
+ * are activated or deactivated, and by `ensurePeerStatistics`.
  *
- * Refreshes are serialised by a transaction-scoped advisory lock: two approvals of the same quarter at once
- * would otherwise each compute the statistics without the other's still-uncommitted approval, and the one
- * committing last would leave a spread missing a zone. Under the lock, the second refresh starts after the
- * first committed and reads both (READ COMMITTED takes a new snapshot per statement).
+ * Refreshes are serialised by a transaction-scoped advisory lock: two refreshes at once could each compute
+ * without the other transaction's still-uncommitted change, and the one committing last would leave a spread
+ * missing a zone. Under the lock, the second refresh starts after the first committed and reads both
+ * (READ COMMITTED takes a new snapshot per statement).
  */
 export async function refreshPeerStatistics(
   db: Database,
@@ -46,40 +46,81 @@ export async function refreshPeerStatistics(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('zones.peer_statistics'))`);
-    let quarters: string[];
     if (scope === "all") {
       await tx.execute(sql`delete from peer_statistics`);
-      quarters = rowsOf<{ quarter: string }>(
+      await tx.execute(sql`delete from peer_statistics_stale`);
+      const quarters = rowsOf<{ quarter: string }>(
         await tx.execute(sql`select distinct quarter from submissions where status = 'approved'`),
       ).map((row) => row.quarter);
-    } else {
-      quarters = [...new Set(scope.quarters)];
+      await computeQuarters(tx, quarters, { replace: false });
+    } else if (scope.quarters.length > 0) {
+      await tx.execute(sql`delete from peer_statistics_stale where quarter in ${scope.quarters}`);
+      await computeQuarters(tx, [...new Set(scope.quarters)], { replace: true });
     }
-    // One statement per year and mode: a span never crosses a year, so single-quarter derivation reads
-    // that year only, and no span exceeds the dashboards' 40-quarter bound.
-    const byYear = new Map<number, string[]>();
-    for (const quarter of quarters.sort()) {
-      const { year } = toQuarter(quarter);
-      byYear.set(year, [...(byYear.get(year) ?? []), quarter]);
-    }
-    for (const yearQuarters of byYear.values()) {
-      const span = quarterSpan(yearQuarters[0] as string, yearQuarters.at(-1) as string);
-      for (const mode of MODES) {
-        if (scope !== "all") {
-          await tx.execute(
-            sql`delete from peer_statistics where mode = ${mode} and quarter in ${yearQuarters}`,
-          );
-        }
-        const values = dashboardValues({ span, mode, includeSubmitted: false, zones: { active: true } });
-        await tx.execute(sql`
-          insert into peer_statistics (mode, indicator_code, quarter, zones, min, p25, median, p75, max)
-          with v as (${values})
-          select ${mode}, indicator_code, quarter, ${peerAggregates(sql`value`)}
-          from v
-          where active and value is not null and quarter in ${yearQuarters}
-          group by indicator_code, quarter`);
+  });
+}
+
+/** Computes the statistics of `quarters` (both modes), replacing their rows when `replace`. */
+async function computeQuarters(db: Database, quarters: string[], options: { replace: boolean }) {
+  // One statement per year and mode: a span never crosses a year, so single-quarter derivation reads
+  // that year only, and no span exceeds the dashboards' 40-quarter bound.
+  const byYear = new Map<number, string[]>();
+  for (const quarter of quarters.sort()) {
+    const { year } = toQuarter(quarter);
+    byYear.set(year, [...(byYear.get(year) ?? []), quarter]);
+  }
+  for (const yearQuarters of byYear.values()) {
+    const span = quarterSpan(yearQuarters[0] as string, yearQuarters.at(-1) as string);
+    for (const mode of MODES) {
+      if (options.replace) {
+        await db.execute(
+          sql`delete from peer_statistics where mode = ${mode} and quarter in ${yearQuarters}`,
+        );
       }
+      const values = dashboardValues({ span, mode, includeSubmitted: false, zones: { active: true } });
+      await db.execute(sql`
+        insert into peer_statistics (mode, indicator_code, quarter, zones, min, p25, median, p75, max)
+        with v as (${values})
+        select ${mode}, indicator_code, quarter, ${peerAggregates(sql`value`)}
+        from v
+        where active and value is not null and quarter in ${yearQuarters}
+        group by indicator_code, quarter`);
     }
+  }
+}
+
+/**
+ * Marks quarters' statistics stale: called in the transaction that approves or reopens a submission, with
+ * `quartersAffectedBy(quarter)`. Costs one insert; the next read of those quarters recomputes them.
+ */
+export async function markPeerStatisticsStale(db: Database, quarters: readonly string[]): Promise<void> {
+  if (quarters.length === 0) return;
+  await db.execute(sql`
+    insert into peer_statistics_stale (quarter)
+    values ${sql.join(
+      quarters.map((quarter) => sql`(${quarter})`),
+      sql`, `,
+    )}
+    on conflict (quarter) do nothing`);
+}
+
+/**
+ * Recomputes the stale quarters of a range before a dashboard reads its statistics; one index probe when
+ * nothing is stale. Concurrent readers wait on the refresh's lock and find nothing left to do: the stale
+ * marks are removed in the refresh's own transaction, so a failed refresh leaves them for the next reader.
+ */
+export async function ensurePeerStatistics(db: Database, range: { from: string; to: string }): Promise<void> {
+  const stale = rowsOf<{ quarter: string }>(
+    await db.execute(sql`
+      select quarter from peer_statistics_stale where quarter between ${range.from} and ${range.to}`),
+  ).map((row) => row.quarter);
+  if (stale.length === 0) return;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('zones.peer_statistics'))`);
+    const claimed = rowsOf<{ quarter: string }>(
+      await tx.execute(sql`delete from peer_statistics_stale where quarter in ${stale} returning quarter`),
+    ).map((row) => row.quarter);
+    if (claimed.length > 0) await computeQuarters(tx, claimed, { replace: true });
   });
 }
 

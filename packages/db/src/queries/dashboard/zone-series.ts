@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 
 import type { Database } from "../../client";
 import { rowsOf } from "../../rows";
-import { peerAggregates } from "./peer-statistics";
+import { ensurePeerStatistics, peerAggregates } from "./peer-statistics";
 import {
   assertListSize,
   dashboardValues,
@@ -42,13 +42,14 @@ export interface ZoneSeriesRow {
  * computed on the same (possibly single-quarter) values. An inactive zone's own values are shown; it never
  * counts in the band.
  *
- * The band of approved data comes from `peer_statistics` (kept current by the workflow); with submitted
+ * The band of approved data comes from `peer_statistics` (stale quarters recomputed first); with submitted
  * values included it is computed here, over every active zone's values of the range.
  */
 export async function zoneSeries(db: Database, params: ZoneSeriesParams): Promise<ZoneSeriesRow[]> {
   assertListSize("indicatorCodes", params.indicatorCodes, 1, MAX_CATALOGUE_INDICATORS);
   const span = quarterSpan(params.from, params.to);
   const live = params.includeSubmitted;
+  if (!live) await ensurePeerStatistics(db, span);
   const values = dashboardValues({
     span,
     mode: params.mode,
