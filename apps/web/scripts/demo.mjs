@@ -1,27 +1,44 @@
 #!/usr/bin/env node
-// `npm run demo`: build what changed (turbo's cache makes a second start a cache hit), migrate and seed
-// the database (embedded PGlite unless DATABASE_URL is set), serve the app and say where it is.
+// `npm run demo`: build what changed (turbo's cache makes a second start a cache hit) while migrating and
+// seeding the database (embedded PGlite unless DATABASE_URL is set; skipped when the store's marker says
+// nothing changed since its last preparation), then serve the app and say where it is.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+import { embeddedStoreIsPrepared } from "../../../packages/db/src/cli/prepare-marker.mjs";
 
 const webDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const rootDir = path.resolve(webDir, "../..");
 const port = process.env.PORT ?? "3000";
 const started = performance.now();
-const quietEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+const require = createRequire(import.meta.url);
 
-function run(command, args, cwd) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: "inherit", env: quietEnv });
+// The embedded store's folder, resolved once (a relative PGLITE_DIR against the repository root), so that
+// the prepare and the server, each started in its own workspace, open the same one.
+const dataDir = process.env.DATABASE_URL
+  ? undefined
+  : path.resolve(rootDir, process.env.PGLITE_DIR || path.join(".data", "pglite"));
+const quietEnv = {
+  ...process.env,
+  ...(dataDir ? { PGLITE_DIR: dataDir } : {}),
+  NEXT_TELEMETRY_DISABLED: "1",
+  TURBO_TELEMETRY_DISABLED: "1",
+};
+
+/** A Node script run by this Node (no npx or npm in between: each would cost a Node start-up). */
+function runNode(name, args, cwd) {
+  const child = spawn(process.execPath, args, { cwd, stdio: "inherit", env: quietEnv });
+  const done = new Promise((resolve, reject) => {
     child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${name} exited with ${code ?? signal}`)),
     );
   });
+  return { child, done };
 }
 
 async function waitForHealth(url, deadline) {
@@ -32,9 +49,18 @@ async function waitForHealth(url, deadline) {
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${url} did not answer 200 in time`);
+}
+
+/** Whether the embedded store needs no prepare; when in doubt (the check itself failed), it does. */
+function alreadyPrepared(storeDir) {
+  try {
+    return embeddedStoreIsPrepared(storeDir, rootDir);
+  } catch {
+    return false;
+  }
 }
 
 /** Fails early when another process (an earlier demo?) holds the port, instead of talking to it. */
@@ -56,9 +82,34 @@ function ensurePortFree(portNumber) {
 try {
   await ensurePortFree(port);
   console.log("› Building (cached when nothing changed)…");
-  await run("npx", ["turbo", "run", "build", "--filter=@zones/web", "--output-logs=errors-only"], rootDir);
-  console.log(`› Preparing the database… (${seconds()} s)`);
-  await run("npm", ["run", "db:prepare"], rootDir);
+  const turbo = require.resolve("turbo/bin/turbo");
+  const build = runNode(
+    "turbo run build",
+    [turbo, "run", "build", "--filter=@zones/web", "--output-logs=errors-only"],
+    rootDir,
+  );
+  // The build never opens the database, so the prepare (`npm run db:prepare`) runs beside it. The marker
+  // its last run left in the store says when it has nothing to do (same migrations, seed code and quarter),
+  // without opening the store.
+  let prepare = Promise.resolve();
+  if (dataDir && alreadyPrepared(dataDir)) {
+    console.log("› Database already prepared (migrations, seed and quarter unchanged).");
+  } else {
+    console.log("› Preparing the database…");
+    const tsx = pathToFileURL(require.resolve("tsx")).href;
+    prepare = runNode(
+      "db:prepare",
+      ["--import", tsx, "src/cli/prepare.ts"],
+      path.join(rootDir, "packages/db"),
+    ).done.catch((error) => {
+      // No server can start: stop the build rather than make the user wait for it.
+      build.child.kill("SIGTERM");
+      throw error;
+    });
+  }
+  // A prepare is never cut off half-way: a failed build waits for it, then the first failure is reported.
+  const [prepared, built] = await Promise.allSettled([prepare, build.done]);
+  for (const result of [prepared, built]) if (result.status === "rejected") throw result.reason;
   console.log(`› Starting the server… (${seconds()} s)`);
 } catch (error) {
   console.error(`✗ ${error.message}`);
@@ -66,7 +117,7 @@ try {
 }
 
 // Next's own entry, run by this Node: a signal to the server then reaches Next itself, not a wrapper.
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const nextBin = require.resolve("next/dist/bin/next");
 const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
   cwd: webDir,
   stdio: "inherit",

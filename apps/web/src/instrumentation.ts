@@ -1,12 +1,25 @@
 /**
- * Starts the export worker with the server (when it runs in-process: see `exportWorkerMode`), so schedules
- * fire even before the first request. Never during `next build`, which must not open the database.
+ * Opens the database with the server, so the first request finds it open, then starts the export worker
+ * (when it runs in-process: see `exportWorkerMode`), so schedules fire even before the first request. Never
+ * during `next build`, which must not open the database.
+ *
+ * The worker comes a few seconds later and is not awaited: requests wait for this hook, and on the embedded
+ * database every statement runs on the server's one thread, so pg-boss's start-up (schema check, queues,
+ * schedule) delayed the first page by about a second on a busy machine. A request that needs export jobs
+ * sooner starts them itself (`getExportJobs` is shared).
  */
+const EXPORT_JOBS_DELAY_MS = 5_000;
+
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { getExportJobs } = await import("./server/process-resources");
-  await getExportJobs().catch(() => {
-    // Logged where it failed; requests try again.
+  const { getDatabaseHandle, getExportJobs } = await import("./server/process-resources");
+  await getDatabaseHandle().catch(() => {
+    // Reported by the health check and by the export jobs' start below; requests try again.
   });
+  setTimeout(() => {
+    getExportJobs().catch(() => {
+      // Logged where it failed; requests try again.
+    });
+  }, EXPORT_JOBS_DELAY_MS);
 }

@@ -1,5 +1,5 @@
 import { type DatabaseHandle, openDatabase } from "@zones/db";
-import { defaultExportDir, type ExportJobSender, startExportSender, startExportWorker } from "@zones/jobs";
+import type { ExportJobSender } from "@zones/jobs";
 
 /**
  * What one server process holds for its whole life: the database handle and the export job system. Kept on
@@ -39,6 +39,9 @@ async function startExportJobs(): Promise<ExportJobSender | null> {
   const handle = await getDatabaseHandle();
   const mode = exportWorkerMode(handle.engine);
   if (mode === "off") return null;
+  // Loaded when the jobs start, not with the database: pg-boss and the export engine (exceljs) would
+  // otherwise load before the first page, which needs neither.
+  const { defaultExportDir, startExportSender, startExportWorker } = await import("@zones/jobs");
   if (mode === "external") return (await startExportSender(handle)).jobs;
   const worker = await startExportWorker(handle, { exportDir: defaultExportDir() });
   return worker.jobs;
