@@ -65,27 +65,33 @@ export function numberColumns(filters: TExportFilters, quarterCount: number): bo
   return LONG_COLUMNS.map((column) => column.number);
 }
 
-/**
- * The cells of one row as text, in header order, for the filters' layout (null: empty); `numberColumns` says
- * which hold numbers. Throws if the row has the other layout's shape.
- */
-export function rowCells(row: ExportRow, filters: TExportFilters): (string | null)[] {
+/** How many leading columns label a row (zone and indicator); both layouts start with them. */
+export const LABEL_COLUMN_COUNT = WIDE_LABEL_COLUMNS.length;
+
+/** The label cells of a row (zone code and name, indicator code and name, unit) in the header language. */
+export function labelCells(row: ExportRow, filters: TExportFilters): string[] {
   const zh = filters.headerLanguage === "zh";
   const { zone, indicator } = row;
-  const zoneName = zh ? zone.nameZh : zone.nameEn;
-  const indicatorName = zh ? indicator.nameZh : indicator.nameEn;
-  const unit = zh ? indicator.unitZh : indicator.unitEn;
+  return [
+    zone.code,
+    zh ? zone.nameZh : zone.nameEn,
+    indicator.code,
+    zh ? indicator.nameZh : indicator.nameEn,
+    zh ? indicator.unitZh : indicator.unitEn,
+  ];
+}
+
+/**
+ * The cells of a row after its label cells (`LABEL_COLUMN_COUNT`), for the filters' layout (null: empty).
+ * Throws if the row has the other layout's shape.
+ */
+export function valueCells(row: ExportRow, filters: TExportFilters): (string | null)[] {
   if (filters.layout === "wide") {
     if (!("values" in row)) throw new TypeError("wide layout: expected pivot rows (one value per quarter)");
-    return [zone.code, zoneName, indicator.code, indicatorName, unit, ...row.values];
+    return row.values;
   }
   if (!("quarter" in row)) throw new TypeError("long layout: expected observation rows");
   return [
-    zone.code,
-    zoneName,
-    indicator.code,
-    indicatorName,
-    unit,
     row.quarter,
     row.value,
     statusLabel(row.status, filters.headerLanguage),
@@ -93,4 +99,12 @@ export function rowCells(row: ExportRow, filters: TExportFilters): (string | nul
     revisionKindLabel(row.revisionKind, filters.headerLanguage),
     row.note,
   ];
+}
+
+/**
+ * The cells of one row as text, in header order, for the filters' layout (null: empty); `numberColumns` says
+ * which hold numbers. Throws if the row has the other layout's shape.
+ */
+export function rowCells(row: ExportRow, filters: TExportFilters): (string | null)[] {
+  return [...labelCells(row, filters), ...valueCells(row, filters)];
 }

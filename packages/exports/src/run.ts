@@ -19,7 +19,10 @@ import { writeXlsx } from "./xlsx";
 
 export interface ExportProgress {
   rowsDone: number;
-  /** Counted before streaming; the database may change meanwhile, so `rowsDone` can end up different. */
+  /**
+   * Counted while the export's query starts (its own statement, so another snapshot): the database may change
+   * meanwhile, so `rowsDone` can end up different.
+   */
   rowsExpected: number;
 }
 
@@ -72,16 +75,39 @@ export function exportChunks(
   return format === "csv" ? writeCsv(rows, filters) : writeXlsx(rows, filters);
 }
 
+/**
+ * The row batches with progress. The count (`expected`) runs beside the export's own query rather than before
+ * it: the first batch is asked for at once, so the database opens the cursor while it counts, and the first
+ * report (no rows done yet) comes as soon as the count is known, before any batch is handed on.
+ */
 async function* counted(
   rows: AsyncIterable<readonly ExportRow[]>,
+  expected: Promise<number>,
   progress: ExportProgress,
   options: ExportOptions,
 ): AsyncGenerator<readonly ExportRow[], void, undefined> {
-  for await (const batch of rows) {
+  const iterator = rows[Symbol.asyncIterator]();
+  let first: Promise<IteratorResult<readonly ExportRow[]>> | null = iterator.next();
+  // A failure of the first batch surfaces where it is awaited, not as an unhandled rejection.
+  first.catch(() => {});
+  let finished = false;
+  try {
+    progress.rowsExpected = await expected;
     options.signal?.throwIfAborted();
-    progress.rowsDone += batch.length;
-    yield batch;
     options.onProgress?.({ ...progress });
+    for (;;) {
+      const next = await (first ?? iterator.next());
+      first = null;
+      if (next.done) break;
+      options.signal?.throwIfAborted();
+      progress.rowsDone += next.value.length;
+      yield next.value;
+      options.onProgress?.({ ...progress });
+    }
+    finished = true;
+  } finally {
+    // Stopped early (an error, the consumer gone): closing the row iterator closes the database cursor.
+    if (!finished) await iterator.return?.();
   }
 }
 
@@ -129,9 +155,11 @@ export async function runExport(
 ): Promise<ExportResult> {
   const started = performance.now();
   options.signal?.throwIfAborted();
-  const progress: ExportProgress = { rowsDone: 0, rowsExpected: await countObservationRows(db, filters) };
-  options.onProgress?.({ ...progress });
-  const rows = counted(exportRowBatches(db, filters, options), progress, options);
+  const expected = countObservationRows(db, filters);
+  // Awaited in `counted`; should the export fail first, the count's own failure is not left unhandled.
+  expected.catch(() => {});
+  const progress: ExportProgress = { rowsDone: 0, rowsExpected: 0 };
+  const rows = counted(exportRowBatches(db, filters, options), expected, progress, options);
   const tally = { bytes: 0, hash: createHash("sha256") };
   const chunks = measured(exportChunks(rows, filters, format), tally, options.signal);
   try {
@@ -207,11 +235,22 @@ export async function prepareExportDownload(
   rowsExpected: number;
   body: ReadableStream<Uint8Array>;
 }> {
-  const rowsExpected = await countObservationRows(db, filters);
+  const counting = countObservationRows(db, filters);
   const iterator = exportChunks(exportRowBatches(db, filters, options), filters, format)[
     Symbol.asyncIterator
   ]();
-  const first = await iterator.next();
+  // The count and the export's own query run side by side.
+  const reading = iterator.next();
+  let rowsExpected: number;
+  let first: IteratorResult<Uint8Array>;
+  try {
+    [rowsExpected, first] = await Promise.all([counting, reading]);
+  } catch (error) {
+    // Closes the cursor if the first chunk came but the count failed.
+    await Promise.allSettled([counting, reading]);
+    await iterator.return?.();
+    throw error;
+  }
   return {
     fileName: exportFileName(filters, format, options.now ?? new Date()),
     contentType: exportContentType(filters, format),

@@ -1,7 +1,7 @@
 import { PassThrough, type Writable } from "node:stream";
 import { scopeQuarters } from "@zones/db";
 import { getZone, isNumericText } from "@zones/domain";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 import {
   type ExportRow,
@@ -107,7 +107,9 @@ async function writeWorkbook(
   output: Writable,
   state: { stopped: boolean },
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  // exceljs is big: loaded when a workbook is written, not with the package (CSV exports never need it).
+  const { default: excel } = await import("exceljs");
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
     stream: output,
     useStyles: true,
     useSharedStrings: false,

@@ -90,8 +90,10 @@ async function* pgliteHeldCursor<T>(
     for (;;) {
       const { rows } = await pglite.query<T>(`fetch forward ${batchSize} from ${name}`);
       if (rows.length === 0) break;
+      // Read before handing the batch on: the consumer may empty it (see `releaseRecords`).
+      const last = rows.length < batchSize;
       yield rows;
-      if (rows.length < batchSize) break;
+      if (last) break;
     }
   } finally {
     await pglite.query(`close ${name}`);

@@ -74,3 +74,48 @@ export function exportFromWhere(scope: ObservationExportScope): SQL {
       and s.quarter between ${scope.from} and ${scope.to}
       and s.status in ${[...scope.statuses]}`;
 }
+
+/**
+ * The scope's zones in catalogue order (`sort_order`, then code), as alias `z` with `code` and `sort_order`:
+ * the outer side of the per-zone reads (`zoneObservations`). `offset 0` keeps the subquery (and its order)
+ * as written, so that the rows of a per-zone nested loop leave already ordered by zone.
+ */
+export function scopeZones(scope: ObservationExportScope): SQL {
+  checkExportScope(scope);
+  return sql`(select code, sort_order from zones where code in ${[...scope.zoneCodes]}
+      order by sort_order, code offset 0) z`;
+}
+
+/**
+ * `from … where …` of one zone's observations in the scope, correlated to `z.code` (see `scopeZones`): read
+ * through the primary key `(zone_code, indicator_code, quarter)`, joined to the zone's submissions and to the
+ * indicators. Aliases: `o` observations, `s` submissions, `i` indicators.
+ */
+export function zoneObservations(scope: ObservationExportScope): SQL {
+  checkExportScope(scope);
+  return sql`
+      from observations o
+      join submissions s on s.zone_code = o.zone_code and s.quarter = o.quarter
+      join indicators i on i.code = o.indicator_code
+      where o.zone_code = z.code
+        and o.indicator_code in ${[...scope.indicatorCodes]}
+        and o.quarter between ${scope.from} and ${scope.to}
+        and s.quarter between ${scope.from} and ${scope.to}
+        and s.status in ${[...scope.statuses]}`;
+}
+
+/**
+ * `from … where …` for counting the scope's observations: no join to zones or indicators, since the foreign
+ * keys (observations → submissions → zones, observations → indicators) guarantee that every row has both.
+ */
+export function countFromWhere(scope: ObservationExportScope): SQL {
+  checkExportScope(scope);
+  return sql`
+    from observations o
+    join submissions s on s.zone_code = o.zone_code and s.quarter = o.quarter
+    where o.zone_code in ${[...scope.zoneCodes]}
+      and o.indicator_code in ${[...scope.indicatorCodes]}
+      and o.quarter between ${scope.from} and ${scope.to}
+      and s.quarter between ${scope.from} and ${scope.to}
+      and s.status in ${[...scope.statuses]}`;
+}
