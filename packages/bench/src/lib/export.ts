@@ -1,6 +1,6 @@
 import { openSync } from "node:fs";
 import path from "node:path";
-import { copyObservationsQuery, type Database, openPostgres } from "@zones/db";
+import { copyObservationsQuery, type Database, openPostgres, POSTGRES_SESSION_SETTINGS } from "@zones/db";
 
 import { everythingScope } from "./export-scope";
 import { connect } from "./pg";
@@ -47,10 +47,15 @@ export async function benchExport(
     await handle.close();
   }
   const devNull = openSync("/dev/null", "w");
+  // psql's session gets the app's session settings (`jit = off`), as the export's own connection does.
+  const pgOptions = Object.entries(POSTGRES_SESSION_SETTINGS)
+    .map(([name, value]) => `-c ${name}=${value}`)
+    .join(" ");
   const copy = () =>
     runChecked("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", "-"], {
       input: `copy (${copyText}) to stdout with (format csv, header true);\n`,
       stdoutFd: devNull,
+      env: { ...process.env, PGOPTIONS: `${process.env.PGOPTIONS ?? ""} ${pgOptions}`.trim() },
     });
   if (options.warm) await copy();
 
