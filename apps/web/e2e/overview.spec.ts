@@ -86,7 +86,8 @@ test.describe("overview", () => {
       await expect(card.getByTestId("sparkline")).toHaveCount(figures);
     }
     await expect(
-      page.locator('[data-zone="HB-HS"] .headline[data-indicator="gdp"] [data-testid="sparkline"] svg'),
+      // The sparkline's own SVG (the line inside is drawn in a nested, stretched one).
+      page.locator('[data-zone="HB-HS"] .headline[data-indicator="gdp"] [data-testid="sparkline"] > svg'),
     ).toHaveAttribute(
       "aria-label",
       /^地区生产总值近八个季度走势（年初至报告期末累计）: 2024年第三季度 .+ – 2026年第二季度 1,400.52亿元$/,

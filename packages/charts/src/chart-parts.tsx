@@ -1,6 +1,6 @@
 "use client";
 
-import type { CSSProperties, ReactNode } from "react";
+import type { ReactNode } from "react";
 import {
   DefaultZIndexes,
   type DotItemDotProps,
@@ -9,25 +9,11 @@ import {
   useYAxisScale,
   ZIndexLayer,
 } from "recharts";
+import { finiteOrNull, isolatedIndices, visuallyHidden } from "./chart-utils";
 import { chartFontFamily } from "./palette";
 
-/** Hides text visually but keeps it for screen readers. */
-export const visuallyHidden: CSSProperties = {
-  position: "absolute",
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: "hidden",
-  clip: "rect(0, 0, 0, 0)",
-  whiteSpace: "nowrap",
-  border: 0,
-};
-
-/** A number that can be drawn: null, undefined, NaN and ±∞ are gaps. */
-export function finiteOrNull(value: number | null | undefined): number | null {
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
+// Shared with the library-free overview charts; re-exported for the Recharts ones.
+export { finiteOrNull, isolatedIndices, visuallyHidden };
 
 /** A visible message in place of the chart, so "no data" never looks like a broken blank box. */
 export function EmptyChart({
@@ -88,19 +74,6 @@ export function UnitLabel({ unit }: { unit: string }) {
 }
 
 export type RangeAt = { quarter: string; low: number | null; high: number | null };
-
-/** Indices of the defined entries whose neighbours are both undefined: an area cannot show them. */
-export function isolatedIndices<T>(items: readonly T[], defined: (item: T) => boolean): number[] {
-  const result: number[] = [];
-  items.forEach((item, i) => {
-    const prev = items[i - 1];
-    const next = items[i + 1];
-    if (defined(item) && (prev === undefined || !defined(prev)) && (next === undefined || !defined(next))) {
-      result.push(i);
-    }
-  });
-  return result;
-}
 
 /** Width in pixels of the mark standing in for an isolated band or median point. */
 function isolatedMarkWidth(quarterCount: number, plotWidth: number): number {

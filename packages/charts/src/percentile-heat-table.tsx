@@ -1,7 +1,7 @@
 "use client";
 
 import type { CSSProperties, ReactNode } from "react";
-import { visuallyHidden } from "./chart-parts";
+import { visuallyHidden } from "./chart-utils";
 import { blueForRank, chartFontFamily, sequentialBlues, textColorOn } from "./palette";
 
 export interface HeatZone {

@@ -1,8 +1,8 @@
 import { render, screen } from "@testing-library/react";
 import { formatQuarterLabel, type QuarterString } from "@zones/domain";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { palette } from "./palette";
-import { Sparkline, type SparklineProps } from "./sparkline";
+import { Sparkline, type SparklineProps, sparklineLayout } from "./sparkline";
 
 const points: SparklineProps["points"] = [
   { quarter: "2024Q1", value: 5.1 },
@@ -95,15 +95,64 @@ describe("Sparkline", () => {
     expect(screen.getByRole("img").getAttribute("aria-label")).toBe("研发投入强度: 2024Q1 5");
   });
 
-  it("fills its container when no width is given", () => {
-    const rect = vi
-      .spyOn(HTMLElement.prototype, "getBoundingClientRect")
-      .mockReturnValue(new DOMRect(0, 0, 200, 32));
-    try {
-      renderSparkline({ width: undefined });
-      expect(screen.getByRole("img").getAttribute("width")).toBe("200");
-    } finally {
-      rect.mockRestore();
-    }
+  it("fills its container when no width is given, without measuring it", () => {
+    const { container } = renderSparkline({ width: undefined });
+    const root = screen.getByTestId("sparkline");
+    expect(root.style.width).toBe("100%");
+    const img = screen.getByRole("img");
+    expect(img.getAttribute("width")).toBe("100%");
+    // The line is drawn in a nested SVG stretched to the width; its stroke keeps its thickness.
+    const lineBox = container.querySelector("path.sparkline-line")?.closest("svg");
+    expect(lineBox).not.toBe(img);
+    expect(lineBox?.getAttribute("width")).toBe("100%");
+    expect(lineBox?.getAttribute("preserveAspectRatio")).toBe("none");
+    expect(container.querySelector("path.sparkline-line")?.getAttribute("vector-effect")).toBe(
+      "non-scaling-stroke",
+    );
+    // Dots are placed in percent of the width, so they stay round at any width.
+    expect(container.querySelector(".sparkline-dot")?.getAttribute("cx")).toMatch(/%$/);
+  });
+
+  it("places the values between the lowest (bottom) and the highest (top), first to last across", () => {
+    const { container } = renderSparkline({
+      points: [
+        { quarter: "2024Q1", value: 2 },
+        { quarter: "2024Q2", value: 10 },
+        { quarter: "2024Q3", value: 6 },
+      ],
+      height: 32,
+    });
+    // Four pixels of margin: 10 at the top (y 4), 2 at the bottom (y 28), 6 halfway; x from 0 to 100.
+    expect(container.querySelector("path.sparkline-line")?.getAttribute("d")).toBe("M0,28L50,4L100,16");
+    const dot = container.querySelector(".sparkline-dot");
+    expect(dot?.getAttribute("cx")).toBe("100%");
+    expect(dot?.getAttribute("cy")).toBe("16");
+  });
+
+  it("draws a flat series across the middle and a single value in the middle", () => {
+    const { container, unmount } = renderSparkline({
+      points: [
+        { quarter: "2024Q1", value: 3 },
+        { quarter: "2024Q2", value: 3 },
+      ],
+      height: 24,
+    });
+    expect(container.querySelector("path.sparkline-line")?.getAttribute("d")).toBe("M0,12L100,12");
+    unmount();
+    const single = renderSparkline({ points: [{ quarter: "2024Q1", value: 5 }], height: 24 });
+    const dot = single.container.querySelector(".sparkline-dot");
+    expect(dot?.getAttribute("cx")).toBe("50%");
+    expect(dot?.getAttribute("cy")).toBe("12");
+  });
+
+  it("keeps the given width, inside which the line and dots are drawn", () => {
+    renderSparkline({ width: 120 });
+    expect(screen.getByTestId("sparkline").style.width).toBe("120px");
+  });
+});
+
+describe("sparklineLayout", () => {
+  it("maps gaps to null and keeps the others' positions", () => {
+    expect(sparklineLayout([1, null, 3], 20)).toEqual([{ x: 0, y: 16 }, null, { x: 1, y: 4 }]);
   });
 });

@@ -1,16 +1,4 @@
-"use client";
-
-import type { ReactNode } from "react";
-import {
-  type DotItemDotProps,
-  Line,
-  LineChart,
-  LineDrawShape,
-  type LineDrawShapeProps,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { finiteOrNull, isolatedIndices } from "./chart-parts";
+import { finiteOrNull, isolatedIndices } from "./chart-utils";
 import { chartFontFamily, palette } from "./palette";
 
 export interface SparklinePoint {
@@ -35,7 +23,10 @@ export interface SparklineProps {
 }
 
 const DEFAULT_HEIGHT = 32;
-const MARGIN = { top: 4, right: 4, bottom: 4, left: 4 };
+/** Room for the end dot, in pixels, on every side of the line. */
+const MARGIN = 4;
+/** Width of the line's own coordinate system; it is stretched to the box's width. */
+const LINE_WIDTH = 100;
 
 type Row = { quarter: string; value: number | null };
 
@@ -55,6 +46,36 @@ export function sparklineDescription(
   return first === last ? `${label}: ${describe(first)}` : `${label}: ${describe(first)} – ${describe(last)}`;
 }
 
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Where each value is drawn: `x` as a fraction of the width (0 = first quarter, 1 = last; a single quarter in
+ * the middle) and `y` in pixels from the top, the lowest value at the bottom margin and the highest at the
+ * top (a flat series in the middle). Gaps are null.
+ */
+export function sparklineLayout(
+  values: readonly (number | null)[],
+  height: number,
+): ({ x: number; y: number } | null)[] {
+  const present = values.filter((v): v is number => v !== null);
+  const min = Math.min(...present);
+  const max = Math.max(...present);
+  const inner = Math.max(height - 2 * MARGIN, 0);
+  return values.map((value, i) => {
+    if (value === null) return null;
+    const x = values.length === 1 ? 0.5 : i / (values.length - 1);
+    const y = max === min ? height / 2 : MARGIN + ((max - value) / (max - min)) * inner;
+    return { x, y };
+  });
+}
+
+/**
+ * A quarter-by-quarter trend at a glance: a line through the values, broken at gaps, a dot on the latest value
+ * and on any value between two gaps (it has no segment to show it). Plain SVG, drawn on the server and without
+ * a chart library; it takes the width of its box through CSS, so it needs no measuring in the browser: the line
+ * sits in a nested SVG stretched to the width (its stroke keeps its thickness), and the dots are placed in
+ * percent of the width, so they stay round.
+ */
 export function Sparkline({
   points,
   label,
@@ -92,76 +113,89 @@ export function Sparkline({
     );
   }
 
+  const layout = sparklineLayout(
+    rows.map((r) => r.value),
+    height,
+  );
   let lastIndex = -1;
-  rows.forEach((r, i) => {
-    if (r.value !== null) lastIndex = i;
+  layout.forEach((at, i) => {
+    if (at !== null) lastIndex = i;
   });
   // A value between two gaps has no line segment; give it a small dot so it does not vanish.
-  const isolated = new Set(isolatedIndices(rows, (r) => r.value !== null));
+  const isolated = isolatedIndices(layout, (at) => at !== null);
 
-  const dot = (props: DotItemDotProps): ReactNode => {
-    const { cx, cy, index } = props;
-    if (cx === undefined || cy === undefined || props.value === null || props.value === undefined)
-      return null;
-    if (index === lastIndex) {
-      return (
-        <circle
-          className="sparkline-dot"
-          data-quarter={rows[index]?.quarter}
-          cx={cx}
-          cy={cy}
-          r={2.5}
-          fill={color}
-        />
-      );
-    }
-    if (isolated.has(index)) {
-      return (
-        <circle
-          className="sparkline-isolated"
-          data-quarter={rows[index]?.quarter}
-          cx={cx}
-          cy={cy}
-          r={1.5}
-          fill={color}
-        />
-      );
-    }
-    return null;
+  // One subpath per run of two or more values, so the line breaks at every gap.
+  let d = "";
+  layout.forEach((at, i) => {
+    if (at === null) return;
+    const previous = layout[i - 1];
+    const next = layout[i + 1];
+    const moveTo = previous === null || previous === undefined;
+    if (moveTo && (next === null || next === undefined)) return;
+    d += `${moveTo ? "M" : "L"}${round(at.x * LINE_WIDTH)},${round(at.y)}`;
+  });
+
+  const dot = (index: number, className: string, r: number) => {
+    const at = layout[index];
+    if (!at) return null;
+    return (
+      <circle
+        key={`${className}-${index}`}
+        className={className}
+        data-quarter={rows[index]?.quarter}
+        cx={`${round(at.x * 100)}%`}
+        cy={round(at.y)}
+        r={r}
+        fill={color}
+      />
+    );
   };
 
   return (
     <div
       data-testid="sparkline"
       data-points={present}
-      style={{ width: width ?? "100%", height, lineHeight: 0 }}
+      // The padding keeps the end dots inside the box; the SVG draws them over its own edges.
+      style={{
+        width: width ?? "100%",
+        height,
+        lineHeight: 0,
+        padding: `0 ${MARGIN}px`,
+        boxSizing: "border-box",
+      }}
     >
-      <LineChart
-        data={rows}
-        responsive={width === undefined}
-        width={width}
-        height={height}
-        margin={MARGIN}
+      <svg
         role="img"
         aria-label={description}
-        // No tooltip or keyboard focus: a sparkline is a glance; the card carries the numbers.
-        accessibilityLayer={false}
+        width="100%"
+        height={height}
+        overflow="visible"
+        style={{ display: "block", overflow: "visible" }}
       >
-        <XAxis dataKey="quarter" hide />
-        <YAxis hide domain={["dataMin", "dataMax"]} />
-        <Line
-          dataKey="value"
-          stroke={color}
-          strokeWidth={1.5}
-          connectNulls={false}
-          isAnimationActive={false}
-          activeDot={false}
-          dot={dot}
-          shape={(props: LineDrawShapeProps) => (
-            <LineDrawShape {...props} className="recharts-line-curve sparkline-line" />
-          )}
-        />
-      </LineChart>
+        {d !== "" && (
+          <svg
+            width="100%"
+            height={height}
+            viewBox={`0 0 ${LINE_WIDTH} ${height}`}
+            preserveAspectRatio="none"
+            overflow="visible"
+            aria-hidden="true"
+          >
+            <path
+              className="sparkline-line"
+              d={d}
+              fill="none"
+              stroke={color}
+              strokeWidth={1.5}
+              strokeLinejoin="round"
+              strokeLinecap="round"
+              vectorEffect="non-scaling-stroke"
+            />
+          </svg>
+        )}
+        {isolated.filter((i) => i !== lastIndex).map((i) => dot(i, "sparkline-isolated", 1.5))}
+        {dot(lastIndex, "sparkline-dot", 2.5)}
+      </svg>
     </div>
   );
 }

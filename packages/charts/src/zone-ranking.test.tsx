@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from "@testing-library/react";
+import { render, screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { chartFontFamily, neutralColor, palette } from "./palette";
 import { ZoneRanking, type ZoneRankingProps } from "./zone-ranking";
@@ -30,12 +30,12 @@ function renderRanking(props: Partial<ZoneRankingProps> = {}) {
   );
 }
 
-const bars = (root: HTMLElement) => [...root.querySelectorAll<SVGPathElement>("path.zone-ranking-bar")];
+const bars = (root: HTMLElement) => [...root.querySelectorAll<SVGRectElement>("rect.zone-ranking-bar")];
 const barKeys = (root: HTMLElement) => bars(root).map((b) => b.getAttribute("data-key"));
 const valueLabels = (root: HTMLElement) =>
   [...root.querySelectorAll("text.zone-ranking-value")].map((t) => t.textContent);
 const tickLabels = (root: HTMLElement) =>
-  [...root.querySelectorAll(".recharts-yAxis-tick-labels text")].map((t) => t.textContent);
+  [...root.querySelectorAll("text.zone-ranking-label")].map((t) => t.textContent);
 
 describe("ZoneRanking", () => {
   it("draws one bar per non-null value and reports that count", () => {
@@ -108,18 +108,33 @@ describe("ZoneRanking", () => {
       ],
     });
     expect(valueLabels(container)).toEqual(["≈5.0", "≈-3.0"]);
-    const negativeBar = container.querySelector('path.zone-ranking-bar[data-key="zibo"]');
-    const zeroLine = Number(negativeBar?.getAttribute("x"));
-    expect(Number(negativeBar?.getAttribute("width"))).toBeLessThan(0);
+    const attr = (element: Element | null | undefined, name: string) => Number(element?.getAttribute(name));
+    const negativeBar = container.querySelector('rect.zone-ranking-bar[data-key="zibo"]');
+    const positiveBar = container.querySelector('rect.zone-ranking-bar[data-key="huangshi"]');
+    // The negative bar grows leftwards and ends at the zero line, where the positive bar starts.
+    const zeroLine = attr(positiveBar, "x");
+    expect(attr(negativeBar, "x") + attr(negativeBar, "width")).toBeCloseTo(zeroLine, 5);
+    expect(attr(negativeBar, "x")).toBeLessThan(zeroLine);
+    // Its label starts just right of the zero line, not past its left end among the zone names.
     const label = [...container.querySelectorAll("text.zone-ranking-value")][1];
-    expect(Number(label?.getAttribute("x"))).toBeGreaterThan(zeroLine);
+    expect(attr(label, "x")).toBeGreaterThan(zeroLine);
     expect(label?.getAttribute("text-anchor")).toBe("start");
+    const names = [...container.querySelectorAll("text.zone-ranking-label")];
+    expect(names.every((name) => attr(name, "x") < attr(negativeBar, "x"))).toBe(true);
     // Positive values keep their label just past the bar's end.
-    const positiveBar = container.querySelector('path.zone-ranking-bar[data-key="huangshi"]');
-    const end = Number(positiveBar?.getAttribute("x")) + Number(positiveBar?.getAttribute("width"));
-    expect(Number(container.querySelector("text.zone-ranking-value")?.getAttribute("x"))).toBeGreaterThan(
-      end,
-    );
+    const end = attr(positiveBar, "x") + attr(positiveBar, "width");
+    expect(attr(container.querySelector("text.zone-ranking-value"), "x")).toBeGreaterThan(end);
+  });
+
+  it("draws longer bars for larger values, from a common start", () => {
+    const { container } = renderRanking();
+    const widths = bars(container).map((b) => Number(b.getAttribute("width")));
+    expect(widths).toEqual([...widths].sort((a, b) => b - a));
+    expect(new Set(bars(container).map((b) => b.getAttribute("x"))).size).toBe(1);
+    // Every bar fits in the chart, its value label after it.
+    for (const bar of bars(container)) {
+      expect(Number(bar.getAttribute("x")) + Number(bar.getAttribute("width"))).toBeLessThanOrEqual(600);
+    }
   });
 
   it.each([
@@ -141,13 +156,11 @@ describe("ZoneRanking", () => {
     expect(fills.get("baotou")).toBe(neutralColor);
   });
 
-  it("shows label, formatted value and unit in the tooltip", () => {
+  it("shows label, formatted value and unit in each bar's tooltip", () => {
     const { container } = renderRanking();
-    expect(container.querySelector(".zone-ranking-tooltip")).toBeNull();
-    // Keyboard focus (Recharts' accessibility layer) activates the top-ranked zone; jsdom has
-    // no layout, so pointer hover cannot be simulated reliably.
-    fireEvent.focus(screen.getByRole("img"));
-    expect(container.querySelector(".zone-ranking-tooltip")?.textContent).toBe("淄博≈30.3 %");
+    // The native tooltip (SVG <title>) of the bar's group; a plain SVG chart has no script-driven tooltip.
+    const titles = [...container.querySelectorAll("g[data-key] > title")].map((t) => t.textContent);
+    expect(titles).toEqual(["淄博: ≈30.3 %", "攀枝花: ≈18.0 %", "黄石: ≈12.5 %", "包头: ≈7.0 %"]);
   });
 
   it("fills its container when no width is given", () => {
@@ -161,5 +174,14 @@ describe("ZoneRanking", () => {
     } finally {
       rect.mockRestore();
     }
+  });
+
+  it("is drawn at a standard width, scaled to its box, before the container is measured", () => {
+    // jsdom reports a zero width, as the server render has none.
+    renderRanking({ width: undefined, height: undefined });
+    const img = screen.getByRole("img");
+    expect(img.getAttribute("width")).toBe("100%");
+    expect(img.getAttribute("viewBox")).toBe(`0 0 640 ${5 * 32 + 16}`);
+    expect(img.getAttribute("height")).toBe(String(5 * 32 + 16));
   });
 });

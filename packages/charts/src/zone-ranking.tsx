@@ -1,7 +1,8 @@
 "use client";
 
-import { Bar, BarChart, Cell, LabelList, type LabelProps, Tooltip, XAxis, YAxis } from "recharts";
+import { estimateTextWidth } from "./chart-utils";
 import { chartFontFamily, neutralColor, palette } from "./palette";
+import { useContainerWidth } from "./use-container-width";
 
 export type ZoneRankingDatum = { key: string; label: string; value: number | null };
 
@@ -25,8 +26,19 @@ export type ZoneRankingProps = {
 type Row = ZoneRankingDatum & { formatted: string | null };
 
 const ROW_HEIGHT = 32;
-const MARGIN = { top: 8, right: 64, bottom: 8, left: 8 };
+const BAR_HEIGHT = 24;
+const MARGIN = { top: 8, right: 8, bottom: 8, left: 8 };
+/** Zone names and values: the page's 16 px, as Recharts inherited it. */
+const FONT_SIZE = 16;
+/** Between a zone's name and the axis, and between a bar's end and its value. */
+const LABEL_GAP = 6;
+const VALUE_GAP = 5;
+/** Narrowest plot area: on a very small screen the bars keep at least this much room. */
+const MIN_PLOT = 48;
+/** The width drawn before the browser has measured the container (server render, first paint). */
+const FALLBACK_WIDTH = 640;
 const highlightColor = palette[0];
+const axisColor = "#666";
 
 /** Best first; zones without a value go last, in their input order, since they have no rank. */
 function rankRows(
@@ -40,6 +52,11 @@ function rankRows(
   });
 }
 
+/**
+ * Zones ranked by one indicator as horizontal bars, best on top, each with its value at the bar's end. Plain
+ * SVG (no chart library), so pages that show only this chart load none: drawn on the server at a standard
+ * width, then at the container's own width as soon as the browser has measured it.
+ */
 export function ZoneRanking({
   data,
   direction,
@@ -51,13 +68,13 @@ export function ZoneRanking({
   width,
   height,
 }: ZoneRankingProps) {
+  const { ref, measured } = useContainerWidth(width);
   const rows: Row[] = rankRows(data, direction).map((d) => ({
     ...d,
     formatted: d.value === null ? null : formatValue(d.value),
   }));
   const points = rows.filter((r) => r.value !== null).length;
   const chartHeight = height ?? Math.max(rows.length, 1) * ROW_HEIGHT + MARGIN.top + MARGIN.bottom;
-  const labelByKey = new Map(rows.map((r) => [r.key, r.label]));
 
   if (points === 0) {
     return (
@@ -82,99 +99,109 @@ export function ZoneRanking({
     );
   }
 
+  const chartWidth = width ?? measured ?? FALLBACK_WIDTH;
+  const rowHeight = (chartHeight - MARGIN.top - MARGIN.bottom) / Math.max(rows.length, 1);
+  const barHeight = Math.min(BAR_HEIGHT, rowHeight * 0.8);
+  const labelWidth = Math.max(...rows.map((r) => estimateTextWidth(r.label, FONT_SIZE))) + LABEL_GAP;
+  const valueWidth =
+    Math.max(...rows.map((r) => estimateTextWidth(r.formatted ?? "", FONT_SIZE))) + VALUE_GAP;
+  const plotLeft = MARGIN.left + labelWidth;
+  const plotRight = Math.max(chartWidth - MARGIN.right - valueWidth, plotLeft + MIN_PLOT);
+
+  const values = rows.flatMap((r) => (r.value === null ? [] : [r.value]));
+  const low = Math.min(0, ...values);
+  const high = Math.max(0, ...values);
+  const span = high - low || 1;
+  const x = (value: number) => plotLeft + ((value - low) / span) * (plotRight - plotLeft);
+  const zero = x(0);
+  const round = (n: number) => Math.round(n * 10) / 10;
+
   return (
-    // SVG <text> inherits font-family through CSS, so setting it here covers ticks, labels and tooltip.
+    // SVG <text> inherits font-family through CSS, so setting it here covers the names and values.
     <div
+      ref={ref}
       data-testid="zone-ranking"
       data-points={points}
       style={{ width: width ?? "100%", fontFamily: chartFontFamily }}
     >
-      <BarChart
-        data={rows}
-        layout="vertical"
-        // Fixed size when given (deterministic in tests); otherwise track the container width.
-        // Not width="100%": Recharts would parse that as 100px for the first (server) render.
-        responsive={width === undefined}
-        width={width}
-        height={chartHeight}
-        margin={MARGIN}
+      <svg
         role="img"
         aria-label={title}
+        // Until the container is measured the drawing scales to the box, left-aligned.
+        width={width ?? measured ?? "100%"}
+        height={chartHeight}
+        viewBox={`0 0 ${chartWidth} ${chartHeight}`}
+        preserveAspectRatio="xMinYMin meet"
+        fontSize={FONT_SIZE}
+        style={{ display: "block", overflow: "visible" }}
       >
-        <XAxis type="number" hide />
-        {/* Keyed by zone key, not label, so two zones with the same display name stay distinct. */}
-        <YAxis
-          type="category"
-          dataKey="key"
-          width="auto"
-          interval={0}
-          tickLine={false}
-          tickFormatter={(key: string) => labelByKey.get(key) ?? key}
+        <line
+          className="zone-ranking-axis"
+          x1={plotLeft}
+          x2={plotLeft}
+          y1={MARGIN.top}
+          y2={chartHeight - MARGIN.bottom}
+          stroke={axisColor}
         />
-        <Tooltip
-          cursor={{ fillOpacity: 0.3 }}
-          content={({ active, label }) => {
-            const row = rows.find((r) => r.key === label);
-            return active && row ? <RankingTooltip row={row} unit={unit} /> : null;
-          }}
-        />
-        <Bar
-          dataKey="value"
-          name={title}
-          className="zone-ranking-bars"
-          maxBarSize={28}
-          // A zero value would otherwise produce a zero-width rect and vanish from the DOM count.
-          minPointSize={(value) => (value === null || value === undefined ? 0 : 2)}
-        >
-          {rows.map((r) => (
-            <Cell
-              key={r.key}
-              className="zone-ranking-bar"
-              data-key={r.key}
-              fill={highlightKey === undefined || r.key === highlightKey ? highlightColor : neutralColor}
-            />
-          ))}
-          <LabelList dataKey="formatted" content={renderValueLabel} />
-        </Bar>
-      </BarChart>
-    </div>
-  );
-}
-
-const LABEL_GAP = 5;
-
-/**
- * The value just past the bar's right end. A negative bar grows leftwards from zero, so its
- * right end is the zero line: the label goes there, inside the plot, rather than past its left
- * end where it would run into the zone names.
- */
-function renderValueLabel({ viewBox, value }: LabelProps) {
-  if (value === null || value === undefined || !viewBox || !("width" in viewBox)) return null;
-  const { x, y, width, height } = viewBox;
-  return (
-    <text
-      className="zone-ranking-value"
-      x={x + Math.max(width, 0) + LABEL_GAP}
-      y={y + height / 2}
-      dy="0.355em"
-      textAnchor="start"
-      fill="#333"
-    >
-      {value}
-    </text>
-  );
-}
-
-function RankingTooltip({ row, unit }: { row: Row; unit: string }) {
-  return (
-    <div
-      className="zone-ranking-tooltip"
-      style={{ background: "#fff", border: "1px solid #ccc", padding: "4px 8px" }}
-    >
-      <div style={{ fontWeight: 600 }}>{row.label}</div>
-      <div>
-        {row.formatted ?? "—"} {unit}
-      </div>
+        {rows.map((row, i) => {
+          const middle = round(MARGIN.top + (i + 0.5) * rowHeight);
+          const label = (
+            <text
+              className="zone-ranking-label"
+              x={plotLeft - LABEL_GAP}
+              y={middle}
+              dy="0.355em"
+              textAnchor="end"
+              fill={axisColor}
+            >
+              {row.label}
+            </text>
+          );
+          if (row.value === null) {
+            return (
+              <g key={row.key} data-key={row.key}>
+                {label}
+              </g>
+            );
+          }
+          const end = x(row.value);
+          // A zero value would otherwise be a zero-width bar; a negative one grows leftwards from zero.
+          let left = Math.min(zero, end);
+          let barWidth = Math.abs(end - zero);
+          if (barWidth < 2) {
+            barWidth = 2;
+            if (row.value < 0) left = zero - 2;
+          }
+          // Past the bar's right end; for a negative bar that is the zero line, inside the plot, rather
+          // than past its left end where the value would run into the zone names.
+          const valueX = Math.max(end, zero) + VALUE_GAP;
+          return (
+            <g key={row.key} data-key={row.key}>
+              <title>{`${row.label}: ${row.formatted ?? "—"} ${unit}`.trim()}</title>
+              {label}
+              <rect
+                className="zone-ranking-bar"
+                data-key={row.key}
+                x={round(left)}
+                y={round(middle - barHeight / 2)}
+                width={round(barWidth)}
+                height={round(barHeight)}
+                fill={highlightKey === undefined || row.key === highlightKey ? highlightColor : neutralColor}
+              />
+              <text
+                className="zone-ranking-value"
+                x={round(valueX)}
+                y={middle}
+                dy="0.355em"
+                textAnchor="start"
+                fill="#333"
+              >
+                {row.formatted}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
     </div>
   );
 }

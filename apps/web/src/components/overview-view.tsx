@@ -16,6 +16,7 @@ import {
 } from "@zones/domain";
 import { usePathname, useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
+import { Suspense } from "react";
 
 import { useTRPC } from "~/trpc/react";
 import { OverviewHeat } from "./overview-heat";
@@ -145,12 +146,18 @@ export function OverviewView({
               emptyMessage={t("rankingEmpty")}
             />
           </section>
-          <OverviewExtras
-            quarter={data.quarter as QuarterString}
-            headlines={data.headlines}
-            theme={theme}
-            themeHref={(code) => href({ theme: code })}
-          />
+          {/*
+            The cards and the heat table are most of the page: as server-rendered Suspense content React
+            hydrates them after the controls and the ranking, in short tasks rather than one long one.
+          */}
+          <Suspense>
+            <OverviewExtras
+              quarter={data.quarter as QuarterString}
+              headlines={data.headlines}
+              theme={theme}
+              themeHref={(code) => href({ theme: code })}
+            />
+          </Suspense>
         </>
       )}
     </div>

@@ -1,4 +1,11 @@
-import { isZoneCode, type QuarterString, ZONE_CODES, type ZoneCode, ZQuarterSchema } from "@zones/domain";
+import {
+  formatQuarter,
+  isZoneCode,
+  parseQuarter,
+  type QuarterString,
+  ZONE_CODES,
+  type ZoneCode,
+} from "@zones/domain";
 
 /**
  * The dashboards' selections as they appear in the URL, read on the server (for the query and the
@@ -35,9 +42,10 @@ export function readQuarter(
 ): QuarterString | undefined {
   const value = firstValue(params[name]);
   if (value === undefined) return undefined;
-  const parsed = ZQuarterSchema.safeParse(value);
+  // What `ZQuarterSchema` checks, without zod: this module is also in the dashboards' browser bundle.
+  const parsed = parseQuarter(value);
   // Only the canonical spelling: `2026q3` is refused like the API refuses it.
-  if (parsed.success && parsed.data === value) return parsed.data;
+  if (parsed.ok && formatQuarter(parsed.value) === value) return formatQuarter(parsed.value);
   invalid.push({ name, value });
   return undefined;
 }

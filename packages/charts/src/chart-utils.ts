@@ -1,0 +1,53 @@
+import type { CSSProperties } from "react";
+
+/*
+ * Helpers shared by every chart. This module must not import Recharts: the light SVG charts (sparkline,
+ * ranking bars, heat table) use it, and pages that show only those must not load the chart library.
+ */
+
+/** Hides text visually but keeps it for screen readers. */
+export const visuallyHidden: CSSProperties = {
+  position: "absolute",
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: "hidden",
+  clip: "rect(0, 0, 0, 0)",
+  whiteSpace: "nowrap",
+  border: 0,
+};
+
+/** A number that can be drawn: null, undefined, NaN and ±∞ are gaps. */
+export function finiteOrNull(value: number | null | undefined): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+/** Indices of the defined entries whose neighbours are both undefined: an area cannot show them. */
+export function isolatedIndices<T>(items: readonly T[], defined: (item: T) => boolean): number[] {
+  const result: number[] = [];
+  items.forEach((item, i) => {
+    const prev = items[i - 1];
+    const next = items[i + 1];
+    if (defined(item) && (prev === undefined || !defined(prev)) && (next === undefined || !defined(next))) {
+      result.push(i);
+    }
+  });
+  return result;
+}
+
+/**
+ * Width of a label in pixels, estimated without a browser: a CJK (or full-width) character is one em, a digit
+ * 0.56 em, a comma, point or space 0.3 em, anything else 0.6 em. A little generous on purpose: it only decides
+ * where axes start and which tick labels fit.
+ */
+export function estimateTextWidth(text: string, fontSize: number): number {
+  let ems = 0;
+  for (const char of text) {
+    if (/[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(char)) ems += 1;
+    else if (/[0-9]/.test(char)) ems += 0.56;
+    else if (/[,. ]/.test(char)) ems += 0.3;
+    else ems += 0.6;
+  }
+  return Math.ceil(ems * fontSize);
+}
