@@ -137,6 +137,15 @@ describe(`dashboard quarters (${testEngine()})`, () => {
       { zoneCode: named[0], value: String(last + 1), lastYearValue: String(last), rank: 1, percentile: 1 },
       { zoneCode: named[1], value: "1", lastYearValue: "0", rank: last + 1, percentile: 0 },
     ]);
+    // In value order, numerically (12, 2, 1: as text "2" would come before "12").
+    const three = await indicatorRanking(handle.db, {
+      indicatorCode: "gdp-growth",
+      quarter: "2026Q1",
+      lastYearQuarter: "2025Q1",
+      direction: "higher",
+      zoneCodes: [ZONE_CODES[0], ZONE_CODES[1], ZONE_CODES[last]] as string[],
+    });
+    expect(three.map((row) => row.value)).toEqual([String(last + 1), "2", "1"]);
     // An inactive zone is neither ranked nor returned.
     await handle.db.execute(sql`update zones set active = false where code = ${named[0]}`);
     const without = await indicatorRanking(handle.db, {

@@ -135,7 +135,8 @@ export async function indicatorRanking(
            rank, percentile
     from ranked
     where code in ${params.zoneCodes}
-    order by value is null, value ${best}, sort_order`);
+    -- Qualified: bare \`value\` would be the text output column, ordering "12" before "2".
+    order by ranked.value is null, ranked.value ${best}, ranked.sort_order`);
   return rowsOf<ZoneRankingRow>(result).map((row) => ({
     ...row,
     rank: row.rank === null ? null : Number(row.rank),
