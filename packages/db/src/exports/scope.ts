@@ -57,6 +57,18 @@ export function scopeQuarters(scope: ObservationExportScope): string[] {
 }
 
 /**
+ * The scope's conditions on an observation `o` and its submission `s` beyond the zone: its indicators, its
+ * quarters (repeated on `s`, so that the (quarter, status) index reads only the range's submissions) and its
+ * submission states.
+ */
+function scopeConditions(scope: ObservationExportScope): SQL {
+  return sql`o.indicator_code in ${[...scope.indicatorCodes]}
+      and o.quarter between ${scope.from} and ${scope.to}
+      and s.quarter between ${scope.from} and ${scope.to}
+      and s.status in ${[...scope.statuses]}`;
+}
+
+/**
  * `from … where …` shared by every export query: observations of the named zones, indicators and quarters
  * whose submission is in one of the scope's states, joined to the catalogue for names and sort order.
  * Aliases: `o` observations, `s` submissions, `z` zones, `i` indicators.
@@ -69,10 +81,7 @@ export function exportFromWhere(scope: ObservationExportScope): SQL {
     join zones z on z.code = o.zone_code
     join indicators i on i.code = o.indicator_code
     where o.zone_code in ${[...scope.zoneCodes]}
-      and o.indicator_code in ${[...scope.indicatorCodes]}
-      and o.quarter between ${scope.from} and ${scope.to}
-      and s.quarter between ${scope.from} and ${scope.to}
-      and s.status in ${[...scope.statuses]}`;
+      and ${scopeConditions(scope)}`;
 }
 
 /**
@@ -98,10 +107,7 @@ export function zoneObservations(scope: ObservationExportScope): SQL {
       join submissions s on s.zone_code = o.zone_code and s.quarter = o.quarter
       join indicators i on i.code = o.indicator_code
       where o.zone_code = z.code
-        and o.indicator_code in ${[...scope.indicatorCodes]}
-        and o.quarter between ${scope.from} and ${scope.to}
-        and s.quarter between ${scope.from} and ${scope.to}
-        and s.status in ${[...scope.statuses]}`;
+        and ${scopeConditions(scope)}`;
 }
 
 /**
@@ -114,8 +120,5 @@ export function countFromWhere(scope: ObservationExportScope): SQL {
     from observations o
     join submissions s on s.zone_code = o.zone_code and s.quarter = o.quarter
     where o.zone_code in ${[...scope.zoneCodes]}
-      and o.indicator_code in ${[...scope.indicatorCodes]}
-      and o.quarter between ${scope.from} and ${scope.to}
-      and s.quarter between ${scope.from} and ${scope.to}
-      and s.status in ${[...scope.statuses]}`;
+      and ${scopeConditions(scope)}`;
 }
