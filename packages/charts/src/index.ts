@@ -1,5 +1,7 @@
 export type { ChartFrameProps } from "./chart-frame";
 export { ChartFrame } from "./chart-frame";
+export type { DeferredChartProps } from "./deferred-chart";
+export { DeferredChart } from "./deferred-chart";
 export type { DistributionBandPoint, DistributionBandProps } from "./distribution-band";
 export { DistributionBand } from "./distribution-band";
 export type { IndicatorTrendProps, TrendBandPoint, TrendPoint, TrendSeries } from "./indicator-trend";

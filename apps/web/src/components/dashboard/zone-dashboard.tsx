@@ -2,7 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import type { RouterInputs, RouterOutputs } from "@zones/api";
-import { ChartFrame, IndicatorTrend, type TrendSeries } from "@zones/charts";
+import { ChartFrame, DeferredChart, IndicatorTrend, type TrendSeries } from "@zones/charts";
 import {
   formatQuarterLabel,
   getZone,
@@ -29,6 +29,9 @@ import {
 } from "./dashboard-controls";
 import { axisQuarters, useDashboardFormat } from "./dashboard-format";
 import { useViewNavigation } from "./use-view-navigation";
+
+/** Height of each small multiple, and of its placeholder until it is drawn. */
+const ZONE_CHART_HEIGHT = 240;
 
 type ZoneInput = RouterInputs["dashboard"]["zone"];
 type ZoneData = RouterOutputs["dashboard"]["zone"];
@@ -273,22 +276,25 @@ function ZoneIndicatorChart({
         labels={labels.frame}
         formatCell={format.formatNumber}
       >
-        <IndicatorTrend
-          quarters={quarters}
-          series={[series]}
-          band={band}
-          bandLabel={labels.peerBand}
-          medianLabel={labels.peerMedian}
-          title={format.title}
-          formatValue={format.formatChartNumber}
-          formatQuarter={format.formatQuarter}
-          unit={format.unit}
-          emptyMessage={annual ? t("annualEmpty") : labels.empty}
-          singlePointMessage={labels.singlePoint}
-          revisedLabel={tCharts("revised")}
-          provisionalLabel={tCharts("provisional")}
-          height={240}
-        />
+        {/* 30 small multiples: each is drawn when it nears the viewport, not all at once on load. */}
+        <DeferredChart height={ZONE_CHART_HEIGHT}>
+          <IndicatorTrend
+            quarters={quarters}
+            series={[series]}
+            band={band}
+            bandLabel={labels.peerBand}
+            medianLabel={labels.peerMedian}
+            title={format.title}
+            formatValue={format.formatChartNumber}
+            formatQuarter={format.formatQuarter}
+            unit={format.unit}
+            emptyMessage={annual ? t("annualEmpty") : labels.empty}
+            singlePointMessage={labels.singlePoint}
+            revisedLabel={tCharts("revised")}
+            provisionalLabel={tCharts("provisional")}
+            height={ZONE_CHART_HEIGHT}
+          />
+        </DeferredChart>
       </ChartFrame>
     </div>
   );

@@ -1,0 +1,56 @@
+"use client";
+
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
+
+/** How far outside the viewport a deferred chart starts drawing: one screen above and below. */
+const NEAR_VIEWPORT = "100% 0px";
+
+export interface DeferredChartProps {
+  /** The chart's height, kept by the placeholder so that the page does not jump when it draws. */
+  height: number;
+  children: ReactNode;
+}
+
+/**
+ * Draws its chart only once it comes within a screen of the viewport (or the page is printed): a page of
+ * many charts (the zone page has 30 small multiples) then renders and hydrates those the reader can see,
+ * and the others as they are scrolled to, instead of blocking the main thread with all of them at once.
+ * Without IntersectionObserver the chart is drawn at once.
+ */
+export function DeferredChart({ height, children }: DeferredChartProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || shown) return;
+    if (typeof IntersectionObserver === "undefined") {
+      setShown(true);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setShown(true);
+      },
+      { rootMargin: NEAR_VIEWPORT },
+    );
+    observer.observe(element);
+    // Printing lays the page out right after this event: draw now, not at the next render.
+    const print = () => flushSync(() => setShown(true));
+    window.addEventListener("beforeprint", print);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("beforeprint", print);
+    };
+  }, [shown]);
+  return (
+    <div
+      ref={ref}
+      data-testid="deferred-chart"
+      data-drawn={shown}
+      style={shown ? undefined : { minHeight: height }}
+    >
+      {shown ? children : null}
+    </div>
+  );
+}
