@@ -7,6 +7,9 @@ import { dashboardValues, quarterSpan, type SeriesMode } from "./values";
 
 const MODES: readonly SeriesMode[] = ["ytd", "single"];
 
+/** Serialises every recompute of the statistics (see `refreshPeerStatistics`); held until the transaction ends. */
+const REFRESH_LOCK = sql`select pg_advisory_xact_lock(hashtext('zones.peer_statistics'))`;
+
 /**
  * The spread of `value` over a group, as both the stored statistics and their live computation write it:
  * how many values, min and max exact (`numeric`), quartiles by `percentile_cont` in float8.
@@ -45,7 +48,7 @@ export async function refreshPeerStatistics(
   scope: { quarters: readonly string[] } | "all",
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('zones.peer_statistics'))`);
+    await tx.execute(REFRESH_LOCK);
     if (scope === "all") {
       await tx.execute(sql`delete from peer_statistics`);
       await tx.execute(sql`delete from peer_statistics_stale`);
@@ -116,7 +119,7 @@ export async function ensurePeerStatistics(db: Database, range: { from: string; 
   ).map((row) => row.quarter);
   if (stale.length === 0) return;
   await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('zones.peer_statistics'))`);
+    await tx.execute(REFRESH_LOCK);
     const claimed = rowsOf<{ quarter: string }>(
       await tx.execute(sql`delete from peer_statistics_stale where quarter in ${stale} returning quarter`),
     ).map((row) => row.quarter);
