@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
+import { API_CONTENT_SECURITY_POLICY, FIXED_SECURITY_HEADERS } from "./src/server/security-headers";
+
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 const config: NextConfig = {
@@ -29,6 +31,17 @@ const config: NextConfig = {
     "rate-limiter-flexible",
   ],
   typedRoutes: false,
+  // The fixed security headers on every response; the pages' Content-Security-Policy (with a nonce) is
+  // set per request by src/proxy.ts.
+  async headers() {
+    return [
+      { source: "/:path*", headers: [...FIXED_SECURITY_HEADERS] },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
+      },
+    ];
+  },
   // `next dev` serves its scripts to 127.0.0.1 too (tests and scripts use that address).
   allowedDevOrigins: ["127.0.0.1"],
 };

@@ -1,19 +1,58 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
 
+import { isCrossOrigin } from "~/server/origin";
+import { pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "~/server/security-headers";
+
+/** Pages anyone may open; every other page needs a session. */
+const PUBLIC_PAGES = new Set(["/login"]);
+
+function isHttps(request: NextRequest): boolean {
+  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+}
+
 /**
- * Pages need a session: a request without the session cookie goes to the login page, which brings the
- * user back afterwards. This is only the quick cookie check; pages and procedures verify the session
- * itself on the server. APIs answer for themselves (401 from tRPC), so they are not redirected.
+ * Runs before every page:
+ * - a POST to a page is a server action (e.g. the language switch, with or without JavaScript): from another
+ *   origin, or with no Origin at all, it is refused with 403 before Next runs it (Next would answer a 500,
+ *   or run it when no Origin is sent);
+ * - a page without the session cookie goes to the login page, which brings the user back afterwards (only
+ *   the quick cookie check: pages and procedures verify the session itself on the server);
+ * - each response gets a Content-Security-Policy with a fresh nonce, which Next reads from the request's
+ *   copy of the header and puts on its scripts.
+ * APIs answer for themselves (401 from tRPC) and get their fixed headers from next.config.ts.
  */
 export function proxy(request: NextRequest) {
-  if (getSessionCookie(request, { cookiePrefix: "zones" })) return NextResponse.next();
-  const login = new URL("/login", request.url);
-  login.searchParams.set("next", `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.redirect(login);
+  if (request.method !== "GET" && request.method !== "HEAD" && isCrossOrigin(request)) {
+    return new NextResponse("Cross-origin request refused.", {
+      status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
+  const https = isHttps(request);
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const policy = pageContentSecurityPolicy(nonce, {
+    development: process.env.NODE_ENV === "development",
+    https,
+  });
+
+  let response: NextResponse;
+  if (PUBLIC_PAGES.has(request.nextUrl.pathname) || getSessionCookie(request, { cookiePrefix: "zones" })) {
+    const headers = new Headers(request.headers);
+    headers.set("content-security-policy", policy);
+    headers.set("x-nonce", nonce);
+    response = NextResponse.next({ request: { headers } });
+  } else {
+    const login = new URL("/login", request.url);
+    login.searchParams.set("next", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+    response = NextResponse.redirect(login);
+  }
+  response.headers.set("content-security-policy", policy);
+  if (https) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+  return response;
 }
 
 export const config = {
-  // Everything but the login page, APIs, Next's assets and public files.
-  matcher: ["/((?!login|api/|_next/|favicon\\.ico|robots\\.txt).*)"],
+  // Every page; not APIs, Next's own files or public files.
+  matcher: ["/((?!api/|_next/|favicon\\.ico|robots\\.txt).*)"],
 };

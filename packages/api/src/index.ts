@@ -6,14 +6,22 @@ export { type AppRouter, appRouter, createCaller } from "./root";
 export type { ExportRunView, ExportScheduleView } from "./router/exports";
 export { ZOverviewInputSchema } from "./router/overview";
 export {
+  accountHold,
   type Context,
   canReadZoneDrafts,
   canWriteZone,
   createInnerContext,
   describeZodError,
   type ExportJobs,
+  internalErrorMessage,
 } from "./trpc";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { buildTemplate, MAX_TEMPLATE_PAIRS, TemplateRequestError } from "./reporting/template";
+export {
+  MAX_BATCH_SIZE,
+  MAX_JSON_REQUEST_BYTES,
+  MAX_UPLOAD_REQUEST_BYTES,
+  UPLOAD_PROCEDURES,
+} from "./request-limits";

@@ -1,9 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { Auth, Role, SessionUser } from "@zones/auth";
 import type { Database } from "@zones/db";
 import type { Locale } from "@zones/domain";
 import superjson from "superjson";
 import { ZodError } from "zod";
+
+import { isUniqueViolation } from "./guards/database-errors";
+import { scanInput } from "./guards/hostile-text";
 
 /**
  * What every procedure sees. Built without a request (the "inner" context) so tests and server
@@ -63,9 +67,35 @@ export class FieldIssuesError extends Error {
   }
 }
 
+function say(locale: Locale, zh: string, en: string): string {
+  return locale === "zh-CN" ? zh : en;
+}
+
+/**
+ * What the caller sees of a fault on our side: a reference to quote to the operators, never the fault's
+ * own text (a database error carries the statement and its parameters, e.g. a new password's hash).
+ */
+export function internalErrorMessage(locale: Locale, reference: string): string {
+  return say(
+    locale,
+    `服务器内部错误，请稍后重试；如仍出错，请将编号 ${reference} 告知系统管理员。`,
+    `Internal server error. Try again later; if it persists, give the administrators the reference ${reference}.`,
+  );
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path, ctx }) {
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      const reference = randomUUID().slice(0, 8);
+      // The detail goes to the log only, with the reference the caller was given.
+      console.error(`tRPC ${path ?? "?"} failed (reference ${reference}):`, error.cause ?? error);
+      return {
+        ...shape,
+        message: internalErrorMessage(ctx?.locale ?? "zh-CN", reference),
+        data: { ...shape.data, stack: undefined, issues: null, reference },
+      };
+    }
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     return {
       ...shape,
@@ -79,6 +109,42 @@ const t = initTRPC.context<Context>().create({
       },
     };
   },
+});
+
+/**
+ * Every procedure's first step. Text no form can produce (NUL, other control characters, broken UTF-16)
+ * is refused before any schema or query sees it, naming the field; so is an input nested deeper than any of
+ * ours. A duplicate key from two requests racing to create the same thing is a conflict, not a fault.
+ */
+const guardInput = t.middleware(async function guardInput({ ctx, getRawInput, next }) {
+  const scan = scanInput(await getRawInput());
+  if (!scan.ok) {
+    const field = ("found" in scan ? scan.found.path : scan.tooDeep).join(".") || "input";
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message:
+        "found" in scan
+          ? say(
+              ctx.locale,
+              `${field}：含有不允许的字符（${scan.found.character}），请删除后重试`,
+              `${field}: contains a character that is not allowed (${scan.found.character}); remove it and try again`,
+            )
+          : say(ctx.locale, `${field}：嵌套层级过深`, `${field}: nested too deeply`),
+    });
+  }
+  const result = await next();
+  if (!result.ok && isUniqueViolation(result.error.cause)) {
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: say(
+        ctx.locale,
+        "该记录已存在（可能刚被另一请求创建），请刷新后再试",
+        "This already exists (another request may have just created it); reload and try again",
+      ),
+      cause: result.error.cause,
+    });
+  }
+  return result;
 });
 
 /** "quarter: "2025Q5" is not a quarter…; value: must be between…" */
@@ -97,27 +163,49 @@ export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
 /** Anyone, signed in or not: only what the login page and health checks need. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(guardInput);
 
 /**
  * Any signed-in user, even one who still has to change a reset password or set up a required second
  * factor: only for telling them who they are.
  */
-export const sessionProcedure = t.procedure.use(function requireSession({ ctx, next }) {
+export const sessionProcedure = publicProcedure.use(function requireSession({ ctx, next }) {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-/** Any signed-in user whose account is in order (the same rule the pages apply in `requireUser`). */
-export const protectedProcedure = sessionProcedure.use(function requireAccountInOrder({ ctx, next }) {
-  if (ctx.user.mustChangePassword || ctx.user.twoFactorRequired) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: ctx.user.mustChangePassword
-        ? "Change your password first."
-        : "Set up two-factor sign-in first: your role requires it.",
-    });
+/**
+ * Why a signed-in user may do nothing but put their account in order, or null when it is in order: after an
+ * admin's reset they must choose a new password; an admin may require two-factor sign-in of their role. The
+ * one rule for procedures (`protectedProcedure`), route handlers and pages.
+ */
+export function accountHold(
+  user: SessionUser,
+  locale: Locale,
+): { reason: "must-change-password" | "two-factor-required"; message: string } | null {
+  if (user.mustChangePassword) {
+    return {
+      reason: "must-change-password",
+      message: say(locale, "请先修改密码。", "Change your password first."),
+    };
   }
+  if (user.twoFactorRequired) {
+    return {
+      reason: "two-factor-required",
+      message: say(
+        locale,
+        "请先设置两步验证：你的角色要求使用。",
+        "Set up two-factor sign-in first: your role requires it.",
+      ),
+    };
+  }
+  return null;
+}
+
+/** Any signed-in user whose account is in order (`accountHold`). */
+export const protectedProcedure = sessionProcedure.use(function requireAccountInOrder({ ctx, next }) {
+  const hold = accountHold(ctx.user, ctx.locale);
+  if (hold) throw new TRPCError({ code: "FORBIDDEN", message: hold.message });
   return next();
 });
 

@@ -55,6 +55,7 @@ export {
   quarterOfDate,
   quarterStart,
 } from "./quarter-calendar";
+export { safeReturnPath } from "./return-path";
 export type {
   TIndicatorCode,
   TLocale,

@@ -33,6 +33,14 @@ describe("submissionFormSchema: output", () => {
     expect(parsed).toEqual({ values: { gdp: "1300.5", "gdp-growth": "5.3" }, notes: { gdp: "初步核算数" } });
   });
 
+  it("writes every line end of a note as LF: a lone CR would reach exports and readers as is", () => {
+    const parsed = schema().parse({
+      values: {},
+      notes: { gdp: "初步核算\r\n待终核", "gdp-growth": "一\r二\n三" },
+    });
+    expect(parsed.notes).toEqual({ gdp: "初步核算\n待终核", "gdp-growth": "一\n二\n三" });
+  });
+
   it("accepts an empty form as a draft", () => {
     expect(schema().parse({ values: {}, notes: {} })).toEqual({ values: {}, notes: {} });
   });

@@ -34,7 +34,7 @@ export interface SubmissionFormInput {
 export interface SubmissionFormOutput {
   /** Canonical text from `parseEnteredNumber`; blank inputs omitted. */
   values: Partial<Record<IndicatorCode, string>>;
-  /** Trimmed; blank notes omitted. */
+  /** Trimmed, line ends as LF; blank notes omitted. */
   notes: Partial<Record<IndicatorCode, string>>;
 }
 
@@ -107,7 +107,8 @@ function output(values: Array<[IndicatorCode, string]>, notes: Array<[IndicatorC
     if (parsed.ok) result.values[code] = parsed.text;
   }
   for (const [code, note] of notes) {
-    if (note.trim() !== "") result.notes[code] = note.trim();
+    // One line end, LF, whatever the browser or the pasted text used: a lone CR breaks CSV readers.
+    if (note.trim() !== "") result.notes[code] = note.trim().replace(/\r\n?/g, "\n");
   }
   return result;
 }

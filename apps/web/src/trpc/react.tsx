@@ -11,6 +11,7 @@ import {
 } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "@zones/api";
+import { MAX_BATCH_SIZE } from "@zones/api/batch-limit";
 import { type ReactNode, useState } from "react";
 import superjson from "superjson";
 
@@ -40,7 +41,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         splitLink({
           condition: (op) => isNonJsonSerializable(op.input),
           true: httpLink({ transformer: superjson, url: "/api/trpc" }),
-          false: httpBatchStreamLink({ transformer: superjson, url: "/api/trpc" }),
+          false: httpBatchStreamLink({ transformer: superjson, url: "/api/trpc", maxItems: MAX_BATCH_SIZE }),
         }),
       ],
     }),

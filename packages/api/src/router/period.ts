@@ -6,6 +6,9 @@ import { adminProcedure, createTRPCRouter } from "../trpc";
 
 export const PERIODS_PAGE_SIZE = 20;
 
+/** Deadlines of the programme's quarters (from 2017) with room either side; PostgreSQL has no year 0. */
+const DEADLINE_YEARS = { min: 2000, max: 2099 };
+
 const ZIsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "deadline: must be a date like 2026-10-25" })
@@ -16,6 +19,13 @@ const ZIsoDateSchema = z
     {
       error: "deadline: not a calendar date",
     },
+  )
+  .refine(
+    (text) => {
+      const year = Number(text.slice(0, 4));
+      return year >= DEADLINE_YEARS.min && year <= DEADLINE_YEARS.max;
+    },
+    { error: `deadline: must be a date from ${DEADLINE_YEARS.min} to ${DEADLINE_YEARS.max}` },
   );
 
 export const periodRouter = createTRPCRouter({

@@ -1,3 +1,4 @@
+import { safeReturnPath } from "@zones/domain";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
@@ -11,16 +12,12 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-/** Only local paths: a `next` pointing elsewhere (an open redirect) is dropped. */
-function safeReturnPath(next: string | string[] | undefined): string {
-  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/";
-}
-
 export default async function LoginPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  // Only this app's own paths: a `next` that leads elsewhere (an open redirect) becomes the start page.
   const returnTo = safeReturnPath((await searchParams).next);
   if (await getCurrentUser()) redirect(returnTo);
   const t = await getTranslations("login");

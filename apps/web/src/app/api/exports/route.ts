@@ -4,8 +4,8 @@ import {
   exportScopeFor,
   prepareExportDownload,
 } from "@zones/exports";
-import { userFromHeaders } from "~/server/auth";
 import { getDb } from "~/server/db";
+import { signedInRoute, plainText as text } from "~/server/route-handler";
 
 /**
  * GET /api/exports?zones=HB-HS,SD-ZB&indicators=gdp&from=2025Q1&to=2026Q2&layout=long&lang=zh
@@ -15,12 +15,7 @@ import { getDb } from "~/server/db";
  * The row count is sent ahead in `x-export-rows` (0: a header-only file). A failure mid-stream aborts the
  * response, so the browser reports a failed download rather than keeping a truncated file.
  */
-export async function GET(request: Request) {
-  const user = await userFromHeaders(request.headers);
-  if (!user) return text("Sign in to continue.", 401);
-  if (user.mustChangePassword) return text("Change your password first.", 403);
-  if (user.twoFactorRequired) return text("Set up two-factor sign-in first: your role requires it.", 403);
-
+export const GET = signedInRoute(async ({ request, user }) => {
   let parsed: ReturnType<typeof exportRequestFromSearchParams>;
   try {
     parsed = exportRequestFromSearchParams(new URL(request.url).searchParams);
@@ -42,8 +37,4 @@ export async function GET(request: Request) {
       "x-export-rows": String(download.rowsExpected),
     },
   });
-}
-
-function text(message: string, status: number): Response {
-  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
-}
+});

@@ -1,8 +1,8 @@
 import { buildTemplate, TemplateRequestError } from "@zones/api";
 import { quarterRange, ZQuarterRangeSchema, ZZoneCodeSchema } from "@zones/domain";
 import { z } from "zod";
-import { userFromHeaders } from "~/server/auth";
 import { getDb } from "~/server/db";
+import { plainText, signedInRoute } from "~/server/route-handler";
 
 const ZTemplateQuerySchema = z.object({
   zones: z
@@ -16,9 +16,7 @@ const ZTemplateQuerySchema = z.object({
 });
 
 /** GET /api/templates?zones=HB-HS&from=2026Q3&to=2026Q3&format=xlsx&lang=zh — a pre-filled entry template. */
-export async function GET(request: Request) {
-  const user = await userFromHeaders(request.headers);
-  if (!user) return new Response("Sign in to continue.", { status: 401 });
+export const GET = signedInRoute(async ({ request, user }) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const query = ZTemplateQuerySchema.safeParse(params);
   const range = query.success
@@ -26,7 +24,7 @@ export async function GET(request: Request) {
     : null;
   if (!query.success || !range?.success) {
     const issues = (query.success ? range?.error?.issues : query.error.issues) ?? [];
-    return new Response(issues.map((issue) => issue.message).join("; "), { status: 400 });
+    return plainText(issues.map((issue) => issue.message).join("; "), 400);
   }
   try {
     const file = await buildTemplate(await getDb(), user, {
@@ -43,7 +41,7 @@ export async function GET(request: Request) {
       },
     });
   } catch (error) {
-    if (error instanceof TemplateRequestError) return new Response(error.message, { status: 403 });
+    if (error instanceof TemplateRequestError) return plainText(error.message, 403);
     throw error;
   }
-}
+});

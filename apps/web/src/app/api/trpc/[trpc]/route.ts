@@ -1,34 +1,65 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter, createInnerContext } from "@zones/api";
-import { cookies } from "next/headers";
+import {
+  appRouter,
+  createInnerContext,
+  MAX_BATCH_SIZE,
+  MAX_JSON_REQUEST_BYTES,
+  MAX_UPLOAD_REQUEST_BYTES,
+  UPLOAD_PROCEDURES,
+} from "@zones/api";
 
-import { LOCALE_COOKIE, toLocale } from "~/i18n/locales";
 import { getAuth, userFromHeaders } from "~/server/auth";
+import { boundedRequest } from "~/server/bounded-body";
 import { getDb } from "~/server/db";
 import { getExportJobs } from "~/server/jobs";
 import { isCrossOrigin } from "~/server/origin";
+import { requestLocale } from "~/server/route-handler";
 
-async function handler(request: Request) {
+const ENDPOINT = "/api/trpc";
+
+/** A refusal in tRPC's error envelope, so the client shows its message like any other. */
+function refusal(message: string, code: string, status: number): Response {
+  return Response.json(
+    { error: { message, code: -32600, data: { code, httpStatus: status } } },
+    { status, headers: { "cache-control": "no-store" } },
+  );
+}
+
+async function handler(incoming: Request) {
+  const locale = await requestLocale();
+  const zh = locale === "zh-CN";
   // SameSite=Lax already keeps the session cookie off cross-site POSTs; refusing a foreign Origin
   // on state-changing requests is the second lock (CSRF).
-  if (request.method !== "GET" && isCrossOrigin(request)) {
-    return Response.json({ error: { message: "Cross-origin request refused." } }, { status: 403 });
+  if (incoming.method !== "GET" && isCrossOrigin(incoming)) {
+    return refusal(zh ? "拒绝跨站请求。" : "Cross-origin request refused.", "FORBIDDEN", 403);
+  }
+  // Bounded before a byte is parsed: only the upload procedures take a file.
+  const path = new URL(incoming.url).pathname.slice(ENDPOINT.length + 1);
+  const limit = UPLOAD_PROCEDURES.includes(path) ? MAX_UPLOAD_REQUEST_BYTES : MAX_JSON_REQUEST_BYTES;
+  const request = await boundedRequest(incoming, limit);
+  if (!request) {
+    const megabytes = Math.round(limit / (1024 * 1024));
+    return refusal(
+      zh ? `请求内容超过 ${megabytes} MB，已拒绝。` : `The request is over ${megabytes} MB and was refused.`,
+      "PAYLOAD_TOO_LARGE",
+      413,
+    );
   }
   return fetchRequestHandler({
-    endpoint: "/api/trpc",
+    endpoint: ENDPOINT,
     req: request,
     router: appRouter,
+    maxBatchSize: MAX_BATCH_SIZE,
     createContext: async () =>
       createInnerContext({
         db: await getDb(),
         auth: await getAuth(),
-        locale: toLocale((await cookies()).get(LOCALE_COOKIE)?.value),
+        locale,
         user: await userFromHeaders(request.headers),
         exportJobs: await getExportJobs().catch(() => null),
       }),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error);
-    },
+    // Answers are per user and often unapproved data: never kept by a browser or proxy cache.
+    responseMeta: () => ({ headers: new Headers({ "cache-control": "no-store" }) }),
   });
 }
 

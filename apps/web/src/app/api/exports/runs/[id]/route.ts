@@ -9,8 +9,8 @@ import {
   exportScopeFor,
   ZExportFiltersSchema,
 } from "@zones/exports";
-import { userFromHeaders } from "~/server/auth";
 import { getDb } from "~/server/db";
+import { signedInRoute, plainText as text } from "~/server/route-handler";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,13 +20,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * running, failed, cancelled, or its file pruned); 403 when the caller may no longer export what it holds
  * (rights are checked as of now, not as of the run). Streamed from disk.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await userFromHeaders(request.headers);
-  if (!user) return text("Sign in to continue.", 401);
-  if (user.mustChangePassword) return text("Change your password first.", 403);
-  if (user.twoFactorRequired) return text("Set up two-factor sign-in first: your role requires it.", 403);
-
-  const { id } = await params;
+export const GET = signedInRoute<{ id: string }>(async ({ user, params }) => {
+  const { id } = params;
   // Not a uuid: no such run (and no database error for a malformed id).
   const run = UUID.test(id) ? await getExportRun(await getDb(), id) : null;
   if (!run || (user.role !== "admin" && run.requestedBy !== user.id)) return text("No such export.", 404);
@@ -69,8 +64,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       "x-content-type-options": "nosniff",
     },
   });
-}
-
-function text(message: string, status: number): Response {
-  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
-}
+});
