@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { inlineRow, SHEET_HEAD, SHEET_TAIL, workbookZip } from "@zones/spreadsheets/testing";
 import iconv from "iconv-lite";
 
 import { signInAs } from "./fixtures";
@@ -76,4 +77,25 @@ test("download a template, get a bad row refused, then import the corrected file
   ]);
   const refilled = await (await again.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks));
   expect(refilled.toString("utf8")).toMatch(/SC-ZG,[^,]*,2026Q3,pm25,[^\r\n]*,32\.5,监测站点调整/);
+});
+
+test("a decompression bomb is refused at once, and the server keeps answering", async ({ page, request }) => {
+  await signInAs(page, "official", "/entry/import");
+  // About 1.8 MB that inflates to 453 MB of sheet XML.
+  const row = inlineRow(2, ["HB-HS", QUARTER, "gdp", "1"]);
+  const bomb = workbookZip({ head: SHEET_HEAD, body: row.repeat(20_000), times: 400, tail: SHEET_TAIL });
+  await page.getByLabel("文件（CSV 或 XLSX，不超过 10 MB）").setInputFiles({
+    name: "炸弹.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(bomb),
+  });
+  const started = Date.now();
+  const [response] = await Promise.all([
+    page.waitForResponse((candidate) => candidate.url().includes("/api/trpc/imports.preview")),
+    page.getByRole("button", { name: "检查文件（不写入）" }).click(),
+  ]);
+  expect(response.status()).toBe(400);
+  expect(Date.now() - started).toBeLessThan(2000);
+  await expect(page.getByRole("alert").filter({ hasText: "解压后超过 50 MB" })).toBeVisible();
+  expect((await request.get("/api/health")).ok()).toBe(true);
 });

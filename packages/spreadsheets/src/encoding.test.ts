@@ -2,6 +2,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { MAX_UPLOAD_BYTES } from "./limits";
 import { parseUpload } from "./parse-upload";
+import { decodeText } from "./reader/encoding.mjs";
 import { buildTemplateCsv } from "./template-csv";
 import { UTF8_BOM, utf8 } from "./test-helpers";
 
@@ -41,6 +42,22 @@ describe("parseUpload: CSV encodings", () => {
   ] as const)("reads %s to the same rows", async (encoding, bytes) => {
     const parsed = await parseUpload({ name: "上报.csv", bytes });
     expect(parsed).toEqual({ encoding, rows: EXPECTED_ROWS, errors: [] });
+  });
+
+  it("tries UTF-8 before GB18030: UTF-8 text that GB18030 would also decode, to other characters", async () => {
+    // Six CJK characters are 18 UTF-8 bytes, all ≥ 0x80: read in pairs they are valid GB18030 too.
+    const note = "统计口径调整";
+    const text = `zone_code,quarter,indicator_code,value,note\r\nHB-HS,2026Q3,gdp,1,${note}\r\n`;
+    const bytes = utf8(text);
+    const asGb18030 = iconv.decode(Buffer.from(bytes), "gb18030");
+    expect(asGb18030).not.toBe(text);
+    // Clean: neither replacement characters nor control characters, so GB18030 would be accepted.
+    expect(
+      [...asGb18030].filter((char) => char === "\ufffd" || (char < " " && !"\r\n".includes(char))),
+    ).toEqual([]);
+    expect(decodeText(bytes)).toEqual({ ok: true, encoding: "utf-8", text });
+    const parsed = await parseUpload({ name: "a.csv", bytes });
+    expect(parsed).toMatchObject({ encoding: "utf-8", errors: [], rows: [{ note }] });
   });
 
   it("reads GBK as written by Excel's plain CSV on Chinese Windows", async () => {

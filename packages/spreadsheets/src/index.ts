@@ -1,6 +1,13 @@
 export type { HeaderLanguage, TemplateColumn, TemplateColumnKey } from "./columns";
 export { REQUIRED_COLUMNS, TEMPLATE_COLUMNS } from "./columns";
-export { MAX_UPLOAD_BYTES, MAX_UPLOAD_ERRORS, MAX_UPLOAD_ROWS } from "./limits";
+export {
+  MAX_CELL_LENGTH,
+  MAX_INFLATED_BYTES,
+  MAX_UPLOAD_BYTES,
+  MAX_UPLOAD_COLUMNS,
+  MAX_UPLOAD_ERRORS,
+  MAX_UPLOAD_ROWS,
+} from "./limits";
 export type { ParsedUpload, UploadEncoding } from "./parse-upload";
 export { parseUpload } from "./parse-upload";
 export { buildTemplateCsv } from "./template-csv";
@@ -8,4 +15,5 @@ export type { TemplateOptions, TemplateRow } from "./template-rows";
 export { templateRowsFor } from "./template-rows";
 export { buildTemplateXlsx } from "./template-xlsx";
 export type { UploadError, UploadErrorCode } from "./upload-errors";
+export { FILE_REFUSAL_CODES } from "./upload-errors";
 export type { UploadRow } from "./validate-rows";

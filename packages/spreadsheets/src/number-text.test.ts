@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { numberToDecimalText, percentText } from "./number-text";
+import { numberToDecimalText, percentText } from "./reader/number-text.mjs";
 
 describe("numberToDecimalText", () => {
   it.each([

@@ -1,8 +1,14 @@
-import { decodeText } from "./encoding";
-import { MAX_UPLOAD_BYTES } from "./limits";
-import { readCsv } from "./read-csv";
-import { readXlsx } from "./read-xlsx";
-import type { SheetReadResult } from "./sheet";
+import { findColumn, REQUIRED_COLUMNS } from "./columns";
+import {
+  MAX_CELL_LENGTH,
+  MAX_INFLATED_BYTES,
+  MAX_UPLOAD_BYTES,
+  MAX_UPLOAD_COLUMNS,
+  MAX_UPLOAD_ROWS,
+} from "./limits";
+import type { WorkerReadResult } from "./read-in-worker";
+import { readInWorker } from "./read-in-worker";
+import type { ReadLimits } from "./reader/protocol";
 import { sniffFile } from "./sniff";
 import type { UploadError } from "./upload-errors";
 import { uploadErrors } from "./upload-errors";
@@ -20,42 +26,69 @@ export interface ParsedUpload {
   errors: UploadError[];
 }
 
+const READ_LIMITS: ReadLimits = {
+  maxInflatedBytes: MAX_INFLATED_BYTES,
+  maxRows: MAX_UPLOAD_ROWS,
+  maxColumns: MAX_UPLOAD_COLUMNS,
+  maxCellLength: MAX_CELL_LENGTH,
+};
+
+/** Both header names of each required column, as the reader compares them (trimmed, lower case). */
+const TEMPLATE_HEADERS = REQUIRED_COLUMNS.flatMap((key) => {
+  const { zh, en } = findColumn(key);
+  return [zh, en].map((name) => name.trim().toLowerCase());
+});
+
 function failed(encoding: UploadEncoding | null, error: UploadError): ParsedUpload {
   return { encoding, rows: [], errors: [error] };
 }
 
-function validated(encoding: UploadEncoding, sheet: SheetReadResult): ParsedUpload {
-  if (!sheet.ok) return failed(encoding, sheet.error);
-  return { encoding, ...validateRows(sheet.rows, sheet.strictWidth) };
+function refusalError(result: Extract<WorkerReadResult, { ok: false }>): UploadError {
+  const { refusal } = result;
+  switch (refusal.code) {
+    case "not-a-spreadsheet":
+      return uploadErrors.notASpreadsheet();
+    case "utf-16":
+      return uploadErrors.utf16();
+    case "undecodable":
+      return uploadErrors.undecodable();
+    case "empty-file":
+      return uploadErrors.emptyFile();
+    case "malformed-csv":
+      return uploadErrors.malformedCsv(refusal.line);
+    case "inflated-too-large":
+      return uploadErrors.inflatedTooLarge();
+    case "too-many-rows":
+      return uploadErrors.tooManyRows();
+    case "too-many-columns":
+      return uploadErrors.tooManyColumns(refusal.row);
+    case "cell-too-long":
+      return uploadErrors.cellTooLong(refusal.row, refusal.column, refusal.excerpt);
+    case "too-complex":
+      return uploadErrors.tooComplex();
+    case "busy":
+      return uploadErrors.busy();
+  }
 }
 
 /**
  * Reads an uploaded CSV or XLSX template. The kind is decided by the content, not the name: people
  * rename files, and some systems export HTML or old binary Excel under any name. Bad input never throws;
  * it comes back as errors that can be shown to the person as they are.
+ *
+ * The reading itself runs in a worker thread within limits (inflated size, rows, columns, cell length,
+ * heap, time) and stops at the first one passed; only the rows it gives back are validated here.
  */
 export async function parseUpload(file: { name: string; bytes: Uint8Array }): Promise<ParsedUpload> {
   const { bytes } = file;
   if (bytes.length > MAX_UPLOAD_BYTES) return failed(null, uploadErrors.tooLarge(bytes.length));
   if (bytes.length === 0) return failed(null, uploadErrors.emptyFile());
 
-  switch (sniffFile(bytes)) {
-    case "xlsx":
-      return validated("xlsx", await readXlsx(bytes));
-    case "xls":
-      return failed(null, uploadErrors.oldExcel());
-    case "binary":
-      return failed(null, uploadErrors.notASpreadsheet());
-    case "text": {
-      const decoded = decodeText(bytes);
-      if (!decoded.ok) {
-        return failed(null, decoded.reason === "utf-16" ? uploadErrors.utf16() : uploadErrors.undecodable());
-      }
-      const { encoding, text } = decoded;
-      if (text.trim() === "") return failed(encoding, uploadErrors.emptyFile());
-      // HTML or XML saved as ".xls" by web systems and old Excel ("XML Spreadsheet 2003").
-      if (text.trimStart().startsWith("<")) return failed(encoding, uploadErrors.notASpreadsheet());
-      return validated(encoding, readCsv(text));
-    }
-  }
+  const kind = sniffFile(bytes);
+  if (kind === "xls") return failed(null, uploadErrors.oldExcel());
+  if (kind === "binary") return failed(null, uploadErrors.notASpreadsheet());
+
+  const read = await readInWorker({ kind, bytes, limits: READ_LIMITS, templateHeaders: TEMPLATE_HEADERS });
+  if (!read.ok) return failed(read.encoding, refusalError(read));
+  return { encoding: read.encoding, ...validateRows(read.rows, read.strictWidth) };
 }

@@ -15,7 +15,3 @@ export type SheetReadResult =
       strictWidth: boolean;
     }
   | { ok: false; error: UploadError };
-
-export function isBlankRow(cells: readonly string[]): boolean {
-  return cells.every((cell) => cell.trim() === "");
-}

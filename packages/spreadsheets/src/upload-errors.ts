@@ -1,7 +1,13 @@
 import type { LocalizedText } from "@zones/domain";
 import type { TemplateColumnKey } from "./columns";
 import { findColumn } from "./columns";
-import { MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS } from "./limits";
+import {
+  MAX_CELL_LENGTH,
+  MAX_INFLATED_BYTES,
+  MAX_UPLOAD_BYTES,
+  MAX_UPLOAD_COLUMNS,
+  MAX_UPLOAD_ROWS,
+} from "./limits";
 
 export type UploadErrorCode =
   | "too-large"
@@ -15,7 +21,24 @@ export type UploadErrorCode =
   | "bad-quarter"
   | "duplicate-row"
   | "indicator-not-in-quarter"
-  | "too-many-rows";
+  | "too-many-rows"
+  | "too-many-columns"
+  | "cell-too-long"
+  | "too-complex"
+  | "busy";
+
+/**
+ * Codes that refuse the file as a whole for its size or the server's load, rather than for what is in
+ * it: an API may answer them as a refused request instead of a list of problems to fix.
+ */
+export const FILE_REFUSAL_CODES: ReadonlySet<UploadErrorCode> = new Set<UploadErrorCode>([
+  "too-large",
+  "too-many-rows",
+  "too-many-columns",
+  "cell-too-long",
+  "too-complex",
+  "busy",
+]);
 
 /** A problem with an upload, phrased for the person who filled in the file. */
 export interface UploadError {
@@ -51,6 +74,25 @@ function cellError(
 ): UploadError {
   return { row, column, code, message: { zh, en } };
 }
+
+/** Characters of a cell that a message quotes: a message never carries a huge cell back to the browser. */
+export const QUOTE_LENGTH = 40;
+
+/** The start of a cell's text, to quote in a message. */
+export function quote(text: string): string {
+  return text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH)}…` : text;
+}
+
+/** A 1-based column as Excel names it: 1 → A, 27 → AA. */
+function columnLetters(column: number): string {
+  let letters = "";
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(0x41 + ((rest - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+const MB = 1024 * 1024;
 
 function columnNames(column: TemplateColumnKey): LocalizedText {
   const { zh, en } = findColumn(column);
@@ -114,19 +156,54 @@ export const uploadErrors = {
       `这一行有 ${found} 个单元格，表头有 ${expected} 个。数值或说明中如有逗号，请用英文双引号把整个单元格括起来，或改用 Excel 保存。`,
       `This row has ${found} cells but the header has ${expected}. A value or note that holds a comma must be in double quotes; saving from Excel does that.`,
     ),
-  tooManyRows: (count: number) =>
+  inflatedTooLarge: () =>
+    fileError(
+      "too-large",
+      `Excel 文件解压后超过 ${MAX_INFLATED_BYTES / MB} MB，内容远多于一份填报模板。请只保留填报数据，或分成几个文件上传。`,
+      `The Excel file unpacks to more than ${MAX_INFLATED_BYTES / MB} MB, far more than a filled template. Please keep only the figures, or split it into several files.`,
+    ),
+  tooManyRows: () =>
     fileError(
       "too-many-rows",
-      `文件有 ${count} 行数据，上限为 ${MAX_UPLOAD_ROWS} 行。请分成几个文件上传。`,
-      `The file has ${count} data rows; the limit is ${MAX_UPLOAD_ROWS}. Please split it into several files.`,
+      `文件超过 ${MAX_UPLOAD_ROWS} 行数据（上限）。请分成几个文件上传。`,
+      `The file has more than ${MAX_UPLOAD_ROWS} data rows (the limit). Please split it into several files.`,
+    ),
+  tooManyColumns: (row: number) =>
+    rowError(
+      row,
+      "too-many-columns",
+      `这一行在第 ${MAX_UPLOAD_COLUMNS} 列之后还有内容，模板只有 8 列。请删除多余的列后重新上传。`,
+      `This row has content past column ${MAX_UPLOAD_COLUMNS}; the template has 8 columns. Please delete the extra columns and upload it again.`,
+    ),
+  cellTooLong: (row: number, column: number | null, start: string) => {
+    const where = column === null ? null : columnLetters(column);
+    const shown = start === "" ? "" : `“${quote(start)}”`;
+    return rowError(
+      row,
+      "cell-too-long",
+      `${where === null ? "这一行有单元格" : `${where} 列的单元格`}${shown}超过 ${MAX_CELL_LENGTH} 个字符。请缩短后重新上传。`,
+      `${where === null ? "A cell in this row" : `The cell in column ${where}`}${shown === "" ? "" : ` ("${quote(start)}")`} is longer than ${MAX_CELL_LENGTH} characters. Please shorten it and upload it again.`,
+    );
+  },
+  tooComplex: () =>
+    fileError(
+      "too-complex",
+      "文件读取时间过长或占用内存过多，已停止读取。请只保留填报数据，或分成几个文件上传。",
+      "Reading the file took too long or too much memory, so it was stopped. Please keep only the figures, or split it into several files.",
+    ),
+  busy: () =>
+    fileError(
+      "busy",
+      "服务器正在读取其他上传的文件，请稍后重试。",
+      "The server is busy reading other uploads. Please try again in a moment.",
     ),
   unknownZone: (row: number, code: string) =>
     cellError(
       row,
       "zone_code",
       "unknown-zone",
-      code === "" ? "示范区代码为空。" : `没有代码为“${code}”的示范区。`,
-      code === "" ? "The zone code is empty." : `There is no zone with the code "${code}".`,
+      code === "" ? "示范区代码为空。" : `没有代码为“${quote(code)}”的示范区。`,
+      code === "" ? "The zone code is empty." : `There is no zone with the code "${quote(code)}".`,
     ),
   badQuarter: (row: number, quarter: string) =>
     cellError(
@@ -135,18 +212,18 @@ export const uploadErrors = {
       "bad-quarter",
       quarter === ""
         ? "季度为空。季度的格式如 2026Q3。"
-        : `季度“${quarter}”格式不对，应为 2026Q3 这样的形式。`,
+        : `季度“${quote(quarter)}”格式不对，应为 2026Q3 这样的形式。`,
       quarter === ""
         ? "The quarter is empty. Quarters look like 2026Q3."
-        : `The quarter "${quarter}" is not valid: quarters look like 2026Q3.`,
+        : `The quarter "${quote(quarter)}" is not valid: quarters look like 2026Q3.`,
     ),
   unknownIndicator: (row: number, code: string) =>
     cellError(
       row,
       "indicator_code",
       "unknown-indicator",
-      code === "" ? "指标代码为空。" : `没有代码为“${code}”的指标。`,
-      code === "" ? "The indicator code is empty." : `There is no indicator with the code "${code}".`,
+      code === "" ? "指标代码为空。" : `没有代码为“${quote(code)}”的指标。`,
+      code === "" ? "The indicator code is empty." : `There is no indicator with the code "${quote(code)}".`,
     ),
   indicatorNotInQuarter: (row: number, indicator: LocalizedText, quarter: string) =>
     cellError(

@@ -61,7 +61,7 @@ export function validateRows(sheetRows: readonly SheetRow[], strictWidth: boolea
   const missing = REQUIRED_COLUMNS.filter((column) => !positions.has(column));
   if (missing.length > 0) return { rows: [], errors: missing.map(uploadErrors.missingColumn) };
   if (data.length === 0) return { rows: [], errors: [uploadErrors.noDataRows()] };
-  if (data.length > MAX_UPLOAD_ROWS) return { rows: [], errors: [uploadErrors.tooManyRows(data.length)] };
+  if (data.length > MAX_UPLOAD_ROWS) return { rows: [], errors: [uploadErrors.tooManyRows()] };
 
   const { errors, add } = errorCollector();
   const rows: UploadRow[] = [];

@@ -3,7 +3,8 @@ import type { Role, SessionUser } from "@zones/auth";
 import { type DatabaseHandle, rowsOf } from "@zones/db";
 import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase, testEngine } from "@zones/db/testing";
-import { parseUpload } from "@zones/spreadsheets";
+import { MAX_UPLOAD_ROWS, parseUpload } from "@zones/spreadsheets";
+import { inlineRow, SHEET_HEAD, SHEET_TAIL, workbookZip } from "@zones/spreadsheets/testing";
 import { sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -165,6 +166,58 @@ describe(`bulk import (${testEngine()})`, () => {
       code: "CONFLICT",
     });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a decompression bomb as a bad request naming the file, fast", async () => {
+    const row = inlineRow(2, ["HB-HS", OPEN, "gdp", "1"]);
+    // About 1.8 MB that inflates to 453 MB.
+    const bomb = workbookZip({ head: SHEET_HEAD, body: row.repeat(20_000), times: 400, tail: SHEET_TAIL });
+    for (const locale of ["zh-CN", "en"] as const) {
+      const caller = createCaller({ ...contextFor(handle.db, auth, users.official), locale });
+      const started = performance.now();
+      const refused = await caller.imports
+        .preview(upload(bomb, "bomb.xlsx"))
+        .catch((error: unknown) => error);
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(refused).toBeInstanceOf(TRPCError);
+      expect(refused).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^file[:：]/) });
+      expect((refused as TRPCError).message).toContain("50 MB");
+    }
+    await expect(official().imports.commit(upload(bomb, "bomb.xlsx"))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/^file/),
+    });
+    // A 60 MB CSV is refused by its size, before its bytes are read.
+    const started = performance.now();
+    await expect(
+      official().imports.preview(upload(new Uint8Array(60 * 1024 * 1024).fill(0x61), "big.csv")),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^file.*10 MB/) });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it("keeps answering other calls while a big upload is read", async () => {
+    // 40 MB of blank rows, then one data row too many: read to the end in a worker, then refused.
+    const blank = "<row><c><v> </v></c></row>";
+    const data = "<row><c><v>1</v></c></row>";
+    const slow = workbookZip({
+      head: `${SHEET_HEAD}${inlineRow(1, ["zone_code", "quarter", "indicator_code", "value"])}`,
+      body: blank.repeat(40_000),
+      times: 40,
+      tail: `${data.repeat(MAX_UPLOAD_ROWS + 1)}${SHEET_TAIL}`,
+    });
+    let bombSettled = false;
+    const bomb = official()
+      .imports.preview(upload(slow, "slow.xlsx"))
+      .catch((error: unknown) => error)
+      .finally(() => {
+        bombSettled = true;
+      });
+    const health = await official().health.check();
+    const preview = await official().imports.preview(upload(utf8Bom(CHINESE_CSV)));
+    expect(health).toEqual({ database: true });
+    expect(preview.errors).toEqual([]);
+    expect(bombSettled).toBe(false);
+    expect(await bomb).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^file/) });
   });
 
   it("a downloaded template is pre-filled with stored values and imports back as unchanged", async () => {

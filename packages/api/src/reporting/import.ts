@@ -9,7 +9,13 @@ import {
   parseEnteredNumber,
   type QuarterString,
 } from "@zones/domain";
-import { parseUpload, type UploadEncoding, type UploadRow } from "@zones/spreadsheets";
+import {
+  FILE_REFUSAL_CODES,
+  parseUpload,
+  type UploadEncoding,
+  type UploadError,
+  type UploadRow,
+} from "@zones/spreadsheets";
 
 import { canWriteZone } from "../trpc";
 import { fieldIssues } from "./field-rules";
@@ -59,6 +65,17 @@ function groupKey(zoneCode: string, quarter: string): string {
   return `${zoneCode}/${quarter}`;
 }
 
+/**
+ * The file is refused as a whole, before any comparison: over a size, row, column or cell limit, too
+ * long or too big to read, or the server is busy reading other uploads.
+ */
+export class UploadRefusedError extends Error {
+  constructor(readonly refusal: UploadError) {
+    super(refusal.message.en);
+    this.name = "UploadRefusedError";
+  }
+}
+
 interface Analysis {
   preview: ImportPreview;
   groups: Group[];
@@ -77,6 +94,8 @@ async function analyse(
   file: { name: string; bytes: Uint8Array },
 ): Promise<Analysis> {
   const parsed = await parseUpload(file);
+  const refusal = parsed.errors.find((error) => FILE_REFUSAL_CODES.has(error.code));
+  if (refusal) throw new UploadRefusedError(refusal);
   const zh = locale === "zh-CN";
   const errors: ImportIssue[] = parsed.errors.map((error) => ({
     row: error.row,

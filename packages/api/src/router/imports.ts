@@ -3,7 +3,7 @@ import { MAX_UPLOAD_BYTES } from "@zones/spreadsheets";
 import { z } from "zod";
 
 import { reporting } from "../reporting/errors";
-import { applyImport, ImportRefusedError, previewImport } from "../reporting/import";
+import { applyImport, ImportRefusedError, previewImport, UploadRefusedError } from "../reporting/import";
 import { createTRPCRouter, FieldIssuesError, protectedProcedure } from "../trpc";
 
 /** Officials (their zones) and admins upload filled templates. */
@@ -27,14 +27,34 @@ async function fileOf(form: FormData, locale: string) {
   }
   // Checked before reading it: the parser refuses too, but the bytes should not be read at all.
   if (file.size > MAX_UPLOAD_BYTES) {
+    const limit = MAX_UPLOAD_BYTES / 1024 / 1024;
     throw new TRPCError({
       code: "BAD_REQUEST",
       message: zh
-        ? "file：文件超过 10 MB，请拆分后上传"
-        : "file: the file is over 10 MB; split it and upload the parts",
+        ? `file：文件超过 ${limit} MB，请拆分后上传`
+        : `file: the file is over ${limit} MB; split it and upload the parts`,
     });
   }
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** A file refused as a whole, as a refused request naming the field; "busy" asks to try again later. */
+function refusedUpload(error: UploadRefusedError, locale: string): TRPCError {
+  const { code, message } = error.refusal;
+  return new TRPCError({
+    code: code === "busy" ? "TOO_MANY_REQUESTS" : "BAD_REQUEST",
+    message: locale === "zh-CN" ? `file：${message.zh}` : `file: ${message.en}`,
+    cause: error,
+  });
+}
+
+/** Runs an import step, turning a file refused as a whole into a refused request. */
+async function readingUpload<T>(locale: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw error instanceof UploadRefusedError ? refusedUpload(error, locale) : error;
+  }
 }
 
 function parseJson(text: ReturnType<FormData["get"]>): unknown {
@@ -51,7 +71,8 @@ const ZVersionsSchema = z.record(z.string(), z.number().int().min(0));
 export const importsRouter = createTRPCRouter({
   /** A dry run: new / changed / unchanged values and every error with row and column; writes nothing. */
   preview: uploaderProcedure.input(ZUploadSchema).mutation(async ({ ctx, input }) => {
-    return previewImport(ctx.db, ctx.user, ctx.locale, await fileOf(input, ctx.locale));
+    const file = await fileOf(input, ctx.locale);
+    return readingUpload(ctx.locale, () => previewImport(ctx.db, ctx.user, ctx.locale, file));
   }),
 
   /** Writes the file all or nothing, if it still matches the versions the preview showed. */
@@ -62,8 +83,8 @@ export const importsRouter = createTRPCRouter({
       throw new TRPCError({ code: "BAD_REQUEST", message: 'versions: expected {"HB-HS/2026Q3": 3, …}' });
     }
     try {
-      return await reporting(ctx.locale, () =>
-        applyImport(ctx.db, ctx.user, ctx.locale, file, versions.data),
+      return await readingUpload(ctx.locale, () =>
+        reporting(ctx.locale, () => applyImport(ctx.db, ctx.user, ctx.locale, file, versions.data)),
       );
     } catch (error) {
       if (error instanceof ImportRefusedError) {

@@ -7,11 +7,10 @@ import iconv from "iconv-lite";
  * short files with few Chinese characters, so the rule is strict instead: BOM, else valid UTF-8, else
  * GB18030 if it decodes cleanly, else refuse and ask for "CSV UTF-8".
  */
-export type TextEncoding = "utf-8" | "utf-8-bom" | "gb18030";
-
-export type DecodeResult =
-  | { ok: true; encoding: TextEncoding; text: string }
-  | { ok: false; reason: "utf-16" | "undecodable" };
+/**
+ * @typedef {"utf-8" | "utf-8-bom" | "gb18030"} TextEncoding
+ * @typedef {{ ok: true; encoding: TextEncoding; text: string } | { ok: false; reason: "utf-16" | "undecodable" }} DecodeResult
+ */
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -21,7 +20,11 @@ const CR = 0x0d;
 const REPLACEMENT_CHARACTER = 0xfffd;
 
 /** C0 control characters other than tab, LF and CR, or the replacement character: signs of a wrong guess. */
-function hasSuspiciousCharacter(text: string): boolean {
+/**
+ * @param {string} text
+ * @returns {boolean}
+ */
+function hasSuspiciousCharacter(text) {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (code === REPLACEMENT_CHARACTER) return true;
@@ -30,7 +33,11 @@ function hasSuspiciousCharacter(text: string): boolean {
   return false;
 }
 
-function decodeUtf8(bytes: Uint8Array): string | undefined {
+/**
+ * @param {Uint8Array} bytes
+ * @returns {string | undefined}
+ */
+function decodeUtf8(bytes) {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
@@ -38,7 +45,11 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-export function decodeText(bytes: Uint8Array): DecodeResult {
+/**
+ * @param {Uint8Array} bytes
+ * @returns {DecodeResult}
+ */
+export function decodeText(bytes) {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, reason: "utf-16" };
   }

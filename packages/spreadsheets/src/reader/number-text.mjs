@@ -3,7 +3,11 @@
  * shows what the person typed or sees (1234.56, 0.1), and not float noise of formula results
  * (0.30000000000000004). The text never has an exponent: callers parse it as a plain decimal.
  */
-export function numberToDecimalText(value: number): string {
+/**
+ * @param {number} value
+ * @returns {string}
+ */
+export function numberToDecimalText(value) {
   if (!Number.isFinite(value)) return String(value);
   // The shortest text that reads back as the rounded number; `+ 0` turns -0 into 0.
   const shortest = String(Number(value.toPrecision(15)) + 0);
@@ -11,7 +15,11 @@ export function numberToDecimalText(value: number): string {
 }
 
 /** `1.5e-7` → `0.00000015`, `1e+21` → `1000000000000000000000`; text without an exponent is returned as is. */
-function expandExponent(text: string): string {
+/**
+ * @param {string} text
+ * @returns {string}
+ */
+function expandExponent(text) {
   const match = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
   if (!match) return text;
   const [, sign = "", whole = "", fraction = "", exponent = "0"] = match;
@@ -19,7 +27,13 @@ function expandExponent(text: string): string {
 }
 
 /** Moves the decimal point of `whole.fraction` by `places` (right if positive) and trims redundant zeros. */
-function shiftDecimalPoint(whole: string, fraction: string, places: number): string {
+/**
+ * @param {string} whole
+ * @param {string} fraction
+ * @param {number} places
+ * @returns {string}
+ */
+function shiftDecimalPoint(whole, fraction, places) {
   const digits = whole + fraction;
   const point = whole.length + places;
   const padded =
@@ -35,7 +49,11 @@ function shiftDecimalPoint(whole: string, fraction: string, places: number): str
 }
 
 /** Multiplies decimal text by 100 without float arithmetic: what a cell formatted as % shows (0.052 → 5.2). */
-export function percentText(decimalText: string): string {
+/**
+ * @param {string} decimalText
+ * @returns {string}
+ */
+export function percentText(decimalText) {
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimalText);
   if (!match) return decimalText;
   const [, sign = "", whole = "", fraction = ""] = match;
