@@ -58,19 +58,20 @@ export default defineConfig({
   webServer: [
     {
       // A fresh store each run: migrate and seed, then serve the production build.
-      command: `rm -rf "${dataDir}" "${dataDir}.lock" "${dataDir}-exports" && npm run db:migrate --prefix ../.. && npm run db:seed --prefix ../.. -- --as-of 2026-11-28 && npx next start -p ${port}`,
+      command: `rm -rf "${dataDir}" "${dataDir}.lock" "${dataDir}-exports" && npm run db:migrate --prefix ../.. && npm run db:seed --prefix ../.. -- --as-of 2026-11-28 && node server.mjs`,
       url: `http://127.0.0.1:${port}/api/health`,
       // Export files of this run's background and scheduled exports (the worker runs in the server).
-      env: { PGLITE_DIR: dataDir, DATABASE_URL: "", EXPORT_DIR: `${dataDir}-exports` },
+      // The production server (`npm start`): it decides the client address from the socket, as in production.
+      env: { PGLITE_DIR: dataDir, DATABASE_URL: "", EXPORT_DIR: `${dataDir}-exports`, PORT: String(port) },
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: "pipe",
     },
     {
       // The same build with its database unreachable, for the health check's 503.
-      command: `npx next start -p ${unreachablePort}`,
+      command: "node server.mjs",
       port: unreachablePort,
-      env: { DATABASE_URL: "postgres://zones@127.0.0.1:9/unreachable" },
+      env: { DATABASE_URL: "postgres://zones@127.0.0.1:9/unreachable", PORT: String(unreachablePort) },
       timeout: 60_000,
       reuseExistingServer: false,
     },

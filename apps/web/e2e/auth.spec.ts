@@ -70,6 +70,58 @@ test.describe("signing in", () => {
     expect((await page.request.get("/api/trpc/session.me")).status()).toBe(401);
   });
 
+  test("a page on another local port cannot sign in, sign out or rename", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    const own = new URL(baseURL ?? "");
+    // The other test server's port: another app on this machine.
+    const foreign = `http://127.0.0.1:${Number(own.port) + 1}`;
+    const credentials = { email: demoAccount("viewer").email, password: DEMO_PASSWORD };
+    const loginCsrf = await request.post("/api/auth/sign-in/email", {
+      headers: { origin: foreign },
+      data: credentials,
+    });
+    expect(loginCsrf.status()).toBe(403);
+    const ownOrigin = await request.post("/api/auth/sign-in/email", {
+      headers: { origin: own.origin },
+      data: credentials,
+    });
+    expect(ownOrigin.status()).toBe(200);
+
+    await signInAs(page, "viewer");
+    const rename = await page.request.post("/api/auth/update-user", {
+      headers: { origin: foreign },
+      data: { name: "renamed" },
+    });
+    expect(rename.status()).toBe(403);
+    expect(
+      (await page.request.post("/api/auth/sign-out", { headers: { origin: foreign }, data: {} })).status(),
+    ).toBe(403);
+    expect((await page.request.get("/api/trpc/session.me")).status()).toBe(200);
+  });
+
+  test("a name over 100 characters or with a NUL is refused, naming the field", async ({ page, baseURL }) => {
+    await signInAs(page, "viewer");
+    for (const name of ["名".repeat(101), "x".repeat(60_000), "a\u0000b"]) {
+      const response = await page.request.post("/api/auth/update-user", {
+        headers: { origin: baseURL ?? "" },
+        data: { name },
+      });
+      expect(response.status()).toBe(400);
+      expect((await response.json()).message).toMatch(/^name: /);
+    }
+    // A body past what any auth request needs is refused before it is read.
+    const huge = await page.request.post("/api/auth/update-user", {
+      headers: { origin: baseURL ?? "" },
+      data: { name: "x".repeat(1024 * 1024) },
+    });
+    expect(huge.status()).toBe(413);
+    await page.reload();
+    await expect(page.getByTestId("user-box")).not.toContainText("名名名");
+  });
+
   test("a cross-origin POST to the API is refused", async ({ page }) => {
     await signInAs(page, "admin");
     const response = await page.request.post("/api/trpc/user.setDisabled", {

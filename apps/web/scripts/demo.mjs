@@ -116,12 +116,12 @@ try {
   process.exit(1);
 }
 
-// Next's own entry, run by this Node: a signal to the server then reaches Next itself, not a wrapper.
-const nextBin = require.resolve("next/dist/bin/next");
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+// The production server (`npm start`), run by this Node: a signal to the server then reaches it, not a
+// wrapper. It takes the client address from the socket (or a proxy in TRUSTED_PROXIES), never from the client.
+const server = spawn(process.execPath, [path.join(webDir, "server.mjs")], {
   cwd: webDir,
   stdio: "inherit",
-  env: quietEnv,
+  env: { ...quietEnv, PORT: port },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from "@zones/db";
-import { auditLog, users } from "@zones/db/schema";
+import { auditLog, sessions, users } from "@zones/db/schema";
 import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase } from "@zones/db/testing";
 import { eq } from "drizzle-orm";
@@ -124,6 +124,32 @@ describe("sign-in, sessions and throttling", () => {
     }
     expect((await signIn("official@zones.test", PASSWORD, "10.2.0.1")).status).toBe(429);
     expect((await signIn("official@zones.test", PASSWORD, "10.2.0.2")).status).toBe(200);
+  });
+
+  it("counts failures per IP by the address it is given; requests with no resolvable one share a count", async () => {
+    // Our server sends one address. Two (a spoofed list reaching the app some other way) resolve to none,
+    // which must not escape the per-IP count: such requests share one.
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const spoofed = `198.51.100.${attempt}, 10.2.9.${attempt}`;
+      expect((await signIn(`spoof${attempt}@zones.test`, "wrong-password-000", spoofed)).status).toBe(401);
+    }
+    expect((await signIn("official@zones.test", PASSWORD, "198.51.100.9, 10.2.9.9")).status).toBe(429);
+    expect((await signIn("official@zones.test", PASSWORD, "10.2.9.10")).status).toBe(200);
+  });
+
+  it("records the address it is given on the session, IPv4-mapped IPv6 as IPv4", async () => {
+    for (const [given, recorded] of [
+      ["203.0.113.7", "203.0.113.7"],
+      ["::ffff:203.0.113.8", "203.0.113.8"],
+    ]) {
+      const response = await signIn("official@zones.test", PASSWORD, given);
+      const token = (await response.json()).token;
+      const [session] = await handle.db
+        .select({ ipAddress: sessions.ipAddress })
+        .from(sessions)
+        .where(eq(sessions.token, token));
+      expect(session?.ipAddress).toBe(recorded);
+    }
   });
 
   it("refuses a short or common password when creating a user, and audits creation", async () => {

@@ -5,6 +5,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, getIP } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins/two-factor";
 
+import { assertInputWithinLimits, INVALID_INPUT } from "./input-limits";
 import { createLoginThrottle } from "./login-throttle";
 import {
   MAX_PASSWORD_LENGTH,
@@ -21,8 +22,13 @@ export const ABSOLUTE_TIMEOUT_SECONDS = 12 * 60 * 60;
 export interface AuthOptions {
   db: Database;
   secret: string;
-  /** Public URL; cookies are Secure when it is https. Inferred from the request when absent. */
+  /** Public URL, the one origin trusted; cookies are Secure when it is https. */
   baseURL?: string;
+  /**
+   * Without `baseURL`: the port the app serves on this machine (default 3000). Then only this port's local
+   * origins (localhost, 127.0.0.1, [::1]) are trusted, not a page another local server serves.
+   */
+  port?: number;
 }
 
 /** Error codes the login page turns into messages in the user's language. */
@@ -30,6 +36,7 @@ export const AUTH_ERROR = {
   disabled: "ACCOUNT_DISABLED",
   throttled: "TOO_MANY_ATTEMPTS",
   weakPassword: "PASSWORD_POLICY",
+  invalidInput: INVALID_INPUT,
 } as const;
 
 /** How authenticator apps name the account. */
@@ -37,7 +44,9 @@ export const TWO_FACTOR_ISSUER = "示范区监测 Zones";
 
 const SIGN_IN_PATH = "/sign-in/email";
 const CHANGE_PASSWORD_PATH = "/change-password";
-const LOCAL_HOSTS = ["localhost", "localhost:*", "127.0.0.1", "127.0.0.1:*", "[::1]:*"];
+const DEFAULT_PORT = 3000;
+/** The per-IP throttle key of requests whose address cannot be resolved: they share one count. */
+const UNRESOLVED_IP = "unresolved";
 const PASSWORD_PATHS = new Set(["/change-password", "/reset-password", "/sign-up/email"]);
 /** The second step of a sign-in with two-factor: an authenticator code or a backup code. */
 const TWO_FACTOR_VERIFY_PATHS = new Set(["/two-factor/verify-totp", "/two-factor/verify-backup-code"]);
@@ -73,18 +82,40 @@ async function attemptedEmail(ctx: HookContext): Promise<string | null> {
   return null;
 }
 
+/** This machine's names for the app's own port: its only origins without a configured public URL. */
+function localHosts(port: number): string[] {
+  const suffix = port === 80 ? "" : `:${port}`;
+  return ["localhost", "127.0.0.1", "[::1]"].map((host) => `${host}${suffix}`);
+}
+
+/**
+ * The client address for the throttle: the one better-auth resolves from X-Forwarded-For, which our server
+ * (`apps/web/server.mjs`) sets to the socket's peer or, behind a trusted proxy, the client it names. A request
+ * whose address cannot be resolved is not let off the per-IP count: all such requests share one.
+ */
+function throttleIp(ctx: HookContext): string {
+  return (ctx.request ? getIP(ctx.request, ctx.context.options) : null) ?? UNRESOLVED_IP;
+}
+
 /**
  * better-auth on our own tables (its Drizzle adapter, plural names). Sign-up is closed: admins create
  * accounts. Failed sign-ins are throttled per account and per IP in the database; so are wrong
  * two-factor codes, which count against the account whose sign-in they try to complete.
  */
-export function createAuth({ db, secret, baseURL }: AuthOptions) {
+export function createAuth({ db, secret, baseURL, port = DEFAULT_PORT }: AuthOptions) {
   const throttle = createLoginThrottle(db);
   return betterAuth({
     secret,
     // Without a configured public URL (the demo, a newcomer's machine) the app answers on this machine
-    // only, under whatever port it was started on.
-    baseURL: baseURL ?? { allowedHosts: LOCAL_HOSTS, protocol: "http" },
+    // only, on its own port: the hosts allowed are also the origins trusted, and a page another local
+    // server serves must not sign a user in or out, nor rename them.
+    // A request naming another host (a LAN address, a rebinding DNS name) is answered as the local app, so
+    // better-auth refuses its origin (403) instead of failing to resolve itself (500).
+    baseURL: baseURL ?? {
+      allowedHosts: localHosts(port),
+      protocol: "http",
+      fallback: `http://${localHosts(port)[0]}`,
+    },
     database: drizzleAdapter(db, { provider: "pg", schema, usePlural: true }),
     emailAndPassword: {
       enabled: true,
@@ -122,6 +153,11 @@ export function createAuth({ db, secret, baseURL }: AuthOptions) {
       useSecureCookies: baseURL?.startsWith("https://") ?? false,
       cookiePrefix: "zones",
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      // better-auth skips the origin check when NODE_ENV is test; ours runs in tests as in production.
+      disableOriginCheck: false,
+      // Our server replaces X-Forwarded-For with the one resolved client address (see `throttleIp`), which
+      // better-auth's own limiter and the sessions' `ip_address` then record.
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
     },
     databaseHooks: {
       session: {
@@ -143,18 +179,8 @@ export function createAuth({ db, secret, baseURL }: AuthOptions) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        const email = await attemptedEmail(ctx);
-        if (email !== null) {
-          const ip = ctx.request ? getIP(ctx.request, ctx.context.options) : null;
-          const wait = await throttle.retryAfter({ email, ip });
-          if (wait > 0) {
-            throw new APIError("TOO_MANY_REQUESTS", {
-              code: AUTH_ERROR.throttled,
-              message: `Too many failed sign-ins. Try again in ${wait} seconds.`,
-              retryAfter: wait,
-            });
-          }
-        }
+        // Before anything reads the request: a new password's policy names the problem best, then every
+        // field's bounds and characters (nothing out of bounds reaches the throttle or the database).
         if (PASSWORD_PATHS.has(ctx.path)) {
           const password = ctx.body?.newPassword ?? ctx.body?.password;
           const problem = typeof password === "string" ? passwordProblem(password) : null;
@@ -165,6 +191,18 @@ export function createAuth({ db, secret, baseURL }: AuthOptions) {
             });
           }
         }
+        assertInputWithinLimits(ctx);
+        const email = await attemptedEmail(ctx);
+        if (email !== null) {
+          const wait = await throttle.retryAfter({ email, ip: throttleIp(ctx) });
+          if (wait > 0) {
+            throw new APIError("TOO_MANY_REQUESTS", {
+              code: AUTH_ERROR.throttled,
+              message: `Too many failed sign-ins. Try again in ${wait} seconds.`,
+              retryAfter: wait,
+            });
+          }
+        }
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path === CHANGE_PASSWORD_PATH) {
@@ -172,7 +210,7 @@ export function createAuth({ db, secret, baseURL }: AuthOptions) {
           if (userId && !(ctx.context.returned instanceof APIError)) await markPasswordChanged(db, userId);
           return;
         }
-        const ip = ctx.request ? getIP(ctx.request, ctx.context.options) : null;
+        const ip = throttleIp(ctx);
         const returned = ctx.context.returned;
         if (TWO_FACTOR_VERIFY_PATHS.has(ctx.path)) {
           // Only the second step of a sign-in counts; confirming a new authenticator does not.

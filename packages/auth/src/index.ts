@@ -15,6 +15,6 @@ export {
   passwordProblem,
 } from "./password-policy";
 export { PasswordPolicyError, resetPassword } from "./password-reset";
-export { authBaseURL, resolveAuthSecret } from "./secret";
+export { authBaseURL, authPort, resolveAuthSecret } from "./secret";
 export { getSessionUser, type Role, type SessionUser } from "./session";
 export { createUser, type TNewUser, ZNewUserSchema, ZUserAccessSchema } from "./users";

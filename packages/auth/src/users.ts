@@ -1,5 +1,5 @@
 import { type Database, insertUserWithCredential, type UserRole } from "@zones/db";
-import { ZZoneCodeSchema } from "@zones/domain";
+import { UNSAFE_CHARACTERS_MESSAGE, unsafeCharacterInLine, ZZoneCodeSchema } from "@zones/domain";
 import { z } from "zod";
 
 import type { Auth } from "./auth";
@@ -31,10 +31,20 @@ export const ZUserAccessSchema = z
   .object({ userId: z.string().min(1), role: ZRoleSchema, zoneCodes: z.array(ZZoneCodeSchema).default([]) })
   .superRefine(checkZonesForRole);
 
+/** Longest user name, for accounts admins create and for names users give themselves (`input-limits.ts`). */
+export const MAX_NAME_LENGTH = 100;
+
+export const ZUserNameSchema = z
+  .string({ error: "name: must be text" })
+  .trim()
+  .min(1, { error: "name: must not be empty" })
+  .max(MAX_NAME_LENGTH, { error: `name: must be at most ${MAX_NAME_LENGTH} characters` })
+  .refine((name) => unsafeCharacterInLine(name) === null, { error: `name: ${UNSAFE_CHARACTERS_MESSAGE}` });
+
 export const ZNewUserSchema = z
   .object({
     email: z.email({ error: "email: must be an email address like name@example.gov.cn" }),
-    name: z.string().trim().min(1, { error: "name: must not be empty" }).max(100),
+    name: ZUserNameSchema,
     role: ZRoleSchema,
     zoneCodes: z.array(ZZoneCodeSchema).default([]),
     password: z.string().superRefine((password, ctx) => {

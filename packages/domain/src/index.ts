@@ -92,6 +92,7 @@ export {
 } from "./submission-rules";
 export type { SubmissionFormInput, SubmissionFormOptions, SubmissionFormOutput } from "./submission-schema";
 export { NOTE_MAX_LENGTH, submissionFormSchema } from "./submission-schema";
+export { UNSAFE_CHARACTERS_MESSAGE, unsafeCharacterInLine, unsafeCharacterInText } from "./text-safety";
 export { findTheme, getTheme, THEME_CODES, THEMES } from "./themes";
 export type {
   Direction,

@@ -57,7 +57,8 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
       setFailure(t("throttled", { seconds: retrySeconds(error) }));
     } else if (error.status === 403) {
       setFailure(t("disabled"));
-    } else if (error.status === 401) {
+    } else if (error.status === 401 || error.status === 400) {
+      // 400: an email or password no account can have (too long, control characters): just as wrong.
       setFailure(t("invalid"));
     } else {
       setFailure(t("unavailable"));
@@ -138,7 +139,12 @@ function TwoFactorStep({
       window.location.assign(returnTo);
       return;
     }
-    if (error.code === "INVALID_CODE" || error.code === "INVALID_BACKUP_CODE") {
+    // INVALID_INPUT: a "code" no authenticator gives (too long, control characters).
+    if (
+      error.code === "INVALID_CODE" ||
+      error.code === "INVALID_BACKUP_CODE" ||
+      error.code === "INVALID_INPUT"
+    ) {
       setFailure(t("invalid"));
       resetField("code");
       setFocus("code");

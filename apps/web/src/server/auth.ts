@@ -3,6 +3,7 @@ import "server-only";
 import {
   type Auth,
   authBaseURL,
+  authPort,
   createAuth,
   getSessionUser,
   resolveAuthSecret,
@@ -21,7 +22,14 @@ export function getAuth(): Promise<Auth> {
   if (!holder.zonesAuth) {
     holder.zonesAuth = (async () => {
       const db = await getDb();
-      return createAuth({ db, secret: await resolveAuthSecret(db), baseURL: authBaseURL() });
+      // The port `npm start` (server.mjs) or `next start -p` serves on: its own origin, the only one trusted
+      // without BETTER_AUTH_URL.
+      return createAuth({
+        db,
+        secret: await resolveAuthSecret(db),
+        baseURL: authBaseURL(),
+        port: authPort(),
+      });
     })();
     holder.zonesAuth.catch(() => {
       holder.zonesAuth = undefined;

@@ -234,7 +234,7 @@ await step("0", "production build", async () => {
 async function withServer(target: Prepared, body: (server: RunningServer) => Promise<void>): Promise<void> {
   const server = await startWeb({ distDir, port, databaseUrl: target.url, logFile: serverLog });
   log(
-    `  next start on ${server.baseUrl} (${databaseName(target.url)}), ready in ${server.startSeconds.toFixed(1)} s`,
+    `  server.mjs (next) on ${server.baseUrl} (${databaseName(target.url)}), ready in ${server.startSeconds.toFixed(1)} s`,
   );
   try {
     await body(server);
@@ -535,7 +535,7 @@ const header = [
     .join(", ")})`,
   `Load average (1/5/15 min): ${fmtLoad(loadAtStart)} at start, ${fmtLoad(loadAtEnd)} at end — a shared machine: other work runs beside the bench, figures are noisy.`,
   `Data: main ${describe(prepared.main)}; xl ${withXl ? describe(prepared.xl) : "skipped (--no-xl)"}`,
-  `Server: next start of apps/web/${distDir}${buildSeconds === null ? " (build reused)" : ` (built this run in ${seconds(buildSeconds)})`}, port ${port}, postgres-js pool 10; procedures at ${clientCounts.join("/")} clients (xl: ${xlClientCounts.join("/")}), the same number of calls over HTTP and as SQL, sized to ~${loadSeconds} s of the SQL's work and all answered ([size] = one response, × calls); baselines: the procedures' own SQL through postgres-js (pool 10), psql COPY, a bare INSERT, the lightest page.`,
+  `Server: apps/web/server.mjs (Next's handler) on apps/web/${distDir}${buildSeconds === null ? " (build reused)" : ` (built this run in ${seconds(buildSeconds)})`}, port ${port}, postgres-js pool 10; procedures at ${clientCounts.join("/")} clients (xl: ${xlClientCounts.join("/")}), the same number of calls over HTTP and as SQL, sized to ~${loadSeconds} s of the SQL's work and all answered ([size] = one response, × calls); baselines: the procedures' own SQL through postgres-js (pool 10), psql COPY, a bare INSERT, the lightest page.`,
   ...(notes.length ? [`Notes: ${notes.join("; ")}`] : []),
 ].join("\n");
 const table = renderTable(rows);

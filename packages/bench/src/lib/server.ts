@@ -51,7 +51,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** `next start` of the build in `distDir` on `port`, serving the database at `databaseUrl`. */
+/** The production server (`npm start`: Next behind the client-address check), as deployed. */
+const SERVER_SCRIPT = path.join(WEB_DIR, "server.mjs");
+
+/** The production server on the build in `distDir` on `port`, serving the database at `databaseUrl`. */
 export async function startWeb(options: {
   distDir: string;
   port: number;
@@ -74,7 +77,7 @@ export async function startWeb(options: {
     PORT: String(options.port),
   };
   delete env.TEST_DATABASE_URL;
-  const child = startGroup(process.execPath, [NEXT_BIN, "start", "-p", String(options.port)], {
+  const child = startGroup(process.execPath, [SERVER_SCRIPT], {
     cwd: WEB_DIR,
     env,
     log: openSync(options.logFile, "a"),

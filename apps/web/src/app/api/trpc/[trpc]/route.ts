@@ -17,10 +17,10 @@ import { requestLocale } from "~/server/route-handler";
 
 const ENDPOINT = "/api/trpc";
 
-/** A refusal in tRPC's error envelope, so the client shows its message like any other. */
+/** A refusal in tRPC's error envelope (as superjson writes it), so the client shows its message like any other. */
 function refusal(message: string, code: string, status: number): Response {
   return Response.json(
-    { error: { message, code: -32600, data: { code, httpStatus: status } } },
+    { error: { json: { message, code: -32600, data: { code, httpStatus: status } } } },
     { status, headers: { "cache-control": "no-store" } },
   );
 }
