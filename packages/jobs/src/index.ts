@@ -3,11 +3,13 @@ export { defaultExportDir } from "./export-dir";
 export {
   EXPORT_QUEUES,
   HEARTBEAT_MS,
+  RECOVERY_SWEEP_MS,
   RUN_EXPIRE_SECONDS,
   RUN_RETRY,
   STALE_RUN_SECONDS,
   TICK_CRON,
 } from "./queues";
+export { recoverStaleRuns, type Sweep, startSweep } from "./recovery";
 export {
   ExportCancelledError,
   exportRefusal,

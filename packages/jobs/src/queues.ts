@@ -1,6 +1,6 @@
 /** pg-boss queues of the export jobs. */
 export const EXPORT_QUEUES = {
-  /** Every minute (pg-boss cron): schedules whose occurrence came, stale runs to pick up again. */
+  /** Every minute (pg-boss cron): schedules whose occurrence came. */
   tick: "export-tick",
   /** One export run: `{ runId }`. Retried with backoff. */
   run: "export-run",
@@ -14,12 +14,31 @@ export const TICK_CRON = "* * * * *";
 export const RUN_RETRY = { retryLimit: 2, retryDelay: 10, retryBackoff: true } as const;
 
 /**
- * A run job still active after this long was lost with its process; pg-boss fails it and retries. A run's own
- * heartbeat (below) lets the tick pick up a crashed run much sooner.
+ * A run job still active after this long was lost with its process; pg-boss fails it and retries. Crash
+ * recovery does not wait for this: the workers' sweep (below) sends a dead worker's run again much sooner, and
+ * the late retry of the lost job then finds the run finished and does nothing.
  */
 export const RUN_EXPIRE_SECONDS = 30 * 60;
 
+/*
+ * Crash recovery. pg-boss 10 has no job heartbeat, so a run keeps its own (`export_runs.heartbeat_at`):
+ *
+ * - a running export writes it with every progress write (each 500 ms while rows flow) and, when no rows flow
+ *   (the count query, closing an XLSX), at least every HEARTBEAT_MS;
+ * - a run silent for STALE_RUN_SECONDS died with its worker: every worker looks for such runs each
+ *   RECOVERY_SWEEP_MS and sends them again; the next attempt claims the run only if it is still stale.
+ *
+ * Worst case from a SIGKILL to the run running again: the last heartbeat is at most the moment of the kill, so
+ * the run is stale by kill + STALE_RUN_SECONDS; a sweep sees it within RECOVERY_SWEEP_MS; a worker takes the
+ * job at its next poll (pg-boss default 2 s): 30 + 5 + 2 = 37 s, plus query latency. The stale threshold is six
+ * heartbeats, so a live run is not taken for dead unless its heartbeat writes stall for ~25 s.
+ */
+
 /** A running export writes its heartbeat at least this often… */
-export const HEARTBEAT_MS = 10_000;
+export const HEARTBEAT_MS = 5_000;
 /** …so one silent for longer than this died with its worker and is started again. */
-export const STALE_RUN_SECONDS = 60;
+export const STALE_RUN_SECONDS = 30;
+/** How often each worker looks for runs whose worker died. */
+export const RECOVERY_SWEEP_MS = 5_000;
+/** pg-boss's default polling interval of a worker (how long a sent job may wait to be taken). */
+export const DEFAULT_POLLING_SECONDS = 2;

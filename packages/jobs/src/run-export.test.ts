@@ -109,6 +109,38 @@ describe("one export run", () => {
     expect(await readdir(runDir)).toEqual([stored.fileName]);
   });
 
+  it("gives up a run whose worker died during its every attempt, instead of recovering it forever", async () => {
+    const run = await manualRun(REVIEWER.id);
+    await handle.db
+      .update(exportRuns)
+      .set({ status: "running", attempts: 3, heartbeatAt: sql`now() - interval '5 minutes'` })
+      .where(eq(exportRuns.id, run.id));
+    const runDir = path.join(exportDir, run.id);
+    await mkdir(runDir, { recursive: true });
+    await writeFile(path.join(runDir, "zones-HB-HS_SD-ZB-2026Q2-2026Q3.csv.part"), "half a fi");
+    // A recovery job is a fresh pg-boss job: its retry count says nothing, the run's attempts do.
+    expect(await runExportAttempt(handle.db, run.id, FIRST_TRY, { exportDir })).toBe("failed");
+    const stored = present(await getExportRun(handle.db, run.id));
+    expect(stored).toMatchObject({ status: "failed", attempts: 4, filePath: null });
+    expect(stored.error).toMatch(/^given up after 3 attempts: the worker running it stopped mid-way/);
+    await expect(readdir(runDir)).rejects.toThrow(/ENOENT/);
+  });
+
+  it("a recovered run's last attempt is final by the run's count, though its job could retry", async () => {
+    const blocked = path.join(exportDir, "blocked-after-crash");
+    await writeFile(blocked, "a file where the export folder should be");
+    const run = await manualRun(REVIEWER.id);
+    await handle.db
+      .update(exportRuns)
+      .set({ status: "running", attempts: 2, heartbeatAt: sql`now() - interval '5 minutes'` })
+      .where(eq(exportRuns.id, run.id));
+    await expect(runExportAttempt(handle.db, run.id, FIRST_TRY, { exportDir: blocked })).rejects.toThrow();
+    const failed = present(await getExportRun(handle.db, run.id));
+    expect(failed).toMatchObject({ status: "failed", attempts: 3 });
+    expect(failed.error).toMatch(/^attempt 3 of 3 failed: /);
+    expect(failed.error).not.toMatch(/retrying/);
+  });
+
   it("leaves a run alone while its worker is alive (a second job for it does nothing)", async () => {
     const run = await manualRun(REVIEWER.id);
     await handle.db

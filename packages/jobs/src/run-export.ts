@@ -110,6 +110,16 @@ export async function runExportAttempt(
   if (!run) return "skipped";
   const runDir = path.join(options.exportDir, run.id);
   const attemptLabel = `attempt ${run.attempts} of ${attempt.retryLimit + 1}`;
+  // Only a crash gets a run past its attempts (pg-boss retries stop at the limit; crash recovery sends a new
+  // job): an export that kills its worker each time must not be recovered, and kill the next one, forever.
+  if (run.attempts > run.maxAttempts) {
+    await rm(runDir, { recursive: true, force: true }).catch(() => {});
+    await failExportRunAttempt(db, run.id, {
+      error: `given up after ${run.attempts - 1} attempts: the worker running it stopped mid-way (crashed or was killed)`,
+      final: true,
+    });
+    return "failed";
+  }
 
   const parsedFilters = ZExportFiltersSchema.safeParse(run.filters);
   const format = EXPORT_FORMATS.includes(run.format as ExportFormat) ? (run.format as ExportFormat) : null;
@@ -189,7 +199,8 @@ export async function runExportAttempt(
       return "cancelled";
     }
     const message = error instanceof Error ? error.message : String(error);
-    const final = attempt.retryCount >= attempt.retryLimit;
+    // A run recovered after a crash came on a fresh job (retries from 0): its own count of attempts also ends it.
+    const final = attempt.retryCount >= attempt.retryLimit || run.attempts >= run.maxAttempts;
     await failExportRunAttempt(db, run.id, {
       error: final ? `${attemptLabel} failed: ${message}` : `${attemptLabel} failed: ${message}; retrying`,
       final,

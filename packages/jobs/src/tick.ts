@@ -7,26 +7,23 @@ import {
   insertExportRun,
   periodDeadlines,
   type ScheduleOwner,
-  staleExportRuns,
   stopExportSchedule,
 } from "@zones/db";
 import { type QuarterString, quarterStart, toQuarter } from "@zones/domain";
 import { scheduleFromStored } from "@zones/exports";
 import { dueOccurrence, scheduleRunFilters, type TExportSchedule } from "@zones/exports/schedules";
 
-import { RUN_RETRY, STALE_RUN_SECONDS } from "./queues";
+import { RUN_RETRY } from "./queues";
+import type { DispatchRun } from "./recovery";
 import { scheduleOwnerRefusal } from "./run-export";
 
-/** Sends a run to the workers (a pg-boss job). */
-export type DispatchRun = (runId: string) => Promise<void>;
+export type { DispatchRun } from "./recovery";
 
 export interface TickResult {
   /** Runs created by this tick (a schedule occurrence another worker recorded first is not among them). */
   created: string[];
   /** Schedules stopped, with the reason. */
   stopped: { scheduleId: string; reason: string }[];
-  /** Runs whose worker died, sent again. */
-  recovered: string[];
 }
 
 /** The schedule, or why it cannot run any more. */
@@ -45,15 +42,15 @@ function checkSchedule(
  * One minute's tick (pg-boss sends it to one worker). For each enabled timed schedule, the latest occurrence
  * in (its window start, now] becomes one run; the unique (schedule, occurrence) index makes a second worker's
  * tick of the same minute a no-op. Occurrences missed while no worker ran collapse into one run (the latest).
- * A schedule whose owner lost the right to its data is stopped, saying why. Runs whose worker died are sent
- * again.
+ * A schedule whose owner lost the right to its data is stopped, saying why. (Runs whose worker died are not
+ * the tick's business: a minute is too coarse; each worker sweeps for them every few seconds, `recovery.ts`.)
  */
 export async function runScheduleTick(
   db: Database,
   dispatch: DispatchRun,
   now: Date = new Date(),
 ): Promise<TickResult> {
-  const result: TickResult = { created: [], stopped: [], recovered: [] };
+  const result: TickResult = { created: [], stopped: [] };
   const [schedules, deadlines] = await Promise.all([
     activeExportSchedules(db, { event: false }),
     periodDeadlines(db),
@@ -84,10 +81,6 @@ export async function runScheduleTick(
     }
     await advanceScheduleWindow(db, record.id, now);
   }
-  for (const runId of await staleExportRuns(db, { staleSeconds: STALE_RUN_SECONDS })) {
-    await dispatch(runId);
-    result.recovered.push(runId);
-  }
   return result;
 }
 
@@ -101,7 +94,7 @@ export async function runQuarterApproved(
   quarter: string,
   now: Date = new Date(),
 ): Promise<TickResult> {
-  const result: TickResult = { created: [], stopped: [], recovered: [] };
+  const result: TickResult = { created: [], stopped: [] };
   if (!(await allZonesApproved(db, quarter))) return result;
   const dueAt = new Date(`${quarterStart(toQuarter(quarter))}T00:00:00+08:00`);
   for (const { schedule: record, owner } of await activeExportSchedules(db, { event: true })) {

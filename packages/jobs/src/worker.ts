@@ -2,7 +2,15 @@ import type { DatabaseHandle } from "@zones/db";
 import type PgBoss from "pg-boss";
 
 import { type BossTiming, createBoss, ensureExportQueues } from "./boss";
-import { EXPORT_QUEUES, RUN_EXPIRE_SECONDS, RUN_RETRY, TICK_CRON } from "./queues";
+import {
+  EXPORT_QUEUES,
+  RECOVERY_SWEEP_MS,
+  RUN_EXPIRE_SECONDS,
+  RUN_RETRY,
+  STALE_RUN_SECONDS,
+  TICK_CRON,
+} from "./queues";
+import { recoverStaleRuns, startSweep } from "./recovery";
 import { LiveRuns, runExportAttempt } from "./run-export";
 import { runQuarterApproved, runScheduleTick } from "./tick";
 
@@ -32,6 +40,8 @@ export interface ExportWorkerOptions {
   batchSize?: number;
   /** Retries of a failed run (default RUN_RETRY: two, after 10 s and 20 s). */
   runRetry?: RunRetry;
+  /** How often this worker looks for runs whose worker died (default RECOVERY_SWEEP_MS). */
+  recoverySweepMs?: number;
   /** Where errors of pg-boss's own loops go (default console.error). */
   onError?: (error: unknown) => void;
 }
@@ -101,10 +111,31 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
     },
   );
 
+  // Several workers sweeping find the same dead run: pg-boss keeps one recovery job per run per stale window
+  // (a throttle key); a duplicate would be harmless anyway, its claim finds the run alive again.
+  const resend = async (runId: string) => {
+    await boss.send(
+      EXPORT_QUEUES.run,
+      { runId },
+      {
+        ...(options.runRetry ?? RUN_RETRY),
+        expireInSeconds: RUN_EXPIRE_SECONDS,
+        singletonKey: `recover:${runId}`,
+        singletonSeconds: STALE_RUN_SECONDS,
+      },
+    );
+  };
+  const sweep = startSweep(
+    () => recoverStaleRuns(db, resend, { runsHere: (runId) => live.get(runId) !== null }),
+    options.recoverySweepMs ?? RECOVERY_SWEEP_MS,
+    onError,
+  );
+
   return {
     boss,
     jobs,
     async stop() {
+      await sweep.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
     },
   };

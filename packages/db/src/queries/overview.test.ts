@@ -114,6 +114,56 @@ describe(`dashboard quarters (${testEngine()})`, () => {
     ).toEqual([]);
   });
 
+  it("gives tied values one shared rank and percentile; the rank after a tie skips (1, 1, 3)", async () => {
+    await quarterAt("2025Q1", "approved");
+    await quarterAt("2026Q1", "approved");
+    // Five zones with values, two pairs of ties ("5.00" and "5" are the same number); the rest have none.
+    const [a, b, c, d, e, none] = ZONE_CODES;
+    const reported: [string, string][] = [
+      [a, "10"],
+      [b, "10"],
+      [c, "5.00"],
+      [d, "5"],
+      [e, "1"],
+    ];
+    await handle.db.insert(observations).values(
+      reported.map(([zoneCode, value]) => ({
+        zoneCode,
+        quarter: "2026Q1",
+        indicatorCode: "gdp-growth",
+        value,
+      })),
+    );
+    const ranking = async (direction: "higher" | "lower") =>
+      (
+        await indicatorRanking(handle.db, {
+          indicatorCode: "gdp-growth",
+          quarter: "2026Q1",
+          lastYearQuarter: "2025Q1",
+          direction,
+          zoneCodes: [a, b, c, d, e, none],
+        })
+      ).map((row) => [row.zoneCode, row.value, row.rank, row.percentile]);
+    // Competition ranking ("1224"): tied zones share the best rank of their group, the next one skips.
+    // Percentiles are percent_rank's: tied zones share one, that of the lowest position of their group.
+    expect(await ranking("higher")).toEqual([
+      [a, "10", 1, 0.75],
+      [b, "10", 1, 0.75],
+      [c, "5.00", 3, 0.25],
+      [d, "5", 3, 0.25],
+      [e, "1", 5, 0],
+      [none, null, null, null],
+    ]);
+    expect(await ranking("lower")).toEqual([
+      [e, "1", 1, 1],
+      [c, "5.00", 2, 0.5],
+      [d, "5", 2, 0.5],
+      [a, "10", 4, 0],
+      [b, "10", 4, 0],
+      [none, null, null, null],
+    ]);
+  });
+
   it("ranks among every active zone and returns the named zones' rows only", async () => {
     await quarterAt("2025Q1", "approved");
     await quarterAt("2026Q1", "approved");

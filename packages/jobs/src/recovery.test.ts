@@ -1,0 +1,185 @@
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { type DatabaseHandle, getExportRun, insertExportRun, rowsOf } from "@zones/db";
+import { exportRuns } from "@zones/db/schema";
+import { createTestDatabase } from "@zones/db/testing";
+import { parseExportFilters } from "@zones/exports";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+import {
+  DEFAULT_POLLING_SECONDS,
+  EXPORT_QUEUES,
+  HEARTBEAT_MS,
+  RECOVERY_SWEEP_MS,
+  STALE_RUN_SECONDS,
+} from "./queues";
+import { recoverStaleRuns, startSweep } from "./recovery";
+import { loadJobsFixture, REVIEWER, tempExportDir } from "./test-fixture";
+import { type ExportWorker, startExportWorker } from "./worker";
+
+let handle: DatabaseHandle;
+let exportDir: string;
+let worker: ExportWorker | null = null;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  await loadJobsFixture(handle);
+  exportDir = await tempExportDir();
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await handle?.close();
+  await rm(exportDir, { recursive: true, force: true });
+});
+
+/** Polls the run's record: the worker is another pg-boss loop, with no callback to await. */
+async function waitFor<T>(probe: () => Promise<T | null>, what: string, ms = 20_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const found = await probe();
+    if (found) return found;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A run of two GDP rows in the state a worker left it, its heartbeat `silentSeconds` old (database clock). */
+async function runLeftAt(status: "queued" | "running" | "succeeded", silentSeconds: number, attempts = 1) {
+  const run = await insertExportRun(handle.db, {
+    requestedBy: REVIEWER.id,
+    trigger: "manual",
+    filters: parseExportFilters({
+      zoneCodes: ["HB-HS", "SD-ZB"],
+      indicatorCodes: ["gdp"],
+      from: "2026Q2",
+      to: "2026Q2",
+    }),
+    format: "csv",
+    maxAttempts: 3,
+  });
+  if (!run) throw new Error("no run");
+  await handle.db
+    .update(exportRuns)
+    .set({ status, attempts, heartbeatAt: sql`now() - make_interval(secs => ${silentSeconds})` })
+    .where(eq(exportRuns.id, run.id));
+  return run.id;
+}
+
+describe("crash recovery", () => {
+  it("keeps the README's bound: a killed worker's run is taken up again well within a minute", () => {
+    // Worst case (queues.ts): stale at kill + threshold, seen by the next sweep, taken at the next poll.
+    const worstSeconds = STALE_RUN_SECONDS + RECOVERY_SWEEP_MS / 1000 + DEFAULT_POLLING_SECONDS;
+    expect(worstSeconds).toBeLessThanOrEqual(45);
+    // A live run is not taken for dead because one or two heartbeat writes were late.
+    expect(STALE_RUN_SECONDS * 1000).toBeGreaterThanOrEqual(4 * HEARTBEAT_MS);
+  });
+
+  it("sends again a run silent for longer than the threshold, and no other", async () => {
+    const dead = await runLeftAt("running", STALE_RUN_SECONDS + 5);
+    const alive = await runLeftAt("running", STALE_RUN_SECONDS - 10);
+    const deadButHere = await runLeftAt("running", STALE_RUN_SECONDS + 5);
+    const finished = await runLeftAt("succeeded", 3600);
+    const waiting = await runLeftAt("queued", 3600);
+    const sent: string[] = [];
+    const recovered = await recoverStaleRuns(
+      handle.db,
+      async (runId) => {
+        sent.push(runId);
+      },
+      { runsHere: (runId) => runId === deadButHere },
+    );
+    expect(recovered).toEqual([dead]);
+    expect(sent).toEqual([dead]);
+    expect(sent).not.toContain(alive);
+    expect(sent).not.toContain(finished);
+    expect(sent).not.toContain(waiting);
+    // Without the local view, the run silent as long is dead too.
+    expect((await recoverStaleRuns(handle.db, async () => {})).sort()).toEqual([dead, deadButHere].sort());
+    await handle.db.delete(exportRuns);
+  });
+
+  it("a worker takes up a dead worker's run at its first sweep: half file removed, the run completes", async () => {
+    const runId = await runLeftAt("running", STALE_RUN_SECONDS + 5);
+    const runDir = path.join(exportDir, runId);
+    await mkdir(runDir, { recursive: true });
+    await writeFile(path.join(runDir, "zones-HB-HS_SD-ZB-2026Q2-2026Q2.csv.part"), "half a fi");
+    // The tick once a year: only the sweep can have sent the run.
+    worker = await startExportWorker(handle, {
+      exportDir,
+      timing: { pollingIntervalSeconds: 0.5 },
+      tickCron: "0 0 1 1 *",
+    });
+    const run = await waitFor(async () => {
+      const current = await getExportRun(handle.db, runId);
+      return current?.status === "succeeded" ? current : null;
+    }, "the dead worker's run to succeed");
+    expect(run).toMatchObject({ status: "succeeded", attempts: 2, rowCount: 2 });
+    expect(await readdir(runDir)).toEqual([run.fileName]);
+    const jobs = rowsOf<{ singleton_key: string | null }>(
+      await handle.db.execute(
+        sql`select singleton_key from pgboss.job where name = ${EXPORT_QUEUES.run} and data ->> 'runId' = ${runId}`,
+      ),
+    );
+    expect(jobs).toEqual([{ singleton_key: `recover:${runId}` }]);
+  }, 30_000);
+});
+
+describe("the sweep", () => {
+  it("checks at once and then on its interval, never two at once, and not after stop", async () => {
+    vi.useFakeTimers();
+    try {
+      let calls = 0;
+      let finish: () => void = () => {};
+      const check = () => {
+        calls += 1;
+        return new Promise<void>((resolve) => {
+          finish = resolve;
+        });
+      };
+      const errors: unknown[] = [];
+      const sweep = startSweep(check, 1_000, (error) => errors.push(error));
+      expect(calls).toBe(1);
+      await vi.advanceTimersByTimeAsync(3_500);
+      expect(calls).toBe(1); // the first check is still running
+      finish();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(calls).toBe(2);
+      finish();
+      const stopped = sweep.stop();
+      await vi.advanceTimersByTimeAsync(5_000);
+      await stopped;
+      expect(calls).toBe(2);
+      expect(errors).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("reports a failing check and keeps sweeping", async () => {
+    vi.useFakeTimers();
+    try {
+      const errors: unknown[] = [];
+      let calls = 0;
+      const sweep = startSweep(
+        async () => {
+          calls += 1;
+          throw new Error(`check ${calls} failed`);
+        },
+        1_000,
+        (error) => errors.push(error),
+      );
+      await vi.advanceTimersByTimeAsync(2_000);
+      await sweep.stop();
+      expect(calls).toBe(3);
+      expect(errors.map((error) => (error instanceof Error ? error.message : error))).toEqual([
+        "check 1 failed",
+        "check 2 failed",
+        "check 3 failed",
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
