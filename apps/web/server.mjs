@@ -50,7 +50,29 @@ const app = next({ dev: false, dir, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/**
+ * Whether the request's path decodes: a segment that is not percent-encoded UTF-8 (`/api/x/%ED%A0%80`, `%zz`)
+ * names nothing of ours, and Next answers it with a bare 500 from its router, before any handler of ours.
+ */
+function pathDecodes(url) {
+  const path = (url ?? "/").split("?", 1)[0] ?? "/";
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const server = createServer((request, response) => {
+  if (!pathDecodes(request.url)) {
+    response.writeHead(400, {
+      "content-type": "text/plain; charset=utf-8",
+      "x-content-type-options": "nosniff",
+    });
+    response.end("The address is malformed.");
+    return;
+  }
   forwardClientAddress(request, trust);
   handle(request, response).catch((error) => {
     console.error(error);

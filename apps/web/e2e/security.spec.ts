@@ -225,15 +225,53 @@ test.describe("hostile requests to the API", () => {
     });
     expect(nul.status()).toBe(400);
     expect((await nul.json()).error.json.message).toMatch(/^name[:：]/);
-    for (const path of [
-      "/api/templates?zones=HB-HS%00&from=2026Q3&to=2026Q3",
-      "/api/templates?zones=HB-HS&from=%ED%A0%80&to=2026Q3",
-      "/api/exports?zones=HB-HS&indicators=gdp%00&from=2026Q1&to=2026Q3",
-      "/api/exports?zones=HB-HS&indicators=gdp&from=0000Q1&to=99999Q9",
+    // Every route handler, each of its parameters in turn replaced by a hostile value, as the admin (who
+    // reaches furthest): a refusal or an answer, never a server error.
+    const routes: [string, Record<string, string>][] = [
+      ["/api/templates", { zones: "HB-HS", from: "2026Q3", to: "2026Q3", format: "csv", lang: "zh" }],
+      [
+        "/api/exports",
+        { zones: "HB-HS", indicators: "gdp", from: "2026Q1", to: "2026Q3", layout: "long", format: "csv" },
+      ],
+    ];
+    const hostile = [
+      "\u0000",
+      "a\u0000b",
+      "\u0007",
+      "%ED%A0%80",
+      "9".repeat(5_000),
+      "0000Q1",
+      "99999Q9",
+      "-1",
+      "1e400",
+      ",,,",
+      "[]",
+    ];
+    const paths = routes.flatMap(([route, params]) =>
+      Object.keys(params).flatMap((name) =>
+        hostile.map((value) => {
+          const query = Object.entries(params)
+            .map(([key, kept]) =>
+              key === name
+                ? `${key}=${value.startsWith("%") ? value : encodeURIComponent(value)}`
+                : `${key}=${kept}`,
+            )
+            .join("&");
+          return `${route}?${query}`;
+        }),
+      ),
+    );
+    paths.push(
       "/api/exports/runs/%00",
+      "/api/exports/runs/%ED%A0%80",
+      "/api/exports/runs/%zz",
+      "/api/trpc/session.me%ED%A0%80",
       `/api/exports/runs/${"9".repeat(5000)}`,
+      "/api/auth/get-session?x=%00",
       "/api/trpc/dashboard.zone?input=%7B%22json%22%3A%7B%22zoneCode%22%3A%22%00%22%7D%7D",
-    ]) {
+    );
+    expect(paths.length).toBeGreaterThan(100);
+    for (const path of paths) {
       expect((await page.request.get(path)).status(), path).toBeLessThan(500);
     }
   });

@@ -43,7 +43,9 @@ export function signedInRoute<Params = Record<string, never>>(
       if (!user) return plainText(locale === "zh-CN" ? "请先登录。" : "Sign in to continue.", 401);
       const hold = accountHold(user, locale);
       if (hold) return plainText(hold.message, 403);
-      return await handler({ request, user, locale, params: await context.params });
+      // Routes without parameters get none (undefined).
+      const params = (await context?.params) ?? ({} as Params);
+      return await handler({ request, user, locale, params });
     } catch (error) {
       const reference = randomUUID().slice(0, 8);
       console.error(
