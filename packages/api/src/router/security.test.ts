@@ -29,9 +29,10 @@ describe("security settings", () => {
 
   async function sessionOf(email: string) {
     const response = await auth.handler(
-      new Request("http://localhost/api/auth/sign-in/email", {
+      // The app's own origin: without BETTER_AUTH_URL, better-auth trusts the port it serves (3000) only.
+      new Request("http://localhost:3000/api/auth/sign-in/email", {
         method: "POST",
-        headers: { "content-type": "application/json", origin: "http://localhost" },
+        headers: { "content-type": "application/json", origin: "http://localhost:3000" },
         body: JSON.stringify({ email, password: "fixture-password-2026" }),
       }),
     );
@@ -39,7 +40,7 @@ describe("security settings", () => {
       .getSetCookie()
       .map((value) => value.split(";")[0])
       .join("; ");
-    return getSessionUser(auth, handle.db, new Headers({ cookie, host: "localhost" }));
+    return getSessionUser(auth, handle.db, new Headers({ cookie, host: "localhost:3000" }));
   }
 
   it("requires two-factor of nobody until an admin chooses roles, and audits each change", async () => {
