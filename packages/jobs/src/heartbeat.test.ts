@@ -1,8 +1,16 @@
-import { rm } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type DatabaseHandle, getExportRun, insertExportRun } from "@zones/db";
+import {
+  type DatabaseHandle,
+  failExportRunAttempt,
+  finishExportRun,
+  getExportRun,
+  insertExportRun,
+} from "@zones/db";
+import { exportRuns } from "@zones/db/schema";
 import { createTestDatabase } from "@zones/db/testing";
 import { type ExportFile, parseExportFilters } from "@zones/exports";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { runExportAttempt } from "./run-export";
@@ -15,11 +23,17 @@ vi.mock("./queues", async (importOriginal) => ({
   HEARTBEAT_MS: 40,
 }));
 let release: (file: ExportFile) => void = () => {};
+/** Exports the mock has begun writing: the attempt has cleared and made its folder by then. */
+let writesBegun = 0;
 vi.mock("@zones/exports", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@zones/exports")>()),
-  writeExportFile: () =>
-    new Promise<ExportFile>((resolve) => {
+  writeExportFile: (...args: unknown[]) =>
+    new Promise<ExportFile>((resolve, reject) => {
       release = resolve;
+      writesBegun += 1;
+      // Like the real writer: an abort ends it with the abort's reason.
+      const signal = (args[4] as { signal?: AbortSignal } | undefined)?.signal;
+      signal?.addEventListener("abort", () => reject(signal.reason));
     }),
 }));
 
@@ -35,6 +49,79 @@ beforeAll(async () => {
 afterAll(async () => {
   await handle?.close();
   await rm(exportDir, { recursive: true, force: true });
+});
+
+async function newRun() {
+  const run = await insertExportRun(handle.db, {
+    requestedBy: REVIEWER.id,
+    trigger: "manual",
+    filters: parseExportFilters({
+      zoneCodes: ["HB-HS"],
+      indicatorCodes: ["gdp"],
+      from: "2026Q2",
+      to: "2026Q2",
+    }),
+    format: "csv",
+    maxAttempts: 3,
+  });
+  if (!run) throw new Error("no run");
+  return run;
+}
+
+async function until(probe: () => Promise<boolean>, what: string) {
+  const deadline = Date.now() + 10_000;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("an attempt taken for dead while it still runs", () => {
+  it("stops at its next heartbeat once a newer attempt took the run, and leaves the run and its folder alone", async () => {
+    const run = await newRun();
+    const begun = writesBegun;
+    const attempt = runExportAttempt(handle.db, run.id, { retryCount: 0, retryLimit: 2 }, { exportDir });
+    await until(async () => writesBegun > begun, "the first attempt to write");
+    // What `startExportRunAttempt` does for the newer attempt, which then writes its own file.
+    await handle.db
+      .update(exportRuns)
+      .set({ attempts: sql`${exportRuns.attempts} + 1`, heartbeatAt: sql`now()` })
+      .where(eq(exportRuns.id, run.id));
+    const runDir = path.join(exportDir, run.id);
+    await mkdir(runDir, { recursive: true });
+    await writeFile(path.join(runDir, "newer.csv.part"), "the newer attempt's rows");
+
+    expect(await attempt).toBe("skipped");
+    const stored = await getExportRun(handle.db, run.id);
+    expect(stored).toMatchObject({ status: "running", attempts: 2, error: null });
+    expect(await readdir(runDir)).toEqual(["newer.csv.part"]);
+  });
+
+  it("cannot record a finish or a failure over a newer attempt", async () => {
+    const run = await newRun();
+    await handle.db
+      .update(exportRuns)
+      .set({ status: "running", attempts: 2, heartbeatAt: sql`now()` })
+      .where(eq(exportRuns.id, run.id));
+    const older = { id: run.id, attempt: 1 };
+    const file = {
+      rowCount: 1,
+      byteSize: 1,
+      checksum: "0",
+      durationMs: 1,
+      fileName: "x.csv",
+      filePath: "/x",
+    };
+    expect(await finishExportRun(handle.db, older, file)).toBe(false);
+    expect(await failExportRunAttempt(handle.db, older, { error: "late", final: true })).toBe(false);
+    expect(await getExportRun(handle.db, run.id)).toMatchObject({
+      status: "running",
+      error: null,
+      rowCount: null,
+    });
+    expect(await finishExportRun(handle.db, { id: run.id, attempt: 2 }, file)).toBe(true);
+    expect(await getExportRun(handle.db, run.id)).toMatchObject({ status: "succeeded", rowCount: 1 });
+  });
 });
 
 describe("the heartbeat of a running export", () => {

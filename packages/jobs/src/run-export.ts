@@ -25,6 +25,14 @@ import {
 
 import { HEARTBEAT_MS, STALE_RUN_SECONDS } from "./queues";
 
+/** Thrown into an export whose run a newer attempt took over (this worker was taken for dead). */
+export class ExportSupersededError extends Error {
+  constructor() {
+    super("taken over by a newer attempt");
+    this.name = "ExportSupersededError";
+  }
+}
+
 /** Thrown into an export when its requester cancelled it. */
 export class ExportCancelledError extends Error {
   constructor() {
@@ -108,13 +116,15 @@ export async function runExportAttempt(
 ): Promise<RunOutcome> {
   const run = await startExportRunAttempt(db, runId, { staleSeconds: STALE_RUN_SECONDS });
   if (!run) return "skipped";
+  // Every write of this attempt is fenced by its number (see `ExportRunAttempt`).
+  const self = { id: run.id, attempt: run.attempts };
   const runDir = path.join(options.exportDir, run.id);
   const attemptLabel = `attempt ${run.attempts} of ${attempt.retryLimit + 1}`;
   // Only a crash gets a run past its attempts (pg-boss retries stop at the limit; crash recovery sends a new
   // job): an export that kills its worker each time must not be recovered, and kill the next one, forever.
   if (run.attempts > run.maxAttempts) {
-    await rm(runDir, { recursive: true, force: true }).catch(() => {});
-    await failExportRunAttempt(db, run.id, {
+    await removeFolder(runDir);
+    await failExportRunAttempt(db, self, {
       error: `given up after ${run.attempts - 1} attempts: the worker running it stopped mid-way (crashed or was killed)`,
       final: true,
     });
@@ -124,7 +134,7 @@ export async function runExportAttempt(
   const parsedFilters = ZExportFiltersSchema.safeParse(run.filters);
   const format = EXPORT_FORMATS.includes(run.format as ExportFormat) ? (run.format as ExportFormat) : null;
   if (!parsedFilters.success || !format) {
-    await failExportRunAttempt(db, run.id, {
+    await failExportRunAttempt(db, self, {
       error: `the stored filters are no longer valid: ${parsedFilters.error?.issues.map((i) => i.message).join("; ") ?? `format ${run.format}`}`,
       final: true,
     });
@@ -136,7 +146,7 @@ export async function runExportAttempt(
   const owner = ownerId ? await exportUserById(db, ownerId) : null;
   const refusal = schedule ? scheduleOwnerRefusal(owner, filters) : exportRefusal(owner, filters);
   if (refusal) {
-    await failExportRunAttempt(db, run.id, { error: `refused: ${refusal}`, final: true });
+    await failExportRunAttempt(db, self, { error: `refused: ${refusal}`, final: true });
     if (schedule) await stopExportSchedule(db, schedule.id, refusal);
     return "failed";
   }
@@ -154,9 +164,10 @@ export async function runExportAttempt(
   function touch(): Promise<void> {
     if (writing) return writing;
     lastWrite = Date.now();
-    writing = recordExportRunProgress(db, runId, latest)
-      .then(({ cancelRequested }) => {
-        if (cancelRequested) abort.abort(new ExportCancelledError());
+    writing = recordExportRunProgress(db, self, latest)
+      .then(({ owned, cancelRequested }) => {
+        if (!owned) abort.abort(new ExportSupersededError());
+        else if (cancelRequested) abort.abort(new ExportCancelledError());
       })
       .catch(() => {})
       .finally(() => {
@@ -179,7 +190,7 @@ export async function runExportAttempt(
     });
     clearInterval(heartbeat);
     await writing;
-    await finishExportRun(db, run.id, {
+    const recorded = await finishExportRun(db, self, {
       rowCount: file.rowCount,
       byteSize: file.byteSize,
       checksum: file.checksum,
@@ -187,29 +198,41 @@ export async function runExportAttempt(
       fileName: file.fileName,
       filePath: file.filePath,
     });
+    // Taken over meanwhile: the folder and the record are the newer attempt's now.
+    if (!recorded) return "skipped";
     if (schedule) await pruneScheduleFiles(db, schedule.id, schedule.retention);
     return "succeeded";
   } catch (error) {
     clearInterval(heartbeat);
     await writing;
-    // Nothing half-written stays; a folder that cannot be cleaned is the error being reported anyway.
-    await rm(runDir, { recursive: true, force: true }).catch(() => {});
-    if (abort.signal.aborted && abort.signal.reason instanceof ExportCancelledError) {
+    const reason = abort.signal.aborted ? abort.signal.reason : null;
+    // Taken over: the folder is the newer attempt's, and so is the record; this attempt leaves both alone.
+    if (reason instanceof ExportSupersededError) return "skipped";
+    if (reason instanceof ExportCancelledError) {
+      await removeFolder(runDir);
       await markExportRunCancelled(db, run.id);
       return "cancelled";
     }
     const message = error instanceof Error ? error.message : String(error);
     // A run recovered after a crash came on a fresh job (retries from 0): its own count of attempts also ends it.
     const final = attempt.retryCount >= attempt.retryLimit || run.attempts >= run.maxAttempts;
-    await failExportRunAttempt(db, run.id, {
+    const recorded = await failExportRunAttempt(db, self, {
       error: final ? `${attemptLabel} failed: ${message}` : `${attemptLabel} failed: ${message}; retrying`,
       final,
     });
+    // Taken over meanwhile (the error may be the newer attempt clearing this one's files): the folder is not ours.
+    if (!recorded) return "skipped";
+    await removeFolder(runDir);
     throw error;
   } finally {
     clearInterval(heartbeat);
     options.live?.forget(run.id);
   }
+}
+
+/** Nothing half-written stays; a folder that cannot be cleaned is the error being reported anyway. */
+async function removeFolder(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true }).catch(() => {});
 }
 
 /** Keeps the newest `retention` files of a schedule; older ones are deleted, their run records kept. */

@@ -20,6 +20,7 @@ export {
   streamObservationRows,
 } from "./observations";
 export {
+  type ExportRunAttempt,
   type ExportRunListRow,
   type ExportRunRecord,
   type ExportRunTrigger,

@@ -124,23 +124,45 @@ export async function staleExportRuns(db: Database, params: { staleSeconds: numb
   return rows.map((row) => row.id);
 }
 
-/** Progress of a running attempt; says whether someone asked to cancel meanwhile. */
+/**
+ * One attempt of a run, as `startExportRunAttempt` numbered it. Writes on behalf of an attempt apply only while
+ * the run is still running that attempt: a worker taken for dead (its heartbeat writes stalled) whose run was
+ * started again must not overwrite what the newer attempt records.
+ */
+export interface ExportRunAttempt {
+  id: string;
+  attempt: number;
+}
+
+function stillRunning(attempt: ExportRunAttempt) {
+  return and(
+    eq(exportRuns.id, attempt.id),
+    eq(exportRuns.attempts, attempt.attempt),
+    eq(exportRuns.status, "running"),
+  );
+}
+
+/**
+ * Progress of a running attempt (its heartbeat too). Says whether someone asked to cancel meanwhile, and
+ * whether the run is still this attempt's (`owned`: false once a newer attempt took it over or it ended).
+ */
 export async function recordExportRunProgress(
   db: Database,
-  id: string,
+  attempt: ExportRunAttempt,
   progress: { rowsDone: number; rowsExpected: number },
-): Promise<{ cancelRequested: boolean }> {
+): Promise<{ owned: boolean; cancelRequested: boolean }> {
   const [row] = await db
     .update(exportRuns)
     .set({ rowsDone: progress.rowsDone, rowsExpected: progress.rowsExpected, heartbeatAt: sql`now()` })
-    .where(eq(exportRuns.id, id))
+    .where(stillRunning(attempt))
     .returning({ cancelRequestedAt: exportRuns.cancelRequestedAt });
-  return { cancelRequested: Boolean(row?.cancelRequestedAt) };
+  return { owned: row !== undefined, cancelRequested: Boolean(row?.cancelRequestedAt) };
 }
 
+/** Records the finished file; false (nothing recorded) when the run is no longer this attempt's. */
 export async function finishExportRun(
   db: Database,
-  id: string,
+  attempt: ExportRunAttempt,
   result: {
     rowCount: number;
     byteSize: number;
@@ -149,8 +171,8 @@ export async function finishExportRun(
     fileName: string;
     filePath: string;
   },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const rows = await db
     .update(exportRuns)
     .set({
       ...result,
@@ -160,26 +182,30 @@ export async function finishExportRun(
       finishedAt: sql`now()`,
       heartbeatAt: sql`now()`,
     })
-    .where(eq(exportRuns.id, id));
+    .where(stillRunning(attempt))
+    .returning({ id: exportRuns.id });
+  return rows.length > 0;
 }
 
 /**
  * A failed attempt. `final`: the run failed for good (status failed). Otherwise it waits for its next attempt
- * (status queued) and says so in `error`.
+ * (status queued) and says so in `error`. False (nothing recorded) when the run is no longer this attempt's.
  */
 export async function failExportRunAttempt(
   db: Database,
-  id: string,
+  attempt: ExportRunAttempt,
   params: { error: string; final: boolean },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const rows = await db
     .update(exportRuns)
     .set(
       params.final
         ? { status: "failed", error: params.error, finishedAt: sql`now()` }
         : { status: "queued", error: params.error },
     )
-    .where(eq(exportRuns.id, id));
+    .where(stillRunning(attempt))
+    .returning({ id: exportRuns.id });
+  return rows.length > 0;
 }
 
 /**
