@@ -126,19 +126,7 @@ describe("an attempt taken for dead while it still runs", () => {
 
 describe("the heartbeat of a running export", () => {
   it("is written on its own timer while the export reports no progress (a long query, closing an XLSX)", async () => {
-    const run = await insertExportRun(handle.db, {
-      requestedBy: REVIEWER.id,
-      trigger: "manual",
-      filters: parseExportFilters({
-        zoneCodes: ["HB-HS"],
-        indicatorCodes: ["gdp"],
-        from: "2026Q2",
-        to: "2026Q2",
-      }),
-      format: "csv",
-      maxAttempts: 3,
-    });
-    if (!run) throw new Error("no run");
+    const run = await newRun();
     const attempt = runExportAttempt(handle.db, run.id, { retryCount: 0, retryLimit: 2 }, { exportDir });
     const heartbeat = async () => (await getExportRun(handle.db, run.id))?.heartbeatAt?.getTime() ?? 0;
     // The claim writes the first heartbeat; the timer must move it on twice more with no row written.
