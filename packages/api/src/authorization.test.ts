@@ -3,12 +3,12 @@ import type { Role, SessionUser } from "@zones/auth";
 import type { DatabaseHandle } from "@zones/db";
 import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase } from "@zones/db/testing";
+import { canReadZoneDrafts, canWriteZone } from "@zones/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { appRouter, createCaller } from "./root";
 import { CALLERS, contextFor, createRoleUsers, testAuth } from "./test-fixtures";
 import { ACCESS } from "./test-procedures";
-import { canReadZoneDrafts, canWriteZone } from "./trpc";
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();
 

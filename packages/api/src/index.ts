@@ -8,8 +8,6 @@ export { ZOverviewInputSchema } from "./router/overview";
 export {
   accountHold,
   type Context,
-  canReadZoneDrafts,
-  canWriteZone,
   createInnerContext,
   describeZodError,
   type ExportJobs,

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
-import type { Auth, Role, SessionUser } from "@zones/auth";
+import type { Auth, SessionUser } from "@zones/auth";
 import type { Database } from "@zones/db";
-import type { Locale } from "@zones/domain";
+import { canAdminister, canEnterData, canReview, type Locale } from "@zones/domain";
 import superjson from "superjson";
 import { ZodError } from "zod";
 
@@ -209,34 +209,21 @@ export const protectedProcedure = sessionProcedure.use(function requireAccountIn
   return next();
 });
 
-function requireRole(roles: readonly Role[]) {
-  return protectedProcedure.use(function requireRole({ ctx, next }) {
-    if (!roles.includes(ctx.user.role)) {
+/** Signed-in users with the right the access policy names (`@zones/domain` access-policy). */
+function requireRight(allowed: (user: SessionUser) => boolean) {
+  return protectedProcedure.use(function requireRight({ ctx, next }) {
+    if (!allowed(ctx.user)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this." });
     }
     return next();
   });
 }
 
-/** National or provincial reviewers, and admins. */
-export const reviewerProcedure = requireRole(["reviewer", "admin"]);
+/** Reviewing: national or provincial reviewers, and admins. */
+export const reviewerProcedure = requireRight(canReview);
 
-/** Admins only. */
-export const adminProcedure = requireRole(["admin"]);
+/** Administering: admins only. */
+export const adminProcedure = requireRight(canAdminister);
 
-/** May this user read the zone's unapproved (draft, submitted, returned) data? */
-export function canReadZoneDrafts(user: SessionUser, zoneCode: string): boolean {
-  return user.role === "admin" || user.role === "reviewer" || user.zoneCodes.includes(zoneCode);
-}
-
-/** May this user enter or submit the zone's data? Only officials bound to the zone (admins may correct). */
-export function canWriteZone(user: SessionUser, zoneCode: string): boolean {
-  return user.role === "admin" || (user.role === "official" && user.zoneCodes.includes(zoneCode));
-}
-
-/** Throws FORBIDDEN unless the user may write the zone: the zone-scoped check every write goes through. */
-export function assertCanWriteZone(user: SessionUser, zoneCode: string): void {
-  if (!canWriteZone(user, zoneCode)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: `You may not change data of zone ${zoneCode}.` });
-  }
-}
+/** Entering data (forms, templates, uploads): officials for their zones, admins for any. */
+export const enterDataProcedure = requireRight(canEnterData);

@@ -1,3 +1,4 @@
+export type { Role } from "@zones/domain";
 export {
   ABSOLUTE_TIMEOUT_SECONDS,
   AUTH_ERROR,
@@ -16,5 +17,5 @@ export {
 } from "./password-policy";
 export { PasswordPolicyError, resetPassword } from "./password-reset";
 export { authBaseURL, authPort, resolveAuthSecret } from "./secret";
-export { getSessionUser, type Role, type SessionUser } from "./session";
+export { getSessionUser, type SessionUser } from "./session";
 export { createUser, type TNewUser, ZNewUserSchema, ZUserAccessSchema } from "./users";

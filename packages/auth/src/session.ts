@@ -1,8 +1,7 @@
 import { type Database, deleteSession, getTwoFactorRequiredRoles, userZoneCodes } from "@zones/db";
+import { isBoundToZones, type Role, TWO_FACTOR_REQUIRABLE_ROLES, toRole } from "@zones/domain";
 
 import { ABSOLUTE_TIMEOUT_SECONDS, type Auth } from "./auth";
-
-export type Role = "admin" | "reviewer" | "official" | "viewer";
 
 /** Who is calling, as every server-side check sees it: derived from the session, never from the client. */
 export interface SessionUser {
@@ -18,8 +17,6 @@ export interface SessionUser {
   /** An admin requires two-factor sign-in for this user's role and it is not set up yet. */
   twoFactorRequired: boolean;
 }
-
-const ROLES = new Set<string>(["admin", "reviewer", "official", "viewer"]);
 
 /**
  * The signed-in user for a request's headers, or null: no or forged cookie, expired (idle or absolute),
@@ -38,20 +35,20 @@ export async function getSessionUser(
     await deleteSession(db, session.id);
     return null;
   }
-  const role = ROLES.has(user.role ?? "") ? (user.role as Role) : "viewer";
+  const role = toRole(user.role);
   const twoFactorEnabled = user.twoFactorEnabled === true;
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role,
-    zoneCodes: role === "official" ? await userZoneCodes(db, user.id) : [],
+    zoneCodes: isBoundToZones(role) ? await userZoneCodes(db, user.id) : [],
     mustChangePassword: user.mustChangePassword === true,
     twoFactorEnabled,
-    // Only admins and reviewers can be required to; the setting is read only for them.
+    // Only some roles can be required to; the setting is read only for them.
     twoFactorRequired:
       !twoFactorEnabled &&
-      (role === "admin" || role === "reviewer") &&
-      (await getTwoFactorRequiredRoles(db)).includes(role),
+      (TWO_FACTOR_REQUIRABLE_ROLES as readonly Role[]).includes(role) &&
+      ((await getTwoFactorRequiredRoles(db)) as readonly Role[]).includes(role),
   };
 }

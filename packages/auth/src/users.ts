@@ -1,24 +1,31 @@
 import { type Database, insertUserWithCredential, type UserRole } from "@zones/db";
-import { UNSAFE_CHARACTERS_MESSAGE, unsafeCharacterInLine, ZZoneCodeSchema } from "@zones/domain";
+import {
+  isBoundToZones,
+  ROLES,
+  type Role,
+  UNSAFE_CHARACTERS_MESSAGE,
+  unsafeCharacterInLine,
+  ZZoneCodeSchema,
+} from "@zones/domain";
 import { z } from "zod";
 
 import type { Auth } from "./auth";
 import { PASSWORD_MESSAGES, passwordProblem } from "./password-policy";
 
-const ZRoleSchema = z.enum(["admin", "reviewer", "official", "viewer"], {
+const ZRoleSchema = z.enum(ROLES, {
   error: "role: must be admin, reviewer, official or viewer",
 });
 
 /** Officials need at least one zone; nobody else is bound to zones. */
-function checkZonesForRole(user: { role: string; zoneCodes: string[] }, ctx: z.RefinementCtx) {
-  if (user.role === "official" && user.zoneCodes.length === 0) {
+function checkZonesForRole(user: { role: Role; zoneCodes: string[] }, ctx: z.RefinementCtx) {
+  if (isBoundToZones(user.role) && user.zoneCodes.length === 0) {
     ctx.addIssue({
       code: "custom",
       path: ["zoneCodes"],
       message: "zoneCodes: an official needs at least one zone",
     });
   }
-  if (user.role !== "official" && user.zoneCodes.length > 0) {
+  if (!isBoundToZones(user.role) && user.zoneCodes.length > 0) {
     ctx.addIssue({
       code: "custom",
       path: ["zoneCodes"],

@@ -1,3 +1,23 @@
+export {
+  canAdminister,
+  canEnterData,
+  canManageExportsOf,
+  canOwnExportSchedules,
+  canReadZoneDrafts,
+  canReview,
+  canSeeSubmitted,
+  canWriteZone,
+  followedZones,
+  isBoundToZones,
+  isZoneOfficial,
+  type Principal,
+  ROLES,
+  type Role,
+  TWO_FACTOR_REQUIRABLE_ROLES,
+  toRole,
+  writableZones,
+  zonesRefusedForSubmitted,
+} from "./access-policy";
 export { hasAtMostDecimals, roundTo, sumDecimals } from "./decimal";
 export type { EnteredNumberError, ParsedEnteredNumber } from "./entered-number";
 export { parseEnteredNumber } from "./entered-number";
@@ -115,7 +135,6 @@ export type {
   SubmissionStatus,
   TransitionRefusal,
   TransitionResult,
-  WorkflowRole,
 } from "./workflow";
 export { checkTransition, formLock, SUBMISSION_STATUSES } from "./workflow";
 export { describeFormLock, describeRefusal } from "./workflow-messages";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Role } from "./access-policy";
 import type {
   Actor,
   PeriodStatus,
@@ -6,7 +7,6 @@ import type {
   SubmissionState,
   SubmissionStatus,
   TransitionResult,
-  WorkflowRole,
 } from "./workflow";
 import { checkTransition, formLock, SUBMISSION_STATUSES } from "./workflow";
 
@@ -19,7 +19,7 @@ const viewer: Actor = { role: "viewer", ownsZone: false };
 const STATUSES: readonly (SubmissionStatus | null)[] = [null, ...SUBMISSION_STATUSES];
 const PERIODS: readonly PeriodStatus[] = ["not_open", "open", "closed"];
 const ACTIONS: readonly SubmissionAction[] = ["save", "submit", "approve", "return", "revise"];
-const ROLES: readonly WorkflowRole[] = ["viewer", "official", "reviewer", "admin"];
+const ROLES: readonly Role[] = ["viewer", "official", "reviewer", "admin"];
 
 function state(
   status: SubmissionStatus | null,

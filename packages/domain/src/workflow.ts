@@ -1,3 +1,5 @@
+import { canAdminister, canEnterData, canReview, type Role } from "./access-policy";
+
 /**
  * The submission state machine: who may do what to one zone × quarter, and when. Shared by the form
  * (which buttons to show, why it is read-only) and the server (which requests to refuse), so both agree.
@@ -7,8 +9,6 @@ export const SUBMISSION_STATUSES = ["draft", "submitted", "returned", "approved"
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 export type PeriodStatus = "not_open" | "open" | "closed";
-
-export type WorkflowRole = "viewer" | "official" | "reviewer" | "admin";
 
 /** `revise` reopens approved figures with a reason, e.g. preliminary → final GDP. */
 export type SubmissionAction = "save" | "submit" | "approve" | "return" | "revise";
@@ -22,7 +22,7 @@ export interface SubmissionState {
 }
 
 export interface Actor {
-  role: WorkflowRole;
+  role: Role;
   /** bound to this zone (officials) */
   ownsZone: boolean;
 }
@@ -60,12 +60,12 @@ function refuse(refusal: TransitionRefusal): TransitionResult {
 
 function roleRefusal(action: SubmissionAction, actor: Actor): TransitionRefusal | null {
   if (WRITE_ACTIONS.has(action)) {
-    if (actor.role === "admin") return null;
-    if (actor.role !== "official") return "role";
+    if (canAdminister(actor)) return null;
+    if (!canEnterData(actor)) return "role";
     return actor.ownsZone ? null : "not-your-zone";
   }
   // Reviewers look at every zone, so there is no zone check for approve and return.
-  return actor.role === "reviewer" || actor.role === "admin" ? null : "role";
+  return canReview(actor) ? null : "role";
 }
 
 /** Next status if the action fits the current one, else why not. */

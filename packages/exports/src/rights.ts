@@ -1,3 +1,5 @@
+import { toRole, zonesRefusedForSubmitted } from "@zones/domain";
+
 import type { TExportFilters } from "./filters";
 
 /**
@@ -21,19 +23,17 @@ export type ExportScope =
  */
 export function exportScopeFor(user: ExportUser, filters: TExportFilters): ExportScope {
   if (!filters.statuses.includes("submitted")) return { ok: true, filters };
-  if (user.role === "admin" || user.role === "reviewer") return { ok: true, filters };
-  if (user.role === "official") {
-    const others = filters.zoneCodes.filter((code) => !user.zoneCodes.includes(code));
-    if (others.length === 0) return { ok: true, filters };
-    return {
-      ok: false,
-      field: "statuses",
-      message: `statuses: submitted (not yet approved) data may be exported for your own zones only, not for ${others.join(", ")}`,
-    };
+  const refused = zonesRefusedForSubmitted(
+    { role: toRole(user.role), zoneCodes: user.zoneCodes },
+    filters.zoneCodes,
+  );
+  if (refused === "role") {
+    return { ok: false, field: "statuses", message: "statuses: your role may export approved data only" };
   }
+  if (refused.length === 0) return { ok: true, filters };
   return {
     ok: false,
     field: "statuses",
-    message: "statuses: your role may export approved data only",
+    message: `statuses: submitted (not yet approved) data may be exported for your own zones only, not for ${refused.join(", ")}`,
   };
 }

@@ -14,6 +14,7 @@ import {
   startExportRunAttempt,
   stopExportSchedule,
 } from "@zones/db";
+import { canOwnExportSchedules } from "@zones/domain";
 import {
   EXPORT_FORMATS,
   type ExportFormat,
@@ -96,7 +97,7 @@ export function exportRefusal(user: ScheduleOwner | null, filters: TExportFilter
 
 /** Who may own a schedule: admins, and reviewers for themselves. */
 export function scheduleOwnerRefusal(owner: ScheduleOwner | null, filters: TExportFilters): string | null {
-  if (owner && !owner.disabled && owner.role !== "admin" && owner.role !== "reviewer") {
+  if (owner && !owner.disabled && !canOwnExportSchedules(owner)) {
     return `${owner.name} is no longer a reviewer or admin: only reviewers and admins may keep export schedules`;
   }
   return exportRefusal(owner, filters);

@@ -1,14 +1,19 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type Locale, localized, type TZoneCode, ZONES } from "@zones/domain";
+import {
+  isBoundToZones,
+  type Locale,
+  localized,
+  ROLES,
+  type Role,
+  type TZoneCode,
+  ZONES,
+} from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
 import { useTRPC } from "~/trpc/react";
-
-const ROLES = ["admin", "reviewer", "official", "viewer"] as const;
-type Role = (typeof ROLES)[number];
 
 /** An admin changes a user's role and zones in one step (officials need a zone; others have none). */
 export function EditAccess({ userId, role, zoneCodes }: { userId: string; role: Role; zoneCodes: string[] }) {
@@ -45,7 +50,7 @@ export function EditAccess({ userId, role, zoneCodes }: { userId: string; role: 
         save.mutate({
           userId,
           role: nextRole,
-          zoneCodes: nextRole === "official" ? (zones as TZoneCode[]) : [],
+          zoneCodes: isBoundToZones(nextRole) ? (zones as TZoneCode[]) : [],
         });
       }}
     >
@@ -57,7 +62,7 @@ export function EditAccess({ userId, role, zoneCodes }: { userId: string; role: 
           </option>
         ))}
       </select>
-      {nextRole === "official" && (
+      {isBoundToZones(nextRole) && (
         <fieldset>
           <legend>{t("zones")}</legend>
           {ZONES.map((zone) => (

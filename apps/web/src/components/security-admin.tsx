@@ -1,12 +1,13 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { TWO_FACTOR_REQUIRABLE_ROLES } from "@zones/domain";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 
 import { useTRPC } from "~/trpc/react";
 
-const REQUIRABLE = ["admin", "reviewer"] as const;
+const REQUIRABLE = TWO_FACTOR_REQUIRABLE_ROLES;
 type RequirableRole = (typeof REQUIRABLE)[number];
 
 /** Which roles must sign in with two-factor; the others may still turn it on themselves. */

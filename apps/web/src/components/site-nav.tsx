@@ -1,24 +1,39 @@
 import type { SessionUser } from "@zones/auth";
-import { findZone, type Locale, localized } from "@zones/domain";
+import {
+  canAdminister,
+  canEnterData,
+  canReview,
+  findZone,
+  followedZones,
+  type Locale,
+  localized,
+  type Principal,
+} from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 
 import { SignOutButton } from "./sign-out-button";
 
-/** What each role may open; the pages check again on the server. */
+const everyone = () => true;
+const followsZones = (user: Principal) => {
+  const zones = followedZones(user);
+  return zones === "all" || zones.length > 0;
+};
+
+/** What each user may open, as the access policy says; the pages check again on the server. */
 const LINKS = [
-  { href: "/", key: "overview", roles: ["admin", "reviewer", "official", "viewer"] },
-  { href: "/compare", key: "compare", roles: ["admin", "reviewer", "official", "viewer"] },
-  { href: "/entry", key: "entry", roles: ["admin", "official"] },
-  { href: "/review", key: "review", roles: ["admin", "reviewer"] },
-  { href: "/completeness", key: "completeness", roles: ["admin", "reviewer", "official"] },
-  { href: "/entry/import", key: "imports", roles: ["admin", "official"] },
-  { href: "/exports", key: "exports", roles: ["admin", "reviewer", "official", "viewer"] },
-  { href: "/admin/periods", key: "periods", roles: ["admin"] },
-  { href: "/admin/users", key: "users", roles: ["admin"] },
-  { href: "/admin/security", key: "security", roles: ["admin"] },
-  { href: "/account/password", key: "password", roles: ["admin", "reviewer", "official", "viewer"] },
-  { href: "/account/two-factor", key: "twoFactor", roles: ["admin", "reviewer", "official", "viewer"] },
+  { href: "/", key: "overview", visible: everyone },
+  { href: "/compare", key: "compare", visible: everyone },
+  { href: "/entry", key: "entry", visible: canEnterData },
+  { href: "/review", key: "review", visible: canReview },
+  { href: "/completeness", key: "completeness", visible: followsZones },
+  { href: "/entry/import", key: "imports", visible: canEnterData },
+  { href: "/exports", key: "exports", visible: everyone },
+  { href: "/admin/periods", key: "periods", visible: canAdminister },
+  { href: "/admin/users", key: "users", visible: canAdminister },
+  { href: "/admin/security", key: "security", visible: canAdminister },
+  { href: "/account/password", key: "password", visible: everyone },
+  { href: "/account/two-factor", key: "twoFactor", visible: everyone },
 ] as const;
 
 export function SiteNav({ user }: { user: SessionUser }) {
@@ -31,7 +46,7 @@ export function SiteNav({ user }: { user: SessionUser }) {
   return (
     <>
       <nav aria-label={t("nav.label")} className="site-nav" data-testid="site-nav">
-        {LINKS.filter((link) => (link.roles as readonly string[]).includes(user.role)).map((link) => (
+        {LINKS.filter((link) => link.visible(user)).map((link) => (
           <Link key={link.href} href={link.href}>
             {t(`nav.${link.key}`)}
           </Link>

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { type Locale, localized, ZONES, ZZoneCodeSchema } from "@zones/domain";
+import { isBoundToZones, type Locale, localized, ROLES, ZONES, ZZoneCodeSchema } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -11,8 +11,6 @@ import { z } from "zod";
 import { useTRPC } from "~/trpc/react";
 import { EditAccess } from "./edit-access";
 import { ResetPassword } from "./reset-password";
-
-const ROLES = ["admin", "reviewer", "official", "viewer"] as const;
 
 /** The form's own checks; the server applies the full policy (common passwords) and answers by field. */
 const ZCreateUserForm = z.object({
@@ -112,7 +110,7 @@ export function UserAdmin({ currentUserId }: { currentUserId: string }) {
         onSubmit={form.handleSubmit((values) => {
           setServerError(null);
           setCreated(null);
-          create.mutate({ ...values, zoneCodes: values.role === "official" ? values.zoneCodes : [] });
+          create.mutate({ ...values, zoneCodes: isBoundToZones(values.role) ? values.zoneCodes : [] });
         })}
       >
         <label>
@@ -135,7 +133,7 @@ export function UserAdmin({ currentUserId }: { currentUserId: string }) {
             ))}
           </select>
         </label>
-        {role === "official" && (
+        {isBoundToZones(role) && (
           <fieldset>
             <legend>{t("zones")}</legend>
             {ZONES.map((zone) => (

@@ -5,6 +5,7 @@ import {
   getIndicator,
   type IndicatorCode,
   type IndicatorContext,
+  isZoneOfficial,
   prevQuarter,
   type QuarterString,
   type SubmissionDraft,
@@ -12,15 +13,13 @@ import {
   sameQuarterLastYear,
 } from "@zones/domain";
 
-import { canWriteZone } from "../trpc";
-
 function toNumber(value: string | null): number | null {
   return value === null ? null : Number(value);
 }
 
 /** The workflow actor for a user and zone, with the id the audit log records. */
 export function actorFor(user: SessionUser, zoneCode: string): ReportingActor {
-  return { id: user.id, role: user.role, ownsZone: user.role === "official" && canWriteZone(user, zoneCode) };
+  return { id: user.id, role: user.role, ownsZone: isZoneOfficial(user, zoneCode) };
 }
 
 export function stateOf(form: SubmissionForm): SubmissionState {

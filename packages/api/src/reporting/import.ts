@@ -1,6 +1,7 @@
 import type { SessionUser } from "@zones/auth";
 import { type Database, saveSubmissionDraft } from "@zones/db";
 import {
+  canWriteZone,
   checkTransition,
   describeRefusal,
   describeRuleIssue,
@@ -17,7 +18,6 @@ import {
   type UploadRow,
 } from "@zones/spreadsheets";
 
-import { canWriteZone } from "../trpc";
 import { fieldIssues } from "./field-rules";
 import { actorFor, type LoadedForm, loadForm, stateOf } from "./form-data";
 

@@ -1,14 +1,12 @@
 import type { SessionUser } from "@zones/auth";
 import { type Database, storedValues } from "@zones/db";
-import type { QuarterString } from "@zones/domain";
+import { canWriteZone, type QuarterString } from "@zones/domain";
 import {
   buildTemplateCsv,
   buildTemplateXlsx,
   type HeaderLanguage,
   templateRowsFor,
 } from "@zones/spreadsheets";
-
-import { canWriteZone } from "../trpc";
 
 /** A template covers at most this many zone × quarter pairs (all 12 zones for two years). */
 export const MAX_TEMPLATE_PAIRS = 96;

@@ -16,6 +16,7 @@ import {
 } from "@zones/db";
 import {
   addQuarters,
+  canSeeSubmitted,
   compareQuarters,
   getIndicator,
   INDICATOR_CODES,
@@ -115,7 +116,7 @@ type SignedInContext = Context & { user: NonNullable<Context["user"]> };
 
 /** Submitted (not yet approved) data is for reviewers and admins; others get approved data only. */
 function includesSubmitted(ctx: SignedInContext, asked: boolean): boolean {
-  return asked && (ctx.user.role === "reviewer" || ctx.user.role === "admin");
+  return asked && canSeeSubmitted(ctx.user);
 }
 
 /** The newest quarter with any approved submission, or the last finished quarter on an empty installation. */

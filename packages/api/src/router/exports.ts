@@ -15,7 +15,7 @@ import {
   setExportScheduleEnabled,
   updateExportSchedule,
 } from "@zones/db";
-import type { QuarterString } from "@zones/domain";
+import { canAdminister, canManageExportsOf, type QuarterString } from "@zones/domain";
 import {
   EXPORT_FORMATS,
   exportScopeFor,
@@ -48,7 +48,7 @@ function notFound(what: string): TRPCError {
 
 /** Admins see and manage every schedule and run; everyone else their own. */
 function isMine(user: SessionUser, ownerId: string | null): boolean {
-  return user.role === "admin" || ownerId === user.id;
+  return canManageExportsOf(user, ownerId, user.id);
 }
 
 function jobsOf(ctx: { exportJobs: ExportJobs | null }) {
@@ -165,7 +165,7 @@ const scheduleRouter = createTRPCRouter({
     .query(async ({ ctx, input }) => {
       const [result, deadlines] = await Promise.all([
         listExportSchedules(ctx.db, {
-          ownerId: ctx.user.role === "admin" ? null : ctx.user.id,
+          ownerId: canAdminister(ctx.user) ? null : ctx.user.id,
           limit: EXPORT_PAGE_SIZE,
           offset: (input.page - 1) * EXPORT_PAGE_SIZE,
         }),
@@ -249,7 +249,7 @@ const runRouter = createTRPCRouter({
     .input(z.object({ page: ZPageSchema, scheduleId: ZIdSchema.optional() }).default({ page: 1 }))
     .query(async ({ ctx, input }) => {
       const result = await listExportRuns(ctx.db, {
-        requestedBy: ctx.user.role === "admin" ? null : ctx.user.id,
+        requestedBy: canAdminister(ctx.user) ? null : ctx.user.id,
         ...(input.scheduleId ? { scheduleId: input.scheduleId } : {}),
         limit: EXPORT_PAGE_SIZE,
         offset: (input.page - 1) * EXPORT_PAGE_SIZE,

@@ -1,10 +1,11 @@
-import { getTwoFactorRequiredRoles, setTwoFactorRequiredRoles, TWO_FACTOR_ROLES } from "@zones/db";
+import { getTwoFactorRequiredRoles, setTwoFactorRequiredRoles } from "@zones/db";
+import { TWO_FACTOR_REQUIRABLE_ROLES } from "@zones/domain";
 import { z } from "zod";
 
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
 export const ZTwoFactorRequiredRolesSchema = z.object({
-  roles: z.array(z.enum(TWO_FACTOR_ROLES, { error: "roles: each must be admin or reviewer" })),
+  roles: z.array(z.enum(TWO_FACTOR_REQUIRABLE_ROLES, { error: "roles: each must be admin or reviewer" })),
 });
 
 export const securityRouter = createTRPCRouter({

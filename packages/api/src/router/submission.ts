@@ -11,10 +11,12 @@ import {
   addQuarters,
   appliesToQuarter,
   blocksSubmission,
+  canReadZoneDrafts,
   checkSubmission,
   checkTransition,
   describeFormLock,
   describeRuleIssue,
+  followedZones,
   formLock,
   INDICATORS,
   type IndicatorCode,
@@ -33,7 +35,6 @@ import { fieldIssues } from "../reporting/field-rules";
 import { actorFor, loadForm, stateOf } from "../reporting/form-data";
 import type { Context } from "../trpc";
 import {
-  canReadZoneDrafts,
   createTRPCRouter,
   type FieldIssue,
   FieldIssuesError,
@@ -338,7 +339,8 @@ export const submissionRouter = createTRPCRouter({
   completeness: protectedProcedure
     .input(z.object({ to: ZQuarterSchema.optional() }).default({}))
     .query(async ({ ctx, input }) => {
-      if (ctx.user.role === "viewer") {
+      const zones = followedZones(ctx.user);
+      if (zones !== "all" && zones.length === 0) {
         throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this." });
       }
       const latest = await ctx.db.query.reportingPeriods.findFirst({
@@ -349,10 +351,7 @@ export const submissionRouter = createTRPCRouter({
       if (!to) return { from: null, to: null, periods: [], cells: [] };
       const from = addQuarters(to, -(GRID_QUARTERS - 1));
       const grid = await completenessGrid(ctx.db, { from, to });
-      const cells =
-        ctx.user.role === "official"
-          ? grid.cells.filter((cell) => ctx.user.zoneCodes.includes(cell.zoneCode))
-          : grid.cells;
+      const cells = zones === "all" ? grid.cells : grid.cells.filter((cell) => zones.includes(cell.zoneCode));
       return { from, to, periods: grid.periods, cells };
     }),
 });

@@ -7,8 +7,8 @@ import {
   ZUserAccessSchema,
 } from "@zones/auth";
 import { findUserIdByEmail, listUsers, setUserDisabled, updateUserAccess } from "@zones/db";
+import { canAdminister } from "@zones/domain";
 import { z } from "zod";
-
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
 export const USERS_PAGE_SIZE = 50;
@@ -60,7 +60,7 @@ export const userRouter = createTRPCRouter({
 
   /** Role and zones together, so an official never ends up without a zone. Not one's own role. */
   setAccess: adminProcedure.input(ZUserAccessSchema).mutation(async ({ ctx, input }) => {
-    if (input.userId === ctx.user.id && input.role !== "admin") {
+    if (input.userId === ctx.user.id && !canAdminister(input)) {
       throw new TRPCError({ code: "BAD_REQUEST", message: "role: you cannot remove your own admin role" });
     }
     const found = await updateUserAccess(ctx.db, { ...input, actorId: ctx.user.id });

@@ -1,4 +1,4 @@
-import type { QuarterString } from "@zones/domain";
+import type { QuarterString, Role } from "@zones/domain";
 import { and, count, desc, eq, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
@@ -27,7 +27,7 @@ export interface ExportScheduleValues {
 export interface ScheduleOwner {
   id: string;
   name: string;
-  role: string;
+  role: Role;
   disabled: boolean;
   zoneCodes: string[];
 }

@@ -1,11 +1,10 @@
+import { TWO_FACTOR_REQUIRABLE_ROLES } from "@zones/domain";
 import { eq, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { auditLog, settings } from "../schema";
 
-/** The roles an admin may oblige to use two-factor sign-in. */
-export const TWO_FACTOR_ROLES = ["admin", "reviewer"] as const;
-export type TwoFactorRole = (typeof TWO_FACTOR_ROLES)[number];
+export type TwoFactorRole = (typeof TWO_FACTOR_REQUIRABLE_ROLES)[number];
 
 /** Settings keys and the shape of their values. */
 export interface SettingValues {
@@ -49,7 +48,7 @@ export async function putSettingIfAbsent<K extends keyof SettingValues>(
 /** The roles that must use two-factor sign-in; none until an admin says otherwise. */
 export async function getTwoFactorRequiredRoles(db: Database): Promise<TwoFactorRole[]> {
   const stored: unknown = await getSetting(db, "twoFactorRequiredRoles");
-  return TWO_FACTOR_ROLES.filter((role) => Array.isArray(stored) && stored.includes(role));
+  return TWO_FACTOR_REQUIRABLE_ROLES.filter((role) => Array.isArray(stored) && stored.includes(role));
 }
 
 /** An admin changes which roles must use two-factor sign-in; audited with the previous value. */
@@ -57,7 +56,7 @@ export async function setTwoFactorRequiredRoles(
   db: Database,
   params: { roles: TwoFactorRole[]; actorId: string },
 ): Promise<TwoFactorRole[]> {
-  const roles = TWO_FACTOR_ROLES.filter((role) => params.roles.includes(role));
+  const roles = TWO_FACTOR_REQUIRABLE_ROLES.filter((role) => params.roles.includes(role));
   await db.transaction(async (tx) => {
     const [row] = await tx
       .select({ value: settings.value })

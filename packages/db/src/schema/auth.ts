@@ -1,8 +1,9 @@
+import { ROLES } from "@zones/domain";
 import { index, pgEnum, pgTable, primaryKey, uniqueIndex } from "drizzle-orm/pg-core";
 
 import { zones } from "./catalogue";
 
-export const userRole = pgEnum("user_role", ["admin", "reviewer", "official", "viewer"]);
+export const userRole = pgEnum("user_role", ROLES);
 
 /**
  * Users, sessions, accounts and verifications follow better-auth's core schema (its Drizzle adapter

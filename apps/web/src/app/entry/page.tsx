@@ -1,3 +1,4 @@
+import { canEnterData } from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
@@ -16,7 +17,7 @@ export async function generateMetadata() {
 export default async function EntryPage() {
   const user = await requireUser("/entry");
   // Reviewers work from /review; viewers never enter figures.
-  if (user.role !== "official" && user.role !== "admin") notFound();
+  if (!canEnterData(user)) notFound();
   await prefetch(trpc.submission.completeness.queryOptions({}));
   return (
     <HydrateClient>

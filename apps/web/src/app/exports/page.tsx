@@ -1,8 +1,12 @@
 import {
   addQuarters,
+  canAdminister,
+  canOwnExportSchedules,
+  canSeeSubmitted,
   compareQuarters,
   formatQuarterLabel,
   INDICATOR_CODES,
+  isBoundToZones,
   type Locale,
   lastFinishedQuarter,
   nextQuarter,
@@ -58,7 +62,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Sear
   const lastFinished = lastFinishedQuarter(new Date());
   const fallback: ExportFormValues = {
     filters: {
-      zoneCodes: user.role === "official" ? [...user.zoneCodes] : [...ZONE_CODES],
+      zoneCodes: isBoundToZones(user.role) ? [...user.zoneCodes] : [...ZONE_CODES],
       indicatorCodes: [...INDICATOR_CODES],
       from: addQuarters(lastFinished, 1 - DEFAULT_QUARTERS),
       to: lastFinished,
@@ -88,8 +92,12 @@ export default async function ExportsPage({ searchParams }: { searchParams: Sear
     label: formatQuarterLabel(quarter, locale),
   }));
 
-  const canSchedule = user.role === "reviewer" || user.role === "admin";
-  const submittedRight: SubmittedRight = canSchedule ? "all" : user.role === "official" ? "own" : "none";
+  const canSchedule = canOwnExportSchedules(user);
+  const submittedRight: SubmittedRight = canSeeSubmitted(user)
+    ? "all"
+    : isBoundToZones(user.role)
+      ? "own"
+      : "none";
 
   await Promise.all([
     prefetch(trpc.exports.runs.list.queryOptions({ page })),
@@ -118,7 +126,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Sear
         <ExportRuns page={page} />
         {canSchedule && (
           <ExportSchedules
-            isAdmin={user.role === "admin"}
+            isAdmin={canAdminister(user)}
             quarters={quarters}
             newValues={newScheduleValues({
               zoneCodes: values.filters.zoneCodes,

@@ -1,4 +1,5 @@
 import {
+  canReview,
   formatQuarterLabel,
   type Locale,
   lastFinishedQuarter,
@@ -44,7 +45,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     if (text !== undefined) query.set(key, text);
   }
   const user = await requireUser(query.size > 0 ? `/review?${query.toString()}` : "/review");
-  if (user.role !== "reviewer" && user.role !== "admin") notFound();
+  if (!canReview(user)) notFound();
   // The filter form also works before (or without) script, as a GET form: drop its empty fields.
   const blank = [...query.entries()].filter(([, value]) => value === "").map(([key]) => key);
   if (blank.length > 0) {

@@ -6,9 +6,11 @@ import {
   addQuarters,
   compareQuarters,
   formatQuarterLabel,
+  isBoundToZones,
   type Locale,
   localized,
   type QuarterString,
+  type Role,
   ZONES,
 } from "@zones/domain";
 import Link from "next/link";
@@ -38,7 +40,7 @@ export function CompletenessGrid({
 }: {
   input: CompletenessInput;
   notice: string | null;
-  role: "admin" | "reviewer" | "official" | "viewer";
+  role: Role;
   /** The quarter in progress: "later" stops there. */
   ceiling: QuarterString;
 }) {
@@ -69,7 +71,7 @@ export function CompletenessGrid({
       : null;
 
   function cellHref(zoneCode: string, quarter: string, state: ReviewState, periodStatus: string) {
-    if (role === "official") {
+    if (isBoundToZones(role)) {
       return periodStatus === "not_open" && state === "none" ? null : `/entry/${zoneCode}/${quarter}`;
     }
     return REVIEWABLE.has(state) ? `/review/${zoneCode}/${quarter}` : null;
@@ -84,7 +86,7 @@ export function CompletenessGrid({
   return (
     <div className="completeness">
       <h1>{t("title")}</h1>
-      <p className="hint">{role === "official" ? t("officialHint") : t("reviewerHint")}</p>
+      <p className="hint">{isBoundToZones(role) ? t("officialHint") : t("reviewerHint")}</p>
       {notice && (
         <p className="notice" role="status" data-testid="completeness-notice">
           {notice}

@@ -1,4 +1,4 @@
-import { lastFinishedQuarter } from "@zones/domain";
+import { canAdminister, lastFinishedQuarter } from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -25,7 +25,7 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Sear
   const user = await requireUser(
     requested ? `/admin/periods?page=${encodeURIComponent(requested)}` : "/admin/periods",
   );
-  if (user.role !== "admin") notFound();
+  if (!canAdminister(user)) notFound();
   const t = await getTranslations("review.periods");
   let page = 1;
   let notice: string | null = null;

@@ -1,3 +1,4 @@
+import { canAdminister } from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
@@ -14,7 +15,7 @@ export async function generateMetadata() {
 /** Admins choose which roles must sign in with two-factor; for anyone else the page does not exist. */
 export default async function SecurityPage() {
   const user = await requireUser("/admin/security");
-  if (user.role !== "admin") notFound();
+  if (!canAdminister(user)) notFound();
   await prefetch(trpc.security.settings.queryOptions());
   return (
     <HydrateClient>

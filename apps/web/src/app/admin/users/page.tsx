@@ -1,3 +1,4 @@
+import { canAdminister } from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
@@ -14,7 +15,7 @@ export async function generateMetadata() {
 /** Admins manage accounts here; for anyone else the page does not exist. */
 export default async function UsersPage() {
   const user = await requireUser("/admin/users");
-  if (user.role !== "admin") notFound();
+  if (!canAdminister(user)) notFound();
   await prefetch(trpc.user.list.queryOptions({ page: 1 }));
   return (
     <HydrateClient>

@@ -1,4 +1,4 @@
-import { lastFinishedQuarter, ZONES } from "@zones/domain";
+import { canEnterData, lastFinishedQuarter, writableZones, ZONES } from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
@@ -15,7 +15,10 @@ export async function generateMetadata() {
 /** Officials (their zones) and admins download templates and upload filled ones. */
 export default async function ImportPage() {
   const user = await requireUser("/entry/import");
-  if (user.role !== "official" && user.role !== "admin") notFound();
-  const zoneCodes = user.role === "admin" ? ZONES.map((zone) => zone.code) : user.zoneCodes;
+  if (!canEnterData(user)) notFound();
+  const zoneCodes = writableZones(
+    user,
+    ZONES.map((zone) => zone.code),
+  );
   return <ImportWorkbench zoneCodes={zoneCodes} defaultQuarter={lastFinishedQuarter(new Date())} />;
 }

@@ -1,4 +1,4 @@
-import { findIndicator, type Locale, localized, ZIndicatorCodeSchema } from "@zones/domain";
+import { canSeeSubmitted, findIndicator, type Locale, localized, ZIndicatorCodeSchema } from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 
@@ -49,7 +49,7 @@ export default async function IndicatorPage({
   if (!indicator) notFound();
 
   const t = await getTranslations("dashboard.notice");
-  const canIncludeSubmitted = user.role === "reviewer" || user.role === "admin";
+  const canIncludeSubmitted = canSeeSubmitted(user);
   // A malformed parameter in a shared link falls back to its default and says so, never a 500.
   const { selection, invalid } = readRangeSelection(query, canIncludeSubmitted);
   const quarterIssues: InvalidParam[] = [];

@@ -1,4 +1,4 @@
-import { findZone, type Locale, localized, ZZoneCodeSchema } from "@zones/domain";
+import { canSeeSubmitted, findZone, type Locale, localized, ZZoneCodeSchema } from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 
@@ -38,7 +38,7 @@ export default async function ZonePage({
   if (!zone.success) notFound();
 
   const t = await getTranslations("dashboard.notice");
-  const canIncludeSubmitted = user.role === "reviewer" || user.role === "admin";
+  const canIncludeSubmitted = canSeeSubmitted(user);
   // A malformed parameter in a shared link falls back to its default and says so, never a 500.
   const { selection, invalid } = readRangeSelection(query, canIncludeSubmitted);
   const notices = invalid.map(({ name, value }) => t("invalidParam", { name, value }));

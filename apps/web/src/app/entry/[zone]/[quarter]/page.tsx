@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
-import { canReadZoneDrafts } from "@zones/api";
 import {
+  canReadZoneDrafts,
   formatQuarterLabel,
   getZone,
   type Locale,

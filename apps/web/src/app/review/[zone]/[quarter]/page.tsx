@@ -1,4 +1,5 @@
 import {
+  canReview,
   findZone,
   formatQuarterLabel,
   type Locale,
@@ -46,7 +47,7 @@ export default async function ReviewSubmissionPage({ params }: { params: Params 
   const user = await requireUser(
     `/review/${encodeURIComponent(raw.zone)}/${encodeURIComponent(raw.quarter)}`,
   );
-  if (user.role !== "reviewer" && user.role !== "admin") notFound();
+  if (!canReview(user)) notFound();
   const key = parseParams(raw);
   if (!key) notFound();
   await prefetch(trpc.submission.form.queryOptions(key));

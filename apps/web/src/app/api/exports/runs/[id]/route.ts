@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { getExportRun } from "@zones/db";
+import { canManageExportsOf } from "@zones/domain";
 import {
   EXPORT_FORMATS,
   type ExportFormat,
@@ -24,7 +25,7 @@ export const GET = signedInRoute<{ id: string }>(async ({ user, params }) => {
   const { id } = params;
   // Not a uuid: no such run (and no database error for a malformed id).
   const run = UUID.test(id) ? await getExportRun(await getDb(), id) : null;
-  if (!run || (user.role !== "admin" && run.requestedBy !== user.id)) return text("No such export.", 404);
+  if (!run || !canManageExportsOf(user, run.requestedBy, user.id)) return text("No such export.", 404);
 
   if (run.status !== "succeeded") {
     const why = {
