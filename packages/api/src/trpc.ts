@@ -2,9 +2,16 @@ import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { Auth, SessionUser } from "@zones/auth";
 import type { Database } from "@zones/db";
-import { canAdminister, canEnterData, canReview, type Locale } from "@zones/domain";
+import {
+  canAdminister,
+  canEnterData,
+  canReadZoneDrafts,
+  canReview,
+  type Locale,
+  ZZoneCodeSchema,
+} from "@zones/domain";
 import superjson from "superjson";
-import { ZodError } from "zod";
+import { ZodError, z } from "zod";
 
 import { isUniqueViolation } from "./guards/database-errors";
 import { scanInput } from "./guards/hostile-text";
@@ -227,3 +234,24 @@ export const adminProcedure = requireRight(canAdminister);
 
 /** Entering data (forms, templates, uploads): officials for their zones, admins for any. */
 export const enterDataProcedure = requireRight(canEnterData);
+
+/**
+ * Procedures on one zone's unapproved data (its form, drafts, history): the zone is read from the input and
+ * the caller refused before the handler runs unless the access policy lets them read the zone's drafts.
+ * Procedures chain their own `.input()`, which tRPC merges with this one.
+ */
+export const zoneDraftsProcedure = protectedProcedure
+  .input(z.object({ zoneCode: ZZoneCodeSchema }))
+  .use(function requireZoneDrafts({ ctx, input, next }) {
+    if (!canReadZoneDrafts(ctx.user, input.zoneCode)) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: say(
+          ctx.locale,
+          `你无权查看示范区 ${input.zoneCode} 的未审核数据。`,
+          `You may not see unapproved data of zone ${input.zoneCode}.`,
+        ),
+      });
+    }
+    return next();
+  });

@@ -11,7 +11,6 @@ import {
   addQuarters,
   appliesToQuarter,
   blocksSubmission,
-  canReadZoneDrafts,
   checkSubmission,
   checkTransition,
   describeFormLock,
@@ -20,8 +19,10 @@ import {
   formLock,
   INDICATORS,
   type IndicatorCode,
+  NOTE_MAX_LENGTH,
   parseEnteredNumber,
   type QuarterString,
+  SUBMISSION_STATUSES,
   type SubmissionAction,
   submissionFormSchema,
   ZIndicatorCodeSchema,
@@ -33,38 +34,23 @@ import { z } from "zod";
 import { reporting } from "../reporting/errors";
 import { fieldIssues } from "../reporting/field-rules";
 import { actorFor, loadForm, stateOf } from "../reporting/form-data";
-import type { Context } from "../trpc";
 import {
   createTRPCRouter,
   type FieldIssue,
   FieldIssuesError,
   protectedProcedure,
   reviewerProcedure,
+  zoneDraftsProcedure,
 } from "../trpc";
 
 export const QUEUE_PAGE_SIZE = 50;
 /** Quarters the completeness grid shows by default (two years). */
 const GRID_QUARTERS = 8;
 const HISTORY_LIMIT = 100;
-export const NOTE_MAX_LENGTH = 500;
 const COMMENT_MAX_LENGTH = 2000;
 
 const ZSubmissionKeySchema = z.object({ zoneCode: ZZoneCodeSchema, quarter: ZQuarterSchema });
 const ZVersionSchema = z.number().int().min(0, { error: "version: must be 0 or more" });
-
-type SignedInContext = Context & { user: NonNullable<Context["user"]> };
-
-function assertCanRead(ctx: SignedInContext, zoneCode: string) {
-  if (!canReadZoneDrafts(ctx.user, zoneCode)) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message:
-        ctx.locale === "zh-CN"
-          ? `你无权查看示范区 ${zoneCode} 的未审核数据。`
-          : `You may not see unapproved data of zone ${zoneCode}.`,
-    });
-  }
-}
 
 function badRequest(message: string, issues: FieldIssue[] = []) {
   return new TRPCError({ code: "BAD_REQUEST", message, cause: new FieldIssuesError(message, issues) });
@@ -78,8 +64,7 @@ export const submissionRouter = createTRPCRouter({
    * with, the rule issues, why it is locked, which workflow steps the caller may take, the reviewer's
    * comments, and what changed since the previous submission.
    */
-  form: protectedProcedure.input(ZSubmissionKeySchema).query(async ({ ctx, input }) => {
-    assertCanRead(ctx, input.zoneCode);
+  form: zoneDraftsProcedure.input(ZSubmissionKeySchema).query(async ({ ctx, input }) => {
     const loaded = await loadForm(ctx.db, input.zoneCode, input.quarter);
     const state = stateOf(loaded.form);
     const actor = actorFor(ctx.user, input.zoneCode);
@@ -127,7 +112,7 @@ export const submissionRouter = createTRPCRouter({
    * writing anything if the base version is stale or a value cannot be stored as typed; other rules
    * (year-to-date, required, explanations) are reported by `form` and enforced on submit.
    */
-  save: protectedProcedure
+  save: zoneDraftsProcedure
     .input(
       ZSubmissionKeySchema.extend({
         baseVersion: ZVersionSchema,
@@ -141,7 +126,6 @@ export const submissionRouter = createTRPCRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      assertCanRead(ctx, input.zoneCode);
       const applicable = new Set(
         INDICATORS.filter((indicator) => appliesToQuarter(indicator, input.quarter)).map(
           (indicator) => indicator.code,
@@ -196,10 +180,9 @@ export const submissionRouter = createTRPCRouter({
    * Submits the stored values for review, after the one shared schema has checked them: every hard rule,
    * and an explanation for every soft warning. Late after the deadline (still accepted).
    */
-  submit: protectedProcedure
+  submit: zoneDraftsProcedure
     .input(ZSubmissionKeySchema.extend({ version: ZVersionSchema }))
     .mutation(async ({ ctx, input }) => {
-      assertCanRead(ctx, input.zoneCode);
       const loaded = await loadForm(ctx.db, input.zoneCode, input.quarter);
       const schema = submissionFormSchema({
         quarter: input.quarter,
@@ -304,18 +287,15 @@ export const submissionRouter = createTRPCRouter({
     ),
 
   /** Every change of one value and every step of its submission, newest first. */
-  history: protectedProcedure
+  history: zoneDraftsProcedure
     .input(ZSubmissionKeySchema.extend({ indicatorCode: ZIndicatorCodeSchema }))
-    .query(({ ctx, input }) => {
-      assertCanRead(ctx, input.zoneCode);
-      return valueHistory(ctx.db, { ...input, limit: HISTORY_LIMIT });
-    }),
+    .query(({ ctx, input }) => valueHistory(ctx.db, { ...input, limit: HISTORY_LIMIT })),
 
   /** The reviewers' queue: submissions by status, zone and quarter, waiting ones first. */
   queue: reviewerProcedure
     .input(
       z.object({
-        status: z.enum(["draft", "submitted", "returned", "approved"]).optional(),
+        status: z.enum(SUBMISSION_STATUSES).optional(),
         zoneCode: ZZoneCodeSchema.optional(),
         quarter: ZQuarterSchema.optional(),
         page: z.number().int().min(1, { error: "page: must be 1 or more" }).default(1),

@@ -1,3 +1,4 @@
+import { SUBMISSION_STATUSES } from "@zones/domain";
 import { sql } from "drizzle-orm";
 import { check, foreignKey, index, pgEnum, pgTable, primaryKey } from "drizzle-orm/pg-core";
 
@@ -8,7 +9,7 @@ import { indicators, zones } from "./catalogue";
 const quarterCheck = (column: string) => sql.raw(`${column} ~ '^[0-9]{4}Q[1-4]$'`);
 
 export const periodStatus = pgEnum("period_status", ["not_open", "open", "closed"]);
-export const submissionStatus = pgEnum("submission_status", ["draft", "submitted", "returned", "approved"]);
+export const submissionStatus = pgEnum("submission_status", SUBMISSION_STATUSES);
 export const revisionKind = pgEnum("revision_kind", ["preliminary", "final"]);
 
 /** One reporting period per quarter: when it is open for entry and its deadline (Asia/Shanghai date). */

@@ -6,6 +6,7 @@ import {
   nextQuarter,
   type QuarterString,
   quarterRange,
+  SUBMISSION_STATUSES,
   ZQuarterSchema,
   ZZoneCodeSchema,
 } from "@zones/domain";
@@ -25,7 +26,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** The first quarter the programme has data for; the quarter filter offers 2017Q1 onwards. */
 const FIRST_QUARTER = "2017Q1" as QuarterString;
 
-const ZStatusSchema = z.enum(["draft", "submitted", "returned", "approved"]);
+const ZStatusSchema = z.enum(SUBMISSION_STATUSES);
 const ZPageSchema = z.coerce.number().int().min(1).max(100_000);
 
 export async function generateMetadata() {

@@ -12,6 +12,7 @@ import {
   type Indicator,
   type Locale,
   localized,
+  NOTE_MAX_LENGTH,
   type QuarterString,
   type ZoneCode,
 } from "@zones/domain";
@@ -31,7 +32,6 @@ import {
 
 /** Limits of the API (`submission.return`): the overall reason and each indicator's comment. */
 const COMMENT_MAX_LENGTH = 2000;
-const NOTE_MAX_LENGTH = 500;
 
 function toNumber(text: string | null | undefined): number | null {
   if (text === null || text === undefined || text.trim() === "") return null;
