@@ -1,19 +1,17 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import {
   appRouter,
-  createInnerContext,
   MAX_BATCH_SIZE,
   MAX_JSON_REQUEST_BYTES,
   MAX_UPLOAD_REQUEST_BYTES,
   UPLOAD_PROCEDURES,
 } from "@zones/api";
 
-import { getAuth, userFromHeaders } from "~/server/auth";
+import { userFromHeaders } from "~/server/auth";
 import { boundedRequest } from "~/server/bounded-body";
-import { getDb } from "~/server/db";
-import { getExportJobs } from "~/server/jobs";
 import { isCrossOrigin } from "~/server/origin";
 import { requestLocale } from "~/server/route-handler";
+import { createTRPCContext } from "~/server/trpc-context";
 
 const ENDPOINT = "/api/trpc";
 
@@ -50,14 +48,7 @@ async function handler(incoming: Request) {
     req: request,
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: async () =>
-      createInnerContext({
-        db: await getDb(),
-        auth: await getAuth(),
-        locale,
-        user: await userFromHeaders(request.headers),
-        exportJobs: await getExportJobs().catch(() => null),
-      }),
+    createContext: async () => createTRPCContext(await userFromHeaders(request.headers)),
     // Answers are per user and often unapproved data: never kept by a browser or proxy cache.
     responseMeta: () => ({ headers: new Headers({ "cache-control": "no-store" }) }),
   });

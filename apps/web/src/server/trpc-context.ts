@@ -1,0 +1,24 @@
+import "server-only";
+
+import { type Context, createInnerContext } from "@zones/api";
+import type { SessionUser } from "@zones/auth";
+
+import { getAuth } from "./auth";
+import { getDb } from "./db";
+import { getExportJobs } from "./jobs";
+import { requestLocale } from "./route-handler";
+
+/**
+ * The one context of a procedure call, for the HTTP handler (`/api/trpc`) and the server components' in-process
+ * calls alike: the shared database and auth, the caller, and the language of the request's cookie.
+ */
+export async function createTRPCContext(user: SessionUser | null): Promise<Context> {
+  return createInnerContext({
+    db: await getDb(),
+    auth: await getAuth(),
+    locale: await requestLocale(),
+    user,
+    // Background exports are unavailable (and say so) rather than every call failing with them.
+    exportJobs: await getExportJobs().catch(() => null),
+  });
+}
