@@ -8,7 +8,7 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-import { embeddedStoreIsPrepared } from "../../../packages/db/src/cli/prepare-marker.mjs";
+import { embeddedStoreIsPrepared } from "@zones/db/prepare-marker";
 
 const webDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const rootDir = path.resolve(webDir, "../..");
