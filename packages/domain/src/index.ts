@@ -56,6 +56,7 @@ export {
   addQuarters,
   compareQuarters,
   formatQuarter,
+  MAX_QUARTER_SPAN,
   MAX_QUARTER_YEAR,
   MIN_QUARTER_YEAR,
   nextQuarter,
@@ -139,6 +140,6 @@ export type {
 export { checkTransition, formLock, SUBMISSION_STATUSES } from "./workflow";
 export { describeFormLock, describeRefusal } from "./workflow-messages";
 export type { CompleteQuarterValues, QuarterValues } from "./ytd";
-export { singleQuarterToYtd, ytdToSingleQuarter } from "./ytd";
+export { SERIES_MODES, type SeriesMode, singleQuarterToYtd, ytdToSingleQuarter } from "./ytd";
 export type { ZoneCode } from "./zones";
 export { findZone, getZone, isZoneCode, ZONE_CODES, ZONES } from "./zones";

@@ -21,6 +21,9 @@ export type ParseQuarterResult = { ok: true; value: Quarter } | { ok: false; err
 export const MIN_QUARTER_YEAR = 1949;
 export const MAX_QUARTER_YEAR = 2999;
 
+/** The longest run of quarters anything shows, picks or exports at once: ten years. */
+export const MAX_QUARTER_SPAN = 40;
+
 const QUARTER_PATTERN = /^(\d{4})Q([1-4])$/;
 
 function isQuarterNumber(n: number): n is QuarterNumber {

@@ -1,3 +1,7 @@
+/** `ytd`: values as reported (year-to-date for cumulative indicators); `single`: single-quarter values. */
+export const SERIES_MODES = ["ytd", "single"] as const;
+export type SeriesMode = (typeof SERIES_MODES)[number];
+
 import { sumDecimals } from "./decimal";
 import type { QuarterNumber } from "./quarter";
 

@@ -6,6 +6,7 @@ import {
   type IsoDate,
   type Locale,
   lastFinishedQuarter,
+  MAX_QUARTER_SPAN,
   parseQuarter,
   type QuarterString,
   quarterRange,
@@ -45,7 +46,7 @@ export const MAX_SCHEDULE_NAME_LENGTH = 100;
 /** Most days after a quarter's reporting deadline a quarterly trigger may wait. */
 export const MAX_DAYS_AFTER_DEADLINE = 90;
 /** Most quarters a "recent quarters" range may cover (ten years). */
-export const MAX_RECENT_QUARTERS = 40;
+export const MAX_RECENT_QUARTERS = MAX_QUARTER_SPAN;
 /** Most finished files a schedule keeps; the default keeps two years of quarterly runs. */
 export const MAX_RETENTION = 100;
 export const DEFAULT_RETENTION = 8;

@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from "@zones/db";
+import { DEFAULT_TIME_ZONE } from "@zones/domain";
 import type PgBoss from "pg-boss";
 
 import { type BossTiming, createBoss, ensureExportQueues } from "./boss";
@@ -73,7 +74,7 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
   boss.on("error", onError);
   await boss.start();
   await ensureExportQueues(boss);
-  await boss.schedule(EXPORT_QUEUES.tick, options.tickCron ?? TICK_CRON, {}, { tz: "Asia/Shanghai" });
+  await boss.schedule(EXPORT_QUEUES.tick, options.tickCron ?? TICK_CRON, {}, { tz: DEFAULT_TIME_ZONE });
 
   const live = new LiveRuns();
   const jobs = sender(boss, live, options.runRetry);

@@ -22,8 +22,10 @@ import {
   INDICATOR_CODES,
   INDICATORS,
   lastFinishedQuarter,
+  MAX_QUARTER_SPAN,
   type QuarterString,
   quarterRange,
+  SERIES_MODES,
   sameQuarterLastYear,
   ZIndicatorCodeSchema,
   ZONE_CODES,
@@ -43,14 +45,14 @@ export const SPARKLINE_QUARTERS = 8;
 const HEADLINE_INDICATOR_CODES = INDICATORS.filter((indicator) => indicator.headline).map(
   (indicator) => indicator.code,
 );
-/** How many quarters the indicator page's quarter picker offers (ten years). */
-const QUARTER_CHOICES = 40;
+/** How many quarters the indicator page's quarter picker offers. */
+const QUARTER_CHOICES = MAX_QUARTER_SPAN;
 
 /** Why the answer differs from what was asked; the page shows it as a notice. */
 export type DashboardNotice = "range-reversed";
 
 const ZModeSchema = z
-  .enum(["ytd", "single"], {
+  .enum(SERIES_MODES, {
     error: (issue) => `mode must be "ytd" or "single", got ${JSON.stringify(issue.input) ?? "nothing"}`,
   })
   .default("ytd");

@@ -9,6 +9,7 @@ import {
 } from "@zones/db";
 import {
   getIndicator,
+  MAX_QUARTER_SPAN,
   type QuarterString,
   sameQuarterLastYear,
   ZIndicatorCodeSchema,
@@ -20,7 +21,7 @@ import { z } from "zod";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 /** How many quarters the quarter picker offers (ten years). */
-const QUARTER_CHOICES = 40;
+const QUARTER_CHOICES = MAX_QUARTER_SPAN;
 
 export const ZOverviewInputSchema = z.object({
   /** Defaults to the newest quarter in which every zone is approved. */

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from "@zones/domain";
 import { sql } from "drizzle-orm";
 
 import type { Database } from "../client";
@@ -82,7 +83,7 @@ export async function completenessGrid(
   const [periodsResult, cellsResult] = await Promise.all([
     db.execute(sql`
       select quarter, status, deadline::text as deadline,
-             (deadline - (now() at time zone 'Asia/Shanghai')::date)::int as "daysLeft"
+             (deadline - (now() at time zone ${DEFAULT_TIME_ZONE})::date)::int as "daysLeft"
       from reporting_periods where quarter between ${params.from} and ${params.to}
       order by quarter`),
     db.execute(sql`
@@ -91,7 +92,7 @@ export async function completenessGrid(
              -- Submitted or approved: late as recorded at submission. Otherwise late once the deadline of
              -- an open quarter has passed without a submission.
              case when s.status in ('submitted', 'approved') then s.late
-                  else p.status = 'open' and p.deadline < (now() at time zone 'Asia/Shanghai')::date end as late
+                  else p.status = 'open' and p.deadline < (now() at time zone ${DEFAULT_TIME_ZONE})::date end as late
       from zones z
       cross join reporting_periods p
       left join submissions s on s.zone_code = z.code and s.quarter = p.quarter

@@ -1,4 +1,4 @@
-import { checkTransition, type SubmissionAction } from "@zones/domain";
+import { checkTransition, DEFAULT_TIME_ZONE, type SubmissionAction } from "@zones/domain";
 import { sql } from "drizzle-orm";
 
 import type { Database } from "../client";
@@ -32,7 +32,7 @@ export interface TransitionResult {
 }
 
 /** Beijing's calendar date, the day deadlines are judged by. */
-const TODAY_IN_BEIJING = sql`(now() at time zone 'Asia/Shanghai')::date`;
+const TODAY_IN_BEIJING = sql`(now() at time zone ${DEFAULT_TIME_ZONE})::date`;
 
 /**
  * Moves a submission through the workflow (submit, approve, return, revise) after checking, under a row

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from "@zones/domain";
 import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, uniqueIndex } from "drizzle-orm/pg-core";
 
@@ -32,7 +33,7 @@ export const exportSchedules = pgTable(
     name: t.text().notNull(),
     trigger: t.jsonb().notNull(),
     cron: t.text(),
-    timezone: t.text().notNull().default("Asia/Shanghai"),
+    timezone: t.text().notNull().default(DEFAULT_TIME_ZONE),
     filters: t.jsonb().notNull(),
     format: t.text().notNull().default("csv"),
     retention: t.integer().notNull().default(8),

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ExportRunView } from "@zones/api";
-import { findIndicator, findZone, type Locale, localized } from "@zones/domain";
+import { DEFAULT_TIME_ZONE, findIndicator, findZone, type Locale, localized } from "@zones/domain";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 
 /** The cells of one export run that only format what the server says. */
@@ -158,7 +158,7 @@ export function useDateTime() {
           dateStyle: "medium",
           timeStyle: "short",
           hourCycle: "h23",
-          timeZone: "Asia/Shanghai",
+          timeZone: DEFAULT_TIME_ZONE,
         })
       : "—";
 }

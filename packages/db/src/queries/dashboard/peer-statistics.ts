@@ -1,11 +1,11 @@
-import { addQuarters, toQuarter } from "@zones/domain";
+import { addQuarters, SERIES_MODES, toQuarter } from "@zones/domain";
 import { type SQL, sql } from "drizzle-orm";
 
 import type { Database } from "../../client";
 import { rowsOf } from "../../rows";
 import { dashboardValues, quarterSpan, type SeriesMode } from "./values";
 
-const MODES: readonly SeriesMode[] = ["ytd", "single"];
+const MODES: readonly SeriesMode[] = SERIES_MODES;
 
 /** Serialises every recompute of the statistics (see `refreshPeerStatistics`); held until the transaction ends. */
 const REFRESH_LOCK = sql`select pg_advisory_xact_lock(hashtext('zones.peer_statistics'))`;

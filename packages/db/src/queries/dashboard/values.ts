@@ -1,4 +1,4 @@
-import { toQuarter } from "@zones/domain";
+import { MAX_QUARTER_SPAN, type SeriesMode, toQuarter } from "@zones/domain";
 import { type SQL, sql } from "drizzle-orm";
 
 /**
@@ -6,11 +6,10 @@ import { type SQL, sql } from "drizzle-orm";
  * "values" CTE (which observations a dashboard may show, and their single-quarter derivation).
  */
 
-/** `ytd`: values as reported (year-to-date for cumulative indicators); `single`: single-quarter values. */
-export type SeriesMode = "ytd" | "single";
+export type { SeriesMode };
 
-/** Longest quarter range a dashboard query accepts (ten years). */
-export const MAX_DASHBOARD_QUARTERS = 40;
+/** Longest quarter range a dashboard query accepts. */
+export const MAX_DASHBOARD_QUARTERS = MAX_QUARTER_SPAN;
 /** Most zones one query names (the whole catalogue). */
 export const MAX_DASHBOARD_ZONES = 12;
 /** Most indicators one comparison names. */
