@@ -1,11 +1,9 @@
 import type { Role, SessionUser } from "@zones/auth";
 import type { DatabaseHandle } from "@zones/db";
-import { seedDatabase } from "@zones/db/seed";
-import { createTestDatabase } from "@zones/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { appRouter } from "./root";
-import { contextFor, createRoleUsers, testAuth } from "./test-fixtures";
+import { contextFor, openTestWorld, type testAuth } from "./test-fixtures";
 import { answer, databaseFingerprint, procedureRequest, procedureType } from "./test-http";
 import { ACCESS } from "./test-procedures";
 
@@ -129,10 +127,7 @@ describe("hostile input to every procedure", () => {
   let auth: ReturnType<typeof testAuth>;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    await seedDatabase(handle.db, { demo: false });
-    auth = testAuth(handle.db);
-    users = await createRoleUsers(auth, handle.db);
+    ({ handle, auth, users } = await openTestWorld());
   });
   afterAll(async () => {
     await handle.close();

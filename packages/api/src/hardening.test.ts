@@ -1,13 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import type { Role, SessionUser } from "@zones/auth";
 import type { DatabaseHandle } from "@zones/db";
-import { seedDatabase } from "@zones/db/seed";
-import { createTestDatabase } from "@zones/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createCaller } from "./root";
-import { contextFor, createRoleUsers, testAuth } from "./test-fixtures";
+import { contextFor, openTestWorld, type testAuth } from "./test-fixtures";
 import { answer, databaseFingerprint, procedureRequest } from "./test-http";
 
 async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
@@ -25,10 +23,7 @@ describe("hostile and faulty input", () => {
   let auth: ReturnType<typeof testAuth>;
 
   beforeAll(async () => {
-    handle = await createTestDatabase();
-    await seedDatabase(handle.db, { demo: false });
-    auth = testAuth(handle.db);
-    users = await createRoleUsers(auth, handle.db);
+    ({ handle, auth, users } = await openTestWorld());
   });
   afterAll(async () => {
     await handle.close();
@@ -89,11 +84,8 @@ describe("hostile and faulty input", () => {
   });
 
   it("gives a fault on our side as a generic message with a reference, never the SQL or its parameters", async () => {
-    const broken = await createTestDatabase();
+    const { handle: broken, auth: brokenAuth, users: brokenUsers } = await openTestWorld();
     try {
-      await seedDatabase(broken.db, { demo: false });
-      const brokenAuth = testAuth(broken.db);
-      const brokenUsers = await createRoleUsers(brokenAuth, broken.db);
       // A fault no input causes: a table the procedure reads is gone.
       await broken.db.execute(sql`drop table reporting_periods cascade`);
       const { status, body } = await answer(

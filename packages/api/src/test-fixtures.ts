@@ -1,8 +1,22 @@
 import { type Auth, createAuth, createUser, type Role, type SessionUser } from "@zones/auth";
-import type { Database } from "@zones/db";
+import type { Database, DatabaseHandle } from "@zones/db";
+import { seedDatabase } from "@zones/db/seed";
+import { createTestDatabase } from "@zones/db/testing";
 import type { TZoneCode } from "@zones/domain";
 
 import { type Context, createInnerContext, type ExportJobs } from "./trpc";
+
+/** Test-only: a fresh database with the catalogue (no demo data), an auth instance and one user per role. */
+export async function openTestWorld(): Promise<{
+  handle: DatabaseHandle;
+  auth: Auth;
+  users: Record<Role, SessionUser>;
+}> {
+  const handle = await createTestDatabase();
+  await seedDatabase(handle.db, { demo: false });
+  const auth = testAuth(handle.db);
+  return { handle, auth, users: await createRoleUsers(auth, handle.db) };
+}
 
 /** Test-only: a context as the server would build it, for `createCaller`. */
 export function testAuth(db: Database): Auth {

@@ -71,6 +71,12 @@ export function followedZones(user: Principal): "all" | readonly string[] {
   return user.role === "official" ? user.zoneCodes : [];
 }
 
+/** Whether a user follows any zone's reporting (the completeness grid is theirs to open). */
+export function followsAnyZone(user: Principal): boolean {
+  const zones = followedZones(user);
+  return zones === "all" || zones.length > 0;
+}
+
 /** The zones a user may enter data for, out of the catalogue's. */
 export function writableZones(user: Principal, catalogue: readonly string[]): string[] {
   return catalogue.filter((zoneCode) => canWriteZone(user, zoneCode));

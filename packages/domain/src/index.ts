@@ -8,6 +8,7 @@ export {
   canSeeSubmitted,
   canWriteZone,
   followedZones,
+  followsAnyZone,
   isBoundToZones,
   isZoneOfficial,
   type Principal,

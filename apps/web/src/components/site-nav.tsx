@@ -4,10 +4,9 @@ import {
   canEnterData,
   canReview,
   findZone,
-  followedZones,
+  followsAnyZone,
   type Locale,
   localized,
-  type Principal,
 } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
@@ -15,10 +14,6 @@ import { useLocale, useTranslations } from "next-intl";
 import { SignOutButton } from "./sign-out-button";
 
 const everyone = () => true;
-const followsZones = (user: Principal) => {
-  const zones = followedZones(user);
-  return zones === "all" || zones.length > 0;
-};
 
 /** What each user may open, as the access policy says; the pages check again on the server. */
 const LINKS = [
@@ -26,7 +21,7 @@ const LINKS = [
   { href: "/compare", key: "compare", visible: everyone },
   { href: "/entry", key: "entry", visible: canEnterData },
   { href: "/review", key: "review", visible: canReview },
-  { href: "/completeness", key: "completeness", visible: followsZones },
+  { href: "/completeness", key: "completeness", visible: followsAnyZone },
   { href: "/entry/import", key: "imports", visible: canEnterData },
   { href: "/exports", key: "exports", visible: everyone },
   { href: "/admin/periods", key: "periods", visible: canAdminister },

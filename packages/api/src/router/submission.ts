@@ -16,6 +16,7 @@ import {
   describeFormLock,
   describeRuleIssue,
   followedZones,
+  followsAnyZone,
   formLock,
   INDICATORS,
   type IndicatorCode,
@@ -319,8 +320,7 @@ export const submissionRouter = createTRPCRouter({
   completeness: protectedProcedure
     .input(z.object({ to: ZQuarterSchema.optional() }).default({}))
     .query(async ({ ctx, input }) => {
-      const zones = followedZones(ctx.user);
-      if (zones !== "all" && zones.length === 0) {
+      if (!followsAnyZone(ctx.user)) {
         throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this." });
       }
       const latest = await ctx.db.query.reportingPeriods.findFirst({
@@ -331,6 +331,7 @@ export const submissionRouter = createTRPCRouter({
       if (!to) return { from: null, to: null, periods: [], cells: [] };
       const from = addQuarters(to, -(GRID_QUARTERS - 1));
       const grid = await completenessGrid(ctx.db, { from, to });
+      const zones = followedZones(ctx.user);
       const cells = zones === "all" ? grid.cells : grid.cells.filter((cell) => zones.includes(cell.zoneCode));
       return { from, to, periods: grid.periods, cells };
     }),

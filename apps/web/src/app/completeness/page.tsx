@@ -1,4 +1,4 @@
-import { followedZones, lastFinishedQuarter, nextQuarter, ZQuarterSchema } from "@zones/domain";
+import { followsAnyZone, lastFinishedQuarter, nextQuarter, ZQuarterSchema } from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
@@ -22,8 +22,7 @@ export default async function CompletenessPage({ searchParams }: { searchParams:
   const user = await requireUser(
     requested ? `/completeness?to=${encodeURIComponent(requested)}` : "/completeness",
   );
-  const zones = followedZones(user);
-  if (zones !== "all" && zones.length === 0) notFound();
+  if (!followsAnyZone(user)) notFound();
   const t = await getTranslations("review.completeness");
 
   // A bad `to` in a shared link falls back to the latest quarters, with a notice.
