@@ -1,5 +1,5 @@
 import type { Role, SessionUser } from "@zones/auth";
-import type { DatabaseHandle } from "@zones/db";
+import type { DatabaseHandle } from "@zones/db/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { appRouter } from "./root";

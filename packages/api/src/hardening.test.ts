@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Role, SessionUser } from "@zones/auth";
-import type { DatabaseHandle } from "@zones/db";
+import type { DatabaseHandle } from "@zones/db/client";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 

@@ -16,10 +16,10 @@ export {
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
-export { buildTemplate, MAX_TEMPLATE_PAIRS, TemplateRequestError } from "./reporting/template";
 export {
   MAX_BATCH_SIZE,
   MAX_JSON_REQUEST_BYTES,
   MAX_UPLOAD_REQUEST_BYTES,
   UPLOAD_PROCEDURES,
 } from "./request-limits";
+export { buildTemplate, MAX_TEMPLATE_PAIRS, TemplateRequestError } from "./submissions/template";

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { createUser, type SessionUser } from "@zones/auth";
-import { type DatabaseHandle, rowsOf } from "@zones/db";
+import { type DatabaseHandle, rowsOf } from "@zones/db/client";
 import { exportRuns, submissions } from "@zones/db/schema";
 import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase } from "@zones/db/testing";

@@ -1,5 +1,5 @@
 import { type Auth, createAuth, createUser, type Role, type SessionUser } from "@zones/auth";
-import type { Database, DatabaseHandle } from "@zones/db";
+import type { Database, DatabaseHandle } from "@zones/db/client";
 import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase } from "@zones/db/testing";
 import type { TZoneCode } from "@zones/domain";

@@ -1,6 +1,6 @@
 /** Test-only: procedures called over HTTP as the web app serves them, and a fingerprint of the database. */
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { type Database, rowsOf } from "@zones/db";
+import { type Database, rowsOf } from "@zones/db/client";
 import { sql } from "drizzle-orm";
 import superjson from "superjson";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { Auth, SessionUser } from "@zones/auth";
-import type { Database } from "@zones/db";
+import type { Database } from "@zones/db/client";
 import {
   canAdminister,
   canEnterData,

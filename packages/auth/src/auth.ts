@@ -1,5 +1,6 @@
-import { type Database, markPasswordChanged } from "@zones/db";
+import type { Database } from "@zones/db/client";
 import * as schema from "@zones/db/schema";
+import { markPasswordChanged } from "@zones/db/users";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, getIP } from "better-auth/api";

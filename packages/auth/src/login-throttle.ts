@@ -1,4 +1,4 @@
-import type { Database } from "@zones/db";
+import type { Database } from "@zones/db/client";
 import { loginThrottles } from "@zones/db/schema";
 import { RateLimiterDrizzle } from "rate-limiter-flexible";
 

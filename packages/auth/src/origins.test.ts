@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from "@zones/db";
+import type { DatabaseHandle } from "@zones/db/client";
 import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase } from "@zones/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

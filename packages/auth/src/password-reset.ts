@@ -1,4 +1,5 @@
-import { type Database, resetUserPassword } from "@zones/db";
+import type { Database } from "@zones/db/client";
+import { resetUserPassword } from "@zones/db/users";
 
 import type { Auth } from "./auth";
 import { PASSWORD_MESSAGES, passwordProblem } from "./password-policy";

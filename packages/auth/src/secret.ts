@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { type Database, putSettingIfAbsent } from "@zones/db";
+import type { Database } from "@zones/db/client";
+import { putSettingIfAbsent } from "@zones/db/settings";
 
 import { env } from "./env";
 

@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from "@zones/db";
+import type { DatabaseHandle } from "@zones/db/client";
 import { sessions } from "@zones/db/schema";
 import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase } from "@zones/db/testing";

@@ -1,4 +1,6 @@
-import { type Database, deleteSession, getTwoFactorRequiredRoles, userZoneCodes } from "@zones/db";
+import type { Database } from "@zones/db/client";
+import { getTwoFactorRequiredRoles } from "@zones/db/settings";
+import { deleteSession, userZoneCodes } from "@zones/db/users";
 import { isBoundToZones, type Role, TWO_FACTOR_REQUIRABLE_ROLES, toRole } from "@zones/domain";
 
 import { ABSOLUTE_TIMEOUT_SECONDS, type Auth } from "./auth";

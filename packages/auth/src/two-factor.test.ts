@@ -1,8 +1,9 @@
 import { base32 } from "@better-auth/utils/base32";
 import { createOTP } from "@better-auth/utils/otp";
-import { type DatabaseHandle, setTwoFactorRequiredRoles } from "@zones/db";
+import type { DatabaseHandle } from "@zones/db/client";
 import { auditLog } from "@zones/db/schema";
 import { seedDatabase } from "@zones/db/seed";
+import { setTwoFactorRequiredRoles } from "@zones/db/settings";
 import { createTestDatabase } from "@zones/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,5 @@
-import { type Database, insertUserWithCredential, type UserRole } from "@zones/db";
+import type { Database } from "@zones/db/client";
+import { insertUserWithCredential, type UserRole } from "@zones/db/users";
 import {
   isBoundToZones,
   ROLES,

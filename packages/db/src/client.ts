@@ -157,3 +157,6 @@ function redactUrl(url: string): string {
   if (parsed.password) parsed.password = "***";
   return parsed.toString();
 }
+
+/** The rows of a `db.execute` result, whichever driver ran it. */
+export { rowsOf } from "./rows";

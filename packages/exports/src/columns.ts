@@ -1,4 +1,4 @@
-import type { ExportableStatus, ObservationExportRow, ObservationPivotRow } from "@zones/db";
+import type { ExportableStatus, ObservationExportRow, ObservationPivotRow } from "@zones/db/exports";
 
 import type { ExportHeaderLanguage, TExportFilters } from "./filters";
 

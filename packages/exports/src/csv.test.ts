@@ -1,4 +1,4 @@
-import type { ExportIndicator, ExportZone, ObservationExportRow } from "@zones/db";
+import type { ExportIndicator, ExportZone, ObservationExportRow } from "@zones/db/exports";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";

@@ -1,4 +1,4 @@
-import { scopeQuarters } from "@zones/db";
+import { scopeQuarters } from "@zones/db/exports";
 import { neutraliseFormula, neutraliseFormulaUnlessNumeric } from "@zones/domain";
 
 import {

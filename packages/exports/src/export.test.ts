@@ -4,13 +4,8 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
-import {
-  copyObservationsCsv,
-  countObservationRows,
-  type DatabaseHandle,
-  rowsOf,
-  streamObservationRows,
-} from "@zones/db";
+import { type DatabaseHandle, rowsOf } from "@zones/db/client";
+import { copyObservationsCsv, countObservationRows, streamObservationRows } from "@zones/db/exports";
 import { createTestDatabase, testEngine } from "@zones/db/testing";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";

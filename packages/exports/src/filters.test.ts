@@ -1,4 +1,4 @@
-import { EXPORTABLE_STATUSES as DB_STATUSES, MAX_PIVOT_QUARTERS } from "@zones/db";
+import { EXPORTABLE_STATUSES as DB_STATUSES, MAX_PIVOT_QUARTERS } from "@zones/db/exports";
 import { INDICATOR_CODES, ZONE_CODES } from "@zones/domain";
 import { describe, expect, it } from "vitest";
 

@@ -1,4 +1,4 @@
-import type { ExportableStatus } from "@zones/db";
+import type { ExportableStatus } from "@zones/db/exports";
 import {
   compareQuarters,
   INDICATOR_CODES,

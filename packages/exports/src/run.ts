@@ -4,12 +4,8 @@ import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import {
-  countObservationRows,
-  type Database,
-  streamObservationPivotRows,
-  streamObservationRows,
-} from "@zones/db";
+import type { Database } from "@zones/db/client";
+import { countObservationRows, streamObservationPivotRows, streamObservationRows } from "@zones/db/exports";
 
 import type { ExportRow } from "./columns";
 import { writeCsv } from "./csv";

@@ -1,4 +1,4 @@
-import type { ExportScheduleValues } from "@zones/db";
+import type { ExportScheduleValues } from "@zones/db/exports";
 
 import { type TExportSchedule, triggerCron, ZExportScheduleSchema } from "./schedules";
 

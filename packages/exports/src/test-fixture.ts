@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from "@zones/db";
+import type { DatabaseHandle } from "@zones/db/client";
 import { indicators, observations, reportingPeriods, submissions, zones } from "@zones/db/schema";
 import { syncCatalogue } from "@zones/db/seed";
 import { and, asc, between, eq, inArray } from "drizzle-orm";

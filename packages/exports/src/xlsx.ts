@@ -1,5 +1,5 @@
 import { PassThrough, type Writable } from "node:stream";
-import { scopeQuarters } from "@zones/db";
+import { scopeQuarters } from "@zones/db/exports";
 import { getZone, isNumericText } from "@zones/domain";
 import type ExcelJS from "exceljs";
 

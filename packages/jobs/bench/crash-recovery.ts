@@ -16,7 +16,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type ExportRunRecord, getExportRun, insertExportRun } from "@zones/db";
+import { type ExportRunRecord, getExportRun, insertExportRun } from "@zones/db/exports";
 import { users } from "@zones/db/schema";
 import { syncCatalogue } from "@zones/db/seed";
 import { createTestDatabase } from "@zones/db/testing";

@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from "@zones/db";
+import type { DatabaseHandle } from "@zones/db/client";
 import PgBoss from "pg-boss";
 
 import { EXPORT_QUEUES, RUN_EXPIRE_SECONDS, RUN_RETRY } from "./queues";

@@ -1,12 +1,7 @@
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import {
-  type DatabaseHandle,
-  failExportRunAttempt,
-  finishExportRun,
-  getExportRun,
-  insertExportRun,
-} from "@zones/db";
+import type { DatabaseHandle } from "@zones/db/client";
+import { failExportRunAttempt, finishExportRun, getExportRun, insertExportRun } from "@zones/db/exports";
 import { exportRuns } from "@zones/db/schema";
 import { createTestDatabase } from "@zones/db/testing";
 import { type ExportFile, parseExportFilters } from "@zones/exports";

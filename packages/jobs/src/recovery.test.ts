@@ -1,6 +1,7 @@
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type DatabaseHandle, getExportRun, insertExportRun, rowsOf } from "@zones/db";
+import { type DatabaseHandle, rowsOf } from "@zones/db/client";
+import { getExportRun, insertExportRun } from "@zones/db/exports";
 import { exportRuns } from "@zones/db/schema";
 import { createTestDatabase } from "@zones/db/testing";
 import { parseExportFilters } from "@zones/exports";

@@ -1,4 +1,5 @@
-import { type Database, staleExportRuns } from "@zones/db";
+import type { Database } from "@zones/db/client";
+import { staleExportRuns } from "@zones/db/exports";
 
 import { STALE_RUN_SECONDS } from "./queues";
 

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { DatabaseHandle } from "@zones/db/client";
 import {
-  type DatabaseHandle,
   getExportRun,
   insertExportRun,
   insertExportSchedule,
   requestExportRunCancel,
-} from "@zones/db";
+} from "@zones/db/exports";
 import { exportRuns, exportSchedules, users } from "@zones/db/schema";
 import { createTestDatabase } from "@zones/db/testing";
 import { parseExportFilters } from "@zones/exports";

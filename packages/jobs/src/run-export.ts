@@ -1,7 +1,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
+import type { Database } from "@zones/db/client";
 import {
-  type Database,
   exportRunsBeyondRetention,
   exportUserById,
   failExportRunAttempt,
@@ -13,7 +13,7 @@ import {
   type ScheduleOwner,
   startExportRunAttempt,
   stopExportSchedule,
-} from "@zones/db";
+} from "@zones/db/exports";
 import { canOwnExportSchedules } from "@zones/domain";
 import {
   EXPORT_FORMATS,

@@ -1,7 +1,7 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { DatabaseHandle } from "@zones/db";
+import type { DatabaseHandle } from "@zones/db/client";
 import { observations, reportingPeriods, submissions, users, userZones } from "@zones/db/schema";
 import { syncCatalogue } from "@zones/db/seed";
 import { ZONE_CODES } from "@zones/domain";

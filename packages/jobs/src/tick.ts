@@ -1,14 +1,14 @@
+import type { Database } from "@zones/db/client";
 import {
   activeExportSchedules,
   advanceScheduleWindow,
   allZonesApproved,
-  type Database,
   type ExportScheduleRecord,
   insertExportRun,
   periodDeadlines,
   type ScheduleOwner,
   stopExportSchedule,
-} from "@zones/db";
+} from "@zones/db/exports";
 import { type QuarterString, quarterStart, toQuarter } from "@zones/domain";
 import { scheduleFromStored } from "@zones/exports";
 import { dueOccurrence, scheduleRunFilters, type TExportSchedule } from "@zones/exports/schedules";

@@ -1,13 +1,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import {
-  type DatabaseHandle,
-  getExportRun,
-  insertExportRun,
-  insertExportSchedule,
-  listExportRuns,
-  rowsOf,
-} from "@zones/db";
+import { type DatabaseHandle, rowsOf } from "@zones/db/client";
+import { getExportRun, insertExportRun, insertExportSchedule, listExportRuns } from "@zones/db/exports";
 import { createTestDatabase } from "@zones/db/testing";
 import { parseExportFilters } from "@zones/exports";
 import { parse } from "csv-parse/sync";

@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from "@zones/db";
+import type { DatabaseHandle } from "@zones/db/client";
 import { DEFAULT_TIME_ZONE } from "@zones/domain";
 import type PgBoss from "pg-boss";
 

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { Database } from "@zones/db";
+import type { Database } from "@zones/db/client";
 
 import { getDatabaseHandle } from "./process-resources";
 

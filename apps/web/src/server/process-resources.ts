@@ -1,4 +1,4 @@
-import { type DatabaseHandle, openDatabase } from "@zones/db";
+import { type DatabaseHandle, openDatabase } from "@zones/db/client";
 import type { ExportJobSender } from "@zones/jobs";
 
 /**

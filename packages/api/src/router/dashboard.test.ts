@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import type { DatabaseHandle } from "@zones/db";
+import type { DatabaseHandle } from "@zones/db/client";
 import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase } from "@zones/db/testing";
 import { INDICATORS, ZONE_CODES } from "@zones/domain";

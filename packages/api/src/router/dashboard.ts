@@ -1,19 +1,17 @@
 import { TRPCError } from "@trpc/server";
+import type { Database } from "@zones/db/client";
 import {
-  approvedQuarters,
   compareSeries,
-  type Database,
   headlineSparklines,
   indicatorDistribution,
-  indicatorRanking,
   indicatorTrends,
-  latestCompleteQuarter,
   MAX_DASHBOARD_INDICATORS,
   MAX_DASHBOARD_QUARTERS,
   MAX_DASHBOARD_ZONES,
   percentileHeat,
   zoneSeries,
-} from "@zones/db";
+} from "@zones/db/dashboard";
+import { approvedQuarters, indicatorRanking, latestCompleteQuarter } from "@zones/db/overview";
 import {
   addQuarters,
   canSeeSubmitted,

@@ -14,7 +14,7 @@ import {
   requestExportRunCancel,
   setExportScheduleEnabled,
   updateExportSchedule,
-} from "@zones/db";
+} from "@zones/db/exports";
 import { canAdminister, canManageExportsOf, type QuarterString } from "@zones/domain";
 import {
   EXPORT_FORMATS,

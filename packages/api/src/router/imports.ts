@@ -2,8 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { MAX_UPLOAD_BYTES } from "@zones/spreadsheets";
 import { z } from "zod";
 
-import { reporting } from "../reporting/errors";
-import { applyImport, ImportRefusedError, previewImport, UploadRefusedError } from "../reporting/import";
+import { reporting } from "../submissions/errors";
+import { applyImport, ImportRefusedError, previewImport, UploadRefusedError } from "../submissions/import";
 import { createTRPCRouter, enterDataProcedure, FieldIssuesError } from "../trpc";
 
 /** Officials (their zones) and admins upload filled templates. */

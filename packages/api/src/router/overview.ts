@@ -1,12 +1,12 @@
 import {
   approvedQuarters,
-  getSetting,
   headlineValues,
   indicatorRanking,
   latestCompleteQuarter,
-  latestOpenPeriod,
   submissionStatusCounts,
-} from "@zones/db";
+} from "@zones/db/overview";
+import { latestOpenPeriod } from "@zones/db/periods";
+import { getSetting } from "@zones/db/settings";
 import {
   getIndicator,
   MAX_QUARTER_SPAN,

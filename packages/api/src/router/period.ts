@@ -1,4 +1,4 @@
-import { listPeriods, updatePeriod } from "@zones/db";
+import { listPeriods, updatePeriod } from "@zones/db/periods";
 import { defaultDeadline, ZQuarterSchema } from "@zones/domain";
 import { z } from "zod";
 

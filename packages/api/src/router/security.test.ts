@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { getSessionUser, type Role, type SessionUser } from "@zones/auth";
-import type { DatabaseHandle } from "@zones/db";
+import type { DatabaseHandle } from "@zones/db/client";
 import { auditLog } from "@zones/db/schema";
 import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase } from "@zones/db/testing";

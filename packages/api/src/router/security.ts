@@ -1,4 +1,4 @@
-import { getTwoFactorRequiredRoles, setTwoFactorRequiredRoles } from "@zones/db";
+import { getTwoFactorRequiredRoles, setTwoFactorRequiredRoles } from "@zones/db/settings";
 import { TWO_FACTOR_REQUIRABLE_ROLES } from "@zones/domain";
 import { z } from "zod";
 

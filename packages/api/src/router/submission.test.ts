@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Role, SessionUser } from "@zones/auth";
-import { type DatabaseHandle, rowsOf } from "@zones/db";
+import { type DatabaseHandle, rowsOf } from "@zones/db/client";
 import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase, testEngine } from "@zones/db/testing";
 import { sql } from "drizzle-orm";

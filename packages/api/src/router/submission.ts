@@ -6,7 +6,7 @@ import {
   saveSubmissionDraft,
   transitionSubmission,
   valueHistory,
-} from "@zones/db";
+} from "@zones/db/submissions";
 import {
   addQuarters,
   appliesToQuarter,
@@ -32,9 +32,9 @@ import {
 } from "@zones/domain";
 import { z } from "zod";
 
-import { reporting } from "../reporting/errors";
-import { fieldIssues } from "../reporting/field-rules";
-import { actorFor, loadForm, stateOf } from "../reporting/form-data";
+import { reporting } from "../submissions/errors";
+import { fieldIssues } from "../submissions/field-rules";
+import { actorFor, loadForm, stateOf } from "../submissions/form-data";
 import {
   createTRPCRouter,
   type FieldIssue,

@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import type { Role, SessionUser } from "@zones/auth";
-import type { DatabaseHandle } from "@zones/db";
-import { userZoneCodes } from "@zones/db";
+import type { DatabaseHandle } from "@zones/db/client";
 import { auditLog } from "@zones/db/schema";
 import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase } from "@zones/db/testing";
+import { userZoneCodes } from "@zones/db/users";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 

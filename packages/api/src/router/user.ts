@@ -6,7 +6,7 @@ import {
   ZNewUserSchema,
   ZUserAccessSchema,
 } from "@zones/auth";
-import { findUserIdByEmail, listUsers, setUserDisabled, updateUserAccess } from "@zones/db";
+import { findUserIdByEmail, listUsers, setUserDisabled, updateUserAccess } from "@zones/db/users";
 import { canAdminister } from "@zones/domain";
 import { z } from "zod";
 import { adminProcedure, createTRPCRouter } from "../trpc";

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { findUserIdByEmail, openDatabase } from "@zones/db";
+import { openDatabase } from "@zones/db/client";
+import { findUserIdByEmail } from "@zones/db/users";
 
 import { createAuth } from "../auth";
 import { resolveAuthSecret } from "../secret";

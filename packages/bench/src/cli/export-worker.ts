@@ -4,7 +4,7 @@
  * Started by `npm run bench`; not a command of its own.
  */
 import { createWriteStream, readFileSync } from "node:fs";
-import { openPostgres } from "@zones/db";
+import { openPostgres } from "@zones/db/client";
 import { runExport } from "@zones/exports";
 
 import { everythingScope } from "../lib/export-scope";

@@ -1,4 +1,5 @@
-import { observationRowsQuery, openPostgres } from "@zones/db";
+import { openPostgres } from "@zones/db/client";
+import { observationRowsQuery } from "@zones/db/exports";
 
 import { everythingScope } from "./export-scope";
 import { connect } from "./pg";

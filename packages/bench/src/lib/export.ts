@@ -1,6 +1,7 @@
 import { openSync } from "node:fs";
 import path from "node:path";
-import { copyObservationsQuery, type Database, openPostgres, POSTGRES_SESSION_SETTINGS } from "@zones/db";
+import { type Database, openPostgres, POSTGRES_SESSION_SETTINGS } from "@zones/db/client";
+import { copyObservationsQuery } from "@zones/db/exports";
 
 import { everythingScope } from "./export-scope";
 import { connect } from "./pg";

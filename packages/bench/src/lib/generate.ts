@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { openPostgres, refreshPeerStatistics } from "@zones/db";
+import { openPostgres } from "@zones/db/client";
+import { refreshPeerStatistics } from "@zones/db/dashboard";
 import { migrateDatabase } from "@zones/db/migrate";
 import { syncCatalogue, syntheticNumeric } from "@zones/db/seed";
 import {

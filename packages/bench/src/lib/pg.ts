@@ -1,4 +1,4 @@
-import { POSTGRES_SESSION_SETTINGS } from "@zones/db";
+import { POSTGRES_SESSION_SETTINGS } from "@zones/db/client";
 import postgres, { type Sql } from "postgres";
 
 /** Databases the harness never resets or fills: the test suites and the server's own use them. */

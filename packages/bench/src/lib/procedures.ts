@@ -1,6 +1,6 @@
 import { cpus } from "node:os";
 import { type Context, createCaller, createInnerContext } from "@zones/api";
-import { openPostgres } from "@zones/db";
+import { openPostgres } from "@zones/db/client";
 
 import { BENCH_ACCOUNTS } from "./accounts";
 import { checkQuery, type HttpLoad, httpLoad, trpcQueryPath } from "./http";

@@ -1,4 +1,4 @@
-import type { Database } from "@zones/db";
+import type { Database } from "@zones/db/client";
 import type { Sql } from "postgres";
 
 /**

@@ -1,12 +1,5 @@
 export { copyObservationsCsv, copyObservationsQuery } from "./copy";
 export {
-  type CursorOptions,
-  cursorRows,
-  DEFAULT_BATCH_SIZE,
-  driverClient,
-  readAhead,
-} from "./cursor";
-export {
   countObservationRows,
   type ExportIndicator,
   type ExportLabels,

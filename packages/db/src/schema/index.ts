@@ -1,4 +1,4 @@
 export * from "./auth";
 export * from "./catalogue";
 export * from "./exports";
-export * from "./reporting";
+export * from "./submissions";

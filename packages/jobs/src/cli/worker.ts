@@ -3,7 +3,7 @@
  * one PostgreSQL database; each scheduled tick still produces one run. On the embedded database the web app
  * runs the worker itself (the store allows one process), so this is for DATABASE_URL deployments.
  */
-import { openDatabase } from "@zones/db";
+import { openDatabase } from "@zones/db/client";
 import { migrateDatabase } from "@zones/db/migrate";
 
 import { defaultExportDir } from "../export-dir";

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { approvedQuarters, latestCompleteQuarter } from "@zones/db";
+import { approvedQuarters, latestCompleteQuarter } from "@zones/db/overview";
 import { type QuarterString, toQuarter } from "@zones/domain";
 
 import { getDb } from "~/server/db";

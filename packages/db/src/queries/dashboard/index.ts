@@ -1,7 +1,17 @@
-export * from "./compare-series";
-export * from "./headline-sparklines";
-export * from "./indicator-distribution";
-export * from "./indicator-trends";
+export {
+  COMPARE_MAX_ZONES,
+  COMPARE_MIN_ZONES,
+  type CompareRow,
+  type CompareSeriesParams,
+  compareSeries,
+} from "./compare-series";
+export { type HeadlineSparklinesParams, headlineSparklines, type SparklineRow } from "./headline-sparklines";
+export {
+  type DistributionRow,
+  type IndicatorDistributionParams,
+  indicatorDistribution,
+} from "./indicator-distribution";
+export { type IndicatorTrendsParams, indicatorTrends, type TrendRow } from "./indicator-trends";
 export {
   ensurePeerStatistics,
   markPeerStatisticsStale,
@@ -9,11 +19,11 @@ export {
   quartersAffectedBy,
   refreshPeerStatistics,
 } from "./peer-statistics";
-export * from "./percentile-heat";
+export { type HeatCell, type PercentileHeatParams, percentileHeat } from "./percentile-heat";
 export {
   MAX_DASHBOARD_INDICATORS,
   MAX_DASHBOARD_QUARTERS,
   MAX_DASHBOARD_ZONES,
   type SeriesMode,
 } from "./values";
-export * from "./zone-series";
+export { type ZoneSeriesParams, type ZoneSeriesRow, zoneSeries } from "./zone-series";

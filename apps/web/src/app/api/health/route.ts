@@ -1,4 +1,4 @@
-import { pingDatabase } from "@zones/db";
+import { pingDatabase } from "@zones/db/health";
 
 import { getDatabaseHandle } from "~/server/db";
 

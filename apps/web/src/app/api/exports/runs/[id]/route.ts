@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { getExportRun } from "@zones/db";
+import { getExportRun } from "@zones/db/exports";
 import { canManageExportsOf } from "@zones/domain";
 import {
   EXPORT_FORMATS,

@@ -1,5 +1,6 @@
 import type { SessionUser } from "@zones/auth";
-import { type Database, loadSubmissionForm, type ReportingActor, type SubmissionForm } from "@zones/db";
+import type { Database } from "@zones/db/client";
+import { loadSubmissionForm, type SubmissionActor, type SubmissionForm } from "@zones/db/submissions";
 import {
   appliesToQuarter,
   getIndicator,
@@ -18,7 +19,7 @@ function toNumber(value: string | null): number | null {
 }
 
 /** The workflow actor for a user and zone, with the id the audit log records. */
-export function actorFor(user: SessionUser, zoneCode: string): ReportingActor {
+export function actorFor(user: SessionUser, zoneCode: string): SubmissionActor {
   return { id: user.id, role: user.role, ownsZone: isZoneOfficial(user, zoneCode) };
 }
 

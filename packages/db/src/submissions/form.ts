@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 
 import type { Database } from "../client";
+import { findPeriod, type PeriodRecord } from "../periods";
 import { rowsOf } from "../rows";
 
 export type StoredSubmissionStatus = "draft" | "submitted" | "returned" | "approved";
-export type StoredPeriodStatus = "not_open" | "open" | "closed";
 
 export interface SubmissionRecord {
   zoneCode: string;
@@ -20,13 +20,6 @@ export interface SubmissionRecord {
   reviewComment: string | null;
   reviewNotes: Record<string, string>;
   updatedAt: Date;
-}
-
-export interface PeriodRecord {
-  quarter: string;
-  status: StoredPeriodStatus;
-  /** Asia/Shanghai date, `YYYY-MM-DD`. */
-  deadline: string;
 }
 
 /** One indicator of the form: the stored value and what the checks and the filer compare it with. */
@@ -99,12 +92,6 @@ export async function findSubmission(
     ${lock}`);
   const row = rowsOf<Record<string, unknown>>(result)[0];
   return row ? toSubmissionRecord(row) : null;
-}
-
-export async function findPeriod(db: Database, quarter: string): Promise<PeriodRecord | null> {
-  const result = await db.execute(sql`
-    select quarter, status, deadline::text as deadline from reporting_periods where quarter = ${quarter}`);
-  return rowsOf<PeriodRecord>(result)[0] ?? null;
 }
 
 /**

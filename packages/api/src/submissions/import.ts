@@ -1,5 +1,6 @@
 import type { SessionUser } from "@zones/auth";
-import { type Database, saveSubmissionDraft } from "@zones/db";
+import type { Database } from "@zones/db/client";
+import { saveSubmissionDraft } from "@zones/db/submissions";
 import {
   canWriteZone,
   checkTransition,

@@ -2,21 +2,21 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import type { DatabaseHandle } from "../client";
+import { updatePeriod } from "../periods";
 import { ensurePeerStatistics } from "../queries/dashboard/peer-statistics";
 import { rowsOf } from "../rows";
 import { auditLog, observations, reportingPeriods, submissions, users } from "../schema";
 import { syncCatalogue } from "../seed/catalogue";
 import { createTestDatabase, testEngine } from "../testing";
-import type { ReportingActor } from "./actor";
+import type { SubmissionActor } from "./actor";
 import { SubmissionConflictError, TransitionRefusedError } from "./errors";
 import { findSubmission, loadSubmissionForm } from "./form";
-import { updatePeriod } from "./periods";
 import { completenessGrid, lastSubmittedSnapshots, reviewQueue, valueHistory } from "./review";
 import { saveSubmissionDraft } from "./save-draft";
 import { transitionSubmission } from "./transitions";
 
-const official: ReportingActor = { id: "u-official", role: "official", ownsZone: true };
-const reviewer: ReportingActor = { id: "u-reviewer", role: "reviewer", ownsZone: false };
+const official: SubmissionActor = { id: "u-official", role: "official", ownsZone: true };
+const reviewer: SubmissionActor = { id: "u-reviewer", role: "reviewer", ownsZone: false };
 const ZONE = "HB-HS";
 const OPEN = "2026Q3";
 

@@ -2,12 +2,13 @@ import { checkTransition, DEFAULT_TIME_ZONE, type SubmissionAction } from "@zone
 import { sql } from "drizzle-orm";
 
 import type { Database } from "../client";
+import { findPeriod } from "../periods";
 import { markPeerStatisticsStale, quartersAffectedBy } from "../queries/dashboard/peer-statistics";
 import { rowsOf } from "../rows";
 import { auditLog } from "../schema";
-import type { ReportingActor } from "./actor";
+import type { SubmissionActor } from "./actor";
 import { SubmissionConflictError, TransitionRefusedError } from "./errors";
-import { findPeriod, findSubmission, type StoredSubmissionStatus } from "./form";
+import { findSubmission, type StoredSubmissionStatus } from "./form";
 import { submissionEntityId } from "./ids";
 
 export type StatusAction = Exclude<SubmissionAction, "save">;
@@ -18,7 +19,7 @@ export interface TransitionParams {
   action: StatusAction;
   /** The version the actor looked at: approving what you did not see is refused. */
   version: number;
-  actor: ReportingActor;
+  actor: SubmissionActor;
   /** Return: the overall reason (required by the caller); approve: optional; revise: the reason. */
   comment?: string | null;
   /** Return: comments per indicator code, shown beside the fields on the official's form. */

@@ -1,17 +1,13 @@
-export type { ReportingActor } from "./actor";
+export type { SubmissionActor } from "./actor";
 export { SubmissionConflictError, TransitionRefusedError } from "./errors";
 export {
   type FormIndicatorRow,
-  findPeriod,
   findSubmission,
   loadSubmissionForm,
-  type PeriodRecord,
-  type StoredPeriodStatus,
   type StoredSubmissionStatus,
   type SubmissionForm,
   type SubmissionRecord,
 } from "./form";
-export { listPeriods, type PeriodRow, updatePeriod } from "./periods";
 export {
   type CompletenessCell,
   type CompletenessPeriod,

@@ -1,5 +1,6 @@
 import type { SessionUser } from "@zones/auth";
-import { type Database, storedValues } from "@zones/db";
+import type { Database } from "@zones/db/client";
+import { storedValues } from "@zones/db/submissions";
 import { canWriteZone, type QuarterString } from "@zones/domain";
 import {
   buildTemplateCsv,

@@ -2,11 +2,12 @@ import { checkTransition } from "@zones/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
+import { findPeriod } from "../periods";
 import { rowsOf } from "../rows";
 import { auditLog, observations, submissions } from "../schema";
-import type { ReportingActor } from "./actor";
+import type { SubmissionActor } from "./actor";
 import { SubmissionConflictError, TransitionRefusedError } from "./errors";
-import { findPeriod, findSubmission } from "./form";
+import { findSubmission } from "./form";
 import { observationEntityId, submissionEntityId } from "./ids";
 
 export interface SaveDraftParams {
@@ -21,7 +22,7 @@ export interface SaveDraftParams {
   values: Record<string, string | null>;
   /** 上报说明 by indicator code; absent = unchanged, null or "" = cleared. Kept only beside a value. */
   notes: Record<string, string | null>;
-  actor: ReportingActor;
+  actor: SubmissionActor;
   /** Import, form or revision: recorded in the audit rows. */
   source: "form" | "import";
 }

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { SubmissionConflictError, TransitionRefusedError } from "@zones/db";
+import { SubmissionConflictError, TransitionRefusedError } from "@zones/db/submissions";
 import { describeRefusal, type Locale } from "@zones/domain";
 
 /** Refusals that are about who the caller is, rather than where the submission stands. */

@@ -1,9 +1,35 @@
-import { sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 
-import type { Database } from "../client";
-import { rowsOf } from "../rows";
-import { auditLog, reportingPeriods } from "../schema";
-import type { PeriodRecord, StoredPeriodStatus } from "./form";
+import type { Database } from "./client";
+import { rowsOf } from "./rows";
+import { auditLog, reportingPeriods } from "./schema";
+
+export type StoredPeriodStatus = "not_open" | "open" | "closed";
+
+/** A quarter's reporting period: whether it is open for entry and its deadline. */
+export interface PeriodRecord {
+  quarter: string;
+  status: StoredPeriodStatus;
+  /** Asia/Shanghai date, `YYYY-MM-DD`. */
+  deadline: string;
+}
+
+export async function findPeriod(db: Database, quarter: string): Promise<PeriodRecord | null> {
+  const result = await db.execute(sql`
+    select quarter, status, deadline::text as deadline from reporting_periods where quarter = ${quarter}`);
+  return rowsOf<PeriodRecord>(result)[0] ?? null;
+}
+
+/** The newest reporting period open for entry, if any. */
+export async function latestOpenPeriod(db: Database) {
+  const [row] = await db
+    .select()
+    .from(reportingPeriods)
+    .where(eq(reportingPeriods.status, "open"))
+    .orderBy(desc(reportingPeriods.quarter))
+    .limit(1);
+  return row ?? null;
+}
 
 export interface PeriodRow extends PeriodRecord {
   openedAt: Date | null;
