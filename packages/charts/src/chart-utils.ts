@@ -18,9 +18,22 @@ export const visuallyHidden: CSSProperties = {
   border: 0,
 };
 
+/** What tables and tooltips show for a gap. */
+export const MISSING = "—";
+
 /** A number that can be drawn: null, undefined, NaN and ±∞ are gaps. */
 export function finiteOrNull(value: number | null | undefined): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+/** A range from two ends given in either order, or null when either end is a gap. */
+export function finiteRange(
+  a: number | null | undefined,
+  b: number | null | undefined,
+): [number, number] | null {
+  const x = finiteOrNull(a);
+  const y = finiteOrNull(b);
+  return x === null || y === null ? null : [Math.min(x, y), Math.max(x, y)];
 }
 
 /** Indices of the defined entries whose neighbours are both undefined: an area cannot show them. */
@@ -50,4 +63,9 @@ export function estimateTextWidth(text: string, fontSize: number): number {
     else ems += 0.6;
   }
   return Math.ceil(ems * fontSize);
+}
+
+/** The hollow diamond that marks a revised value, in the chart and in its legend. */
+export function diamondPath(cx: number, cy: number, r: number): string {
+  return `M${cx},${cy - r}L${cx + r},${cy}L${cx},${cy + r}L${cx - r},${cy}Z`;
 }

@@ -4,7 +4,7 @@ export type { DeferredChartProps } from "./deferred-chart";
 export { DeferredChart } from "./deferred-chart";
 export type { DistributionBandPoint, DistributionBandProps } from "./distribution-band";
 export { DistributionBand } from "./distribution-band";
-export type { IndicatorTrendProps, TrendBandPoint, TrendPoint, TrendSeries } from "./indicator-trend";
+export type { IndicatorTrendProps, TrendBandPoint } from "./indicator-trend";
 export { IndicatorTrend } from "./indicator-trend";
 export {
   badColor,
@@ -30,5 +30,6 @@ export type { SparklinePoint, SparklineProps } from "./sparkline";
 export { Sparkline } from "./sparkline";
 export type { ChartTable } from "./table-export";
 export { safeFileName, tableToCsv } from "./table-export";
+export type { TrendPoint, TrendSeries } from "./trend-series";
 export type { ZoneRankingDatum, ZoneRankingProps } from "./zone-ranking";
 export { ZoneRanking } from "./zone-ranking";

@@ -1,8 +1,9 @@
 import { fireEvent, render, screen } from "@testing-library/react";
 import { formatCompact, formatQuarterLabel, type QuarterString } from "@zones/domain";
 import { describe, expect, it, vi } from "vitest";
-import { IndicatorTrend, type IndicatorTrendProps, type TrendSeries } from "./indicator-trend";
+import { IndicatorTrend, type IndicatorTrendProps } from "./indicator-trend";
 import { bandColor, chartFontFamily, dashPatterns, lineColors } from "./palette";
+import type { TrendSeries } from "./trend-series";
 
 const quarters = ["2024Q1", "2024Q2", "2024Q3", "2024Q4", "2025Q1"];
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { estimateTextWidth } from "./chart-utils";
+import { estimateTextWidth, MISSING } from "./chart-utils";
+import { EmptyChart } from "./empty-chart";
 import { chartFontFamily, neutralColor, palette } from "./palette";
 import { useContainerWidth } from "./use-container-width";
 
@@ -78,24 +79,13 @@ export function ZoneRanking({
 
   if (points === 0) {
     return (
-      <div
-        data-testid="zone-ranking"
-        data-points={0}
+      <EmptyChart
+        testId="zone-ranking"
         className="zone-ranking-empty"
-        style={{
-          width: width ?? "100%",
-          height: height ?? 160,
-          display: "flex",
-          alignItems: "center",
-          justifyContent: "center",
-          border: "1px dashed #bbb",
-          borderRadius: 4,
-          color: "#555",
-          fontFamily: chartFontFamily,
-        }}
-      >
-        {emptyMessage}
-      </div>
+        message={emptyMessage}
+        width={width}
+        height={height ?? 160}
+      />
     );
   }
 
@@ -177,7 +167,7 @@ export function ZoneRanking({
           const valueX = Math.max(end, zero) + VALUE_GAP;
           return (
             <g key={row.key} data-key={row.key}>
-              <title>{`${row.label}: ${row.formatted ?? "—"} ${unit}`.trim()}</title>
+              <title>{`${row.label}: ${row.formatted ?? MISSING} ${unit}`.trim()}</title>
               {label}
               <rect
                 className="zone-ranking-bar"
