@@ -7,7 +7,8 @@ import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
-import { useHydrated } from "~/components/review/review-common";
+import { useDateTime } from "~/components/hooks/use-date-time";
+import { useHydrated } from "~/components/hooks/use-hydrated";
 import { useTRPC } from "~/trpc/react";
 import { useRunCache } from "./run-cache";
 import {
@@ -19,7 +20,6 @@ import {
   RunSize,
   RunSource,
   RunStatus,
-  useDateTime,
 } from "./run-cells";
 import { ServerAlert } from "./server-alert";
 

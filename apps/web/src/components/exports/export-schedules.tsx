@@ -7,10 +7,10 @@ import { describeTrigger } from "@zones/exports/schedules";
 import { useLocale, useTranslations } from "next-intl";
 import { Fragment, useEffect, useId, useRef, useState, useTransition } from "react";
 
-import { useHydrated } from "~/components/review/review-common";
+import { useDateTime } from "~/components/hooks/use-date-time";
+import { useHydrated } from "~/components/hooks/use-hydrated";
 import { useTRPC } from "~/trpc/react";
 import { useRunCache } from "./run-cache";
-import { useDateTime } from "./run-cells";
 import { ScheduleForm } from "./schedule-form";
 import type { ScheduleFormValues } from "./schedule-values";
 import { ServerAlert } from "./server-alert";

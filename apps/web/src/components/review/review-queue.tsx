@@ -16,9 +16,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import type { FormEvent } from "react";
-
+import { formatDateTime } from "~/components/format/dates";
 import { useTRPC } from "~/trpc/react";
-import { formatDateTime, LateMarker, StatusBadge } from "./review-common";
+import { LateMarker, StatusBadge } from "./badges";
 
 export type QueueInput = RouterInputs["submission"]["queue"];
 

@@ -19,16 +19,10 @@ import {
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useId, useRef, useState } from "react";
-
+import { formatDateTime, formatLongDate } from "~/components/format/dates";
+import { useHydrated } from "~/components/hooks/use-hydrated";
 import { useTRPC } from "~/trpc/react";
-import {
-  formatDateTime,
-  formatIsoDate,
-  LateMarker,
-  PeriodBadge,
-  StatusBadge,
-  useHydrated,
-} from "./review-common";
+import { LateMarker, PeriodBadge, StatusBadge } from "./badges";
 
 /** Limits of the API (`submission.return`): the overall reason and each indicator's comment. */
 const COMMENT_MAX_LENGTH = 2000;
@@ -194,7 +188,7 @@ export function ReviewSubmission({ zoneCode, quarter }: { zoneCode: ZoneCode; qu
           <div>
             <dt>{t("deadline")}</dt>
             <dd>
-              {formatIsoDate(data.period.deadline, locale)} <PeriodBadge status={data.period.status} />
+              {formatLongDate(data.period.deadline, locale)} <PeriodBadge status={data.period.status} />
             </dd>
           </div>
         )}

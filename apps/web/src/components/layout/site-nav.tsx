@@ -11,7 +11,7 @@ import {
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 
-import { SignOutButton } from "./sign-out-button";
+import { SignOutButton } from "~/components/account/sign-out-button";
 
 const everyone = () => true;
 

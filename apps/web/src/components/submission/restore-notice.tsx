@@ -3,13 +3,13 @@
 import type { Locale } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
 
-import { formatDateTime } from "./value-history";
+import { formatNumericDateTime } from "~/components/format/dates";
 
 /** Typing restored from this browser's backup, with the way to throw it away. */
 export function RestoreNotice({ savedAt, onDiscard }: { savedAt: string; onDiscard(): void }) {
   const t = useTranslations("entry.form");
   const locale = useLocale() as Locale;
-  const time = savedAt ? formatDateTime(new Date(savedAt), locale) : "";
+  const time = savedAt ? formatNumericDateTime(new Date(savedAt), locale) : "";
   return (
     <div className="notice entry-notice" role="status" data-testid="restore-notice">
       <p>{t("restored", { time })}</p>

@@ -22,10 +22,11 @@ import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type Resolver, useForm, useWatch } from "react-hook-form";
 
+import { formatDate, formatNumericDateTime } from "~/components/format/dates";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage, type FieldIssue, fieldIssues } from "./client-errors";
 import { ConflictPanel, type ConflictRow } from "./conflict-panel";
-import { daysUntil, formatDate } from "./deadline";
+import { daysUntil } from "./deadline";
 import { EntryActions } from "./entry-actions";
 import { ErrorSummary, type SummaryItem } from "./error-summary";
 import {
@@ -46,7 +47,6 @@ import { RestoreNotice } from "./restore-notice";
 import { ReviseRequest } from "./revise-request";
 import { StatusHeader } from "./status-header";
 import { useDraftSaver } from "./use-draft-saver";
-import { formatDateTime } from "./value-history";
 
 type FieldName = `values.${string}` | `notes.${string}`;
 
@@ -450,7 +450,7 @@ export function EntryForm({
             <p className="hint">
               {t("form.returnedBy", {
                 name: data.submission.reviewedByName,
-                time: formatDateTime(new Date(data.submission.reviewedAt), locale),
+                time: formatNumericDateTime(new Date(data.submission.reviewedAt), locale),
               })}
             </p>
           )}

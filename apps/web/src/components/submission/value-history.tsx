@@ -2,7 +2,6 @@
 
 import { useQuery } from "@tanstack/react-query";
 import {
-  DEFAULT_TIME_ZONE,
   formatValue,
   type Indicator,
   type IndicatorCode,
@@ -15,6 +14,7 @@ import {
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 
+import { formatNumericDateTime } from "~/components/format/dates";
 import { useTRPC } from "~/trpc/react";
 
 const ACTION_KEYS = new Set([
@@ -26,18 +26,6 @@ const ACTION_KEYS = new Set([
   "submission_return",
   "submission_revise",
 ]);
-
-export function formatDateTime(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: DEFAULT_TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(date);
-}
 
 /** The 历史 button of a field: a dialog with every change of the value and every step of the submission. */
 export function ValueHistory({
@@ -118,7 +106,7 @@ export function ValueHistory({
                     <tr key={index}>
                       <td>
                         <time dateTime={new Date(entry.at).toISOString()}>
-                          {formatDateTime(new Date(entry.at), locale)}
+                          {formatNumericDateTime(new Date(entry.at), locale)}
                         </time>
                       </td>
                       <td>{entry.actorName ?? t("history.unknownActor")}</td>

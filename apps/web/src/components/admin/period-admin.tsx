@@ -7,20 +7,22 @@ import {
   formatNumber,
   formatQuarterLabel,
   type Locale,
+  type PeriodStatus,
   type QuarterString,
 } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, Fragment, useEffect, useId, useRef, useState } from "react";
-
+import { formatLongDate } from "~/components/format/dates";
+import { useHydrated } from "~/components/hooks/use-hydrated";
+import { PeriodBadge } from "~/components/review/badges";
 import { useTRPC } from "~/trpc/react";
-import { formatIsoDate, PeriodBadge, type PeriodState, useHydrated } from "./review-common";
 
 /** A change waiting for the admin's confirmation. */
 interface PendingChange {
   kind: "open" | "close" | "deadline" | "create";
   quarter: QuarterString;
-  status: PeriodState;
+  status: PeriodStatus;
   deadline: string;
   /** the deadline before a change of it */
   previousDeadline?: string;
@@ -98,7 +100,7 @@ export function PeriodAdmin({
   const chosen = candidates.includes(newQuarter) ? newQuarter : (candidates[0] ?? newest);
 
   const label = (quarter: string) => formatQuarterLabel(quarter as QuarterString, locale);
-  const date = (iso: string) => formatIsoDate(iso, locale) ?? iso;
+  const date = (iso: string) => formatLongDate(iso, locale) ?? iso;
 
   const update = useMutation(
     trpc.period.update.mutationOptions({

@@ -11,10 +11,12 @@ import {
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 
-import { DaysLeft, daysUntil, formatDate } from "./deadline";
+import { formatDate, formatNumericDateTime } from "~/components/format/dates";
+import { DaysLeft } from "./days-left";
+import { daysUntil } from "./deadline";
 import type { EntryFormData } from "./form-model";
-import { type EntryStatus, StatusBadge } from "./status-badge";
-import { formatDateTime } from "./value-history";
+import { StatusBadge } from "./status-badge";
+import type { SubmissionState } from "./submission-state";
 
 /** Zone, quarter, where the submission stands, its version and the deadline. */
 export function StatusHeader({
@@ -32,7 +34,7 @@ export function StatusHeader({
   const locale = useLocale() as Locale;
   const zone = getZone(zoneCode);
   const submission = data.submission;
-  const status: EntryStatus = submission?.status ?? "none";
+  const status: SubmissionState = submission?.status ?? "none";
   const period = data.period;
   // Still owed after the deadline of an open period: it will be late.
   const overdue =
@@ -73,7 +75,7 @@ export function StatusHeader({
           <li>
             {t("submittedBy", {
               name: submission.submittedByName,
-              time: formatDateTime(new Date(submission.submittedAt), locale),
+              time: formatNumericDateTime(new Date(submission.submittedAt), locale),
             })}
           </li>
         )}

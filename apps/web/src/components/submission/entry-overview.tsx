@@ -5,10 +5,11 @@ import type { RouterOutputs } from "@zones/api";
 import { formatQuarterLabel, type Locale, localized, type QuarterString, ZONES } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-
+import { formatDate } from "~/components/format/dates";
 import { useTRPC } from "~/trpc/react";
-import { DaysLeft, formatDate } from "./deadline";
-import { type EntryStatus, StatusBadge } from "./status-badge";
+import { DaysLeft } from "./days-left";
+import { StatusBadge } from "./status-badge";
+import type { SubmissionState } from "./submission-state";
 
 type Completeness = RouterOutputs["submission"]["completeness"];
 type Cell = Completeness["cells"][number];
@@ -55,7 +56,7 @@ export function EntryOverview() {
             {zones.map((zone) => {
               const cell = cellByKey.get(`${zone.code}|${open.quarter}`);
               if (!cell) return null;
-              const state = cell.state as EntryStatus;
+              const state = cell.state as SubmissionState;
               const action =
                 state === "none" ? "start" : state === "draft" || state === "returned" ? "continue" : "view";
               return (
@@ -106,7 +107,7 @@ export function EntryOverview() {
                   <th scope="row">{localized(zone.name, locale)}</th>
                   {periods.map((period) => {
                     const cell = cellByKey.get(`${zone.code}|${period.quarter}`);
-                    const state = (cell?.state ?? "none") as EntryStatus;
+                    const state = (cell?.state ?? "none") as SubmissionState;
                     const late = cell ? isLate(cell, period) : false;
                     return (
                       <td key={period.quarter} data-quarter={period.quarter} data-state={state}>

@@ -1,9 +1,9 @@
 import { useTranslations } from "next-intl";
 
-export type EntryStatus = "none" | "draft" | "submitted" | "returned" | "approved";
+import type { SubmissionState } from "./submission-state";
 
 /** A submission's state as a labelled badge: the word carries the meaning, the colour only repeats it. */
-export function StatusBadge({ status, late = false }: { status: EntryStatus; late?: boolean }) {
+export function StatusBadge({ status, late = false }: { status: SubmissionState; late?: boolean }) {
   const t = useTranslations("entry.status");
   return (
     <span className="status-badges">
