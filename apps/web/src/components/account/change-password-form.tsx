@@ -7,6 +7,8 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
+import { Notice } from "~/components/ui/notices";
+
 const ZChangePasswordForm = z
   .object({
     currentPassword: z.string().min(1, { error: "current" }),
@@ -64,9 +66,9 @@ export function ChangePasswordForm() {
       </label>
       {errors.confirmPassword && <p className="field-error">{t("mismatch")}</p>}
       {failure && (
-        <p className="form-error" role="alert" data-testid="change-password-error">
+        <Notice tone="error" inline testId="change-password-error">
           {failure}
-        </p>
+        </Notice>
       )}
       <button type="submit" disabled={isSubmitting}>
         {t("submit")}

@@ -7,6 +7,8 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
+import { Notice } from "~/components/ui/notices";
+
 const ZLoginSchema = z.object({
   email: z.email({ error: "email" }),
   password: z.string().min(1, { error: "password" }),
@@ -100,9 +102,9 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
       </label>
       {errors.password && <p className="field-error">{t("passwordRequired")}</p>}
       {failure && (
-        <p className="form-error" role="alert" data-testid="login-error">
+        <Notice tone="error" inline testId="login-error">
           {failure}
-        </p>
+        </Notice>
       )}
       <button type="submit" disabled={isSubmitting}>
         {isSubmitting ? t("signingIn") : t("submit")}
@@ -187,9 +189,9 @@ function TwoFactorStep({
       </label>
       {errors.code && <p className="field-error">{t("codeRequired")}</p>}
       {failure && (
-        <p className="form-error" role="alert" data-testid="login-error">
+        <Notice tone="error" inline testId="login-error">
           {failure}
-        </p>
+        </Notice>
       )}
       <button type="submit" disabled={isSubmitting}>
         {isSubmitting ? t("verifying") : t("submit")}

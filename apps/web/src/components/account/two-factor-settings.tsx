@@ -6,6 +6,8 @@ import { useTranslations } from "next-intl";
 import QRCode from "qrcode";
 import { type FormEvent, useEffect, useState } from "react";
 
+import { Notice } from "~/components/ui/notices";
+
 interface Enrolment {
   totpURI: string;
   /** Base32, as authenticator apps take it when typed in. */
@@ -96,9 +98,9 @@ function EnableTwoFactor() {
   }
 
   const error = failure && (
-    <p className="form-error" role="alert" data-testid="two-factor-error">
+    <Notice tone="error" inline testId="two-factor-error">
       {failure}
-    </p>
+    </Notice>
   );
 
   if (!enrolment) {
@@ -186,9 +188,9 @@ function DisableTwoFactor() {
       <p className="hint">{t("disableHint")}</p>
       <PasswordField label={t("password")} value={password} onChange={setPassword} />
       {failure && (
-        <p className="form-error" role="alert" data-testid="two-factor-error">
+        <Notice tone="error" inline testId="two-factor-error">
           {failure}
-        </p>
+        </Notice>
       )}
       <button type="submit" disabled={pending || password.length === 0}>
         {t("disable")}

@@ -13,6 +13,7 @@ import {
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
+import { Notice } from "~/components/ui/notices";
 import { useTRPC } from "~/trpc/react";
 
 /** An admin changes a user's role and zones in one step (officials need a zone; others have none). */
@@ -87,9 +88,9 @@ export function EditAccess({ userId, role, zoneCodes }: { userId: string; role: 
         {t("saveAccess")}
       </button>
       {save.error && (
-        <p className="form-error" role="alert">
+        <Notice tone="error" inline>
           {save.error.message}
-        </p>
+        </Notice>
       )}
     </form>
   );

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
+import { Notice } from "~/components/ui/notices";
 import { useTRPC } from "~/trpc/react";
 
 /** An admin sets a new password; the user must change it at the next sign-in. */
@@ -42,14 +43,14 @@ export function ResetPassword({ userId, email }: { userId: string; email: string
         {t("resetPassword")}
       </button>
       {reset.error && (
-        <p className="form-error" role="alert">
+        <Notice tone="error" inline>
           {reset.error.message}
-        </p>
+        </Notice>
       )}
       {reset.isSuccess && (
-        <p className="form-success" role="status">
+        <Notice tone="success" inline>
           {t("resetDone", { email })}
-        </p>
+        </Notice>
       )}
     </form>
   );

@@ -5,6 +5,7 @@ import { TWO_FACTOR_REQUIRABLE_ROLES } from "@zones/domain";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 
+import { Notice } from "~/components/ui/notices";
 import { useTRPC } from "~/trpc/react";
 
 const REQUIRABLE = TWO_FACTOR_REQUIRABLE_ROLES;
@@ -54,14 +55,14 @@ export function SecurityAdmin() {
         ))}
         <p className="hint">{t("adminWarning")}</p>
         {save.error && (
-          <p className="form-error" role="alert">
+          <Notice tone="error" inline>
             {t("unavailable")}
-          </p>
+          </Notice>
         )}
         {save.isSuccess && (
-          <p className="form-success" role="status" data-testid="security-saved">
+          <Notice tone="success" inline testId="security-saved">
             {t("saved")}
-          </p>
+          </Notice>
         )}
         <button type="submit" disabled={save.isPending}>
           {t("save")}

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
+import { Notice } from "~/components/ui/notices";
 import { useTRPC } from "~/trpc/react";
 import { EditAccess } from "./edit-access";
 import { ResetPassword } from "./reset-password";
@@ -156,14 +157,14 @@ export function UserAdmin({ currentUserId }: { currentUserId: string }) {
         <p className="hint">{t("passwordPolicy")}</p>
         {errors.password && <p className="field-error">{t("passwordTooShort")}</p>}
         {serverError && (
-          <p className="form-error" role="alert" data-testid="create-user-error">
+          <Notice tone="error" inline testId="create-user-error">
             {serverError}
-          </p>
+          </Notice>
         )}
         {created && (
-          <p className="form-success" role="status" data-testid="create-user-success">
+          <Notice tone="success" inline testId="create-user-success">
             {t("created", { email: created })}
-          </p>
+          </Notice>
         )}
         <button type="submit" disabled={create.isPending}>
           {t("create")}

@@ -15,8 +15,10 @@ import {
 } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+
 import { formatLongDate } from "~/components/format/dates";
 import type { SubmissionState } from "~/components/submission/submission-state";
+import { Notice } from "~/components/ui/notices";
 import { useTRPC } from "~/trpc/react";
 import { LateMarker, PeriodBadge, StatusBadge } from "./badges";
 
@@ -88,11 +90,7 @@ export function CompletenessGrid({
     <div className="completeness">
       <h1>{t("title")}</h1>
       <p className="hint">{isBoundToZones(role) ? t("officialHint") : t("reviewerHint")}</p>
-      {notice && (
-        <p className="notice" role="status" data-testid="completeness-notice">
-          {notice}
-        </p>
-      )}
+      {notice && <Notice testId="completeness-notice">{notice}</Notice>}
 
       <nav className="review-pagination" aria-label={t("navigation")} data-testid="completeness-nav">
         {earlier ? (
@@ -121,7 +119,7 @@ export function CompletenessGrid({
       {periods.length === 0 || zones.length === 0 ? (
         <p className="notice">{t("empty")}</p>
       ) : (
-        <div className="review-table-scroll">
+        <div className="table-scroll">
           <table className="data-table completeness-table" data-testid="completeness-table">
             <caption>
               {t("caption", {

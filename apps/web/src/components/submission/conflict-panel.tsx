@@ -1,7 +1,10 @@
 "use client";
 
+import { formatValue, getIndicator, type Locale, localized } from "@zones/domain";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
+
+import { canonicalValue, type EntryRow, type EntryTexts, parsedValue } from "./form-model";
 
 export interface ConflictRow {
   /** Form field name, e.g. `values.gdp`. */
@@ -12,6 +15,45 @@ export interface ConflictRow {
   latest: string;
   /** What the filer typed. */
   yours: string;
+}
+
+/** What differs between the newest version (`rows`) and the typing, value by value and note by note. */
+export function conflictRows(
+  codes: readonly string[],
+  rows: ReadonlyMap<string, EntryRow>,
+  typed: EntryTexts,
+  locale: Locale,
+): ConflictRow[] {
+  return codes.flatMap((code) => {
+    const row = rows.get(code);
+    if (!row) return [];
+    const indicator = getIndicator(code);
+    const name = localized(indicator.name, locale);
+    const found: ConflictRow[] = [];
+    const yours = typed.values?.[code] ?? "";
+    if (canonicalValue(row.value) !== canonicalValue(yours)) {
+      const parsed = parsedValue(yours);
+      found.push({
+        field: `values.${code}`,
+        indicator: name,
+        kind: "value",
+        latest: row.value === null ? "" : formatValue(Number(row.value), indicator, locale),
+        yours: parsed === null ? yours.trim() : formatValue(parsed, indicator, locale),
+      });
+    }
+    const latestNote = (row.note ?? "").trim();
+    const yourNote = (typed.notes?.[code] ?? "").trim();
+    if (latestNote !== yourNote) {
+      found.push({
+        field: `notes.${code}`,
+        indicator: name,
+        kind: "note",
+        latest: latestNote,
+        yours: yourNote,
+      });
+    }
+    return found;
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { Ref } from "react";
 
+import { Notice } from "~/components/ui/notices";
 import { SaveStatus } from "./save-status";
 import type { SaveState } from "./use-draft-saver";
 
@@ -50,9 +51,9 @@ export function EntryActions({
         )}
         {hint && <p className="hint">{hint}</p>}
         {submitError && (
-          <p className="form-error" role="alert" data-testid="submit-error">
+          <Notice tone="error" inline testId="submit-error">
             {submitError}
-          </p>
+          </Notice>
         )}
       </div>
       {!readOnly && (

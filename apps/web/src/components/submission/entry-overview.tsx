@@ -5,6 +5,7 @@ import type { RouterOutputs } from "@zones/api";
 import { formatQuarterLabel, type Locale, localized, type QuarterString, ZONES } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+
 import { formatDate } from "~/components/format/dates";
 import { useTRPC } from "~/trpc/react";
 import { DaysLeft } from "./days-left";

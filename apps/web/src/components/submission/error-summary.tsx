@@ -2,6 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
+import type { FieldErrors } from "react-hook-form";
+
+import type { EntryTexts } from "./form-model";
+import { noteInputId, valueInputId } from "./indicator-field";
 
 export interface SummaryItem {
   /** Form field name, e.g. `values.gdp`. */
@@ -9,6 +13,18 @@ export interface SummaryItem {
   /** Id of the input, for the link. */
   inputId: string;
   message: string;
+}
+
+/** The fields' errors in the order of the form: each value, then its note. */
+export function summaryItems(codes: readonly string[], errors: FieldErrors<EntryTexts>): SummaryItem[] {
+  return codes.flatMap((code) => {
+    const items: SummaryItem[] = [];
+    const valueError = errors.values?.[code]?.message;
+    const noteError = errors.notes?.[code]?.message;
+    if (valueError) items.push({ field: `values.${code}`, inputId: valueInputId(code), message: valueError });
+    if (noteError) items.push({ field: `notes.${code}`, inputId: noteInputId(code), message: noteError });
+    return items;
+  });
 }
 
 /** On a refused submit: every problem at the top, each a link that puts the cursor in its field. */

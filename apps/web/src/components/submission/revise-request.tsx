@@ -5,6 +5,7 @@ import type { QuarterString, ZoneCode } from "@zones/domain";
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 
+import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage } from "./client-errors";
 
@@ -62,8 +63,19 @@ export function ReviseRequest({
     );
   }
   return (
-    <fieldset className="entry-revise">
-      <legend>{t("revise.button")}</legend>
+    <ConfirmDialog
+      title={t("revise.button")}
+      confirmLabel={t("revise.confirm")}
+      cancelLabel={t("revise.cancel")}
+      busy={revise.isPending}
+      focusConfirm={false}
+      className="entry-revise"
+      onConfirm={confirm}
+      onCancel={() => {
+        setOpen(false);
+        setError(null);
+      }}
+    >
       <p className="hint">{t("revise.intro")}</p>
       <label htmlFor={`${id}-reason`}>{t("revise.reason")}</label>
       <textarea
@@ -83,21 +95,6 @@ export function ReviseRequest({
           {error}
         </p>
       )}
-      <div className="entry-buttons">
-        <button type="button" className="entry-primary" onClick={confirm} disabled={revise.isPending}>
-          {t("revise.confirm")}
-        </button>
-        <button
-          type="button"
-          className="entry-secondary"
-          onClick={() => {
-            setOpen(false);
-            setError(null);
-          }}
-        >
-          {t("revise.cancel")}
-        </button>
-      </div>
-    </fieldset>
+    </ConfirmDialog>
   );
 }

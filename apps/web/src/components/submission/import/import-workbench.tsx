@@ -6,6 +6,7 @@ import { findIndicator, findZone, type Locale, localized } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
+import { Notice } from "~/components/ui/notices";
 import { useTRPC } from "~/trpc/react";
 import { TemplateDownload } from "./template-download";
 
@@ -107,14 +108,14 @@ export function ImportWorkbench({
           </button>
         </form>
         {error && (
-          <p role="alert" className="form-error">
+          <Notice tone="error" inline>
             {error}
-          </p>
+          </Notice>
         )}
         {done && (
-          <p role="status" className="form-success" data-testid="import-done">
+          <Notice tone="success" inline testId="import-done">
             {t("upload.done", { changed: done.changed, submissions: done.submissions })}
-          </p>
+          </Notice>
         )}
       </section>
 
