@@ -3,8 +3,8 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
-import { LocaleSwitcher } from "~/components/locale-switcher";
-import { SiteNav } from "~/components/site-nav";
+import { LocaleSwitcher } from "~/components/layout/locale-switcher";
+import { SiteNav } from "~/components/layout/site-nav";
 import { getCurrentUser } from "~/server/auth";
 import { TRPCReactProvider } from "~/trpc/react";
 import "./globals.css";

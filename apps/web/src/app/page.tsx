@@ -2,7 +2,7 @@ import { ZOverviewInputSchema } from "@zones/api";
 import { addQuarters, findTheme, type QuarterString, type ThemeCode, toQuarter } from "@zones/domain";
 import { getTranslations } from "next-intl/server";
 
-import { OverviewView } from "~/components/overview-view";
+import { OverviewView } from "~/components/overview/overview-view";
 import { requireUser } from "~/server/auth";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 

@@ -2,7 +2,7 @@ import { canEnterData } from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
-import { EntryOverview } from "~/components/entry/entry-overview";
+import { EntryOverview } from "~/components/submission/entry-overview";
 import { requireUser } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import "./entry.css";

@@ -2,7 +2,7 @@ import { safeReturnPath } from "@zones/domain";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
-import { LoginForm } from "~/components/login-form";
+import { LoginForm } from "~/components/account/login-form";
 import { getCurrentUser } from "~/server/auth";
 
 export const dynamic = "force-dynamic";

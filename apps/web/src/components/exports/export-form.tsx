@@ -10,7 +10,7 @@ import { type MouseEvent, useId, useState } from "react";
 import { FormProvider, type Resolver, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 
-import { useHydrated } from "~/components/review/review-common";
+import { useHydrated } from "~/components/hooks/use-hydrated";
 import { useTRPC } from "~/trpc/react";
 import { directDownloadHref, type ExportFormValues } from "./export-query";
 import {

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ExportRunView } from "@zones/api";
-import { DEFAULT_TIME_ZONE, findIndicator, findZone, type Locale, localized } from "@zones/domain";
+import { findIndicator, findZone, type Locale, localized } from "@zones/domain";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 
 /** The cells of one export run that only format what the server says. */
@@ -147,18 +147,4 @@ export function RunChecksum({ checksum }: { checksum: string | null }) {
       {checksum.slice(0, 12)}…
     </code>
   );
-}
-
-/** A moment on the Beijing clock in the page's language. */
-export function useDateTime() {
-  const format = useFormatter();
-  return (value: Date | string | null) =>
-    value
-      ? format.dateTime(new Date(value), {
-          dateStyle: "medium",
-          timeStyle: "short",
-          hourCycle: "h23",
-          timeZone: DEFAULT_TIME_ZONE,
-        })
-      : "—";
 }

@@ -13,7 +13,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { FormProvider, type Resolver, useForm, useWatch } from "react-hook-form";
 
-import { useHydrated } from "~/components/review/review-common";
+import { useHydrated } from "~/components/hooks/use-hydrated";
 import { useTRPC } from "~/trpc/react";
 import { FieldError } from "./field-error";
 import { IndicatorChoices, OutputChoices, SelectField, StatusChoices, ZoneChoices } from "./filter-fields";

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
+import { NoticeRegion } from "~/components/ui/notices";
 import { asServerError } from "./server-issues";
 
 /** A refusal in words: what it means for the user (by its code), then the server's own message. */
@@ -20,15 +21,15 @@ export function ServerAlert({ error, testId }: { error: unknown; testId: string 
   const errorText = useServerErrorText();
   const text = error ? errorText(error) : null;
   return (
-    <div role="alert" data-testid={testId}>
+    <NoticeRegion tone="error" inline testId={testId}>
       {text && (
-        <p className="form-error">
+        <>
           {text.summary}
           {text.detail && (
             <span className="export-server-detail"> {t("serverDetail", { message: text.detail })}</span>
           )}
-        </p>
+        </>
       )}
-    </div>
+    </NoticeRegion>
   );
 }

@@ -16,8 +16,11 @@ import {
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 
+import { formatLongDate } from "~/components/format/dates";
+import type { SubmissionState } from "~/components/submission/submission-state";
+import { Notice } from "~/components/ui/notices";
 import { useTRPC } from "~/trpc/react";
-import { formatIsoDate, LateMarker, PeriodBadge, type ReviewState, StatusBadge } from "./review-common";
+import { LateMarker, PeriodBadge, StatusBadge } from "./badges";
 
 /** The input of `submission.completeness`: the last quarter shown, or the latest by default. */
 export type CompletenessInput = { to?: RouterInputs["submission"]["queue"]["quarter"] };
@@ -26,11 +29,11 @@ export type CompletenessInput = { to?: RouterInputs["submission"]["queue"]["quar
 const FIRST_QUARTER = "2017Q1";
 /** "Earlier" and "later" move the window by a year, keeping part of it in view. */
 const STEP = 4;
-const LEGEND: ReviewState[] = ["none", "draft", "submitted", "returned", "approved"];
+const LEGEND: SubmissionState[] = ["none", "draft", "submitted", "returned", "approved"];
 /** Cells a reviewer can open: there is something submitted to look at. */
-const REVIEWABLE = new Set<ReviewState>(["submitted", "returned", "approved"]);
+const REVIEWABLE = new Set<SubmissionState>(["submitted", "returned", "approved"]);
 /** Cells that still owe a submission. */
-const UNSUBMITTED = new Set<ReviewState>(["none", "draft", "returned"]);
+const UNSUBMITTED = new Set<SubmissionState>(["none", "draft", "returned"]);
 
 export function CompletenessGrid({
   input,
@@ -70,7 +73,7 @@ export function CompletenessGrid({
         })()
       : null;
 
-  function cellHref(zoneCode: string, quarter: string, state: ReviewState, periodStatus: string) {
+  function cellHref(zoneCode: string, quarter: string, state: SubmissionState, periodStatus: string) {
     if (isBoundToZones(role)) {
       return periodStatus === "not_open" && state === "none" ? null : `/entry/${zoneCode}/${quarter}`;
     }
@@ -87,11 +90,7 @@ export function CompletenessGrid({
     <div className="completeness">
       <h1>{t("title")}</h1>
       <p className="hint">{isBoundToZones(role) ? t("officialHint") : t("reviewerHint")}</p>
-      {notice && (
-        <p className="notice" role="status" data-testid="completeness-notice">
-          {notice}
-        </p>
-      )}
+      {notice && <Notice testId="completeness-notice">{notice}</Notice>}
 
       <nav className="review-pagination" aria-label={t("navigation")} data-testid="completeness-nav">
         {earlier ? (
@@ -120,7 +119,7 @@ export function CompletenessGrid({
       {periods.length === 0 || zones.length === 0 ? (
         <p className="notice">{t("empty")}</p>
       ) : (
-        <div className="review-table-scroll">
+        <div className="table-scroll">
           <table className="data-table completeness-table" data-testid="completeness-table">
             <caption>
               {t("caption", {
@@ -150,7 +149,7 @@ export function CompletenessGrid({
                     )}
                     {period.status === "open" && (
                       <span className="completeness-deadline">
-                        {t("deadline", { date: formatIsoDate(period.deadline, locale) ?? "" })}
+                        {t("deadline", { date: formatLongDate(period.deadline, locale) ?? "" })}
                       </span>
                     )}
                   </th>
@@ -165,7 +164,7 @@ export function CompletenessGrid({
                     <th scope="row">{zoneName}</th>
                     {periods.map((period) => {
                       const cell = cells.get(`${zone.code}|${period.quarter}`);
-                      const state = (cell?.state ?? "none") as ReviewState;
+                      const state = (cell?.state ?? "none") as SubmissionState;
                       // Late as stored (submitted after the deadline), or still not submitted once an
                       // open quarter's deadline has passed: the API marks only untouched cells so.
                       const late =

@@ -17,8 +17,11 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 
+import { formatDateTime } from "~/components/format/dates";
+import { Notice } from "~/components/ui/notices";
+import { PagedTable } from "~/components/ui/paged-table";
 import { useTRPC } from "~/trpc/react";
-import { formatDateTime, LateMarker, StatusBadge } from "./review-common";
+import { LateMarker, StatusBadge } from "./badges";
 
 export type QueueInput = RouterInputs["submission"]["queue"];
 
@@ -71,11 +74,7 @@ export function ReviewQueue({
     <div className="review-queue">
       <h1>{t("title")}</h1>
       <p className="hint">{t("intro")}</p>
-      {notice && (
-        <p className="notice" role="status" data-testid="queue-notice">
-          {notice}
-        </p>
-      )}
+      {notice && <Notice testId="queue-notice">{notice}</Notice>}
 
       {/* A plain GET form: it works without script too, and the URL holds the view. */}
       <form
@@ -128,10 +127,12 @@ export function ReviewQueue({
         </div>
       </form>
 
-      <table className="data-table review-table" data-testid="queue-table">
-        <caption>{t("caption", { total: data.total, page: data.page, pages })}</caption>
-        <thead>
-          <tr>
+      <PagedTable
+        className="review-table"
+        testId="queue-table"
+        caption={t("caption", { total: data.total, page: data.page, pages })}
+        head={
+          <>
             <th scope="col">{t("columns.zone")}</th>
             <th scope="col">{t("columns.quarter")}</th>
             <th scope="col">{t("columns.status")}</th>
@@ -143,91 +144,74 @@ export function ReviewQueue({
             <th scope="col">
               <span className="visually-hidden">{t("columns.open")}</span>
             </th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.rows.length === 0 && (
-            <tr>
-              <td colSpan={7} className="review-empty">
-                {data.total > 0 ? t("pageEmpty") : t("empty")}
-                {data.total > 0 && (
-                  <>
+          </>
+        }
+        columns={7}
+        empty={
+          data.rows.length === 0 ? (
+            <>
+              {data.total > 0 ? t("pageEmpty") : t("empty")}
+              {data.total > 0 && (
+                <>
+                  {" "}
+                  <Link href={queueHref(input)}>{t("firstPage")}</Link>
+                </>
+              )}
+            </>
+          ) : null
+        }
+        pager={{
+          page: data.page,
+          pages,
+          label: t("pagination"),
+          testId: "queue-pagination",
+          href: (page) => queueHref(input, page),
+        }}
+      >
+        {data.rows.map((row) => {
+          const zone = findZone(row.zoneCode);
+          const zoneName = zone ? localized(zone.name, locale) : row.zoneCode;
+          const quarterLabel = formatQuarterLabel(row.quarter as QuarterString, locale);
+          const href = `/review/${row.zoneCode}/${row.quarter}`;
+          return (
+            <tr
+              key={`${row.zoneCode}-${row.quarter}`}
+              data-testid="queue-row"
+              data-zone={row.zoneCode}
+              data-quarter={row.quarter}
+              data-status={row.status}
+            >
+              <th scope="row" className="review-zone-cell">
+                <Link href={href}>{zoneName}</Link>
+              </th>
+              <td>{quarterLabel}</td>
+              <td>
+                <span className="review-status-cell">
+                  <StatusBadge state={row.status} />
+                  {row.late && <LateMarker testId="late-marker" />}
+                </span>
+              </td>
+              <td>{formatDateTime(row.submittedAt, locale) ?? "—"}</td>
+              <td>{row.submittedByName ?? "—"}</td>
+              <td className="numeric">
+                {t("valuesCount", {
+                  count: formatNumber(row.valueCount, locale),
+                  total: formatNumber(expectedCount(row.quarter), locale),
+                })}
+              </td>
+              <td>
+                <Link href={href} className="review-open-link">
+                  {row.status === "submitted" ? t("review") : t("view")}
+                  <span className="visually-hidden">
                     {" "}
-                    <Link href={queueHref(input)}>{t("firstPage")}</Link>
-                  </>
-                )}
+                    {zoneName} {quarterLabel}
+                  </span>
+                </Link>
               </td>
             </tr>
-          )}
-          {data.rows.map((row) => {
-            const zone = findZone(row.zoneCode);
-            const zoneName = zone ? localized(zone.name, locale) : row.zoneCode;
-            const quarterLabel = formatQuarterLabel(row.quarter as QuarterString, locale);
-            const href = `/review/${row.zoneCode}/${row.quarter}`;
-            return (
-              <tr
-                key={`${row.zoneCode}-${row.quarter}`}
-                data-testid="queue-row"
-                data-zone={row.zoneCode}
-                data-quarter={row.quarter}
-                data-status={row.status}
-              >
-                <th scope="row" className="review-zone-cell">
-                  <Link href={href}>{zoneName}</Link>
-                </th>
-                <td>{quarterLabel}</td>
-                <td>
-                  <span className="review-status-cell">
-                    <StatusBadge state={row.status} />
-                    {row.late && <LateMarker testId="late-marker" />}
-                  </span>
-                </td>
-                <td>{formatDateTime(row.submittedAt, locale) ?? "—"}</td>
-                <td>{row.submittedByName ?? "—"}</td>
-                <td className="numeric">
-                  {t("valuesCount", {
-                    count: formatNumber(row.valueCount, locale),
-                    total: formatNumber(expectedCount(row.quarter), locale),
-                  })}
-                </td>
-                <td>
-                  <Link href={href} className="review-open-link">
-                    {row.status === "submitted" ? t("review") : t("view")}
-                    <span className="visually-hidden">
-                      {" "}
-                      {zoneName} {quarterLabel}
-                    </span>
-                  </Link>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-
-      {pages > 1 && (
-        <nav className="review-pagination" aria-label={t("pagination")} data-testid="queue-pagination">
-          {data.page > 1 ? (
-            <Link href={queueHref(input, Math.min(data.page - 1, pages))} rel="prev">
-              {t("previous")}
-            </Link>
-          ) : (
-            <span aria-disabled="true" className="review-pagination-disabled">
-              {t("previous")}
-            </span>
-          )}
-          <span>{t("pageOf", { page: data.page, pages })}</span>
-          {data.page < pages ? (
-            <Link href={queueHref(input, data.page + 1)} rel="next">
-              {t("next")}
-            </Link>
-          ) : (
-            <span aria-disabled="true" className="review-pagination-disabled">
-              {t("next")}
-            </span>
-          )}
-        </nav>
-      )}
+          );
+        })}
+      </PagedTable>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-import { ChangePasswordForm } from "~/components/change-password-form";
+import { ChangePasswordForm } from "~/components/account/change-password-form";
 import { CHANGE_PASSWORD_PAGE, requireUser } from "~/server/auth";
 
 export const dynamic = "force-dynamic";

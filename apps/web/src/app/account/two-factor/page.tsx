@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-import { TwoFactorSettings } from "~/components/two-factor-settings";
+import { TwoFactorSettings } from "~/components/account/two-factor-settings";
 import { requireUser, TWO_FACTOR_PAGE } from "~/server/auth";
 
 export const dynamic = "force-dynamic";

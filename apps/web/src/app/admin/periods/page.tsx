@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
-import { PeriodAdmin } from "~/components/review/period-admin";
+import { PeriodAdmin } from "~/components/admin/period-admin";
 import { requireUser } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import "../../review/review.css";

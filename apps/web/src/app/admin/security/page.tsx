@@ -2,7 +2,7 @@ import { canAdminister } from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
-import { SecurityAdmin } from "~/components/security-admin";
+import { SecurityAdmin } from "~/components/admin/security-admin";
 import { requireUser } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 

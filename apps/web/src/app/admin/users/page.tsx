@@ -2,7 +2,7 @@ import { canAdminister } from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
-import { UserAdmin } from "~/components/user-admin";
+import { UserAdmin } from "~/components/admin/user-admin";
 import { requireUser } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 

@@ -2,7 +2,7 @@ import { canEnterData, lastFinishedQuarter, writableZones, ZONES } from "@zones/
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
-import { ImportWorkbench } from "~/components/imports/import-workbench";
+import { ImportWorkbench } from "~/components/submission/import/import-workbench";
 import { requireUser } from "~/server/auth";
 import "./import.css";
 

@@ -11,8 +11,8 @@ import {
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 
-import { todayInBeijing } from "~/components/entry/deadline";
-import { EntryForm } from "~/components/entry/entry-form";
+import { todayInBeijing } from "~/components/submission/deadline";
+import { EntryForm } from "~/components/submission/entry-form";
 import { requireUser } from "~/server/auth";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 import "../../entry.css";

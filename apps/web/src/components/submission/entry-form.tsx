@@ -1,0 +1,171 @@
+"use client";
+
+import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import type { Locale, QuarterString, ZoneCode } from "@zones/domain";
+import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { useWatch } from "react-hook-form";
+
+import { formatDate } from "~/components/format/dates";
+import { useTRPC } from "~/trpc/react";
+import { conflictRows } from "./conflict-panel";
+import { daysUntil } from "./deadline";
+import { EntryActions } from "./entry-actions";
+import { EntryBanners, SaveNotices } from "./entry-banners";
+import { EntryFields } from "./entry-fields";
+import { ErrorSummary, type SummaryItem, summaryItems } from "./error-summary";
+import { type EntryFormData, type EntryTexts, savePayload } from "./form-model";
+import { StatusHeader } from "./status-header";
+import { useEntrySaving } from "./use-entry-saving";
+import { useSubmissionForm } from "./use-submission-form";
+import { useSubmitForReview } from "./use-submit-for-review";
+
+type FieldName = `values.${string}` | `notes.${string}`;
+
+/** Still owed after the deadline of an open period, and never approved before: submitting now is late. */
+function isLateNow(data: EntryFormData, today: string): boolean {
+  const status = data.submission?.status ?? null;
+  const owing = status === null || status === "draft" || status === "returned";
+  return (
+    data.lock === null &&
+    owing &&
+    data.period?.status === "open" &&
+    (data.submission?.revision ?? 0) === 0 &&
+    daysUntil(data.period.deadline, today) < 0
+  );
+}
+
+/**
+ * The entry form of one zone × quarter: generated from the catalogue, checked as the filer types with the
+ * same schema the server uses, saved as a draft automatically (with a copy in this browser), and never
+ * overwriting a newer version without asking.
+ */
+export function EntryForm({
+  zoneCode,
+  quarter,
+  today,
+}: {
+  zoneCode: ZoneCode;
+  quarter: QuarterString;
+  today: string;
+}) {
+  const t = useTranslations("entry");
+  const locale = useLocale() as Locale;
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data } = useSuspenseQuery(
+    trpc.submission.form.queryOptions({ zoneCode, quarter }, { refetchOnWindowFocus: false }),
+  );
+  const locked = data.lock !== null;
+  const model = useSubmissionForm(data, quarter);
+  const { form, codes, rows, context } = model;
+  const { errors } = form.formState;
+  const typed = useWatch({ control: form.control }) as EntryTexts;
+  // The summary of field errors: `key` changes on each refusal, so it takes the focus again.
+  const [summary, setSummary] = useState<{ key: number; general: string[] } | null>(null);
+  const showSummary = (general: string[]) =>
+    setSummary((previous) => ({ key: (previous?.key ?? 0) + 1, general }));
+  const saving = useEntrySaving({
+    zoneCode,
+    quarter,
+    data,
+    model,
+    onFieldErrors: showSummary,
+    onReset: () => setSummary(null),
+  });
+  const { saver, conflictMessage } = saving;
+  const submitting = useSubmitForReview({
+    zoneCode,
+    quarter,
+    model,
+    saver,
+    onFieldErrors: showSummary,
+    onSubmitted: () => setSummary(null),
+  });
+  const saveRef = useRef<HTMLButtonElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  // Set once hydrated (and any backup restored): typing before that would not reach the form state.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+
+  function focusField(item: SummaryItem) {
+    const element = document.getElementById(item.inputId);
+    if (element) element.focus();
+    else form.setFocus(item.field as FieldName);
+  }
+
+  /** After the last value: 提交审核 when it can be pressed, else 保存草稿. */
+  function focusButtons() {
+    const button = submitRef.current && !submitRef.current.disabled ? submitRef.current : saveRef.current;
+    button?.focus();
+  }
+
+  const held = locked ? 0 : savePayload(typed, quarter, context).held.length;
+  const lateNotice = isLateNow(data, today)
+    ? t("form.lateNotice", { date: formatDate(data.period?.deadline ?? "", locale) })
+    : null;
+
+  return (
+    <div className="entry-page">
+      <StatusHeader zoneCode={zoneCode} quarter={quarter} data={data} today={today} />
+      <EntryBanners
+        zoneCode={zoneCode}
+        quarter={quarter}
+        data={data}
+        onRevised={(next) => {
+          saver.rebase(next);
+          void queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
+        }}
+      />
+      <SaveNotices
+        saving={saving}
+        submitted={submitting.submitted}
+        conflictRows={() => conflictRows(codes, rows, typed, locale)}
+      />
+      {summary && (
+        <ErrorSummary
+          items={summaryItems(codes, errors)}
+          general={summary.general}
+          focusKey={summary.key}
+          onFocusField={focusField}
+        />
+      )}
+
+      {!locked && <p className="hint entry-intro">{t("form.intro")}</p>}
+
+      <form
+        className="entry-form"
+        noValidate
+        onSubmit={(event) => event.preventDefault()}
+        data-testid="entry-form"
+        data-ready={ready}
+      >
+        <EntryFields
+          zoneCode={zoneCode}
+          quarter={quarter}
+          model={model}
+          typed={typed}
+          reviewNotes={data.submission?.reviewNotes ?? {}}
+          readOnly={locked}
+          onLastEnter={focusButtons}
+        />
+        {(!locked || submitting.submitError) && (
+          <EntryActions
+            state={saver.state}
+            held={held}
+            readOnly={locked}
+            canSubmit={data.actions.submit && conflictMessage === null}
+            submitting={submitting.submitting}
+            lateNotice={lateNotice}
+            hint={!locked && data.submission === null ? t("submit.needsSave") : null}
+            submitError={submitting.submitError}
+            saveRef={saveRef}
+            submitRef={submitRef}
+            onSave={() => void saver.saveNow()}
+            onSubmit={() => void submitting.submit()}
+          />
+        )}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { QuarterString, ZoneCode } from "@zones/domain";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+import { useTRPC } from "~/trpc/react";
+import { errorMessage, fieldIssues } from "./client-errors";
+import { backupKey, removeBackup } from "./local-backup";
+import type { useDraftSaver } from "./use-draft-saver";
+import type { SubmissionFormModel } from "./use-submission-form";
+
+/**
+ * 提交审核: saves what is unsaved, checks every field as for submitting, then submits the saved version.
+ * Field errors (the form's or the server's) go to the summary; anything else is said beside the button.
+ */
+export function useSubmitForReview({
+  zoneCode,
+  quarter,
+  model,
+  saver,
+  onFieldErrors,
+  onSubmitted,
+}: {
+  zoneCode: ZoneCode;
+  quarter: QuarterString;
+  model: SubmissionFormModel;
+  saver: ReturnType<typeof useDraftSaver>;
+  onFieldErrors(general: string[]): void;
+  onSubmitted(): void;
+}) {
+  const t = useTranslations("entry");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const submitMutation = useMutation(trpc.submission.submit.mutationOptions());
+  const [submitted, setSubmitted] = useState<{ late: boolean } | null>(null);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  async function submit() {
+    setSubmitError(null);
+    setSubmitted(null);
+    setSubmitting(true);
+    try {
+      const outcome = await saver.saveNow();
+      if (outcome !== "saved" && outcome !== "clean") {
+        setSubmitError(t("submit.saveFailed"));
+        return;
+      }
+      if (!(await model.validateForSubmit())) {
+        onFieldErrors([]);
+        return;
+      }
+      const result = await submitMutation.mutateAsync({ zoneCode, quarter, version: saver.version() });
+      saver.rebase(result.version);
+      removeBackup(backupKey(zoneCode, quarter));
+      onSubmitted();
+      setSubmitted({ late: result.late });
+      await queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
+    } catch (error) {
+      const issues = fieldIssues(error);
+      if (issues.length > 0) {
+        onFieldErrors(model.applyIssues(issues));
+      } else {
+        setSubmitError(t("submit.failed", { message: errorMessage(error) ?? t("submit.network") }));
+      }
+      void queryClient.invalidateQueries({
+        queryKey: trpc.submission.form.queryKey({ zoneCode, quarter }),
+      });
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return { submit, submitted, submitError, submitting };
+}
