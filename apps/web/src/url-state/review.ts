@@ -18,3 +18,8 @@ export const readQueueParams = createUrlReader(queueParsers);
 export const completenessParsers = { to: parseAsQuarter };
 
 export const readCompletenessParams = createUrlReader(completenessParsers);
+
+/** The reporting quarters' admin: `/admin/periods?page=2`. */
+export const periodsParsers = { page: parseAsPage };
+
+export const readPeriodsParams = createUrlReader(periodsParsers);
