@@ -74,16 +74,14 @@ export function createUrlReader<Parsers extends ParserMap>(parsers: Parsers) {
     const texts = loadTexts(params);
     const ignored: IgnoredParam<keyof Parsers & string>[] = [];
     for (const name of names) {
-      const parser = parsers[name];
       const value = texts[name];
-      if (parser?.type !== "multi" && typeof value === "string" && !parses(parser, value)) {
-        ignored.push({ name, value });
-      }
+      if (typeof value === "string" && !parses(parsers[name], value)) ignored.push({ name, value });
     }
     return { values: load(params), ignored };
   };
 }
 
+/** Whether a parameter's text is valid; lists (multi parsers) take any text, and sort their codes later. */
 function parses(parser: ParserMap[string] | undefined, text: string): boolean {
   if (!parser || parser.type === "multi") return true;
   try {
