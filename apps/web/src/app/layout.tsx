@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 
 import { LocaleSwitcher } from "~/components/layout/locale-switcher";
@@ -32,7 +33,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <LocaleSwitcher locale={locale} label={t("language")} switchTo={t("switchTo")} />
           </header>
           <TRPCReactProvider>
-            <main id="main">{children}</main>
+            <NuqsAdapter>
+              <main id="main">{children}</main>
+            </NuqsAdapter>
           </TRPCReactProvider>
         </NextIntlClientProvider>
       </body>

@@ -1,14 +1,15 @@
 import { ZOverviewInputSchema } from "@zones/api";
-import { addQuarters, findTheme, type QuarterString, type ThemeCode, toQuarter } from "@zones/domain";
+import { addQuarters, type QuarterString, type ThemeCode, toQuarter } from "@zones/domain";
 import { getTranslations } from "next-intl/server";
 
 import { OverviewView } from "~/components/overview/overview-view";
 import { requireUser } from "~/server/auth";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { requireCanonicalQuarters } from "~/url-state/canonical";
+import { readOverviewParams } from "~/url-state/overview";
+import type { SearchParams } from "~/url-state/params";
 
 export const dynamic = "force-dynamic";
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The heat table's theme when the URL names none. */
 const DEFAULT_THEME: ThemeCode = "growth";
@@ -17,28 +18,29 @@ const DEFAULT_THEME: ThemeCode = "growth";
  * The overview: every zone's headline figures (with their recent trend) and a ranking chart, then a
  * percentile heat table of one indicator theme, for a quarter in the URL.
  */
-export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  await requireUser(`/?${new URLSearchParams(params as Record<string, string>).toString()}`);
+  await requireUser(requireCanonicalQuarters("/", params, ["quarter"]));
   const t = await getTranslations("overview");
-  const requested = {
-    quarter: typeof params.quarter === "string" ? params.quarter : undefined,
-    indicatorCode: typeof params.indicator === "string" ? params.indicator : undefined,
-  };
-  // A bad selection in a shared link falls back to the default view and says so, never a 500.
-  const parsed = ZOverviewInputSchema.safeParse(requested);
-  const input = parsed.success ? parsed.data : ZOverviewInputSchema.parse({});
+  const { values, ignored } = readOverviewParams(params);
   const notices: string[] = [];
-  if (!parsed.success) {
-    notices.push(
-      t("invalidSelection", { reason: parsed.error.issues.map((issue) => issue.message).join("; ") }),
-    );
+  // A bad selection in a shared link falls back to the default view and says so (in the API's words,
+  // which name the rule), never a 500.
+  const badSelection = ignored.filter(({ name }) => name !== "theme");
+  const requested = { quarter: values.quarter ?? undefined, indicatorCode: values.indicator ?? undefined };
+  const input = ZOverviewInputSchema.parse(badSelection.length > 0 ? {} : requested);
+  if (badSelection.length > 0) {
+    const asked = Object.fromEntries(badSelection.map(({ name, value }) => [name, value]));
+    const refused = ZOverviewInputSchema.safeParse({
+      quarter: asked.quarter,
+      indicatorCode: asked.indicator,
+    });
+    const reason = refused.success ? "" : refused.error.issues.map((issue) => issue.message).join("; ");
+    notices.push(t("invalidSelection", { reason }));
   }
-  const requestedTheme = typeof params.theme === "string" ? params.theme : undefined;
-  const theme = (requestedTheme && findTheme(requestedTheme)?.code) || DEFAULT_THEME;
-  if (requestedTheme !== undefined && theme !== requestedTheme) {
-    notices.push(t("heat.invalidTheme", { theme: requestedTheme }));
-  }
+  const theme = values.theme ?? DEFAULT_THEME;
+  const badTheme = ignored.find(({ name }) => name === "theme");
+  if (badTheme) notices.push(t("heat.invalidTheme", { theme: badTheme.value }));
 
   // The extras are asked for the quarter the overview resolved (the same key the client asks with), so
   // the overview comes first; both extras queries then run together.

@@ -15,7 +15,6 @@ import {
   ZONE_CODES,
 } from "@zones/domain";
 import { getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
 
 import { ExportForm } from "~/components/exports/export-form";
 import { type ExportFormValues, readExportQuery } from "~/components/exports/export-query";
@@ -25,38 +24,28 @@ import type { SubmittedRight } from "~/components/exports/filter-fields";
 import { newScheduleValues } from "~/components/exports/schedule-values";
 import { requireUser } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { requireCanonicalQuarters } from "~/url-state/canonical";
+import { EXPORT_QUARTER_PARAMS } from "~/url-state/exports";
+import type { SearchParams } from "~/url-state/params";
 
 export const dynamic = "force-dynamic";
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The first quarter of the programme's data: the quarter choices start here. */
 const FIRST_QUARTER = "2017Q1" as QuarterString;
 /** Quarters the form starts with when the link names none: the last finished year. */
 const DEFAULT_QUARTERS = 4;
 
-const ZPageSchema = z.coerce.number().int().min(1).max(100_000);
-
 export async function generateMetadata() {
   return { title: (await getTranslations("exports"))("title") };
-}
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /**
  * Exports for every signed-in user: the on-demand form (pre-filled from the URL, with the parameter names
  * of /api/exports), their export runs (page in `?page=`), and for reviewers and admins the scheduled exports.
  */
-export default async function ExportsPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function ExportsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    const text = single(value);
-    if (text !== undefined) query.set(key, text);
-  }
-  const user = await requireUser(query.size > 0 ? `/exports?${query.toString()}` : "/exports");
+  const user = await requireUser(requireCanonicalQuarters("/exports", params, EXPORT_QUARTER_PARAMS));
   const [t, locale] = await Promise.all([getTranslations("exports"), getLocale() as Promise<Locale>]);
 
   const lastFinished = lastFinishedQuarter(new Date());
@@ -73,14 +62,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Sear
     },
     format: "csv",
   };
-  const { values, invalid } = readExportQuery(params, fallback);
-  let page = 1;
-  const pageText = single(params.page);
-  if (pageText !== undefined) {
-    const parsed = ZPageSchema.safeParse(pageText);
-    if (parsed.success) page = parsed.data;
-    else invalid.push(`page=${pageText}`);
-  }
+  const { values, page, invalid } = readExportQuery(params, fallback);
 
   // Quarter choices, newest first: the quarter in progress back to the first, and any the link names.
   const chosen = [values.filters.from, values.filters.to] as QuarterString[];

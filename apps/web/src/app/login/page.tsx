@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 
 import { LoginForm } from "~/components/account/login-form";
 import { getCurrentUser } from "~/server/auth";
+import { loadLoginParams } from "~/url-state/account";
+import type { SearchParams } from "~/url-state/params";
 
 export const dynamic = "force-dynamic";
 
@@ -12,13 +14,9 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function LoginPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // Only this app's own paths: a `next` that leads elsewhere (an open redirect) becomes the start page.
-  const returnTo = safeReturnPath((await searchParams).next);
+  const returnTo = safeReturnPath((await loadLoginParams(searchParams)).next);
   if (await getCurrentUser()) redirect(returnTo);
   const t = await getTranslations("login");
   return (

@@ -6,87 +6,61 @@ import {
   nextQuarter,
   type QuarterString,
   quarterRange,
-  SUBMISSION_STATUSES,
-  ZQuarterSchema,
-  ZZoneCodeSchema,
 } from "@zones/domain";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { z } from "zod";
 
 import { type QueueInput, ReviewQueue } from "~/components/review/review-queue";
 import { requireUser } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { requireCanonicalQuarters } from "~/url-state/canonical";
+import { type SearchParams, searchOf, withQuery } from "~/url-state/params";
+import { readQueueParams } from "~/url-state/review";
 import "./review.css";
 
 export const dynamic = "force-dynamic";
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 /** The first quarter the programme has data for; the quarter filter offers 2017Q1 onwards. */
 const FIRST_QUARTER = "2017Q1" as QuarterString;
 
-const ZStatusSchema = z.enum(SUBMISSION_STATUSES);
-const ZPageSchema = z.coerce.number().int().min(1).max(100_000);
+/** How the notice names each filter it ignored. */
+const IGNORED_ITEM = {
+  status: "invalidStatus",
+  zone: "invalidZone",
+  quarter: "invalidQuarter",
+  page: "invalidPage",
+} as const;
 
 export async function generateMetadata() {
   return { title: (await getTranslations("review"))("queue.title") };
 }
 
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** Reviewers' queue. The filters live in the URL, so a shared link shows the same view. */
-export default async function ReviewQueuePage({ searchParams }: { searchParams: SearchParams }) {
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    const text = single(value);
-    if (text !== undefined) query.set(key, text);
-  }
-  const user = await requireUser(query.size > 0 ? `/review?${query.toString()}` : "/review");
+  const user = await requireUser(requireCanonicalQuarters("/review", params, ["quarter"]));
   if (!canReview(user)) notFound();
   // The filter form also works before (or without) script, as a GET form: drop its empty fields.
-  const blank = [...query.entries()].filter(([, value]) => value === "").map(([key]) => key);
+  const search = searchOf(params);
+  const blank = [...new Set(search.keys())].filter((key) => search.get(key) === "");
   if (blank.length > 0) {
-    for (const key of blank) query.delete(key);
-    redirect(query.size > 0 ? `/review?${query.toString()}` : "/review");
+    for (const key of blank) search.delete(key);
+    redirect(withQuery("/review", search));
   }
   const t = await getTranslations("review.queue");
   const locale = (await getLocale()) as Locale;
 
   // A bad value in a shared link is dropped (the rest of the view stays) and the notice names it.
-  const input: QueueInput = { page: 1 };
-  const ignored: string[] = [];
-  const requested = {
-    status: single(params.status),
-    zone: single(params.zone),
-    quarter: single(params.quarter),
-    page: single(params.page),
+  const { values, ignored } = readQueueParams(params);
+  const input: QueueInput = {
+    page: values.page ?? 1,
+    ...(values.status && { status: values.status }),
+    ...(values.zone && { zoneCode: values.zone }),
+    ...(values.quarter && { quarter: values.quarter }),
   };
-  if (requested.status) {
-    const parsed = ZStatusSchema.safeParse(requested.status);
-    if (parsed.success) input.status = parsed.data;
-    else ignored.push(t("invalidStatus", { value: requested.status }));
-  }
-  if (requested.zone) {
-    const parsed = ZZoneCodeSchema.safeParse(requested.zone);
-    if (parsed.success) input.zoneCode = parsed.data;
-    else ignored.push(t("invalidZone", { value: requested.zone }));
-  }
-  if (requested.quarter) {
-    const parsed = ZQuarterSchema.safeParse(requested.quarter);
-    if (parsed.success) input.quarter = parsed.data;
-    else ignored.push(t("invalidQuarter", { value: requested.quarter }));
-  }
-  if (requested.page) {
-    const parsed = ZPageSchema.safeParse(requested.page);
-    if (parsed.success) input.page = parsed.data;
-    else ignored.push(t("invalidPage", { value: requested.page }));
-  }
+  const items = ignored.map(({ name, value }) => t(IGNORED_ITEM[name], { value }));
   const notice =
-    ignored.length > 0 ? t("invalid", { items: ignored.join(locale === "zh-CN" ? "；" : "; ") }) : null;
+    items.length > 0 ? t("invalid", { items: items.join(locale === "zh-CN" ? "；" : "; ") }) : null;
 
   // Quarters for the filter: the quarter in progress back to the first one, newest first.
   const current = nextQuarter(lastFinishedQuarter(new Date()));

@@ -7,11 +7,11 @@ import {
   type Indicator,
   isSingleQuarterDerivable,
   type QuarterString,
+  type SeriesMode,
 } from "@zones/domain";
 import { useTranslations } from "next-intl";
 
 import { seriesTable, useChartLabels, useIndicatorFormat } from "~/components/dashboard/chart-support";
-import type { CompareMode } from "./compare-selection";
 
 /**
  * One indicator, a line per zone, in a frame with CSV / PNG downloads and the numbers as a table.
@@ -32,7 +32,7 @@ export function CompareChart({
   quarters: readonly string[];
   from: string;
   to: string;
-  mode: CompareMode;
+  mode: SeriesMode;
 }) {
   const t = useTranslations("compare.chart");
   const tCharts = useTranslations("charts");

@@ -8,19 +8,14 @@ import {
   type Locale,
   localized,
   type QuarterString,
+  SERIES_MODES,
   ZONES,
 } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
 
-import {
-  type CompareMode,
-  type CompareSelection,
-  MAX_COMPARE_INDICATORS,
-  MAX_COMPARE_ZONES,
-} from "./compare-selection";
+import { type CompareSelection, MAX_COMPARE_INDICATORS, MAX_COMPARE_ZONES } from "./compare-selection";
 
 const THEME_GROUPS = indicatorsByTheme();
-const MODES: readonly CompareMode[] = ["ytd", "single"];
 
 /**
  * What to compare: zones (2–4) as checkboxes, indicators (1–12) as checkboxes grouped by theme, the
@@ -57,9 +52,9 @@ export function CompareControls({
   }
 
   /** Keeps `from` ≤ `to`: moving one end past the other moves the other along. */
-  function setRange(end: "from" | "to", quarter: string) {
+  function setRange(end: "from" | "to", quarter: QuarterString) {
     const next = { ...selection, [end]: quarter };
-    if (compareQuarters(next.from as QuarterString, next.to as QuarterString) > 0) {
+    if (compareQuarters(next.from, next.to) > 0) {
       if (end === "from") next.to = quarter;
       else next.from = quarter;
     }
@@ -127,7 +122,7 @@ export function CompareControls({
           {t("from")}
           <select
             value={selection.from}
-            onChange={(event) => setRange("from", event.target.value)}
+            onChange={(event) => setRange("from", event.target.value as QuarterString)}
             data-testid="range-from"
           >
             {quarterOptions}
@@ -137,7 +132,7 @@ export function CompareControls({
           {t("to")}
           <select
             value={selection.to}
-            onChange={(event) => setRange("to", event.target.value)}
+            onChange={(event) => setRange("to", event.target.value as QuarterString)}
             data-testid="range-to"
           >
             {quarterOptions}
@@ -145,7 +140,7 @@ export function CompareControls({
         </label>
         <fieldset className="compare-mode" data-testid="mode-switch">
           <legend>{t("mode")}</legend>
-          {MODES.map((mode) => (
+          {SERIES_MODES.map((mode) => (
             <label key={mode}>
               <input
                 type="radio"

@@ -9,11 +9,10 @@ import {
   localized,
   MISSING,
   type QuarterString,
+  type SeriesMode,
 } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-
-import type { CompareMode } from "./compare-selection";
 
 interface LatestRow {
   indicator: Indicator;
@@ -58,7 +57,7 @@ export function CompareLatest({
   zones: readonly { code: string; label: string }[];
   indicators: readonly { indicator: Indicator; series: TrendSeries[] }[];
   quarters: readonly string[];
-  mode: CompareMode;
+  mode: SeriesMode;
 }) {
   const t = useTranslations("compare.latest");
   const locale = useLocale() as Locale;

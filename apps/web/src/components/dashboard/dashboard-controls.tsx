@@ -1,10 +1,14 @@
 "use client";
 
-import { formatQuarterLabel, type Locale, type QuarterString } from "@zones/domain";
+import {
+  formatQuarterLabel,
+  type Locale,
+  type QuarterString,
+  SERIES_MODES,
+  type SeriesMode,
+} from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
 import { useId } from "react";
-
-import type { Mode } from "./selection";
 
 /** Every message about the URL's selection in one live region, so tests and readers find one notice. */
 export function SelectionNotice({ messages }: { messages: readonly string[] }) {
@@ -71,13 +75,13 @@ export function RangeSelects({
 }
 
 /** 累计值 / 单季值, as two radio buttons. */
-export function ModeToggle({ mode, onChange }: { mode: Mode; onChange: (mode: Mode) => void }) {
+export function ModeToggle({ mode, onChange }: { mode: SeriesMode; onChange: (mode: SeriesMode) => void }) {
   const t = useTranslations("dashboard.common");
   const name = useId();
   return (
     <fieldset className="mode-toggle" data-testid="mode-toggle">
       <legend>{t("mode")}</legend>
-      {(["ytd", "single"] as const).map((value) => (
+      {SERIES_MODES.map((value) => (
         <label key={value} className={mode === value ? "selected" : undefined}>
           <input
             type="radio"

@@ -1,6 +1,15 @@
 "use client";
 
-import { formatNumber, type Indicator, roundTo } from "@zones/domain";
+import {
+  findZone,
+  formatNumber,
+  type Indicator,
+  isSingleQuarterDerivable,
+  type Locale,
+  localized,
+  roundTo,
+  type SeriesMode,
+} from "@zones/domain";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 
@@ -58,4 +67,30 @@ export function axisQuarters(indicator: Indicator, quarters: readonly string[]):
   return indicator.frequency === "annual"
     ? quarters.filter((quarter) => quarter.endsWith("Q4"))
     : [...quarters];
+}
+
+/**
+ * The parts of a chart's description that say which series it draws: an annual indicator, single-quarter
+ * values (or why there are none), or the year to date.
+ */
+export function useSeriesNotes() {
+  const t = useTranslations("dashboard.common");
+  return (indicator: Indicator, mode: SeriesMode): string[] => {
+    const notes = indicator.frequency === "annual" ? [t("annual")] : [];
+    if (mode === "single")
+      notes.push(isSingleQuarterDerivable(indicator) ? t("single") : t("singleNotApplicable"));
+    else if (indicator.cumulative) notes.push(t("ytd"));
+    return notes;
+  };
+}
+
+/** The end of a chart's file names: `-single` when it draws single-quarter values. */
+export function modeSuffix(indicator: Indicator, mode: SeriesMode): string {
+  return mode === "single" && isSingleQuarterDerivable(indicator) ? "-single" : "";
+}
+
+/** A zone's short name, or its code if the catalogue has no such zone. */
+export function zoneLabel(code: string, locale: Locale): string {
+  const zone = findZone(code);
+  return zone ? localized(zone.shortName, locale) : code;
 }

@@ -1,12 +1,15 @@
-import { INDICATOR_CODES, isIndicatorCode, isZoneCode, ZONE_CODES, ZQuarterSchema } from "@zones/domain";
+import { INDICATOR_CODES, type QuarterString, ZONE_CODES } from "@zones/domain";
 import {
-  EXPORT_ENCODINGS,
-  EXPORT_FORMATS,
-  EXPORT_HEADER_LANGUAGES,
-  EXPORT_LAYOUTS,
-  EXPORT_QUERY_PARAMETERS,
   EXPORTABLE_STATUSES,
+  type ExportEncoding,
+  type ExportFormat,
+  type ExportHeaderLanguage,
+  type ExportLayout,
+  EXPORT_QUERY_PARAMETERS as NAMES,
 } from "@zones/exports/filters";
+
+import { exportParsers, readExportParams, serializeExport } from "~/url-state/exports";
+import type { SearchParams } from "~/url-state/params";
 
 /**
  * The export form's values and their URL: `/exports?zones=…` pre-fills the form with the parameter names of
@@ -30,123 +33,82 @@ export interface ExportFormValues {
   format: string;
 }
 
-type Params = Record<string, string | string[] | undefined>;
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** `a,b` or `all`: the known codes (in the order given); unknown ones go to `invalid`. */
-function readList(
-  text: string | undefined,
-  all: readonly string[],
-  known: (code: string) => boolean,
-  invalid: string[],
-  name: string,
-): string[] | undefined {
-  if (text === undefined) return undefined;
-  if (text.trim() === "all") return [...all];
-  const codes = text
-    .split(",")
-    .map((code) => code.trim())
-    .filter(Boolean);
-  const bad = codes.filter((code) => !known(code));
-  if (bad.length > 0) invalid.push(`${name}=${bad.join(",")}`);
-  return codes.filter(known);
-}
-
-function readChoice(
-  text: string | undefined,
-  choices: readonly string[],
-  invalid: string[],
-  name: string,
-): string | undefined {
-  if (text === undefined) return undefined;
-  if (choices.includes(text)) return text;
-  invalid.push(`${name}=${text}`);
-  return undefined;
-}
-
-function readQuarter(text: string | undefined, invalid: string[], name: string): string | undefined {
-  if (text === undefined) return undefined;
-  const parsed = ZQuarterSchema.safeParse(text);
-  if (parsed.success && parsed.data === text) return parsed.data;
-  invalid.push(`${name}=${text}`);
-  return undefined;
+/** `zones=a,b` or `zones=all`: the known codes (in the order given) and the unknown ones. */
+function sortCodes(codes: readonly string[], all: readonly string[]): { known: string[]; unknown: string[] } {
+  if (codes.length === 1 && codes[0] === "all") return { known: [...all], unknown: [] };
+  return {
+    known: codes.filter((code) => all.includes(code)),
+    unknown: codes.filter((code) => !all.includes(code)),
+  };
 }
 
 /**
- * The form's starting values from the URL, `fallback` where a parameter is absent. A bad value is dropped
- * (the rest of the link still applies) and listed in `invalid` as `name=value`.
+ * The form's starting values and the runs page from the URL, `fallback` where a parameter is absent. A bad
+ * value is dropped (the rest of the link still applies) and listed in `invalid` as `name=value`.
  */
 export function readExportQuery(
-  params: Params,
+  params: SearchParams,
   fallback: ExportFormValues,
-): { values: ExportFormValues; invalid: string[] } {
-  const invalid: string[] = [];
-  const names = EXPORT_QUERY_PARAMETERS;
-  const get = (name: string) => single(params[name]);
-  const filters: ExportFilterValues = {
-    zoneCodes:
-      readList(get(names.zoneCodes), ZONE_CODES, isZoneCode, invalid, names.zoneCodes) ??
-      fallback.filters.zoneCodes,
-    indicatorCodes:
-      readList(get(names.indicatorCodes), INDICATOR_CODES, isIndicatorCode, invalid, names.indicatorCodes) ??
-      fallback.filters.indicatorCodes,
-    from: readQuarter(get(names.from), invalid, names.from) ?? fallback.filters.from,
-    to: readQuarter(get(names.to), invalid, names.to) ?? fallback.filters.to,
-    statuses:
-      readList(
-        get(names.statuses),
-        EXPORTABLE_STATUSES,
-        (status) => (EXPORTABLE_STATUSES as readonly string[]).includes(status),
-        invalid,
-        names.statuses,
-      ) ?? fallback.filters.statuses,
-    layout: readChoice(get(names.layout), EXPORT_LAYOUTS, invalid, names.layout) ?? fallback.filters.layout,
-    headerLanguage:
-      readChoice(get(names.headerLanguage), EXPORT_HEADER_LANGUAGES, invalid, names.headerLanguage) ??
-      fallback.filters.headerLanguage,
-    encoding:
-      readChoice(get(names.encoding), EXPORT_ENCODINGS, invalid, names.encoding) ?? fallback.filters.encoding,
+): { values: ExportFormValues; page: number; invalid: string[] } {
+  const { values: read, ignored } = readExportParams(params);
+  const problems = new Map<string, string>(ignored.map(({ name, value }) => [name, `${name}=${value}`]));
+  const list = (name: typeof NAMES.zoneCodes | typeof NAMES.indicatorCodes | typeof NAMES.statuses) => {
+    const codes = read[name];
+    if (codes === null) return undefined;
+    const { known, unknown } = sortCodes(codes, LIST_CHOICES[name]);
+    if (unknown.length > 0) problems.set(name, `${name}=${unknown.join(",")}`);
+    return known;
   };
-  const format = readChoice(get("format"), EXPORT_FORMATS, invalid, "format") ?? fallback.format;
-  return { values: { filters, format }, invalid };
+  const filters: ExportFilterValues = {
+    zoneCodes: list(NAMES.zoneCodes) ?? fallback.filters.zoneCodes,
+    indicatorCodes: list(NAMES.indicatorCodes) ?? fallback.filters.indicatorCodes,
+    from: read[NAMES.from] ?? fallback.filters.from,
+    to: read[NAMES.to] ?? fallback.filters.to,
+    statuses: list(NAMES.statuses) ?? fallback.filters.statuses,
+    layout: read[NAMES.layout] ?? fallback.filters.layout,
+    headerLanguage: read[NAMES.headerLanguage] ?? fallback.filters.headerLanguage,
+    encoding: read[NAMES.encoding] ?? fallback.filters.encoding,
+  };
+  // In the order of the URL's fields.
+  const invalid = Object.keys(exportParsers).flatMap((name) => problems.get(name) ?? []);
+  return { values: { filters, format: read.format ?? fallback.format }, page: read.page ?? 1, invalid };
 }
 
-/** `a,b` with readable commas (codes are URL-safe), or `all` for the whole catalogue. */
-function listParam(codes: readonly string[], all: readonly string[]): string {
-  if (all.every((code) => codes.includes(code))) return "all";
-  return codes.map(encodeURIComponent).join(",");
+/** What each list parameter may hold (besides `all`). */
+const LIST_CHOICES = {
+  [NAMES.zoneCodes]: ZONE_CODES,
+  [NAMES.indicatorCodes]: INDICATOR_CODES,
+  [NAMES.statuses]: EXPORTABLE_STATUSES,
+} as const satisfies Record<string, readonly string[]>;
+
+/** `all` for the whole catalogue, else the codes; null (no parameter) for none. */
+function listParam(codes: readonly string[] | undefined, all: readonly string[]): string[] | null {
+  if (!codes) return null;
+  return all.every((code) => codes.includes(code)) ? ["all"] : [...codes];
 }
 
-function query(entries: [string, string][]): string {
-  return entries.map(([name, value]) => `${name}=${value}`).join("&");
-}
-
-function filterEntries(filters: Partial<ExportFilterValues>): [string, string][] {
-  const names = EXPORT_QUERY_PARAMETERS;
-  const entries: [string, string][] = [];
-  if (filters.zoneCodes) entries.push([names.zoneCodes, listParam(filters.zoneCodes, ZONE_CODES)]);
-  if (filters.indicatorCodes) {
-    entries.push([names.indicatorCodes, listParam(filters.indicatorCodes, INDICATOR_CODES)]);
-  }
-  for (const key of ["from", "to", "layout", "headerLanguage", "encoding"] as const) {
-    const value = filters[key];
-    if (value) entries.push([names[key], encodeURIComponent(value)]);
-  }
-  if (filters.statuses && filters.statuses.length > 0) {
-    entries.push([names.statuses, filters.statuses.map(encodeURIComponent).join(",")]);
-  }
-  return entries;
+function filterParams(filters: Partial<ExportFilterValues>) {
+  return {
+    [NAMES.zoneCodes]: listParam(filters.zoneCodes, ZONE_CODES),
+    [NAMES.indicatorCodes]: listParam(filters.indicatorCodes, INDICATOR_CODES),
+    [NAMES.from]: (filters.from as QuarterString | undefined) || null,
+    [NAMES.to]: (filters.to as QuarterString | undefined) || null,
+    [NAMES.layout]: (filters.layout as ExportLayout | undefined) || null,
+    [NAMES.headerLanguage]: (filters.headerLanguage as ExportHeaderLanguage | undefined) || null,
+    [NAMES.encoding]: (filters.encoding as ExportEncoding | undefined) || null,
+    [NAMES.statuses]: filters.statuses && filters.statuses.length > 0 ? [...filters.statuses] : null,
+  };
 }
 
 /** The exports page pre-filled with a view's selection, e.g. `/exports?zones=HB-HS&indicators=all&from=…`. */
 export function exportPageHref(filters: Partial<ExportFilterValues>): string {
-  return `/exports?${query(filterEntries(filters))}`;
+  return serializeExport("/exports", filterParams(filters));
 }
 
 /** `GET /api/exports` for the form's values: the browser downloads the file. */
 export function directDownloadHref(values: ExportFormValues): string {
-  return `/api/exports?${query([...filterEntries(values.filters), ["format", encodeURIComponent(values.format)]])}`;
+  return serializeExport("/api/exports", {
+    ...filterParams(values.filters),
+    format: values.format as ExportFormat,
+  });
 }

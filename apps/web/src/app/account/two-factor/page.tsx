@@ -2,6 +2,8 @@ import { getTranslations } from "next-intl/server";
 
 import { TwoFactorSettings } from "~/components/account/two-factor-settings";
 import { requireUser, TWO_FACTOR_PAGE } from "~/server/auth";
+import { loadTwoFactorParams } from "~/url-state/account";
+import type { SearchParams } from "~/url-state/params";
 
 export const dynamic = "force-dynamic";
 
@@ -10,13 +12,9 @@ export async function generateMetadata() {
 }
 
 /** Every user may turn two-factor sign-in on or off; admins may require it of a role (then here first). */
-export default async function TwoFactorPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function TwoFactorPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser(TWO_FACTOR_PAGE);
-  const justEnabled = user.twoFactorEnabled && (await searchParams).enabled !== undefined;
+  const justEnabled = user.twoFactorEnabled && (await loadTwoFactorParams(searchParams)).enabled !== null;
   const t = await getTranslations("twoFactor");
   return (
     <section className="login">

@@ -1,27 +1,27 @@
-import { canSeeSubmitted, findIndicator, type Locale, localized, ZIndicatorCodeSchema } from "@zones/domain";
+import {
+  canSeeSubmitted,
+  findIndicator,
+  type Locale,
+  localized,
+  MAX_QUARTER_SPAN,
+  ZIndicatorCodeSchema,
+} from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 
 import { IndicatorDashboard } from "~/components/dashboard/indicator-dashboard";
-import {
-  type InvalidParam,
-  readQuarter,
-  readRangeSelection,
-  returnQuery,
-  type SearchParamsRecord,
-} from "~/components/dashboard/selection";
-import { defaultAnnualQuarter } from "~/components/dashboard/server-data";
+import { rangeSelection } from "~/components/dashboard/selection";
 import { requireUser } from "~/server/auth";
+import { defaultAnnualQuarter } from "~/server/dashboard-data";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { requireCanonicalQuarters } from "~/url-state/canonical";
+import { DASHBOARD_QUARTER_PARAMS, readIndicatorViewParams } from "~/url-state/dashboards";
+import type { SearchParams } from "~/url-state/params";
 import "../../zones/dashboard.css";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ code: string }>;
-type SearchParams = Promise<SearchParamsRecord>;
-
-/** Longest range the dashboards show (the API refuses more). */
-const MAX_QUARTERS = 40;
 
 export async function generateMetadata({ params }: { params: Params }) {
   const indicator = findIndicator((await params).code);
@@ -39,10 +39,11 @@ export default async function IndicatorPage({
   searchParams,
 }: {
   params: Params;
-  searchParams: SearchParams;
+  searchParams: Promise<SearchParams>;
 }) {
   const [{ code }, query] = await Promise.all([params, searchParams]);
-  const user = await requireUser(`/indicators/${encodeURIComponent(code)}${returnQuery(query)}`);
+  const path = `/indicators/${encodeURIComponent(code)}`;
+  const user = await requireUser(requireCanonicalQuarters(path, query, DASHBOARD_QUARTER_PARAMS));
   const indicatorCode = ZIndicatorCodeSchema.safeParse(code);
   if (!indicatorCode.success) notFound();
   const indicator = findIndicator(indicatorCode.data);
@@ -51,12 +52,11 @@ export default async function IndicatorPage({
   const t = await getTranslations("dashboard.notice");
   const canIncludeSubmitted = canSeeSubmitted(user);
   // A malformed parameter in a shared link falls back to its default and says so, never a 500.
-  const { selection, invalid } = readRangeSelection(query, canIncludeSubmitted);
-  const quarterIssues: InvalidParam[] = [];
+  const read = readIndicatorViewParams(query);
+  const { selection, ignored } = rangeSelection(read.values, read.ignored, canIncludeSubmitted);
   const quarter =
-    readQuarter(query, "quarter", quarterIssues) ??
-    (indicator.frequency === "annual" ? await defaultAnnualQuarter() : undefined);
-  const notices = [...quarterIssues, ...invalid].map(({ name, value }) => t("invalidParam", { name, value }));
+    read.values.quarter ?? (indicator.frequency === "annual" ? await defaultAnnualQuarter() : undefined);
+  const notices = ignored.map(({ name, value }) => t("invalidParam", { name, value }));
   let input = { indicatorCode: indicatorCode.data, ...selection, ...(quarter ? { quarter } : {}) };
   try {
     // Fetched (not only prefetched) so that a range the API refuses (over 40 quarters) is caught here.
@@ -64,7 +64,7 @@ export default async function IndicatorPage({
   } catch {
     const { from: _from, to: _to, ...rest } = input;
     input = rest;
-    notices.push(t("rangeRefused", { max: MAX_QUARTERS }));
+    notices.push(t("rangeRefused", { max: MAX_QUARTER_SPAN }));
     await prefetch(trpc.dashboard.indicator.queryOptions(input));
   }
   return (

@@ -1,21 +1,27 @@
-import { canSeeSubmitted, findZone, type Locale, localized, ZZoneCodeSchema } from "@zones/domain";
+import {
+  canSeeSubmitted,
+  findZone,
+  type Locale,
+  localized,
+  MAX_QUARTER_SPAN,
+  ZZoneCodeSchema,
+} from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 
-import { readRangeSelection, returnQuery, type SearchParamsRecord } from "~/components/dashboard/selection";
-import { quarterChoices } from "~/components/dashboard/server-data";
+import { rangeSelection } from "~/components/dashboard/selection";
 import { ZoneDashboard } from "~/components/dashboard/zone-dashboard";
 import { requireUser } from "~/server/auth";
+import { quarterChoices } from "~/server/dashboard-data";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { requireCanonicalQuarters } from "~/url-state/canonical";
+import { DASHBOARD_QUARTER_PARAMS, readZoneViewParams } from "~/url-state/dashboards";
+import type { SearchParams } from "~/url-state/params";
 import "../dashboard.css";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ code: string }>;
-type SearchParams = Promise<SearchParamsRecord>;
-
-/** Longest range the dashboards show (the API refuses more). */
-const MAX_QUARTERS = 40;
 
 export async function generateMetadata({ params }: { params: Params }) {
   const zone = findZone((await params).code);
@@ -30,25 +36,27 @@ export default async function ZonePage({
   searchParams,
 }: {
   params: Params;
-  searchParams: SearchParams;
+  searchParams: Promise<SearchParams>;
 }) {
   const [{ code }, query] = await Promise.all([params, searchParams]);
-  const user = await requireUser(`/zones/${encodeURIComponent(code)}${returnQuery(query)}`);
+  const path = `/zones/${encodeURIComponent(code)}`;
+  const user = await requireUser(requireCanonicalQuarters(path, query, DASHBOARD_QUARTER_PARAMS));
   const zone = ZZoneCodeSchema.safeParse(code);
   if (!zone.success) notFound();
 
   const t = await getTranslations("dashboard.notice");
   const canIncludeSubmitted = canSeeSubmitted(user);
   // A malformed parameter in a shared link falls back to its default and says so, never a 500.
-  const { selection, invalid } = readRangeSelection(query, canIncludeSubmitted);
-  const notices = invalid.map(({ name, value }) => t("invalidParam", { name, value }));
+  const read = readZoneViewParams(query);
+  const { selection, ignored } = rangeSelection(read.values, read.ignored, canIncludeSubmitted);
+  const notices = ignored.map(({ name, value }) => t("invalidParam", { name, value }));
   let input = { zoneCode: zone.data, ...selection };
   try {
     // Fetched (not only prefetched) so that a range the API refuses (over 40 quarters) is caught here.
     await getQueryClient().fetchQuery(trpc.dashboard.zone.queryOptions(input));
   } catch {
     input = { zoneCode: zone.data, mode: selection.mode, includeSubmitted: selection.includeSubmitted };
-    notices.push(t("rangeRefused", { max: MAX_QUARTERS }));
+    notices.push(t("rangeRefused", { max: MAX_QUARTER_SPAN }));
     await prefetch(trpc.dashboard.zone.queryOptions(input));
   }
   const choices = await quarterChoices();

@@ -1,20 +1,18 @@
 import "server-only";
 
 import { approvedQuarters, latestCompleteQuarter } from "@zones/db/overview";
-import { type QuarterString, toQuarter } from "@zones/domain";
+import { MAX_QUARTER_SPAN, type QuarterString, toQuarter } from "@zones/domain";
 
 import { getDb } from "~/server/db";
 
-/** Ten years: as many quarters as a dashboard range may span. */
-const QUARTER_CHOICES = 40;
-
 /**
- * Quarters with approved data, oldest first: the range selects' options. The zone endpoint returns the
+ * The dashboards' data that is not an API call. Quarters with approved data (as many as a range may
+ * span), oldest first: the range selects' options. The zone endpoint returns the
  * shown range only, so the page reads the choices itself (one small query, the one `dashboard.indicator`
  * answers as `availableQuarters`).
  */
 export async function quarterChoices(): Promise<string[]> {
-  return (await approvedQuarters(await getDb(), { limit: QUARTER_CHOICES })).sort();
+  return (await approvedQuarters(await getDb(), { limit: MAX_QUARTER_SPAN })).sort();
 }
 
 /**

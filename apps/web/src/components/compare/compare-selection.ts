@@ -1,7 +1,7 @@
-import { isIndicatorCode, isZoneCode } from "@zones/domain";
+import { isIndicatorCode, isZoneCode, type QuarterString, type SeriesMode } from "@zones/domain";
 
 /**
- * The comparison's selection and its URL, shared by the page (server) and the view (client): no
+ * The comparison's selection, shared by the page (server) and the view (client): no
  * "use client" here, so the page can use the constants as values.
  */
 
@@ -18,28 +18,14 @@ export const COMPARE_DEFAULTS = {
   quarters: 8,
 } as const;
 
-export type CompareMode = "ytd" | "single";
-
 export interface CompareSelection {
   /** In the order chosen (it decides each zone's line colour). */
   zones: string[];
   /** In the order chosen (the charts' order). */
   indicators: string[];
-  from: string;
-  to: string;
-  mode: CompareMode;
-}
-
-/**
- * The selection's URL. Zone and indicator codes are URL-safe (letters, digits, dashes), so the lists keep
- * readable commas: `/compare?zones=HB-HS,SD-ZB&indicators=gdp,gdp-growth&from=2024Q3&to=2026Q2&mode=ytd`.
- */
-export function compareHref(selection: CompareSelection): string {
-  const safe = (codes: readonly string[]) => codes.map(encodeURIComponent).join(",");
-  return (
-    `/compare?zones=${safe(selection.zones)}&indicators=${safe(selection.indicators)}` +
-    `&from=${encodeURIComponent(selection.from)}&to=${encodeURIComponent(selection.to)}&mode=${selection.mode}`
-  );
+  from: QuarterString;
+  to: QuarterString;
+  mode: SeriesMode;
 }
 
 /** The `dashboard.compare` input of a selection (codes already checked; the guards only narrow the types). */

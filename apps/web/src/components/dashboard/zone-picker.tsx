@@ -1,0 +1,53 @@
+"use client";
+
+import { type Locale, ZONE_CODES, type ZoneCode } from "@zones/domain";
+import { useLocale, useTranslations } from "next-intl";
+
+import { zoneLabel } from "./dashboard-format";
+import { DEFAULT_TREND_ZONES } from "./selection";
+
+/** The trend chart's zones: a box per zone, all of them, or the default four. */
+export function ZonePicker({
+  selected,
+  onChange,
+}: {
+  selected: readonly ZoneCode[];
+  onChange: (zones: readonly ZoneCode[]) => void;
+}) {
+  const t = useTranslations("dashboard.indicator");
+  const locale = useLocale() as Locale;
+  // A newly ticked zone goes last, so the first one (the distribution's highlight) stays.
+  const toggle = (code: ZoneCode, checked: boolean) => {
+    const others = selected.filter((zone) => zone !== code);
+    onChange(checked ? [...others, code] : others);
+  };
+  return (
+    <fieldset className="zone-picker" data-testid="zone-picker">
+      <legend>{t("zonesLegend", { count: selected.length })}</legend>
+      <ul>
+        {ZONE_CODES.map((code) => (
+          <li key={code}>
+            <label>
+              <input
+                type="checkbox"
+                value={code}
+                checked={selected.includes(code)}
+                onChange={(event) => toggle(code, event.target.checked)}
+              />
+              {zoneLabel(code, locale)}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <div className="zone-picker-actions">
+        <button type="button" onClick={() => onChange(ZONE_CODES)}>
+          {t("selectAll")}
+        </button>
+        <button type="button" onClick={() => onChange(DEFAULT_TREND_ZONES)}>
+          {t("selectDefault")}
+        </button>
+        <p className="hint">{t("zonesHint")}</p>
+      </div>
+    </fieldset>
+  );
+}

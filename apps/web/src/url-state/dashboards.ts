@@ -1,0 +1,30 @@
+import { SERIES_MODES } from "@zones/domain";
+import { parseAsStringLiteral } from "nuqs/server";
+
+import { createUrlReader, parseAsCodeList, parseAsFlag } from "./params";
+import { parseAsQuarter } from "./quarter";
+
+/**
+ * The dashboards' URLs: `/zones/HB-HS?from=2025Q3&to=2026Q2&mode=single&submitted=1` and
+ * `/indicators/gdp?quarter=2026Q2&…&zones=HB-HS,SD-ZB`. The keys are in the order the URL writes them.
+ */
+
+/** The range, the series mode and (for reviewers and admins) whether submitted data is included. */
+export const zoneViewParsers = {
+  from: parseAsQuarter,
+  to: parseAsQuarter,
+  mode: parseAsStringLiteral(SERIES_MODES).withDefault("ytd"),
+  submitted: parseAsFlag.withDefault(false),
+};
+
+/** The indicator page's view as the server renders it: the ranking's quarter, then the range. */
+export const indicatorViewParsers = { quarter: parseAsQuarter, ...zoneViewParsers };
+
+/** The indicator page's whole URL: its trend chart's zones are read on the client only. */
+export const indicatorUrlParsers = { ...indicatorViewParsers, zones: parseAsCodeList };
+
+/** The dashboards' quarter parameters, which the quarter rule respells. */
+export const DASHBOARD_QUARTER_PARAMS = ["quarter", "from", "to"] as const;
+
+export const readZoneViewParams = createUrlReader(zoneViewParsers);
+export const readIndicatorViewParams = createUrlReader(indicatorViewParsers);

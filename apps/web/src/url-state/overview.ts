@@ -1,0 +1,14 @@
+import { INDICATOR_CODES, THEME_CODES } from "@zones/domain";
+import { parseAsStringLiteral } from "nuqs/server";
+
+import { createUrlReader } from "./params";
+import { parseAsQuarter } from "./quarter";
+
+/** The overview: `/?quarter=2026Q2&indicator=gdp-growth&theme=growth`. */
+export const overviewParsers = {
+  quarter: parseAsQuarter,
+  indicator: parseAsStringLiteral(INDICATOR_CODES),
+  theme: parseAsStringLiteral(THEME_CODES),
+};
+
+export const readOverviewParams = createUrlReader(overviewParsers);
