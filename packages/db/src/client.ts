@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -8,6 +8,7 @@ import postgres from "postgres";
 import lockfile from "proper-lockfile";
 
 import { env } from "./env";
+import { repositoryRoot } from "./repository-root";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -139,17 +140,6 @@ export function defaultPgliteDir(): string {
   return path.resolve(
     /*turbopackIgnore: true*/ env.PGLITE_DIR ?? path.join(repositoryRoot(), ".data", "pglite"),
   );
-}
-
-/** The monorepo root (the folder holding turbo.json), so every workspace finds the same data folder. */
-function repositoryRoot(): string {
-  let dir = process.cwd();
-  while (!existsSync(path.join(dir, "turbo.json"))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
 }
 
 function redactUrl(url: string): string {

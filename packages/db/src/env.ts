@@ -8,6 +8,12 @@ export const env = createEnv({
     DATABASE_URL: z.url().optional(),
     /** Where the embedded store lives; default `.data/pglite` at the repository root. */
     PGLITE_DIR: z.string().min(1).optional(),
+    /** Where export files are written; default `.data/exports` at the repository root (see export-dir.ts). */
+    EXPORT_DIR: z.string().min(1).optional(),
+    /** The folder of pg_dump/pg_restore for backups, when not the server's major version's usual place. */
+    PG_BIN_DIR: z.string().min(1).optional(),
+    /** Set by npm: the folder a command was typed in (workspace scripts run in the package's folder). */
+    INIT_CWD: z.string().min(1).optional(),
     /** Admin connection used by integration tests to create a database per test file. */
     TEST_DATABASE_URL: z.url().optional(),
   },

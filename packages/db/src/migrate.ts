@@ -15,10 +15,15 @@ const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
  * approved data), so an upgraded database shows the same dashboards as before.
  */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
-  if (handle.engine === "pglite") {
-    await migratePglite(handle.db as PgliteDatabase<Schema>, { migrationsFolder });
-  } else {
-    await migratePostgres(handle.db as PostgresJsDatabase<Schema>, { migrationsFolder });
-  }
+  await applyMigrations(handle, migrationsFolder);
   if (await peerStatisticsMissing(handle.db)) await refreshPeerStatistics(handle.db, "all");
+}
+
+/** Applies the migrations of `folder` (drizzle's layout) that the database has not applied yet. */
+export async function applyMigrations(handle: DatabaseHandle, folder: string): Promise<void> {
+  if (handle.engine === "pglite") {
+    await migratePglite(handle.db as PgliteDatabase<Schema>, { migrationsFolder: folder });
+  } else {
+    await migratePostgres(handle.db as PostgresJsDatabase<Schema>, { migrationsFolder: folder });
+  }
 }

@@ -19,11 +19,14 @@ export function testEngine(): TestEngine {
  * database created through TEST_DATABASE_URL and dropped again by `close()`.
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
-  if (testEngine() === "pglite") {
-    const handle = await openPglite();
-    await migrateDatabase(handle);
-    return handle;
-  }
+  const handle = await createEmptyTestDatabase();
+  await migrateDatabase(handle);
+  return handle;
+}
+
+/** As `createTestDatabase`, without migrations: a restore target, or a database of an older release. */
+export async function createEmptyTestDatabase(): Promise<DatabaseHandle> {
+  if (testEngine() === "pglite") return openPglite();
   const adminUrl = env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("TEST_ENGINE=postgres needs TEST_DATABASE_URL (an admin connection URL).");
   const name = `zones_test_${randomBytes(6).toString("hex")}`;
@@ -36,7 +39,6 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = openPostgres(url.toString());
-  await migrateDatabase(handle);
   return {
     ...handle,
     close: async () => {

@@ -1,15 +1,2 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
-
-/** `EXPORT_DIR`, else `<repository>/.data/exports`: the web app and `npm run worker` find the same folder. */
-export function defaultExportDir(): string {
-  const configured = process.env.EXPORT_DIR;
-  if (configured) return path.resolve(/*turbopackIgnore: true*/ configured);
-  let dir = process.cwd();
-  while (!existsSync(path.join(dir, "turbo.json"))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(/*turbopackIgnore: true*/ process.cwd(), ".data", "exports");
-    dir = parent;
-  }
-  return path.join(dir, ".data", "exports");
-}
+/** Declared in @zones/db, which also backs the folder up; re-exported for the worker and the web app. */
+export { defaultExportDir } from "@zones/db/export-dir";

@@ -1,0 +1,14 @@
+import path from "node:path";
+
+import { env } from "./env";
+import { repositoryRoot } from "./repository-root";
+
+/**
+ * `EXPORT_DIR`, else `<repository>/.data/exports`: the web app, `npm run worker` and the backups find the
+ * same folder. Declared here, beside the embedded store's folder, because a backup holds both.
+ */
+export function defaultExportDir(): string {
+  return path.resolve(
+    /*turbopackIgnore: true*/ env.EXPORT_DIR ?? path.join(repositoryRoot(), ".data", "exports"),
+  );
+}
