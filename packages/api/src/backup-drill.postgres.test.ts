@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Role, SessionUser } from "@zones/auth";
 import { type DatabaseHandle, openPostgres, rowsOf } from "@zones/db/client";
 import { seedDatabase } from "@zones/db/seed";
-import { createEmptyTestDatabase, createTestDatabase, testEngine } from "@zones/db/testing";
+import { createEmptyTestDatabase, createTestDatabase } from "@zones/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -24,7 +24,7 @@ const NOW = new Date("2026-11-28T10:00:00+08:00");
 const RUN_ID = "5c0f3c52-8d7e-4b8e-9f0a-6a1d2e3f4b5c";
 const FILE = "zones-2026Q2.csv";
 
-describe.runIf(testEngine() === "postgres")("backup and restore drill", () => {
+describe("backup and restore drill", () => {
   let work: string;
   let source: DatabaseHandle;
   let target: DatabaseHandle;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type DatabaseHandle, rowsOf } from "../client";
 import { seedDatabase } from "../seed";
-import { createEmptyTestDatabase, createTestDatabase, testEngine } from "../testing";
+import { createEmptyTestDatabase, createTestDatabase } from "../testing";
 import { MANIFEST_FILE, type Manifest } from "./manifest";
 
 /**
@@ -70,7 +70,7 @@ async function rowCounts(handle: DatabaseHandle): Promise<Record<string, number>
 
 const urlOf = (handle: DatabaseHandle) => handle.connectionString ?? "";
 
-describe.runIf(testEngine() === "postgres")("db:backup and db:restore", () => {
+describe("db:backup and db:restore", () => {
   let work: string;
   let source: DatabaseHandle;
   let sourceExports: string;
