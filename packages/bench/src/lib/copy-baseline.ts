@@ -7,9 +7,9 @@ import type { Readable } from "node:stream";
 import type { DatabaseHandle } from "@zones/db/client";
 import { exportFromWhere, type ObservationExportScope } from "@zones/db/exports";
 import { type SQL, sql } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
 
 import { connect } from "./pg";
+import { inlineQueryText } from "./sql-text";
 
 /** Spreadsheet formula neutralisation in SQL: a leading `'` on text starting with = + - @ tab or CR. */
 function neutralised(column: SQL): SQL {
@@ -30,15 +30,12 @@ export function copyObservationsQuery(scope: ObservationExportScope): SQL {
     order by z.sort_order, z.code, i.sort_order, i.code, o.quarter`;
 }
 
-const dialect = new PgDialect();
-
 /**
  * The COPY statement as text. COPY takes no bind parameters: the scope (validated codes and quarters) is
  * inlined as escaped literals.
  */
 export function copyObservationsStatement(scope: ObservationExportScope): string {
-  const query = dialect.sqlToQuery(copyObservationsQuery(scope).inlineParams()).sql;
-  return `copy (${query}) to stdout with (format csv, header true)`;
+  return `copy (${inlineQueryText(copyObservationsQuery(scope))}) to stdout with (format csv, header true)`;
 }
 
 /**
