@@ -1,9 +1,11 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-/** `EXPORT_DIR`, else `<repository>/.data/exports`: the web app and `npm run worker` find the same folder. */
-export function defaultExportDir(): string {
-  const configured = process.env.EXPORT_DIR;
+/**
+ * `EXPORT_DIR` (or the value the web app validated), else `<repository>/.data/exports`: the web app and
+ * `npm run worker` find the same folder.
+ */
+export function defaultExportDir(configured = process.env.EXPORT_DIR): string {
   if (configured) return path.resolve(/*turbopackIgnore: true*/ configured);
   let dir = process.cwd();
   while (!existsSync(path.join(dir, "turbo.json"))) {
