@@ -11,6 +11,7 @@
 const EXPORT_JOBS_DELAY_MS = 5_000;
 
 export async function register() {
+  // Next's own variables, read as literals: Next replaces NEXT_RUNTIME at build time (see ~/env).
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { getDatabaseHandle, getExportJobs } = await import("./server/process-resources");

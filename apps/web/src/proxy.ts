@@ -1,6 +1,7 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
 
+import { env } from "~/env";
 import { isCrossOrigin } from "~/server/origin";
 import { pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "~/server/security-headers";
 
@@ -32,7 +33,7 @@ export function proxy(request: NextRequest) {
   const https = isHttps(request);
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = pageContentSecurityPolicy(nonce, {
-    development: process.env.NODE_ENV === "development",
+    development: env.NODE_ENV === "development",
     https,
   });
 

@@ -1,32 +1,18 @@
 import { TRPCError } from "@trpc/server";
-import type { Role, SessionUser } from "@zones/auth";
-import type { DatabaseHandle } from "@zones/db/client";
-import { seedDatabase } from "@zones/db/seed";
-import { createTestDatabase } from "@zones/db/testing";
+import type { SessionUser } from "@zones/auth";
 import { canReadZoneDrafts, canWriteZone } from "@zones/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { appRouter, createCaller } from "./root";
-import { CALLERS, contextFor, createRoleUsers, testAuth } from "./test-fixtures";
+import { appRouter } from "./root";
+import { CALLERS, openTestWorld } from "./test-fixtures";
 import { ACCESS } from "./test-procedures";
+import { useTestWorld } from "./test-world";
 
 const procedurePaths = Object.keys(appRouter._def.procedures).sort();
 
 describe("authorization matrix", () => {
-  let handle: DatabaseHandle;
-  let users: Record<Role, SessionUser>;
-  let auth: ReturnType<typeof testAuth>;
+  const world = useTestWorld();
   let run = 0;
-
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-    await seedDatabase(handle.db, { demo: false });
-    auth = testAuth(handle.db);
-    users = await createRoleUsers(auth, handle.db);
-  });
-  afterAll(async () => {
-    await handle.close();
-  });
 
   it("lists every procedure of the app router, and only those", () => {
     expect(Object.keys(ACCESS).sort()).toEqual(procedurePaths);
@@ -37,14 +23,14 @@ describe("authorization matrix", () => {
   it.each(cases)("%s as %s", async (path, caller) => {
     const access = ACCESS[path];
     if (!access) throw new Error(`no access entry for ${path}`);
-    const user = caller === "anonymous" ? null : users[caller];
+    const user = caller === "anonymous" ? null : world.users[caller];
+    const router = world.caller(user);
     const procedure = path
       .split(".")
-      .reduce<unknown>(
-        (node, key) => (node as Record<string, unknown>)[key],
-        createCaller(contextFor(handle.db, auth, user)),
-      ) as (input: unknown) => Promise<unknown>;
-    const call = procedure(access.input(users, run++));
+      .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], router) as (
+      input: unknown,
+    ) => Promise<unknown>;
+    const call = procedure(access.input(world.users, run++));
     if (access.allowed.includes(caller) && access.allowedOutcome) {
       await expect(call).rejects.toMatchObject({ code: access.allowedOutcome });
     } else if (access.allowed.includes(caller)) {
@@ -62,16 +48,14 @@ describe("authorization matrix", () => {
 
 describe("accounts not in order", () => {
   it("may ask who they are, but nothing else until the password is changed or two-factor set up", async () => {
-    const handle = await createTestDatabase();
+    const world = await openTestWorld();
     try {
-      await seedDatabase(handle.db, { demo: false });
-      const auth = testAuth(handle.db);
-      const { reviewer } = await createRoleUsers(auth, handle.db);
+      const { reviewer } = world.users;
       for (const pending of [
         { ...reviewer, mustChangePassword: true },
         { ...reviewer, twoFactorRequired: true },
       ]) {
-        const caller = createCaller(contextFor(handle.db, auth, pending));
+        const caller = world.caller(pending);
         await expect(caller.session.me()).resolves.toMatchObject({ id: reviewer.id });
         const error = await caller.overview.get({}).then(
           () => null,
@@ -80,7 +64,7 @@ describe("accounts not in order", () => {
         expect((error as TRPCError).code).toBe("FORBIDDEN");
       }
     } finally {
-      await handle.close();
+      await world.handle.close();
     }
   });
 });

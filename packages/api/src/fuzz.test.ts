@@ -1,11 +1,9 @@
-import type { Role, SessionUser } from "@zones/auth";
-import type { DatabaseHandle } from "@zones/db/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { appRouter } from "./root";
-import { contextFor, openTestWorld, type testAuth } from "./test-fixtures";
 import { answer, databaseFingerprint, procedureRequest, procedureType } from "./test-http";
 import { ACCESS } from "./test-procedures";
+import { useTestWorld } from "./test-world";
 
 /**
  * Every procedure, over HTTP as the web app serves it, with malformed values in place of each part of a
@@ -122,16 +120,7 @@ function rawRequest(path: string, json: string): Request {
 }
 
 describe("hostile input to every procedure", () => {
-  let handle: DatabaseHandle;
-  let users: Record<Role, SessionUser>;
-  let auth: ReturnType<typeof testAuth>;
-
-  beforeAll(async () => {
-    ({ handle, auth, users } = await openTestWorld());
-  });
-  afterAll(async () => {
-    await handle.close();
-  });
+  const world = useTestWorld();
 
   const procedures = Object.keys(appRouter._def.procedures).sort();
 
@@ -139,8 +128,8 @@ describe("hostile input to every procedure", () => {
     const access = ACCESS[path];
     if (!access) throw new Error(`no access entry for ${path}`);
     // The most powerful caller reaches furthest into each procedure.
-    const context = contextFor(handle.db, auth, users.admin);
-    const valid = access.input(users, 0);
+    const context = world.context(world.users.admin);
+    const valid = access.input(world.users, 0);
     const requests: [string, Request][] =
       valid instanceof FormData
         ? hostileUploads().map(([name, form]) => [name, procedureRequest(path, form)])
@@ -154,22 +143,22 @@ describe("hostile input to every procedure", () => {
             ...RAW_BODIES.map(([name, body]): [string, Request] => [name, rawRequest(path, body)]),
           ];
     const writes = procedureType(path) === "mutation";
-    let before = await databaseFingerprint(handle.db);
+    let before = await databaseFingerprint(world.handle.db);
     const faults: string[] = [];
     for (const [name, request] of requests) {
       const { status, body } = await answer(request, context);
       if (status >= 500) faults.push(`${name}: ${status} ${body.slice(0, 300)}`);
       if (status < 300) {
         // A malformed value the schema let through as valid may write; only refusals must leave no trace.
-        before = await databaseFingerprint(handle.db);
+        before = await databaseFingerprint(world.handle.db);
       } else if (writes) {
         expect(
-          await databaseFingerprint(handle.db),
+          await databaseFingerprint(world.handle.db),
           `${name} was refused (${status}) yet changed data`,
         ).toEqual(before);
       }
     }
     expect(faults).toEqual([]);
-    expect(await databaseFingerprint(handle.db)).toEqual(before);
+    expect(await databaseFingerprint(world.handle.db)).toEqual(before);
   });
 });

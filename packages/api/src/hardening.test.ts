@@ -1,12 +1,10 @@
 import { TRPCError } from "@trpc/server";
-import type { Role, SessionUser } from "@zones/auth";
-import type { DatabaseHandle } from "@zones/db/client";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { createCaller } from "./root";
-import { contextFor, openTestWorld, type testAuth } from "./test-fixtures";
+import { openTestWorld } from "./test-fixtures";
 import { answer, databaseFingerprint, procedureRequest } from "./test-http";
+import { useTestWorld } from "./test-world";
 
 async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
   const error = await promise.then(
@@ -18,20 +16,11 @@ async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
 }
 
 describe("hostile and faulty input", () => {
-  let handle: DatabaseHandle;
-  let users: Record<Role, SessionUser>;
-  let auth: ReturnType<typeof testAuth>;
-
-  beforeAll(async () => {
-    ({ handle, auth, users } = await openTestWorld());
-  });
-  afterAll(async () => {
-    await handle.close();
-  });
+  const world = useTestWorld();
 
   it("refuses a NUL or a broken UTF-16 half in any text with 400, naming the field, before the database", async () => {
-    const context = contextFor(handle.db, auth, users.admin);
-    const before = await databaseFingerprint(handle.db);
+    const context = world.context(world.users.admin);
+    const before = await databaseFingerprint(world.handle.db);
     const cases: [string, unknown, string][] = [
       [
         "user.create",
@@ -57,11 +46,11 @@ describe("hostile and faulty input", () => {
         new RegExp(`^${field.replace(".", "\\.")}：`),
       );
     }
-    expect(await databaseFingerprint(handle.db)).toEqual(before);
+    expect(await databaseFingerprint(world.handle.db)).toEqual(before);
   });
 
   it("refuses a deadline in year 0 (or any outside 2000–2099) with 400 naming deadline", async () => {
-    const admin = createCaller(contextFor(handle.db, auth, users.admin));
+    const admin = world.caller(world.users.admin);
     for (const deadline of ["0000-01-01", "1999-12-31", "2100-01-01"]) {
       const error = await refusal(admin.period.update({ quarter: "2030Q1", status: "not_open", deadline }));
       expect(error.code).toBe("BAD_REQUEST");
@@ -73,7 +62,7 @@ describe("hostile and faulty input", () => {
   });
 
   it("answers two simultaneous creations of one account with a conflict, never a server error", async () => {
-    const context = contextFor(handle.db, auth, users.admin);
+    const context = world.context(world.users.admin);
     const input = { email: "twice@race.test", name: "Twice", role: "viewer", password: "race-password-2026" };
     const answers = await Promise.all(
       Array.from({ length: 4 }, () => answer(procedureRequest("user.create", input), context)),
@@ -84,13 +73,13 @@ describe("hostile and faulty input", () => {
   });
 
   it("gives a fault on our side as a generic message with a reference, never the SQL or its parameters", async () => {
-    const { handle: broken, auth: brokenAuth, users: brokenUsers } = await openTestWorld();
+    const broken = await openTestWorld();
     try {
       // A fault no input causes: a table the procedure reads is gone.
-      await broken.db.execute(sql`drop table reporting_periods cascade`);
+      await broken.handle.db.execute(sql`drop table reporting_periods cascade`);
       const { status, body } = await answer(
         procedureRequest("period.list", {}),
-        contextFor(broken.db, brokenAuth, brokenUsers.admin),
+        broken.context(broken.users.admin),
       );
       expect(status).toBe(500);
       const error = JSON.parse(body).error.json;
@@ -101,7 +90,7 @@ describe("hostile and faulty input", () => {
       expect(error.data.stack ?? null).toBeNull();
       expect(body).not.toMatch(/\.ts:\d+|node_modules/);
     } finally {
-      await broken.close();
+      await broken.handle.close();
     }
   });
 });

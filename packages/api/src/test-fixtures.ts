@@ -4,21 +4,37 @@ import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase } from "@zones/db/testing";
 import type { TZoneCode } from "@zones/domain";
 
+import { createCaller } from "./root";
 import { type Context, createInnerContext, type ExportJobs } from "./trpc";
 
-/** Test-only: a fresh database with the catalogue (no demo data), an auth instance and one user per role. */
-export async function openTestWorld(): Promise<{
+/** Test-only: a database with the catalogue (no demo data), an auth instance and one user per role. */
+export interface TestWorld {
   handle: DatabaseHandle;
   auth: Auth;
   users: Record<Role, SessionUser>;
-}> {
+  /** A context as the server would build it for `user` (null: signed out). */
+  context(user: SessionUser | null, exportJobs?: ExportJobs): Context;
+  /** The app router called as `user`, in that context. */
+  caller(user: SessionUser | null, exportJobs?: ExportJobs): ReturnType<typeof createCaller>;
+}
+
+/** Test-only: a fresh test world; `handle.close()` drops it. */
+export async function openTestWorld(): Promise<TestWorld> {
   const handle = await createTestDatabase();
   await seedDatabase(handle.db, { demo: false });
   const auth = testAuth(handle.db);
-  return { handle, auth, users: await createRoleUsers(auth, handle.db) };
+  const context = (user: SessionUser | null, exportJobs?: ExportJobs) =>
+    contextFor(handle.db, auth, user, exportJobs);
+  return {
+    handle,
+    auth,
+    users: await createRoleUsers(auth, handle.db),
+    context,
+    caller: (user, exportJobs) => createCaller(context(user, exportJobs)),
+  };
 }
 
-/** Test-only: a context as the server would build it, for `createCaller`. */
+/** Test-only: an auth instance on the test database, with a fixed secret. */
 export function testAuth(db: Database): Auth {
   return createAuth({ db, secret: "api-test-secret-that-is-at-least-32-chars" });
 }
@@ -76,6 +92,7 @@ export class RecordedExportJobs implements ExportJobs {
   }
 }
 
+/** Test-only: a context as the server would build it, for `createCaller`. */
 export function contextFor(
   db: Database,
   auth: Auth,

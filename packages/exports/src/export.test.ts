@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { type DatabaseHandle, rowsOf } from "@zones/db/client";
-import { copyObservationsCsv, countObservationRows, streamObservationRows } from "@zones/db/exports";
+import { countObservationRows, streamObservationRows } from "@zones/db/exports";
 import { createTestDatabase, testEngine } from "@zones/db/testing";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
@@ -465,47 +465,4 @@ describe(`exports on ${testEngine()}`, () => {
     const bytes = Buffer.from(await new Response(download.body).arrayBuffer());
     expect(parseCsv(iconv.decode(bytes, "gb18030")).length - 1).toBe(download.rowsExpected);
   });
-
-  if (testEngine() === "postgres") {
-    it("COPY … TO STDOUT gives the same rows, neutralised in SQL", async () => {
-      const scope = filters({ headerLanguage: "en" });
-      const stream = await copyObservationsCsv(handle.db, scope);
-      const text = (await collect(stream)).toString("utf8");
-      const [header, ...records] = parse(text) as string[][];
-      expect(header).toEqual([
-        "zone_code",
-        "zone_name",
-        "indicator_code",
-        "indicator_name",
-        "unit",
-        "quarter",
-        "value",
-        "status",
-        "revision",
-        "revision_kind",
-        "note",
-      ]);
-      const expected = await expectedRows(handle, scope);
-      expect(records).toEqual(
-        expected.map((row) => [
-          row.zoneCode,
-          row.zoneNameEn,
-          row.indicatorCode,
-          row.indicatorNameEn,
-          row.unitEn,
-          row.quarter,
-          row.value,
-          row.status,
-          String(row.revision),
-          row.revisionKind,
-          row.note === null ? "" : safe(row.note),
-        ]),
-      );
-      expect(text).toContain(",-3.5,");
-    });
-  } else {
-    it("refuses COPY on PGlite with a clear error", async () => {
-      await expect(copyObservationsCsv(handle.db, filters())).rejects.toThrow(/needs PostgreSQL/);
-    });
-  }
 });

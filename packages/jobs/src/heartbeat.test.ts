@@ -1,15 +1,13 @@
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { DatabaseHandle } from "@zones/db/client";
-import { failExportRunAttempt, finishExportRun, getExportRun, insertExportRun } from "@zones/db/exports";
+import { failExportRunAttempt, finishExportRun, getExportRun } from "@zones/db/exports";
 import { exportRuns } from "@zones/db/schema";
-import { createTestDatabase } from "@zones/db/testing";
-import { type ExportFile, parseExportFilters } from "@zones/exports";
+import type { ExportFile } from "@zones/exports";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { runExportAttempt } from "./run-export";
-import { loadJobsFixture, REVIEWER, tempExportDir } from "./test-fixture";
+import { insertManualRun, useJobsWorld, waitFor } from "./test-world";
 
 // A heartbeat every 40 ms instead of seconds, and an export that writes nothing until released: only the
 // heartbeat's own timer can keep the run looking alive.
@@ -32,69 +30,41 @@ vi.mock("@zones/exports", async (importOriginal) => ({
     }),
 }));
 
-let handle: DatabaseHandle;
-let exportDir: string;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  await loadJobsFixture(handle);
-  exportDir = await tempExportDir();
-});
-
-afterAll(async () => {
-  await handle?.close();
-  await rm(exportDir, { recursive: true, force: true });
-});
-
-async function newRun() {
-  const run = await insertExportRun(handle.db, {
-    requestedBy: REVIEWER.id,
-    trigger: "manual",
-    filters: parseExportFilters({
-      zoneCodes: ["HB-HS"],
-      indicatorCodes: ["gdp"],
-      from: "2026Q2",
-      to: "2026Q2",
-    }),
-    format: "csv",
-    maxAttempts: 3,
-  });
-  if (!run) throw new Error("no run");
-  return run;
-}
-
-async function until(probe: () => Promise<boolean>, what: string) {
-  const deadline = Date.now() + 10_000;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const world = useJobsWorld();
+const newRun = () => insertManualRun(world.handle.db);
 
 describe("an attempt taken for dead while it still runs", () => {
   it("stops at its next heartbeat once a newer attempt took the run, and leaves the run and its folder alone", async () => {
     const run = await newRun();
     const begun = writesBegun;
-    const attempt = runExportAttempt(handle.db, run.id, { retryCount: 0, retryLimit: 2 }, { exportDir });
-    await until(async () => writesBegun > begun, "the first attempt to write");
+    const attempt = runExportAttempt(
+      world.handle.db,
+      run.id,
+      { retryCount: 0, retryLimit: 2 },
+      { exportDir: world.exportDir },
+    );
+    await waitFor(async () => writesBegun > begun, "the first attempt to write", {
+      timeoutMs: 10_000,
+      intervalMs: 20,
+    });
     // What `startExportRunAttempt` does for the newer attempt, which then writes its own file.
-    await handle.db
+    await world.handle.db
       .update(exportRuns)
       .set({ attempts: sql`${exportRuns.attempts} + 1`, heartbeatAt: sql`now()` })
       .where(eq(exportRuns.id, run.id));
-    const runDir = path.join(exportDir, run.id);
+    const runDir = path.join(world.exportDir, run.id);
     await mkdir(runDir, { recursive: true });
     await writeFile(path.join(runDir, "newer.csv.part"), "the newer attempt's rows");
 
     expect(await attempt).toBe("skipped");
-    const stored = await getExportRun(handle.db, run.id);
+    const stored = await getExportRun(world.handle.db, run.id);
     expect(stored).toMatchObject({ status: "running", attempts: 2, error: null });
     expect(await readdir(runDir)).toEqual(["newer.csv.part"]);
   });
 
   it("cannot record a finish or a failure over a newer attempt", async () => {
     const run = await newRun();
-    await handle.db
+    await world.handle.db
       .update(exportRuns)
       .set({ status: "running", attempts: 2, heartbeatAt: sql`now()` })
       .where(eq(exportRuns.id, run.id));
@@ -107,23 +77,28 @@ describe("an attempt taken for dead while it still runs", () => {
       fileName: "x.csv",
       filePath: "/x",
     };
-    expect(await finishExportRun(handle.db, older, file)).toBe(false);
-    expect(await failExportRunAttempt(handle.db, older, { error: "late", final: true })).toBe(false);
-    expect(await getExportRun(handle.db, run.id)).toMatchObject({
+    expect(await finishExportRun(world.handle.db, older, file)).toBe(false);
+    expect(await failExportRunAttempt(world.handle.db, older, { error: "late", final: true })).toBe(false);
+    expect(await getExportRun(world.handle.db, run.id)).toMatchObject({
       status: "running",
       error: null,
       rowCount: null,
     });
-    expect(await finishExportRun(handle.db, { id: run.id, attempt: 2 }, file)).toBe(true);
-    expect(await getExportRun(handle.db, run.id)).toMatchObject({ status: "succeeded", rowCount: 1 });
+    expect(await finishExportRun(world.handle.db, { id: run.id, attempt: 2 }, file)).toBe(true);
+    expect(await getExportRun(world.handle.db, run.id)).toMatchObject({ status: "succeeded", rowCount: 1 });
   });
 });
 
 describe("the heartbeat of a running export", () => {
   it("is written on its own timer while the export reports no progress (a long query, closing an XLSX)", async () => {
     const run = await newRun();
-    const attempt = runExportAttempt(handle.db, run.id, { retryCount: 0, retryLimit: 2 }, { exportDir });
-    const heartbeat = async () => (await getExportRun(handle.db, run.id))?.heartbeatAt?.getTime() ?? 0;
+    const attempt = runExportAttempt(
+      world.handle.db,
+      run.id,
+      { retryCount: 0, retryLimit: 2 },
+      { exportDir: world.exportDir },
+    );
+    const heartbeat = async () => (await getExportRun(world.handle.db, run.id))?.heartbeatAt?.getTime() ?? 0;
     // The claim writes the first heartbeat; the timer must move it on twice more with no row written.
     const seen = new Set<number>();
     const until = Date.now() + 10_000;
@@ -133,7 +108,7 @@ describe("the heartbeat of a running export", () => {
       if (at > 0) seen.add(at);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    const filePath = path.join(exportDir, run.id, "x.csv");
+    const filePath = path.join(world.exportDir, run.id, "x.csv");
     release({ rowCount: 1, byteSize: 1, checksum: "0", durationMs: 1, fileName: "x.csv", filePath });
     expect(await attempt).toBe("succeeded");
     // Stopped with the run: no write after the last one.

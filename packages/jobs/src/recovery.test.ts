@@ -1,12 +1,10 @@
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type DatabaseHandle, rowsOf } from "@zones/db/client";
-import { getExportRun, insertExportRun } from "@zones/db/exports";
+import { rowsOf } from "@zones/db/client";
+import { getExportRun } from "@zones/db/exports";
 import { exportRuns } from "@zones/db/schema";
-import { createTestDatabase } from "@zones/db/testing";
-import { parseExportFilters } from "@zones/exports";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 
 import {
   DEFAULT_POLLING_SECONDS,
@@ -16,52 +14,23 @@ import {
   STALE_RUN_SECONDS,
 } from "./queues";
 import { recoverStaleRuns, startSweep } from "./recovery";
-import { loadJobsFixture, REVIEWER, tempExportDir } from "./test-fixture";
+import { gdpFilters, insertManualRun, useJobsWorld, waitFor } from "./test-world";
 import { type ExportWorker, startExportWorker } from "./worker";
 
-let handle: DatabaseHandle;
-let exportDir: string;
+const world = useJobsWorld();
 let worker: ExportWorker | null = null;
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  await loadJobsFixture(handle);
-  exportDir = await tempExportDir();
-});
-
+// Before the world closes (after hooks run last-registered first).
 afterAll(async () => {
   await worker?.stop();
-  await handle?.close();
-  await rm(exportDir, { recursive: true, force: true });
 });
-
-/** Polls the run's record: the worker is another pg-boss loop, with no callback to await. */
-async function waitFor<T>(probe: () => Promise<T | null>, what: string, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const found = await probe();
-    if (found) return found;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** A run of two GDP rows in the state a worker left it, its heartbeat `silentSeconds` old (database clock). */
 async function runLeftAt(status: "queued" | "running" | "succeeded", silentSeconds: number, attempts = 1) {
-  const run = await insertExportRun(handle.db, {
-    requestedBy: REVIEWER.id,
-    trigger: "manual",
-    filters: parseExportFilters({
-      zoneCodes: ["HB-HS", "SD-ZB"],
-      indicatorCodes: ["gdp"],
-      from: "2026Q2",
-      to: "2026Q2",
-    }),
-    format: "csv",
-    maxAttempts: 3,
+  const run = await insertManualRun(world.handle.db, {
+    filters: gdpFilters({ zoneCodes: ["HB-HS", "SD-ZB"] }),
   });
-  if (!run) throw new Error("no run");
-  await handle.db
+  await world.handle.db
     .update(exportRuns)
     .set({ status, attempts, heartbeatAt: sql`now() - make_interval(secs => ${silentSeconds})` })
     .where(eq(exportRuns.id, run.id));
@@ -85,7 +54,7 @@ describe("crash recovery", () => {
     const waiting = await runLeftAt("queued", 3600);
     const sent: string[] = [];
     const recovered = await recoverStaleRuns(
-      handle.db,
+      world.handle.db,
       async (runId) => {
         sent.push(runId);
       },
@@ -97,29 +66,31 @@ describe("crash recovery", () => {
     expect(sent).not.toContain(finished);
     expect(sent).not.toContain(waiting);
     // Without the local view, the run silent as long is dead too.
-    expect((await recoverStaleRuns(handle.db, async () => {})).sort()).toEqual([dead, deadButHere].sort());
-    await handle.db.delete(exportRuns);
+    expect((await recoverStaleRuns(world.handle.db, async () => {})).sort()).toEqual(
+      [dead, deadButHere].sort(),
+    );
+    await world.handle.db.delete(exportRuns);
   });
 
   it("a worker takes up a dead worker's run at its first sweep: half file removed, the run completes", async () => {
     const runId = await runLeftAt("running", STALE_RUN_SECONDS + 5);
-    const runDir = path.join(exportDir, runId);
+    const runDir = path.join(world.exportDir, runId);
     await mkdir(runDir, { recursive: true });
     await writeFile(path.join(runDir, "zones-HB-HS_SD-ZB-2026Q2-2026Q2.csv.part"), "half a fi");
     // The tick once a year: only the sweep can have sent the run.
-    worker = await startExportWorker(handle, {
-      exportDir,
+    worker = await startExportWorker(world.handle, {
+      exportDir: world.exportDir,
       timing: { pollingIntervalSeconds: 0.5 },
       tickCron: "0 0 1 1 *",
     });
     const run = await waitFor(async () => {
-      const current = await getExportRun(handle.db, runId);
+      const current = await getExportRun(world.handle.db, runId);
       return current?.status === "succeeded" ? current : null;
     }, "the dead worker's run to succeed");
     expect(run).toMatchObject({ status: "succeeded", attempts: 2, rowCount: 2 });
     expect(await readdir(runDir)).toEqual([run.fileName]);
     const jobs = rowsOf<{ singleton_key: string | null }>(
-      await handle.db.execute(
+      await world.handle.db.execute(
         sql`select singleton_key from pgboss.job where name = ${EXPORT_QUEUES.run} and data ->> 'runId' = ${runId}`,
       ),
     );

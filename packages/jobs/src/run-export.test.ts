@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { DatabaseHandle } from "@zones/db/client";
 import {
   getExportRun,
   insertExportRun,
@@ -9,21 +8,14 @@ import {
   requestExportRunCancel,
 } from "@zones/db/exports";
 import { exportRuns, exportSchedules, users } from "@zones/db/schema";
-import { createTestDatabase } from "@zones/db/testing";
-import { parseExportFilters } from "@zones/exports";
+import type { TExportFiltersInput } from "@zones/exports";
 import { parse } from "csv-parse/sync";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { LiveRuns, runExportAttempt } from "./run-export";
-import {
-  approveAllZones,
-  gdpSchedule,
-  loadJobsFixture,
-  OFFICIAL,
-  REVIEWER,
-  tempExportDir,
-} from "./test-fixture";
+import { approveAllZones, gdpSchedule, OFFICIAL, REVIEWER } from "./test-fixture";
+import { gdpFilters, insertManualRun, useJobsWorld } from "./test-world";
 import { runQuarterApproved, runScheduleTick } from "./tick";
 
 function present<T>(value: T | null | undefined): T {
@@ -32,54 +24,30 @@ function present<T>(value: T | null | undefined): T {
 }
 
 const FIRST_TRY = { retryCount: 0, retryLimit: 2 };
-const gdpFilters = (input: Record<string, unknown> = {}) =>
-  parseExportFilters({
-    zoneCodes: ["HB-HS", "SD-ZB"],
-    indicatorCodes: ["gdp"],
-    from: "2026Q2",
-    to: "2026Q3",
-    ...input,
-  });
+/** GDP of HB-HS and SD-ZB, 2026Q2–2026Q3. */
+const twoZones = (input: Partial<TExportFiltersInput> = {}) =>
+  gdpFilters({ zoneCodes: ["HB-HS", "SD-ZB"], to: "2026Q3", ...input });
 
-let handle: DatabaseHandle;
-let exportDir: string;
+const world = useJobsWorld();
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  await loadJobsFixture(handle);
-  exportDir = await tempExportDir();
-});
-
-afterAll(async () => {
-  await handle?.close();
-  await rm(exportDir, { recursive: true, force: true });
-});
-
-async function manualRun(requestedBy: string, filters = gdpFilters(), format = "csv") {
-  const run = await insertExportRun(handle.db, {
-    requestedBy,
-    trigger: "manual",
-    filters,
-    format,
-    maxAttempts: 3,
-  });
-  if (!run) throw new Error("no run");
-  return run;
-}
+const manualRun = (requestedBy: string, filters = twoZones(), format = "csv") =>
+  insertManualRun(world.handle.db, { requestedBy, filters, format });
 
 describe("one export run", () => {
   it("writes the file, records rows, bytes, checksum and duration; the CSV parses back to the database's values", async () => {
-    const run = await manualRun(REVIEWER.id, gdpFilters({ statuses: ["approved", "submitted"] }));
-    expect(await runExportAttempt(handle.db, run.id, FIRST_TRY, { exportDir })).toBe("succeeded");
-    const stored = present(await getExportRun(handle.db, run.id));
+    const run = await manualRun(REVIEWER.id, twoZones({ statuses: ["approved", "submitted"] }));
+    expect(await runExportAttempt(world.handle.db, run.id, FIRST_TRY, { exportDir: world.exportDir })).toBe(
+      "succeeded",
+    );
+    const stored = present(await getExportRun(world.handle.db, run.id));
     expect(stored).toMatchObject({ status: "succeeded", attempts: 1, rowCount: 3, rowsDone: 3, error: null });
     const bytes = await readFile(present(stored.filePath));
     expect(stored.byteSize).toBe(bytes.byteLength);
     expect(stored.checksum).toBe(createHash("sha256").update(bytes).digest("hex"));
     expect(stored.durationMs).toBeGreaterThanOrEqual(0);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(path.dirname(present(stored.filePath))).toBe(path.join(exportDir, run.id));
-    expect(await readdir(path.join(exportDir, run.id))).toEqual([stored.fileName]);
+    expect(path.dirname(present(stored.filePath))).toBe(path.join(world.exportDir, run.id));
+    expect(await readdir(path.join(world.exportDir, run.id))).toEqual([stored.fileName]);
     const [header = [], ...records]: string[][] = parse(bytes, { bom: true });
     const column = (name: string) => header.indexOf(name);
     const cells = (row: string[], ...names: string[]) => names.map((name) => row[column(name)]);
@@ -94,48 +62,57 @@ describe("one export run", () => {
 
   it("picks up a run whose worker died mid-way: the half-written file is removed, the run completes", async () => {
     const run = await manualRun(REVIEWER.id);
-    await handle.db
+    await world.handle.db
       .update(exportRuns)
       .set({ status: "running", attempts: 1, heartbeatAt: sql`now() - interval '5 minutes'` })
       .where(eq(exportRuns.id, run.id));
-    const runDir = path.join(exportDir, run.id);
+    const runDir = path.join(world.exportDir, run.id);
     await mkdir(runDir, { recursive: true });
     await writeFile(path.join(runDir, "zones-HB-HS_SD-ZB-2026Q2-2026Q3.csv.part"), "half a fi");
-    expect(await runExportAttempt(handle.db, run.id, { retryCount: 1, retryLimit: 2 }, { exportDir })).toBe(
-      "succeeded",
-    );
-    const stored = present(await getExportRun(handle.db, run.id));
+    expect(
+      await runExportAttempt(
+        world.handle.db,
+        run.id,
+        { retryCount: 1, retryLimit: 2 },
+        { exportDir: world.exportDir },
+      ),
+    ).toBe("succeeded");
+    const stored = present(await getExportRun(world.handle.db, run.id));
     expect(stored).toMatchObject({ status: "succeeded", attempts: 2, rowCount: 2 });
     expect(await readdir(runDir)).toEqual([stored.fileName]);
   });
 
   it("gives up a run whose worker died during its every attempt, instead of recovering it forever", async () => {
     const run = await manualRun(REVIEWER.id);
-    await handle.db
+    await world.handle.db
       .update(exportRuns)
       .set({ status: "running", attempts: 3, heartbeatAt: sql`now() - interval '5 minutes'` })
       .where(eq(exportRuns.id, run.id));
-    const runDir = path.join(exportDir, run.id);
+    const runDir = path.join(world.exportDir, run.id);
     await mkdir(runDir, { recursive: true });
     await writeFile(path.join(runDir, "zones-HB-HS_SD-ZB-2026Q2-2026Q3.csv.part"), "half a fi");
     // A recovery job is a fresh pg-boss job: its retry count says nothing, the run's attempts do.
-    expect(await runExportAttempt(handle.db, run.id, FIRST_TRY, { exportDir })).toBe("failed");
-    const stored = present(await getExportRun(handle.db, run.id));
+    expect(await runExportAttempt(world.handle.db, run.id, FIRST_TRY, { exportDir: world.exportDir })).toBe(
+      "failed",
+    );
+    const stored = present(await getExportRun(world.handle.db, run.id));
     expect(stored).toMatchObject({ status: "failed", attempts: 4, filePath: null });
     expect(stored.error).toMatch(/^given up after 3 attempts: the worker running it stopped mid-way/);
     await expect(readdir(runDir)).rejects.toThrow(/ENOENT/);
   });
 
   it("a recovered run's last attempt is final by the run's count, though its job could retry", async () => {
-    const blocked = path.join(exportDir, "blocked-after-crash");
+    const blocked = path.join(world.exportDir, "blocked-after-crash");
     await writeFile(blocked, "a file where the export folder should be");
     const run = await manualRun(REVIEWER.id);
-    await handle.db
+    await world.handle.db
       .update(exportRuns)
       .set({ status: "running", attempts: 2, heartbeatAt: sql`now() - interval '5 minutes'` })
       .where(eq(exportRuns.id, run.id));
-    await expect(runExportAttempt(handle.db, run.id, FIRST_TRY, { exportDir: blocked })).rejects.toThrow();
-    const failed = present(await getExportRun(handle.db, run.id));
+    await expect(
+      runExportAttempt(world.handle.db, run.id, FIRST_TRY, { exportDir: blocked }),
+    ).rejects.toThrow();
+    const failed = present(await getExportRun(world.handle.db, run.id));
     expect(failed).toMatchObject({ status: "failed", attempts: 3 });
     expect(failed.error).toMatch(/^attempt 3 of 3 failed: /);
     expect(failed.error).not.toMatch(/retrying/);
@@ -143,19 +120,23 @@ describe("one export run", () => {
 
   it("leaves a run alone while its worker is alive (a second job for it does nothing)", async () => {
     const run = await manualRun(REVIEWER.id);
-    await handle.db
+    await world.handle.db
       .update(exportRuns)
       .set({ status: "running", attempts: 1, heartbeatAt: sql`now()` })
       .where(eq(exportRuns.id, run.id));
-    expect(await runExportAttempt(handle.db, run.id, FIRST_TRY, { exportDir })).toBe("skipped");
-    expect(await getExportRun(handle.db, run.id)).toMatchObject({ status: "running", attempts: 1 });
+    expect(await runExportAttempt(world.handle.db, run.id, FIRST_TRY, { exportDir: world.exportDir })).toBe(
+      "skipped",
+    );
+    expect(await getExportRun(world.handle.db, run.id)).toMatchObject({ status: "running", attempts: 1 });
   });
 
   it("cancels: a queued run at once, a running one at its next batch, leaving no file", async () => {
     const queued = await manualRun(REVIEWER.id);
-    await requestExportRunCancel(handle.db, queued.id);
-    expect(await getExportRun(handle.db, queued.id)).toMatchObject({ status: "cancelled" });
-    expect(await runExportAttempt(handle.db, queued.id, FIRST_TRY, { exportDir })).toBe("skipped");
+    await requestExportRunCancel(world.handle.db, queued.id);
+    expect(await getExportRun(world.handle.db, queued.id)).toMatchObject({ status: "cancelled" });
+    expect(
+      await runExportAttempt(world.handle.db, queued.id, FIRST_TRY, { exportDir: world.exportDir }),
+    ).toBe("skipped");
 
     const running = await manualRun(REVIEWER.id);
     // Cancelled by its requester as soon as the first rows are counted.
@@ -165,39 +146,44 @@ describe("one export run", () => {
         this.cancel(runId);
       }
     }
-    const outcome = await runExportAttempt(handle.db, running.id, FIRST_TRY, {
-      exportDir,
+    const outcome = await runExportAttempt(world.handle.db, running.id, FIRST_TRY, {
+      exportDir: world.exportDir,
       batchSize: 1,
       live: new CancelOnProgress(),
     });
     expect(outcome).toBe("cancelled");
-    expect(await getExportRun(handle.db, running.id)).toMatchObject({ status: "cancelled", fileName: null });
-    await expect(readdir(path.join(exportDir, running.id))).rejects.toThrow(/ENOENT/);
+    expect(await getExportRun(world.handle.db, running.id)).toMatchObject({
+      status: "cancelled",
+      fileName: null,
+    });
+    await expect(readdir(path.join(world.exportDir, running.id))).rejects.toThrow(/ENOENT/);
   });
 
   it("refuses for good what the requester may not export (an official, another zone's unapproved data)", async () => {
-    const run = await manualRun(OFFICIAL.id, gdpFilters({ statuses: ["approved", "submitted"] }));
-    expect(await runExportAttempt(handle.db, run.id, FIRST_TRY, { exportDir })).toBe("failed");
-    const stored = await getExportRun(handle.db, run.id);
+    const run = await manualRun(OFFICIAL.id, twoZones({ statuses: ["approved", "submitted"] }));
+    expect(await runExportAttempt(world.handle.db, run.id, FIRST_TRY, { exportDir: world.exportDir })).toBe(
+      "failed",
+    );
+    const stored = await getExportRun(world.handle.db, run.id);
     expect(stored?.status).toBe("failed");
     expect(stored?.error).toMatch(/^refused: statuses: .*SD-ZB/);
     expect(stored?.filePath).toBeNull();
   });
 
   it("records a failed attempt as retrying while tries remain, and as failed after the last", async () => {
-    const blocked = path.join(exportDir, "not-a-directory");
+    const blocked = path.join(world.exportDir, "not-a-directory");
     await writeFile(blocked, "a file where the export folder should be");
     const run = await manualRun(REVIEWER.id);
     await expect(
-      runExportAttempt(handle.db, run.id, { retryCount: 0, retryLimit: 1 }, { exportDir: blocked }),
+      runExportAttempt(world.handle.db, run.id, { retryCount: 0, retryLimit: 1 }, { exportDir: blocked }),
     ).rejects.toThrow();
-    const retrying = await getExportRun(handle.db, run.id);
+    const retrying = await getExportRun(world.handle.db, run.id);
     expect(retrying).toMatchObject({ status: "queued", attempts: 1 });
     expect(retrying?.error).toMatch(/^attempt 1 of 2 failed: .*; retrying$/);
     await expect(
-      runExportAttempt(handle.db, run.id, { retryCount: 1, retryLimit: 1 }, { exportDir: blocked }),
+      runExportAttempt(world.handle.db, run.id, { retryCount: 1, retryLimit: 1 }, { exportDir: blocked }),
     ).rejects.toThrow();
-    const failed = await getExportRun(handle.db, run.id);
+    const failed = await getExportRun(world.handle.db, run.id);
     expect(failed).toMatchObject({ status: "failed", attempts: 2 });
     expect(failed?.error).toMatch(/^attempt 2 of 2 failed: /);
     expect(failed?.error).not.toMatch(/retrying/);
@@ -207,7 +193,7 @@ describe("one export run", () => {
 describe("schedules", () => {
   it("a tick runs each occurrence once, even when two workers tick at the same moment", async () => {
     const now = new Date("2026-11-30T00:00:30Z");
-    const schedule = await insertExportSchedule(handle.db, {
+    const schedule = await insertExportSchedule(world.handle.db, {
       ...gdpSchedule({ name: "ticked" }),
       ownerId: REVIEWER.id,
       dueFrom: new Date("2026-11-29T23:58:10Z"),
@@ -217,20 +203,20 @@ describe("schedules", () => {
       sent.push(runId);
     };
     const [first, second] = await Promise.all([
-      runScheduleTick(handle.db, dispatch, now),
-      runScheduleTick(handle.db, dispatch, now),
+      runScheduleTick(world.handle.db, dispatch, now),
+      runScheduleTick(world.handle.db, dispatch, now),
     ]);
     const created = [...first.created, ...second.created];
     expect(created).toHaveLength(1);
     expect(sent).toEqual(created);
-    const run = await getExportRun(handle.db, present(created[0]));
+    const run = await getExportRun(world.handle.db, present(created[0]));
     // The latest minute in (23:58:10, 00:00:30]: 00:00:00, once (23:59 collapsed into it).
     expect(run).toMatchObject({ scheduleId: schedule.id, trigger: "schedule", requestedBy: REVIEWER.id });
     expect(run?.dueAt?.toISOString()).toBe("2026-11-30T00:00:00.000Z");
-    expect((await runScheduleTick(handle.db, dispatch, now)).created).toEqual([]);
-    const later = await runScheduleTick(handle.db, dispatch, new Date("2026-11-30T00:01:05Z"));
+    expect((await runScheduleTick(world.handle.db, dispatch, now)).created).toEqual([]);
+    const later = await runScheduleTick(world.handle.db, dispatch, new Date("2026-11-30T00:01:05Z"));
     expect(later.created).toHaveLength(1);
-    await handle.db.delete(exportSchedules).where(eq(exportSchedules.id, schedule.id));
+    await world.handle.db.delete(exportSchedules).where(eq(exportSchedules.id, schedule.id));
   });
 
   it("stops a schedule whose owner lost the right to it, saying why, and runs nothing", async () => {
@@ -240,19 +226,19 @@ describe("schedules", () => {
       email: "former@jobs.test",
       role: "reviewer" as const,
     };
-    await handle.db.insert(users).values(owner);
-    const schedule = await insertExportSchedule(handle.db, {
+    await world.handle.db.insert(users).values(owner);
+    const schedule = await insertExportSchedule(world.handle.db, {
       ...gdpSchedule({ name: "orphan" }),
       ownerId: owner.id,
       dueFrom: new Date("2026-11-29T23:58:10Z"),
     });
-    await handle.db.update(users).set({ role: "official" }).where(eq(users.id, owner.id));
-    const result = await runScheduleTick(handle.db, async () => {}, new Date("2026-11-30T00:00:30Z"));
+    await world.handle.db.update(users).set({ role: "official" }).where(eq(users.id, owner.id));
+    const result = await runScheduleTick(world.handle.db, async () => {}, new Date("2026-11-30T00:00:30Z"));
     expect(result.created).toEqual([]);
     expect(result.stopped).toEqual([
       { scheduleId: schedule.id, reason: expect.stringMatching(/no longer a reviewer or admin/) },
     ]);
-    const [stored] = await handle.db
+    const [stored] = await world.handle.db
       .select()
       .from(exportSchedules)
       .where(eq(exportSchedules.id, schedule.id));
@@ -260,36 +246,38 @@ describe("schedules", () => {
   });
 
   it("keeps the newest `retention` files of a schedule; older runs keep their record, lose their file", async () => {
-    const schedule = await insertExportSchedule(handle.db, {
+    const schedule = await insertExportSchedule(world.handle.db, {
       ...gdpSchedule({ name: "retained", retention: 2 }),
       ownerId: REVIEWER.id,
     });
     const runs = [];
     for (const minute of [1, 2, 3]) {
-      const run = await insertExportRun(handle.db, {
+      const run = await insertExportRun(world.handle.db, {
         scheduleId: schedule.id,
         requestedBy: REVIEWER.id,
         trigger: "schedule",
         dueAt: new Date(`2026-12-01T00:0${minute}:00Z`),
-        filters: gdpFilters(),
+        filters: twoZones(),
         format: "csv",
         maxAttempts: 3,
       });
-      expect(await runExportAttempt(handle.db, present(run).id, FIRST_TRY, { exportDir })).toBe("succeeded");
+      expect(
+        await runExportAttempt(world.handle.db, present(run).id, FIRST_TRY, { exportDir: world.exportDir }),
+      ).toBe("succeeded");
       runs.push(present(run));
     }
-    const stored = await Promise.all(runs.map((run) => getExportRun(handle.db, run.id)));
+    const stored = await Promise.all(runs.map((run) => getExportRun(world.handle.db, run.id)));
     expect(stored.map((run) => [run?.status, run?.filePath === null, run?.prunedAt !== null])).toEqual([
       ["succeeded", true, true],
       ["succeeded", false, false],
       ["succeeded", false, false],
     ]);
-    await expect(readdir(path.join(exportDir, present(runs[0]).id))).rejects.toThrow(/ENOENT/);
-    expect(await readdir(path.join(exportDir, present(runs[2]).id))).toHaveLength(1);
+    await expect(readdir(path.join(world.exportDir, present(runs[0]).id))).rejects.toThrow(/ENOENT/);
+    expect(await readdir(path.join(world.exportDir, present(runs[2]).id))).toHaveLength(1);
   });
 
   it("runs an all-approved schedule once, when the last zone of the quarter is approved", async () => {
-    const schedule = await insertExportSchedule(handle.db, {
+    const schedule = await insertExportSchedule(world.handle.db, {
       ...gdpSchedule({
         name: "on approval",
         trigger: { kind: "all-approved" },
@@ -302,14 +290,14 @@ describe("schedules", () => {
     const dispatch = async (runId: string) => {
       sent.push(runId);
     };
-    expect((await runQuarterApproved(handle.db, dispatch, "2026Q2")).created).toEqual([]);
-    await approveAllZones(handle, "2026Q2");
-    const { created } = await runQuarterApproved(handle.db, dispatch, "2026Q2");
+    expect((await runQuarterApproved(world.handle.db, dispatch, "2026Q2")).created).toEqual([]);
+    await approveAllZones(world.handle, "2026Q2");
+    const { created } = await runQuarterApproved(world.handle.db, dispatch, "2026Q2");
     expect(created).toHaveLength(1);
-    const run = await getExportRun(handle.db, present(created[0]));
+    const run = await getExportRun(world.handle.db, present(created[0]));
     expect(run).toMatchObject({ scheduleId: schedule.id, trigger: "event" });
     expect(run?.filters).toMatchObject({ from: "2026Q2", to: "2026Q2" });
-    expect((await runQuarterApproved(handle.db, dispatch, "2026Q2")).created).toEqual([]);
+    expect((await runQuarterApproved(world.handle.db, dispatch, "2026Q2")).created).toEqual([]);
     expect(sent).toEqual(created);
   });
 });

@@ -1,6 +1,3 @@
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { DatabaseHandle } from "@zones/db/client";
 import { observations, reportingPeriods, submissions, users, userZones } from "@zones/db/schema";
 import { syncCatalogue } from "@zones/db/seed";
@@ -70,10 +67,6 @@ export async function approveAllZones(handle: DatabaseHandle, quarter: string): 
     .insert(submissions)
     .values(ZONE_CODES.map((zoneCode) => ({ zoneCode, quarter, status: "approved" as const })))
     .onConflictDoUpdate({ target: [submissions.zoneCode, submissions.quarter], set: { status: "approved" } });
-}
-
-export function tempExportDir(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), "zones-exports-"));
 }
 
 /** A schedule definition (the stored columns) for the reviewer: GDP of HB-HS and SD-ZB, 2026Q2. */

@@ -1,6 +1,8 @@
 import { type DatabaseHandle, openDatabase } from "@zones/db/client";
 import type { ExportJobSender } from "@zones/jobs";
 
+import { type EXPORT_WORKER_MODES, env } from "~/env";
+
 /**
  * What one server process holds for its whole life: the database handle and the export job system. Kept on
  * globalThis, so that dev-mode reloads and the instrumentation hook (bundled apart from the routes) share one
@@ -27,12 +29,10 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
  * embedded database, which only one process may open — the demo); `external`: this process only sends jobs and
  * `npm run worker` runs them (the default with DATABASE_URL); `off`: no background exports.
  */
-export type ExportWorkerMode = "inline" | "external" | "off";
+export type ExportWorkerMode = (typeof EXPORT_WORKER_MODES)[number];
 
 export function exportWorkerMode(engine: DatabaseHandle["engine"]): ExportWorkerMode {
-  const configured = process.env.EXPORT_WORKER;
-  if (configured === "inline" || configured === "external" || configured === "off") return configured;
-  return engine === "pglite" ? "inline" : "external";
+  return env.EXPORT_WORKER ?? (engine === "pglite" ? "inline" : "external");
 }
 
 async function startExportJobs(): Promise<ExportJobSender | null> {
@@ -43,7 +43,7 @@ async function startExportJobs(): Promise<ExportJobSender | null> {
   // otherwise load before the first page, which needs neither.
   const { defaultExportDir, startExportSender, startExportWorker } = await import("@zones/jobs");
   if (mode === "external") return (await startExportSender(handle)).jobs;
-  const worker = await startExportWorker(handle, { exportDir: defaultExportDir() });
+  const worker = await startExportWorker(handle, { exportDir: defaultExportDir(env.EXPORT_DIR) });
   return worker.jobs;
 }
 

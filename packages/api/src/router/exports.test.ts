@@ -1,25 +1,21 @@
 import { TRPCError } from "@trpc/server";
-import type { Role, SessionUser } from "@zones/auth";
-import type { DatabaseHandle } from "@zones/db/client";
+import type { SessionUser } from "@zones/auth";
 import { exportRuns, exportSchedules } from "@zones/db/schema";
-import { seedDatabase } from "@zones/db/seed";
-import { createTestDatabase } from "@zones/db/testing";
 import type { TIndicatorCode, TZoneCode } from "@zones/domain";
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import type { ZodError } from "zod";
 
 import { createCaller } from "../root";
-import { contextFor, createRoleUsers, RecordedExportJobs, testAuth } from "../test-fixtures";
+import { RecordedExportJobs } from "../test-fixtures";
+import { useTestWorld } from "../test-world";
 import { describeZodError } from "../trpc";
 
-let handle: DatabaseHandle;
-let users: Record<Role, SessionUser>;
-let auth: ReturnType<typeof testAuth>;
+const world = useTestWorld();
 const jobs = new RecordedExportJobs();
 
-const as = (user: SessionUser) => createCaller(contextFor(handle.db, auth, user, jobs));
+const as = (user: SessionUser) => world.caller(user, jobs);
 
 const FILTERS = {
   zoneCodes: ["HB-HS", "SD-ZB"] as TZoneCode[],
@@ -44,21 +40,10 @@ async function refusal(call: Promise<unknown>): Promise<TRPCError> {
 }
 
 async function storedCounts() {
-  const [schedules] = await handle.db.select({ n: count() }).from(exportSchedules);
-  const [runs] = await handle.db.select({ n: count() }).from(exportRuns);
+  const [schedules] = await world.handle.db.select({ n: count() }).from(exportSchedules);
+  const [runs] = await world.handle.db.select({ n: count() }).from(exportRuns);
   return { schedules: schedules?.n, runs: runs?.n };
 }
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  await seedDatabase(handle.db, { demo: false });
-  auth = testAuth(handle.db);
-  users = await createRoleUsers(auth, handle.db);
-});
-
-afterAll(async () => {
-  await handle.close();
-});
 
 describe("export schedules", () => {
   it("refuses bad definitions naming the field, and stores nothing", async () => {
@@ -73,7 +58,7 @@ describe("export schedules", () => {
     ];
     for (const [change, field] of cases) {
       const error = await refusal(
-        as(users.reviewer).exports.schedules.create({ ...SCHEDULE, ...change } as never),
+        as(world.users.reviewer).exports.schedules.create({ ...SCHEDULE, ...change } as never),
       );
       expect(error.code).toBe("BAD_REQUEST");
       // The message clients see (the error formatter's): each issue names its field.
@@ -86,10 +71,10 @@ describe("export schedules", () => {
   });
 
   it("saves a reviewer's schedule, describes its next run, and keeps it from other reviewers but not admins", async () => {
-    const created = await as(users.reviewer).exports.schedules.create(SCHEDULE);
+    const created = await as(world.users.reviewer).exports.schedules.create(SCHEDULE);
     expect(created).toMatchObject({
       name: "季度 GDP",
-      ownerId: users.reviewer.id,
+      ownerId: world.users.reviewer.id,
       enabled: true,
       stoppedReason: null,
     });
@@ -98,32 +83,41 @@ describe("export schedules", () => {
     expect(created.nextDueAt?.getUTCDay()).toBe(1);
     expect(created.nextDueAt?.getUTCHours()).toBe(0);
 
-    const listed = await as(users.reviewer).exports.schedules.list({});
+    const listed = await as(world.users.reviewer).exports.schedules.list({});
     expect(listed.items.map((item) => item.id)).toContain(created.id);
-    const other: SessionUser = { ...users.reviewer, id: users.admin.id === "x" ? "y" : "someone-else" };
+    const other: SessionUser = {
+      ...world.users.reviewer,
+      id: world.users.admin.id === "x" ? "y" : "someone-else",
+    };
     expect((await refusal(as(other).exports.schedules.runNow({ id: created.id }))).code).toBe("NOT_FOUND");
-    expect((await as(users.admin).exports.schedules.list({})).items.map((item) => item.id)).toContain(
+    expect((await as(world.users.admin).exports.schedules.list({})).items.map((item) => item.id)).toContain(
       created.id,
     );
 
-    const paused = await as(users.admin).exports.schedules.setEnabled({ id: created.id, enabled: false });
+    const paused = await as(world.users.admin).exports.schedules.setEnabled({
+      id: created.id,
+      enabled: false,
+    });
     expect(paused).toMatchObject({ enabled: false, nextDueAt: null });
-    const updated = await as(users.reviewer).exports.schedules.update({
+    const updated = await as(world.users.reviewer).exports.schedules.update({
       id: created.id,
       schedule: { ...SCHEDULE, name: "月度 GDP", trigger: { kind: "monthly", day: 5, hour: 9 } },
     });
     expect(updated).toMatchObject({ name: "月度 GDP", enabled: true });
-    const [stored] = await handle.db.select().from(exportSchedules).where(eq(exportSchedules.id, created.id));
+    const [stored] = await world.handle.db
+      .select()
+      .from(exportSchedules)
+      .where(eq(exportSchedules.id, created.id));
     expect(stored?.cron).toBe("0 9 5 * *");
   });
 
   it("runs a schedule now: a queued run with its filters resolved, sent to the workers", async () => {
-    const schedule = await as(users.reviewer).exports.schedules.create({
+    const schedule = await as(world.users.reviewer).exports.schedules.create({
       ...SCHEDULE,
       name: "now",
       quarters: { kind: "fixed", from: "2025Q3", to: "2025Q4" },
     });
-    const run = await as(users.reviewer).exports.schedules.runNow({ id: schedule.id });
+    const run = await as(world.users.reviewer).exports.schedules.runNow({ id: schedule.id });
     expect(run).toMatchObject({
       scheduleId: schedule.id,
       scheduleName: "now",
@@ -136,32 +130,38 @@ describe("export schedules", () => {
     expect(run.filters).toMatchObject({ from: "2025Q3", to: "2025Q4", indicatorCodes: ["gdp"] });
     expect([...run.filters.zoneCodes].sort()).toEqual(["HB-HS", "SD-ZB"]);
     expect(jobs.enqueued.at(-1)).toBe(run.id);
-    expect((await as(users.reviewer).exports.runs.get({ id: run.id })).status).toBe("queued");
+    expect((await as(world.users.reviewer).exports.runs.get({ id: run.id })).status).toBe("queued");
   });
 
   it("deleting a schedule keeps its runs", async () => {
-    const schedule = await as(users.reviewer).exports.schedules.create({ ...SCHEDULE, name: "gone" });
-    const run = await as(users.reviewer).exports.schedules.runNow({ id: schedule.id });
-    expect(await as(users.reviewer).exports.schedules.remove({ id: schedule.id })).toEqual({ deleted: true });
-    expect(await as(users.reviewer).exports.runs.get({ id: run.id })).toMatchObject({ scheduleId: null });
+    const schedule = await as(world.users.reviewer).exports.schedules.create({ ...SCHEDULE, name: "gone" });
+    const run = await as(world.users.reviewer).exports.schedules.runNow({ id: schedule.id });
+    expect(await as(world.users.reviewer).exports.schedules.remove({ id: schedule.id })).toEqual({
+      deleted: true,
+    });
+    expect(await as(world.users.reviewer).exports.runs.get({ id: run.id })).toMatchObject({
+      scheduleId: null,
+    });
   });
 });
 
 describe("export runs", () => {
   it("starts a background export, lists it for its requester only, cancels and re-runs it", async () => {
-    const run = await as(users.viewer).exports.runs.start({ filters: FILTERS, format: "xlsx" });
-    expect(run).toMatchObject({ status: "queued", format: "xlsx", requestedBy: users.viewer.id });
+    const run = await as(world.users.viewer).exports.runs.start({ filters: FILTERS, format: "xlsx" });
+    expect(run).toMatchObject({ status: "queued", format: "xlsx", requestedBy: world.users.viewer.id });
     expect(jobs.enqueued.at(-1)).toBe(run.id);
-    expect((await as(users.viewer).exports.runs.list({})).items.map((item) => item.id)).toContain(run.id);
-    expect((await as(users.official).exports.runs.list({})).items.map((item) => item.id)).not.toContain(
+    expect((await as(world.users.viewer).exports.runs.list({})).items.map((item) => item.id)).toContain(
       run.id,
     );
-    expect((await refusal(as(users.official).exports.runs.get({ id: run.id }))).code).toBe("NOT_FOUND");
-    expect((await as(users.admin).exports.runs.get({ id: run.id })).id).toBe(run.id);
+    expect((await as(world.users.official).exports.runs.list({})).items.map((item) => item.id)).not.toContain(
+      run.id,
+    );
+    expect((await refusal(as(world.users.official).exports.runs.get({ id: run.id }))).code).toBe("NOT_FOUND");
+    expect((await as(world.users.admin).exports.runs.get({ id: run.id })).id).toBe(run.id);
 
-    const cancelled = await as(users.viewer).exports.runs.cancel({ id: run.id });
+    const cancelled = await as(world.users.viewer).exports.runs.cancel({ id: run.id });
     expect(cancelled.status).toBe("cancelled");
-    const again = await as(users.viewer).exports.runs.rerun({ id: run.id });
+    const again = await as(world.users.viewer).exports.runs.rerun({ id: run.id });
     expect(again).toMatchObject({ status: "queued", trigger: "rerun", rerunOf: run.id, format: "xlsx" });
     expect(jobs.enqueued.at(-1)).toBe(again.id);
   });
@@ -169,14 +169,16 @@ describe("export runs", () => {
   it("refuses an official another zone's unapproved data, naming the field, and records nothing", async () => {
     const before = await storedCounts();
     const error = await refusal(
-      as(users.official).exports.runs.start({ filters: { ...FILTERS, statuses: ["approved", "submitted"] } }),
+      as(world.users.official).exports.runs.start({
+        filters: { ...FILTERS, statuses: ["approved", "submitted"] },
+      }),
     );
     expect(error.code).toBe("FORBIDDEN");
     expect(error.message).toMatch(/^statuses: .*SD-ZB/);
     expect(await storedCounts()).toEqual(before);
     // Their own zone's submitted data is theirs to export.
     await expect(
-      as(users.official).exports.runs.start({
+      as(world.users.official).exports.runs.start({
         filters: { ...FILTERS, zoneCodes: ["HB-HS"], statuses: ["approved", "submitted"] },
       }),
     ).resolves.toMatchObject({ status: "queued" });
@@ -184,7 +186,7 @@ describe("export runs", () => {
 
   it("says so when no worker is configured, and records nothing", async () => {
     const before = await storedCounts();
-    const caller = createCaller({ ...contextFor(handle.db, auth, users.admin), exportJobs: null });
+    const caller = createCaller({ ...world.context(world.users.admin), exportJobs: null });
     const error = await refusal(caller.exports.runs.start({ filters: FILTERS }));
     expect(error.code).toBe("PRECONDITION_FAILED");
     expect(error.message).toMatch(/npm run worker/);

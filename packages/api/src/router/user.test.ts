@@ -1,30 +1,18 @@
 import { TRPCError } from "@trpc/server";
-import type { Role, SessionUser } from "@zones/auth";
-import type { DatabaseHandle } from "@zones/db/client";
 import { auditLog } from "@zones/db/schema";
-import { seedDatabase } from "@zones/db/seed";
-import { createTestDatabase } from "@zones/db/testing";
 import { userZoneCodes } from "@zones/db/users";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
-import { createCaller } from "../root";
-import { contextFor, createRoleUsers, testAuth } from "../test-fixtures";
+import type { createCaller } from "../root";
+import { useTestWorld } from "../test-world";
 
 describe("user administration", () => {
-  let handle: DatabaseHandle;
-  let users: Record<Role, SessionUser>;
+  const world = useTestWorld();
   let admin: ReturnType<typeof createCaller>;
 
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-    await seedDatabase(handle.db, { demo: false });
-    const auth = testAuth(handle.db);
-    users = await createRoleUsers(auth, handle.db);
-    admin = createCaller(contextFor(handle.db, auth, users.admin));
-  });
-  afterAll(async () => {
-    await handle.close();
+  beforeAll(() => {
+    admin = world.caller(world.users.admin);
   });
 
   async function failure(promise: Promise<unknown>) {
@@ -46,7 +34,7 @@ describe("user administration", () => {
   it("refuses a second account for one email, and an official without a zone, naming the field", async () => {
     const taken = await failure(
       admin.user.create({
-        email: users.viewer.email,
+        email: world.users.viewer.email,
         name: "x",
         role: "viewer",
         password: "long-enough-pass-1",
@@ -62,25 +50,33 @@ describe("user administration", () => {
   });
 
   it("changes role and zones together and audits it", async () => {
-    await admin.user.setAccess({ userId: users.viewer.id, role: "official", zoneCodes: ["SD-ZB", "AH-TL"] });
-    expect(await userZoneCodes(handle.db, users.viewer.id)).toEqual(["SD-ZB", "AH-TL"]);
+    await admin.user.setAccess({
+      userId: world.users.viewer.id,
+      role: "official",
+      zoneCodes: ["SD-ZB", "AH-TL"],
+    });
+    expect(await userZoneCodes(world.handle.db, world.users.viewer.id)).toEqual(["SD-ZB", "AH-TL"]);
     const bad = await failure(
-      admin.user.setAccess({ userId: users.viewer.id, role: "reviewer", zoneCodes: ["SD-ZB"] }),
+      admin.user.setAccess({ userId: world.users.viewer.id, role: "reviewer", zoneCodes: ["SD-ZB"] }),
     );
     expect(bad.message).toContain("zoneCodes");
-    expect(await userZoneCodes(handle.db, users.viewer.id)).toEqual(["SD-ZB", "AH-TL"]);
-    await admin.user.setAccess({ userId: users.viewer.id, role: "viewer", zoneCodes: [] });
-    expect(await userZoneCodes(handle.db, users.viewer.id)).toEqual([]);
-    const audits = await handle.db.select().from(auditLog).where(eq(auditLog.action, "user.access_change"));
+    expect(await userZoneCodes(world.handle.db, world.users.viewer.id)).toEqual(["SD-ZB", "AH-TL"]);
+    await admin.user.setAccess({ userId: world.users.viewer.id, role: "viewer", zoneCodes: [] });
+    expect(await userZoneCodes(world.handle.db, world.users.viewer.id)).toEqual([]);
+    const audits = await world.handle.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "user.access_change"));
     expect(audits).toHaveLength(2);
   });
 
   it("does not let an admin lock themselves out", async () => {
-    expect((await failure(admin.user.setDisabled({ userId: users.admin.id, disabled: true }))).code).toBe(
-      "BAD_REQUEST",
-    );
     expect(
-      (await failure(admin.user.setAccess({ userId: users.admin.id, role: "viewer", zoneCodes: [] }))).code,
+      (await failure(admin.user.setDisabled({ userId: world.users.admin.id, disabled: true }))).code,
+    ).toBe("BAD_REQUEST");
+    expect(
+      (await failure(admin.user.setAccess({ userId: world.users.admin.id, role: "viewer", zoneCodes: [] })))
+        .code,
     ).toBe("BAD_REQUEST");
   });
 

@@ -1,9 +1,9 @@
-import { openPostgres } from "@zones/db/client";
 import { observationRowsQuery } from "@zones/db/exports";
 
 import { everythingScope } from "./export-scope";
 import { connect } from "./pg";
 import type { Statement } from "./record";
+import { queryText } from "./sql-text";
 
 export interface Plan {
   title: string;
@@ -40,17 +40,9 @@ export async function explainAll(
       }
     }
     if (exportRange) {
-      const handle = openPostgres(url);
-      try {
-        const scope = await everythingScope(sql, exportRange.from, exportRange.to);
-        const dialect = (
-          handle.db as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string; params: unknown[] } } }
-        ).dialect;
-        const query = dialect.sqlToQuery(observationRowsQuery(scope));
-        await explain("CSV export — the cursor's query (observationRowsQuery)", query.sql, query.params);
-      } finally {
-        await handle.close();
-      }
+      const scope = await everythingScope(sql, exportRange.from, exportRange.to);
+      const query = queryText(observationRowsQuery(scope));
+      await explain("CSV export — the cursor's query (observationRowsQuery)", query.text, query.params);
     }
   } finally {
     await sql.end({ timeout: 5 });

@@ -1,8 +1,8 @@
 import { openSync } from "node:fs";
 import path from "node:path";
-import { type Database, openPostgres, POSTGRES_SESSION_SETTINGS } from "@zones/db/client";
-import { copyObservationsQuery } from "@zones/db/exports";
+import { POSTGRES_SESSION_SETTINGS } from "@zones/db/client";
 
+import { copyObservationsStatement } from "./copy-baseline";
 import { everythingScope } from "./export-scope";
 import { connect } from "./pg";
 import { run, runChecked } from "./proc";
@@ -20,13 +20,6 @@ export interface ExportMeasure {
   copyRuns: number;
 }
 
-/** The COPY baseline's query text: `copyObservationsQuery`, parameters inlined (COPY takes none). */
-function inlineQuery(db: Database, query: ReturnType<typeof copyObservationsQuery>): string {
-  const dialect = (db as unknown as { dialect?: { sqlToQuery(q: unknown): { sql: string } } }).dialect;
-  if (!dialect) throw new Error("cannot inline the COPY query: drizzle's dialect is missing");
-  return dialect.sqlToQuery(query.inlineParams()).sql;
-}
-
 /**
  * The streaming CSV export (`runExport`, UTF-8 with BOM, long layout, to /dev/null) of every generated
  * observation, in a fresh process, beside `COPY (…) TO STDOUT WITH CSV` of the same rows through psql (to
@@ -38,14 +31,11 @@ export async function benchExport(
   options: { warm: boolean; log: (line: string) => void },
 ): Promise<ExportMeasure> {
   const sql = connect(url, { max: 1 });
-  const handle = openPostgres(url);
-  let copyText: string;
+  let copyStatement: string;
   try {
-    const scope = await everythingScope(sql, range.from, range.to);
-    copyText = inlineQuery(handle.db, copyObservationsQuery(scope));
+    copyStatement = copyObservationsStatement(await everythingScope(sql, range.from, range.to));
   } finally {
     await sql.end({ timeout: 5 });
-    await handle.close();
   }
   const devNull = openSync("/dev/null", "w");
   // psql's session gets the app's session settings (`jit = off`), as the export's own connection does.
@@ -54,7 +44,7 @@ export async function benchExport(
     .join(" ");
   const copy = () =>
     runChecked("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", "-"], {
-      input: `copy (${copyText}) to stdout with (format csv, header true);\n`,
+      input: `${copyStatement};\n`,
       stdoutFd: devNull,
       env: { ...process.env, PGOPTIONS: `${process.env.PGOPTIONS ?? ""} ${pgOptions}`.trim() },
     });

@@ -21,7 +21,7 @@ interface SaveAnswer {
  * `POST /api/trpc/submission.save` with every indicator of the form, each value changed by one unit of its
  * last decimal from the previous save (so every save upserts and audits every value), the version chained
  * save to save. Baseline: a bare multi-row INSERT of the same values into a scratch table through
- * postgres-js (as `packages/api/bench/save-form.ts`).
+ * postgres-js (as `src/cli/save-form.ts`, `npm run bench:save`).
  */
 export async function benchSave(options: {
   baseUrl: string;

@@ -1,4 +1,4 @@
-/** Latency samples → the percentiles the table prints (nearest rank, as `packages/api/bench/save-form.ts`). */
+/** Latency samples → the percentiles the table prints (nearest rank). */
 export interface Latency {
   count: number;
   p50: number;

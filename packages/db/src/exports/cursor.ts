@@ -30,11 +30,6 @@ export function toQuery(query: SQL): { text: string; params: unknown[] } {
   return { text: sql, params };
 }
 
-/** Drizzle `sql` → query text with the parameters inlined as escaped literals (for COPY, which takes none). */
-export function toInlineQuery(query: SQL): string {
-  return dialect.sqlToQuery(query.inlineParams()).sql;
-}
-
 export interface CursorOptions {
   /** Rows per fetch; default 2000. */
   batchSize?: number;

@@ -1,4 +1,3 @@
-export { copyObservationsCsv, copyObservationsQuery } from "./copy";
 export {
   countObservationRows,
   type ExportIndicator,
@@ -53,6 +52,7 @@ export {
   checkExportScope,
   EXPORTABLE_STATUSES,
   type ExportableStatus,
+  exportFromWhere,
   MAX_PIVOT_QUARTERS,
   type ObservationExportScope,
   scopeQuarters,

@@ -3,27 +3,24 @@
  * one audit row per value) against a bare multi-row INSERT of the same values, on the engine chosen by
  * TEST_ENGINE (pglite | postgres, with TEST_DATABASE_URL). Prints figures; asserts nothing.
  *
- *   npm run bench:save -w @zones/api
- *   TEST_ENGINE=postgres TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:save -w @zones/api
+ *   npm run bench:save
+ *   TEST_ENGINE=postgres TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:save
  */
+import { createCaller } from "@zones/api";
+import { contextFor, createRoleUsers, testAuth } from "@zones/api/testing";
 import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase, testEngine } from "@zones/db/testing";
 import { appliesToQuarter, INDICATORS } from "@zones/domain";
 import { sql } from "drizzle-orm";
 
-import { createCaller } from "../src/root";
-import { contextFor, createRoleUsers, testAuth } from "../src/test-fixtures";
+import { latency } from "../lib/stats";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 200);
 const QUARTER = "2026Q3";
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
 function summary(label: string, samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return `${label.padEnd(34)} p50 ${percentile(sorted, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(sorted, 95).toFixed(2).padStart(7)} ms`;
+  const { p50, p95 } = latency(samples);
+  return `${label.padEnd(34)} p50 ${p50.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms`;
 }
 
 const handle = await createTestDatabase();

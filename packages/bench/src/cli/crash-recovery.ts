@@ -1,11 +1,12 @@
 /**
  * How long a background export takes to recover after its worker is SIGKILLed, measured on a real PostgreSQL
- * with real worker processes (`src/cli/worker.ts`, as `npm run worker` runs it, default timings). Each round:
- * start a worker, start an export large enough to run for seconds, kill the worker mid-export, start another
- * worker at once (a supervisor restarting it), and time the kill → the run running again (its next attempt
- * claimed) → the run succeeded. Creates a scratch database (dropped afterwards). Prints figures; asserts nothing.
+ * with real worker processes (`packages/jobs/src/cli/worker.ts`, as `npm run worker` runs it, default
+ * timings). Each round: start a worker, start an export large enough to run for seconds, kill the worker
+ * mid-export, start another worker at once (a supervisor restarting it), and time the kill → the run running
+ * again (its next attempt claimed) → the run succeeded. Creates a scratch database (dropped afterwards).
+ * Prints figures; asserts nothing.
  *
- *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:recovery -w @zones/jobs
+ *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:recovery
  *
  * ROUNDS (default 5) rounds; ROWS (default 400000) observations in the export; KILL_AFTER_ROWS (default 20000)
  * rows written before the kill.
@@ -15,32 +16,21 @@ import { once } from "node:events";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { type ExportRunRecord, getExportRun, insertExportRun } from "@zones/db/exports";
 import { users } from "@zones/db/schema";
-import { syncCatalogue } from "@zones/db/seed";
-import { createTestDatabase } from "@zones/db/testing";
-import { addQuarters, INDICATOR_CODES, ZONE_CODES } from "@zones/domain";
+import { INDICATOR_CODES, ZONE_CODES } from "@zones/domain";
 import { parseExportFilters } from "@zones/exports";
-import { sql } from "drizzle-orm";
+import { HEARTBEAT_MS, RECOVERY_SWEEP_MS, STALE_RUN_SECONDS, startExportSender } from "@zones/jobs";
 
-import { HEARTBEAT_MS, RECOVERY_SWEEP_MS, STALE_RUN_SECONDS } from "../src/queues";
-import { startExportSender } from "../src/worker";
-
-if (!process.env.TEST_DATABASE_URL) {
-  console.error("Set TEST_DATABASE_URL (an admin PostgreSQL URL): the benchmark runs on PostgreSQL only.");
-  process.exit(1);
-}
-process.env.TEST_ENGINE = "postgres";
+import { ROOT } from "../lib/proc";
+import { fillScratchObservations, openScratchDatabase, scratchSpan } from "../lib/scratch";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const ROWS = Number(process.env.ROWS ?? 400_000);
 const KILL_AFTER_ROWS = Number(process.env.KILL_AFTER_ROWS ?? 20_000);
-const PAIRS = ZONE_CODES.length * INDICATOR_CODES.length;
-const QUARTERS = Math.ceil(ROWS / PAIRS);
-const FIRST = "1950Q1";
-const LAST = addQuarters(FIRST, QUARTERS - 1);
-const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { quarters: QUARTERS, from: FIRST, to: LAST } = scratchSpan(ROWS);
+/** The jobs package, where `npm run worker` starts `src/cli/worker.ts`. */
+const JOBS_DIR = path.join(ROOT, "packages/jobs");
 const ADMIN = { id: "bench-admin", name: "基准管理员", email: "admin@bench.test", role: "admin" } as const;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -53,7 +43,7 @@ const median = (values: number[]) => {
 /** A worker process, as `npm run worker` starts it (one process: SIGKILL reaches the worker itself). */
 async function startWorker(databaseUrl: string, exportDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/worker.ts"], {
-    cwd: PACKAGE_DIR,
+    cwd: JOBS_DIR,
     env: { ...process.env, DATABASE_URL: databaseUrl, EXPORT_DIR: exportDir },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -99,27 +89,15 @@ interface Round {
   toSucceeded: number;
 }
 
-const handle = await createTestDatabase();
+const handle = await openScratchDatabase();
 const exportDir = await mkdtemp(path.join(tmpdir(), "zones-recovery-bench-"));
 const children = new Set<ChildProcess>();
 try {
   const { db } = handle;
   const databaseUrl = handle.connectionString;
   if (!databaseUrl) throw new Error("no connection string");
-  await syncCatalogue(db);
+  await fillScratchObservations(db, QUARTERS);
   await db.insert(users).values({ ...ADMIN });
-  await db.execute(sql`
-    insert into reporting_periods (quarter, status, deadline)
-    select (g / 4)::text || 'Q' || (g % 4 + 1)::text, 'closed', date '2000-01-01'
-    from generate_series(1950 * 4, 1950 * 4 + ${QUARTERS - 1}::int) g`);
-  await db.execute(sql`
-    insert into submissions (zone_code, quarter, status)
-    select z.code, p.quarter, 'approved' from zones z cross join reporting_periods p`);
-  await db.execute(sql`
-    insert into observations (zone_code, indicator_code, quarter, value, revision_kind)
-    select s.zone_code, i.code, s.quarter, (hashtext(s.zone_code || i.code || s.quarter) % 100000) / 100.0, 'final'
-    from submissions s cross join indicators i`);
-  await db.execute(sql`analyze`);
   const filters = parseExportFilters({
     zoneCodes: [...ZONE_CODES],
     indicatorCodes: [...INDICATOR_CODES],
@@ -129,7 +107,7 @@ try {
 
   const load = loadavg().map((value) => value.toFixed(2));
   console.log(
-    `${PAIRS * QUARTERS} rows per export; heartbeat ${HEARTBEAT_MS / 1000} s, stale after ${STALE_RUN_SECONDS} s, sweep every ${RECOVERY_SWEEP_MS / 1000} s`,
+    `${ZONE_CODES.length * INDICATOR_CODES.length * QUARTERS} rows per export; heartbeat ${HEARTBEAT_MS / 1000} s, stale after ${STALE_RUN_SECONDS} s, sweep every ${RECOVERY_SWEEP_MS / 1000} s`,
   );
   console.log(`Node ${process.version}, ${cpus().length} CPUs, load average before ${load.join(" ")}\n`);
 

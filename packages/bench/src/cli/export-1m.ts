@@ -4,7 +4,7 @@
  * fills it with INSERT … SELECT generate_series (bypassing the app), then exports to a file and to /dev/null
  * while sampling the process's RSS every 50 ms. Prints figures; asserts nothing.
  *
- *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:export -w @zones/exports
+ *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:export
  *
  * ROWS (default 1000000) sets the size; BENCH_XLSX=1 also measures the XLSX writer.
  */
@@ -15,27 +15,17 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { rowsOf } from "@zones/db/client";
-import { copyObservationsCsv, countObservationRows } from "@zones/db/exports";
-import { syncCatalogue } from "@zones/db/seed";
-import { createTestDatabase } from "@zones/db/testing";
-import { addQuarters, INDICATOR_CODES, ZONE_CODES } from "@zones/domain";
+import { countObservationRows } from "@zones/db/exports";
+import { INDICATOR_CODES, ZONE_CODES } from "@zones/domain";
+import { parseExportFilters, runExport, writeExportFile } from "@zones/exports";
 import { sql } from "drizzle-orm";
 
-import { parseExportFilters } from "../src/filters";
-import { runExport, writeExportFile } from "../src/run";
-
-if (!process.env.TEST_DATABASE_URL) {
-  console.error("Set TEST_DATABASE_URL (an admin PostgreSQL URL): the benchmark runs on PostgreSQL only.");
-  process.exit(1);
-}
-process.env.TEST_ENGINE = "postgres";
+import { copyObservationsCsv } from "../lib/copy-baseline";
+import { fillScratchObservations, openScratchDatabase, scratchSpan } from "../lib/scratch";
+import { MB } from "../lib/stats";
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
-const PAIRS = ZONE_CODES.length * INDICATOR_CODES.length;
-const QUARTERS = Math.ceil(ROWS / PAIRS);
-const FIRST = "1950Q1";
-const LAST = addQuarters(FIRST, QUARTERS - 1);
-const MB = 1024 * 1024;
+const { quarters: QUARTERS, from: FIRST, to: LAST } = scratchSpan(ROWS);
 
 interface Measured<T> {
   result: T;
@@ -80,31 +70,12 @@ function line(label: string, rows: number, run: Measured<unknown>, extra = "") {
   );
 }
 
-const handle = await createTestDatabase();
+const handle = await openScratchDatabase();
 const dir = await mkdtemp(path.join(tmpdir(), "zones-bench-"));
 try {
   const { db } = handle;
-  await syncCatalogue(db);
   const started = performance.now();
-  await db.execute(sql`
-    insert into reporting_periods (quarter, status, deadline)
-    select (g / 4)::text || 'Q' || (g % 4 + 1)::text, 'closed', date '2000-01-01'
-    from generate_series(1950 * 4, 1950 * 4 + ${QUARTERS - 1}::int) g`);
-  await db.execute(sql`
-    insert into submissions (zone_code, quarter, status, revision)
-    select z.code, p.quarter, 'approved', (hashtext(z.code || p.quarter) & 1)
-    from zones z cross join reporting_periods p`);
-  // Values with 0–4 decimals, some negative; a note on about one row in 32, half of them formula-like.
-  await db.execute(sql`
-    insert into observations (zone_code, indicator_code, quarter, value, revision_kind, note)
-    select s.zone_code, i.code, s.quarter,
-           round(((hashtext(s.zone_code || i.code || s.quarter) % 2000000) / 100.0)::numeric, (i.sort_order % 5)),
-           case when i.sort_order % 7 = 0 then 'preliminary' else 'final' end::revision_kind,
-           case when (hashtext(i.code || s.quarter) & 63) = 0 then '=HYPERLINK("x","统计口径调整")'
-                when (hashtext(s.zone_code || s.quarter) & 63) = 1 then '统计口径调整, 含逗号与"引号"'
-           end
-    from submissions s cross join indicators i`);
-  await db.execute(sql`analyze`);
+  await fillScratchObservations(db, QUARTERS);
   const filters = parseExportFilters({
     zoneCodes: [...ZONE_CODES],
     indicatorCodes: [...INDICATOR_CODES],
@@ -146,7 +117,7 @@ try {
         callback();
       },
     });
-    await pipeline(await copyObservationsCsv(db, filters), counter);
+    await pipeline(await copyObservationsCsv(handle, filters), counter);
     return { bytes, lines };
   });
   // Lines less the header (quoted notes in this data hold no line breaks).
