@@ -9,5 +9,7 @@ import { repositoryRoot } from "./repository-root";
  * because a backup holds both.
  */
 export function defaultExportDir(configured = env.EXPORT_DIR): string {
-  return path.resolve(/*turbopackIgnore: true*/ configured ?? path.join(repositoryRoot(), ".data", "exports"));
+  return path.resolve(
+    /*turbopackIgnore: true*/ configured ?? path.join(repositoryRoot(), ".data", "exports"),
+  );
 }
