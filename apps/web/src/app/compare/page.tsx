@@ -38,7 +38,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const quarters = [...overview.quarters].reverse() as QuarterString[];
   const latest = (overview.quarter ?? overview.quarters[0] ?? null) as QuarterString | null;
 
-  const separator = locale === "zh-CN" ? "、" : ", ";
+  const separator = (await getTranslations("app"))("listSeparator");
   const names = {
     zones: (codes: readonly string[]) =>
       codes

@@ -46,7 +46,11 @@ export async function generateMetadata() {
 export default async function ExportsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const user = await requireUser(requireCanonicalQuarters("/exports", params, EXPORT_QUARTER_PARAMS));
-  const [t, locale] = await Promise.all([getTranslations("exports"), getLocale() as Promise<Locale>]);
+  const [t, tApp, locale] = await Promise.all([
+    getTranslations("exports"),
+    getTranslations("app"),
+    getLocale() as Promise<Locale>,
+  ]);
 
   const lastFinished = lastFinishedQuarter(new Date());
   const fallback: ExportFormValues = {
@@ -93,7 +97,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
         <p className="hint">{t("intro")}</p>
         {invalid.length > 0 && (
           <p className="notice" role="status" data-testid="exports-notice">
-            {t("invalidParams", { items: invalid.join(locale === "zh-CN" ? "；" : "; ") })}
+            {t("invalidParams", { items: invalid.join(tApp("clauseSeparator")) })}
           </p>
         )}
         <ExportForm

@@ -47,7 +47,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     for (const key of blank) search.delete(key);
     redirect(withQuery("/review", search));
   }
-  const t = await getTranslations("review.queue");
+  const [t, tApp] = await Promise.all([getTranslations("review.queue"), getTranslations("app")]);
   const locale = (await getLocale()) as Locale;
 
   // A bad value in a shared link is dropped (the rest of the view stays) and the notice names it.
@@ -59,8 +59,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     ...(values.quarter && { quarter: values.quarter }),
   };
   const items = ignored.map(({ name, value }) => t(IGNORED_ITEM[name], { value }));
-  const notice =
-    items.length > 0 ? t("invalid", { items: items.join(locale === "zh-CN" ? "；" : "; ") }) : null;
+  const notice = items.length > 0 ? t("invalid", { items: items.join(tApp("clauseSeparator")) }) : null;
 
   // Quarters for the filter: the quarter in progress back to the first one, newest first.
   const current = nextQuarter(lastFinishedQuarter(new Date()));

@@ -35,6 +35,7 @@ export function CompareControls({
   onRefuse: (kind: "zones" | "indicators") => void;
 }) {
   const t = useTranslations("compare.controls");
+  const tApp = useTranslations("app");
   const locale = useLocale() as Locale;
 
   function toggle(kind: "zones" | "indicators", code: string, checked: boolean) {
@@ -92,7 +93,7 @@ export function CompareControls({
         <summary>
           {t("indicators", { max: MAX_COMPARE_INDICATORS, count: selection.indicators.length })}
           {chosenIndicators.length > 0 && (
-            <span className="compare-chosen">{chosenIndicators.join(locale === "zh-CN" ? "、" : ", ")}</span>
+            <span className="compare-chosen">{chosenIndicators.join(tApp("listSeparator"))}</span>
           )}
         </summary>
         <div className="compare-themes">

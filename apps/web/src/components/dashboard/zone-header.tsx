@@ -8,7 +8,7 @@ import { useLocale, useTranslations } from "next-intl";
 export function ZoneHeader({ zone }: { zone: Zone }) {
   const t = useTranslations("dashboard.zone");
   const locale = useLocale() as Locale;
-  const separator = locale === "zh-CN" ? "、" : ", ";
+  const separator = useTranslations("app")("listSeparator");
   return (
     <header className="dashboard-header">
       <p className="eyebrow">{t("eyebrow")}</p>

@@ -41,7 +41,7 @@ export function RunScope({ run }: { run: ExportRunView }) {
     const indicator = findIndicator(code);
     return indicator ? localized(indicator.name, locale) : code;
   });
-  const separator = locale === "zh-CN" ? "、" : ", ";
+  const separator = useTranslations("app")("listSeparator");
   const zones =
     zoneCodes.length <= NAMED_CODES ? zoneCodes.join(separator) : t("zones", { count: zoneCodes.length });
   const indicators =
