@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from "@zones/domain";
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 
@@ -30,6 +31,6 @@ export default getRequestConfig(async () => {
       compare: compare.default,
       exports: exports.default,
     },
-    timeZone: "Asia/Shanghai",
+    timeZone: DEFAULT_TIME_ZONE,
   };
 });

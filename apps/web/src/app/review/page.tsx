@@ -1,5 +1,6 @@
 import {
   canReview,
+  FIRST_QUARTER,
   formatQuarterLabel,
   type Locale,
   lastFinishedQuarter,
@@ -22,9 +23,6 @@ import "./review.css";
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-/** The first quarter the programme has data for; the quarter filter offers 2017Q1 onwards. */
-const FIRST_QUARTER = "2017Q1" as QuarterString;
 
 const ZStatusSchema = z.enum(SUBMISSION_STATUSES);
 const ZPageSchema = z.coerce.number().int().min(1).max(100_000);

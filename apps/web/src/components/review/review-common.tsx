@@ -1,12 +1,12 @@
 "use client";
 
-import { DEFAULT_TIME_ZONE, type Locale } from "@zones/domain";
+import { DEFAULT_TIME_ZONE, type Locale, type PeriodStatus } from "@zones/domain";
 import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 
 /** Workflow states as the review screens show them; `none` = nothing entered yet. */
 export type ReviewState = "none" | "draft" | "submitted" | "returned" | "approved";
-export type PeriodState = "not_open" | "open" | "closed";
+export type PeriodState = PeriodStatus;
 
 /** A symbol beside each state's text label, so the state never rests on colour alone. */
 export const STATE_ICONS: Record<ReviewState, string> = {
