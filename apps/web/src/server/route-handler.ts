@@ -9,15 +9,15 @@ import { cookies } from "next/headers";
 import { LOCALE_COOKIE, toLocale } from "~/i18n/locales";
 import { userFromHeaders } from "./auth";
 
-export function plainText(message: string, status: number): Response {
-  return new Response(message, {
+function plainText(text: string, status: number): Response {
+  return new Response(text, {
     status,
     headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
   });
 }
 
 /** A refusal in the caller's language, with the status a procedure answers for the same code. */
-export function refusalResponse(error: ZonesError, locale: Locale): Response {
+function refusalResponse(error: ZonesError, locale: Locale): Response {
   return plainText(translate(locale, error), httpStatusOf(error.code));
 }
 
