@@ -2,17 +2,12 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 
 import type { AppRouter } from "./root";
 
+export { httpStatusOf, internalErrorMessage, TRPC_CODES, toTRPCError, trpcRefusal } from "./errors";
+export { type MessageKey, message, translate } from "./messages";
 export { type AppRouter, appRouter, createCaller } from "./root";
 export type { ExportRunView, ExportScheduleView } from "./router/exports";
 export { ZOverviewInputSchema } from "./router/overview";
-export {
-  accountHold,
-  type Context,
-  createInnerContext,
-  describeZodError,
-  type ExportJobs,
-  internalErrorMessage,
-} from "./trpc";
+export { accountHold, type Context, createInnerContext, describeZodError, type ExportJobs } from "./trpc";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
@@ -22,4 +17,4 @@ export {
   MAX_UPLOAD_REQUEST_BYTES,
   UPLOAD_PROCEDURES,
 } from "./request-limits";
-export { buildTemplate, MAX_TEMPLATE_PAIRS, TemplateRequestError } from "./submissions/template";
+export { buildTemplate, MAX_TEMPLATE_PAIRS } from "./submissions/template";

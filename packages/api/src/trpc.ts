@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC } from "@trpc/server";
 import type { Auth, SessionUser } from "@zones/auth";
 import type { Database } from "@zones/db/client";
 import {
@@ -8,13 +8,16 @@ import {
   canReadZoneDrafts,
   canReview,
   type Locale,
+  ZonesError,
   ZZoneCodeSchema,
 } from "@zones/domain";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 
+import { fieldIssuesOf, internalErrorMessage, toTRPCError } from "./errors";
 import { isUniqueViolation } from "./guards/database-errors";
 import { scanInput } from "./guards/hostile-text";
+import { message } from "./messages";
 
 /**
  * What every procedure sees. Built without a request (the "inner" context) so tests and server
@@ -58,38 +61,6 @@ export function createInnerContext(options: {
   };
 }
 
-export interface FieldIssue {
-  path: (string | number)[];
-  message: string;
-}
-
-/** A refusal that names the fields at fault, so a form can show each message beside its field. */
-export class FieldIssuesError extends Error {
-  constructor(
-    message: string,
-    readonly issues: FieldIssue[],
-  ) {
-    super(message);
-    this.name = "FieldIssuesError";
-  }
-}
-
-function say(locale: Locale, zh: string, en: string): string {
-  return locale === "zh-CN" ? zh : en;
-}
-
-/**
- * What the caller sees of a fault on our side: a reference to quote to the operators, never the fault's
- * own text (a database error carries the statement and its parameters, e.g. a new password's hash).
- */
-export function internalErrorMessage(locale: Locale, reference: string): string {
-  return say(
-    locale,
-    `服务器内部错误，请稍后重试；如仍出错，请将编号 ${reference} 告知系统管理员。`,
-    `Internal server error. Try again later; if it persists, give the administrators the reference ${reference}.`,
-  );
-}
-
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error, path, ctx }) {
@@ -112,46 +83,44 @@ const t = initTRPC.context<Context>().create({
         ...shape.data,
         issues:
           zodError?.issues.map(({ path, message }) => ({ path: path.map(String), message })) ??
-          (error.cause instanceof FieldIssuesError ? error.cause.issues : null),
+          fieldIssuesOf(error.cause, ctx?.locale ?? "zh-CN"),
       },
     };
   },
 });
 
 /**
- * Every procedure's first step. Text no form can produce (NUL, other control characters, broken UTF-16)
- * is refused before any schema or query sees it, naming the field; so is an input nested deeper than any of
- * ours. A duplicate key from two requests racing to create the same thing is a conflict, not a fault.
+ * Every procedure's outermost step: the application's refusals (`ZonesError`) become tRPC errors with the
+ * mapped code and the message in the caller's language. A duplicate key from two requests racing to create
+ * the same thing is a conflict, not a fault.
  */
-const guardInput = t.middleware(async function guardInput({ ctx, getRawInput, next }) {
+const answerRefusals = t.middleware(async function answerRefusals({ ctx, next }) {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof ZonesError) throw toTRPCError(cause, ctx.locale);
+  if (isUniqueViolation(cause)) {
+    throw toTRPCError(new ZonesError("conflict", message("request.alreadyExists"), { cause }), ctx.locale);
+  }
+  return result;
+});
+
+/**
+ * Text no form can produce (NUL, other control characters, broken UTF-16) is refused before any schema or
+ * query sees it, naming the field; so is an input nested deeper than any of ours.
+ */
+const guardInput = t.middleware(async function guardInput({ getRawInput, next }) {
   const scan = scanInput(await getRawInput());
   if (!scan.ok) {
     const field = ("found" in scan ? scan.found.path : scan.tooDeep).join(".") || "input";
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message:
-        "found" in scan
-          ? say(
-              ctx.locale,
-              `${field}：含有不允许的字符（${scan.found.character}），请删除后重试`,
-              `${field}: contains a character that is not allowed (${scan.found.character}); remove it and try again`,
-            )
-          : say(ctx.locale, `${field}：嵌套层级过深`, `${field}: nested too deeply`),
-    });
+    throw new ZonesError(
+      "invalid",
+      "found" in scan
+        ? message("request.disallowedCharacter", { field, character: scan.found.character })
+        : message("request.nestedTooDeeply", { field }),
+    );
   }
-  const result = await next();
-  if (!result.ok && isUniqueViolation(result.error.cause)) {
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: say(
-        ctx.locale,
-        "该记录已存在（可能刚被另一请求创建），请刷新后再试",
-        "This already exists (another request may have just created it); reload and try again",
-      ),
-      cause: result.error.cause,
-    });
-  }
-  return result;
+  return next();
 });
 
 /** "quarter: "2025Q5" is not a quarter…; value: must be between…" */
@@ -170,14 +139,14 @@ export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
 /** Anyone, signed in or not: only what the login page and health checks need. */
-export const publicProcedure = t.procedure.use(guardInput);
+export const publicProcedure = t.procedure.use(answerRefusals).use(guardInput);
 
 /**
  * Any signed-in user, even one who still has to change a reset password or set up a required second
  * factor: only for telling them who they are.
  */
 export const sessionProcedure = publicProcedure.use(function requireSession({ ctx, next }) {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  if (!ctx.user) throw new ZonesError("unauthenticated", message("account.signInToCall"));
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
@@ -186,42 +155,28 @@ export const sessionProcedure = publicProcedure.use(function requireSession({ ct
  * admin's reset they must choose a new password; an admin may require two-factor sign-in of their role. The
  * one rule for procedures (`protectedProcedure`), route handlers and pages.
  */
-export function accountHold(
-  user: SessionUser,
-  locale: Locale,
-): { reason: "must-change-password" | "two-factor-required"; message: string } | null {
-  if (user.mustChangePassword) {
-    return {
-      reason: "must-change-password",
-      message: say(locale, "请先修改密码。", "Change your password first."),
-    };
-  }
-  if (user.twoFactorRequired) {
-    return {
-      reason: "two-factor-required",
-      message: say(
-        locale,
-        "请先设置两步验证：你的角色要求使用。",
-        "Set up two-factor sign-in first: your role requires it.",
-      ),
-    };
-  }
+export function accountHold(user: SessionUser): ZonesError | null {
+  if (user.mustChangePassword) return new ZonesError("forbidden", message("account.mustChangePassword"));
+  if (user.twoFactorRequired) return new ZonesError("forbidden", message("account.twoFactorRequired"));
   return null;
 }
 
 /** Any signed-in user whose account is in order (`accountHold`). */
 export const protectedProcedure = sessionProcedure.use(function requireAccountInOrder({ ctx, next }) {
-  const hold = accountHold(ctx.user, ctx.locale);
-  if (hold) throw new TRPCError({ code: "FORBIDDEN", message: hold.message });
+  const hold = accountHold(ctx.user);
+  if (hold) throw hold;
   return next();
 });
+
+/** The refusal of a step the caller's role does not allow. */
+export function roleRefusal(): ZonesError {
+  return new ZonesError("forbidden", message("account.roleRefused"));
+}
 
 /** Signed-in users with the right the access policy names (`@zones/domain` access-policy). */
 function requireRight(allowed: (user: SessionUser) => boolean) {
   return protectedProcedure.use(function requireRight({ ctx, next }) {
-    if (!allowed(ctx.user)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this." });
-    }
+    if (!allowed(ctx.user)) throw roleRefusal();
     return next();
   });
 }
@@ -244,14 +199,7 @@ export const zoneDraftsProcedure = protectedProcedure
   .input(z.object({ zoneCode: ZZoneCodeSchema }))
   .use(function requireZoneDrafts({ ctx, input, next }) {
     if (!canReadZoneDrafts(ctx.user, input.zoneCode)) {
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: say(
-          ctx.locale,
-          `你无权查看示范区 ${input.zoneCode} 的未审核数据。`,
-          `You may not see unapproved data of zone ${input.zoneCode}.`,
-        ),
-      });
+      throw new ZonesError("forbidden", message("zone.draftsRefused", { zoneCode: input.zoneCode }));
     }
     return next();
   });

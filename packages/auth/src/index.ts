@@ -15,7 +15,7 @@ export {
   type PasswordProblem,
   passwordProblem,
 } from "./password-policy";
-export { PasswordPolicyError, resetPassword } from "./password-reset";
+export { resetPassword } from "./password-reset";
 export { authBaseURL, authPort, resolveAuthSecret } from "./secret";
 export { getSessionUser, type SessionUser } from "./session";
 export { createUser, type TNewUser, ZNewUserSchema, ZUserAccessSchema } from "./users";

@@ -1,15 +1,14 @@
+import type { PeriodStatus } from "@zones/domain";
 import { desc, eq, sql } from "drizzle-orm";
 
 import type { Database } from "./client";
 import { rowsOf } from "./rows";
 import { auditLog, reportingPeriods } from "./schema";
 
-export type StoredPeriodStatus = "not_open" | "open" | "closed";
-
 /** A quarter's reporting period: whether it is open for entry and its deadline. */
 export interface PeriodRecord {
   quarter: string;
-  status: StoredPeriodStatus;
+  status: PeriodStatus;
   /** Asia/Shanghai date, `YYYY-MM-DD`. */
   deadline: string;
 }
@@ -72,7 +71,7 @@ export async function updatePeriod(
   db: Database,
   params: {
     quarter: string;
-    status: StoredPeriodStatus;
+    status: PeriodStatus;
     /** Kept as it is when omitted; a new period gets `defaultDeadline`. */
     deadline?: string;
     defaultDeadline: string;

@@ -20,8 +20,10 @@ export {
   zonesRefusedForSubmitted,
 } from "./access-policy";
 export { hasAtMostDecimals, roundTo, sumDecimals } from "./decimal";
+export { type DraftSave, draftSave, fieldIssues } from "./draft-save";
 export type { EnteredNumberError, ParsedEnteredNumber } from "./entered-number";
 export { parseEnteredNumber } from "./entered-number";
+export { EXPORT_RUN_STATUSES, type ExportRunStatus } from "./export-runs";
 export type { NumberFormatOptions } from "./format";
 export {
   formatChange,
@@ -63,6 +65,7 @@ export {
   nextQuarter,
   parseQuarter,
   prevQuarter,
+  quarterIndex,
   quarterRange,
   sameQuarterLastYear,
   toQuarter,
@@ -71,7 +74,9 @@ export type { IsoDate } from "./quarter-calendar";
 export {
   DEFAULT_DEADLINE_DAYS,
   DEFAULT_TIME_ZONE,
+  DEFAULT_UTC_OFFSET,
   defaultDeadline,
+  FIRST_QUARTER,
   lastFinishedQuarter,
   quarterEnd,
   quarterOfDate,
@@ -95,6 +100,8 @@ export {
   ZQuarterSchema,
   ZZoneCodeSchema,
 } from "./schemas";
+export { indicatorContext, type StoredIndicator, storedDraft } from "./stored-draft";
+export { draftRefusal, refusedTransition, staleVersion } from "./submission-errors";
 export { describeRuleIssue } from "./submission-messages";
 export type {
   CheckMode,
@@ -130,6 +137,7 @@ export type {
 } from "./types";
 export type {
   Actor,
+  ExportableStatus,
   FormLock,
   PeriodStatus,
   SubmissionAction,
@@ -138,9 +146,26 @@ export type {
   TransitionRefusal,
   TransitionResult,
 } from "./workflow";
-export { checkTransition, formLock, SUBMISSION_STATUSES } from "./workflow";
-export { describeFormLock, describeRefusal } from "./workflow-messages";
+export {
+  checkTransition,
+  EXPORTABLE_STATUSES,
+  formLock,
+  PERIOD_STATUSES,
+  SUBMISSION_STATUSES,
+  submissionState,
+} from "./workflow";
+export { describeFormLock, describeRefusal, refusalText } from "./workflow-messages";
 export type { CompleteQuarterValues, QuarterValues } from "./ytd";
 export { SERIES_MODES, type SeriesMode, singleQuarterToYtd, ytdToSingleQuarter } from "./ytd";
 export type { ZoneCode } from "./zones";
 export { findZone, getZone, isZoneCode, ZONE_CODES, ZONES } from "./zones";
+export {
+  ERROR_CODES,
+  type ErrorCode,
+  type ErrorFieldIssue,
+  type MessageParams,
+  type MessageRef,
+  PHRASED_KEY,
+  phrased,
+  ZonesError,
+} from "./zones-error";

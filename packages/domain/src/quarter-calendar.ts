@@ -7,6 +7,12 @@ export type IsoDate = string;
 /** The programme runs on Beijing time; "today" and quarter boundaries are judged there. */
 export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
+/** Beijing's offset from UTC, for instants written as text (`2026-10-01T00:00:00+08:00`): no summer time. */
+export const DEFAULT_UTC_OFFSET = "+08:00";
+
+/** The programme's first quarter: the first zones were designated in 2017 (发改振兴〔2017〕671号). */
+export const FIRST_QUARTER: QuarterString = "2017Q1";
+
 /** Days after quarter end by which a zone should have reported (statistics are out in about a month). */
 export const DEFAULT_DEADLINE_DAYS = 25;
 

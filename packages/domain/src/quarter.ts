@@ -77,9 +77,10 @@ export function formatQuarter(quarter: QuarterLike): QuarterString {
   return `${year}Q${q}`;
 }
 
-/** Number of quarters since year 0, for arithmetic. */
-function quarterIndex(quarter: Quarter): number {
-  return quarter.year * 4 + (quarter.q - 1);
+/** Number of quarters since year 0 (`year * 4 + q - 1`), for arithmetic and positions on a quarter axis. */
+export function quarterIndex(quarter: Quarter | string): number {
+  const { year, q } = toQuarter(quarter);
+  return year * 4 + (q - 1);
 }
 
 function fromQuarterIndex(index: number): QuarterString {
@@ -91,13 +92,13 @@ function fromQuarterIndex(index: number): QuarterString {
 
 /** Negative if `a` is before `b`, 0 if equal, positive if after. Usable with `Array.prototype.sort`. */
 export function compareQuarters(a: QuarterLike, b: QuarterLike): number {
-  return Math.sign(quarterIndex(toQuarter(a)) - quarterIndex(toQuarter(b)));
+  return Math.sign(quarterIndex(a) - quarterIndex(b));
 }
 
 /** Moves `n` quarters forward (or back if negative). Throws if the result leaves 1949–2999. */
 export function addQuarters(quarter: QuarterLike, n: number): QuarterString {
   if (!Number.isInteger(n)) throw new RangeError(`addQuarters: n must be an integer, got ${n}`);
-  return fromQuarterIndex(quarterIndex(toQuarter(quarter)) + n);
+  return fromQuarterIndex(quarterIndex(quarter) + n);
 }
 
 export function nextQuarter(quarter: QuarterLike): QuarterString {
@@ -114,8 +115,8 @@ export function sameQuarterLastYear(quarter: QuarterLike): QuarterString {
 
 /** All quarters from `from` to `to`, both included; empty if `to` is before `from`. */
 export function quarterRange(from: QuarterLike, to: QuarterLike): QuarterString[] {
-  const start = quarterIndex(toQuarter(from));
-  const end = quarterIndex(toQuarter(to));
+  const start = quarterIndex(from);
+  const end = quarterIndex(to);
   const range: QuarterString[] = [];
   for (let index = start; index <= end; index++) range.push(fromQuarterIndex(index));
   return range;

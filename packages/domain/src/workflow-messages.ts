@@ -77,7 +77,8 @@ function alreadyApprovedMessage(action: SubmissionAction): LocalizedText {
   }
 }
 
-function refusalMessage(refusal: TransitionRefusal, action: SubmissionAction): LocalizedText {
+/** What happened, in both languages (`describeRefusal` picks one). */
+export function refusalText(refusal: TransitionRefusal, action: SubmissionAction): LocalizedText {
   const { zh, en } = ACTION[action];
   switch (refusal) {
     case "role":
@@ -125,7 +126,7 @@ export function describeRefusal(
   action: SubmissionAction,
   locale: Locale,
 ): string {
-  return localized(refusalMessage(refusal, action), locale);
+  return localized(refusalText(refusal, action), locale);
 }
 
 const FORM_LOCK: Record<Exclude<FormLock, null>, LocalizedText> = {

@@ -8,7 +8,13 @@ import { canAdminister, canEnterData, canReview, type Role } from "./access-poli
 export const SUBMISSION_STATUSES = ["draft", "submitted", "returned", "approved"] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
-export type PeriodStatus = "not_open" | "open" | "closed";
+/** Submission states that may leave the system in an export; drafts and returned data never do. */
+export const EXPORTABLE_STATUSES = ["approved", "submitted"] as const satisfies readonly SubmissionStatus[];
+export type ExportableStatus = (typeof EXPORTABLE_STATUSES)[number];
+
+/** A quarter's reporting period: not yet open for entry, open, or closed (revisions only). */
+export const PERIOD_STATUSES = ["not_open", "open", "closed"] as const;
+export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
 
 /** `revise` reopens approved figures with a reason, e.g. preliminary → final GDP. */
 export type SubmissionAction = "save" | "submit" | "approve" | "return" | "revise";
@@ -19,6 +25,21 @@ export interface SubmissionState {
   periodStatus: PeriodStatus;
   /** a revision of approved data is in progress (revision > 0 and not approved again) */
   inRevision: boolean;
+}
+
+/**
+ * The state of a stored submission and its period: the one rule for `inRevision` (a revision of approved
+ * data is in progress until it is approved again). No submission yet: null; no period: not open.
+ */
+export function submissionState(
+  submission: { status: SubmissionStatus; revision: number } | null,
+  period: { status: PeriodStatus } | null,
+): SubmissionState {
+  return {
+    status: submission?.status ?? null,
+    periodStatus: period?.status ?? "not_open",
+    inRevision: submission !== null && submission.revision > 0 && submission.status !== "approved",
+  };
 }
 
 export interface Actor {

@@ -1,10 +1,9 @@
 import { EXPORTABLE_STATUSES as DB_STATUSES, MAX_PIVOT_QUARTERS } from "@zones/db/exports";
-import { INDICATOR_CODES, ZONE_CODES } from "@zones/domain";
+import { INDICATOR_CODES, ZONE_CODES, ZonesError } from "@zones/domain";
 import { describe, expect, it } from "vitest";
 
 import {
   EXPORTABLE_STATUSES,
-  ExportFiltersError,
   exportRequestFromSearchParams,
   MAX_WIDE_QUARTERS,
   parseExportFilters,
@@ -12,21 +11,31 @@ import {
 
 const VALID = { zoneCodes: ["HB-HS"], indicatorCodes: ["gdp"], from: "2025Q1", to: "2026Q2" };
 
-function refusal(input: unknown): ExportFiltersError {
+/** A refused filter: its message, and the first field at fault. */
+interface Refusal {
+  message: string;
+  field: string | undefined;
+}
+
+function refusalOf(error: ZonesError): Refusal {
+  return { message: error.message, field: error.issues[0]?.path[0] };
+}
+
+function refusal(input: unknown): Refusal {
   try {
     parseExportFilters(input);
   } catch (error) {
-    if (error instanceof ExportFiltersError) return error;
+    if (error instanceof ZonesError && error.code === "invalid") return refusalOf(error);
     throw error;
   }
   throw new Error("expected a refusal");
 }
 
-function queryRefusal(query: string): ExportFiltersError {
+function queryRefusal(query: string): Refusal {
   try {
     exportRequestFromSearchParams(new URLSearchParams(query));
   } catch (error) {
-    if (error instanceof ExportFiltersError) return error;
+    if (error instanceof ZonesError && error.code === "invalid") return refusalOf(error);
     throw error;
   }
   throw new Error("expected a refusal");

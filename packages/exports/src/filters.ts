@@ -1,24 +1,27 @@
-import type { ExportableStatus } from "@zones/db/exports";
 import {
   compareQuarters,
+  type ErrorFieldIssue,
+  EXPORTABLE_STATUSES,
   INDICATOR_CODES,
   type IndicatorCode,
+  phrased,
   quarterRange,
   ZIndicatorCodeSchema,
   ZONE_CODES,
   type ZoneCode,
+  ZonesError,
   ZQuarterSchema,
   ZZoneCodeSchema,
 } from "@zones/domain";
 import { type ZodError, z } from "zod";
 
 /**
- * This module needs only `@zones/domain` and zod (the `@zones/db` import is a type), so that forms can use the
- * schema through `@zones/exports/filters` without pulling in the database drivers.
+ * This module needs only `@zones/domain` and zod, so that forms can use the schema through
+ * `@zones/exports/filters` without pulling in the database drivers.
  */
 
-/** Submission states an export may include; drafts and returned data never (as `@zones/db` enforces too). */
-export const EXPORTABLE_STATUSES = ["approved", "submitted"] as const satisfies readonly ExportableStatus[];
+/** Submission states an export may include (the domain's list; `@zones/db` enforces it too). */
+export { EXPORTABLE_STATUSES };
 /** Most quarter columns of the wide layout (the database's MAX_PIVOT_QUARTERS). */
 export const MAX_WIDE_QUARTERS = 200;
 
@@ -132,20 +135,8 @@ export const ZExportFiltersSchema = z
 export type TExportFilters = z.infer<typeof ZExportFiltersSchema>;
 export type TExportFiltersInput = z.input<typeof ZExportFiltersSchema>;
 
-/** A refused filter: `field` is the first field at fault, `issues` all of them. */
-export class ExportFiltersError extends Error {
-  constructor(
-    message: string,
-    readonly field: string,
-    readonly issues: { field: string; message: string }[],
-  ) {
-    super(message);
-    this.name = "ExportFiltersError";
-  }
-}
-
 /** Prefixes the field to messages that do not name it yet (those of the shared domain schemas). */
-function describeIssues(error: ZodError, rename: Record<string, string> = {}) {
+function describeIssues(error: ZodError, rename: Record<string, string> = {}): FilterIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String);
     const field = rename[path[0] ?? ""] ?? path[0] ?? "filters";
@@ -156,19 +147,29 @@ function describeIssues(error: ZodError, rename: Record<string, string> = {}) {
   });
 }
 
-function refused(error: ZodError, rename?: Record<string, string>): ExportFiltersError {
-  const issues = describeIssues(error, rename);
-  return new ExportFiltersError(
-    issues.map((issue) => issue.message).join("; "),
-    issues[0]?.field ?? "filters",
-    issues,
-  );
+interface FilterIssue {
+  field: string;
+  message: string;
 }
 
-/** Validates export filters; throws ExportFiltersError naming the field(s) at fault. */
+/**
+ * A refused filter, as an invalid request naming each field at fault (the first one first); the message
+ * says `said` (by default every issue).
+ */
+function refused(issues: FilterIssue[], said: FilterIssue[] = issues): ZonesError {
+  const fieldIssues: ErrorFieldIssue[] = issues.map((issue) => ({
+    path: [issue.field],
+    message: phrased(issue.message),
+  }));
+  return new ZonesError("invalid", phrased(said.map((issue) => issue.message).join("; ")), {
+    issues: fieldIssues,
+  });
+}
+
+/** Validates export filters; throws a ZonesError ("invalid") naming the field(s) at fault. */
 export function parseExportFilters(input: unknown): TExportFilters {
   const result = ZExportFiltersSchema.safeParse(input);
-  if (!result.success) throw refused(result.error);
+  if (!result.success) throw refused(describeIssues(result.error));
   return result.data;
 }
 
@@ -196,7 +197,7 @@ function list(value: string | null, all: readonly string[]): string[] | undefine
 /**
  * Filters and format from query parameters: `zones=HB-HS,SD-ZB` (or `all`), `indicators=gdp` (or `all`),
  * `from`, `to`, `statuses=approved,submitted`, `layout`, `lang`, `encoding`, `format=csv|xlsx` (default csv).
- * Throws ExportFiltersError whose messages name the query parameter.
+ * Throws a ZonesError ("invalid") whose messages name the query parameter.
  */
 export function exportRequestFromSearchParams(params: URLSearchParams): {
   filters: TExportFilters;
@@ -215,15 +216,12 @@ export function exportRequestFromSearchParams(params: URLSearchParams): {
   };
   const result = ZExportFiltersSchema.safeParse(input);
   const formatOk = (EXPORT_FORMATS as readonly string[]).includes(formatText);
+  const formatIssue = { field: "format", message: `format: "csv" or "xlsx", got ${quoted(formatText)}` };
   if (!result.success) {
-    const error = refused(result.error, EXPORT_QUERY_PARAMETERS);
-    if (!formatOk)
-      error.issues.push({ field: "format", message: `format: "csv" or "xlsx", got ${quoted(formatText)}` });
-    throw error;
+    // The message names the filters' faults; a bad format is listed among the fields too.
+    const issues = describeIssues(result.error, EXPORT_QUERY_PARAMETERS);
+    throw refused(formatOk ? issues : [...issues, formatIssue], issues);
   }
-  if (!formatOk) {
-    const message = `format: "csv" or "xlsx", got ${quoted(formatText)}`;
-    throw new ExportFiltersError(message, "format", [{ field: "format", message }]);
-  }
+  if (!formatOk) throw refused([formatIssue]);
   return { filters: result.data, format: formatText as ExportFormat };
 }

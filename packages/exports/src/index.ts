@@ -19,7 +19,6 @@ export {
   EXPORT_QUERY_PARAMETERS,
   EXPORTABLE_STATUSES,
   type ExportEncoding,
-  ExportFiltersError,
   type ExportFormat,
   type ExportHeaderLanguage,
   type ExportLayout,

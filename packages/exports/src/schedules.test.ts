@@ -1,7 +1,7 @@
-import { defaultDeadline, type QuarterString } from "@zones/domain";
+import { defaultDeadline, type QuarterString, ZonesError } from "@zones/domain";
 import { describe, expect, it } from "vitest";
 
-import { ExportFiltersError, ZExportFiltersSchema } from "./filters";
+import { ZExportFiltersSchema } from "./filters";
 import {
   describeTrigger,
   dueOccurrence,
@@ -691,7 +691,7 @@ describe("scheduleRunFilters", () => {
     const parsed = ZExportScheduleSchema.parse(VALID);
     expect(() =>
       scheduleRunFilters({ ...parsed, zoneCodes: [] }, { at: at("2026-11-29T00:00:00Z") }),
-    ).toThrow(ExportFiltersError);
+    ).toThrow(ZonesError);
   });
 });
 

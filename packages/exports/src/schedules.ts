@@ -514,7 +514,7 @@ export function scheduleQuarterRange(
 
 /**
  * The export filters of one run of the schedule (validated again, so that a stored schedule that no longer
- * fits the catalogue is refused with ExportFiltersError rather than exported).
+ * fits the catalogue is refused, as an invalid request, rather than exported).
  */
 export function scheduleRunFilters(
   schedule: TExportSchedule,

@@ -9,7 +9,7 @@ import {
   type ScheduleOwner,
   stopExportSchedule,
 } from "@zones/db/exports";
-import { type QuarterString, quarterStart, toQuarter } from "@zones/domain";
+import { DEFAULT_UTC_OFFSET, type QuarterString, quarterStart, toQuarter } from "@zones/domain";
 import { scheduleFromStored } from "@zones/exports";
 import { dueOccurrence, scheduleRunFilters, type TExportSchedule } from "@zones/exports/schedules";
 
@@ -96,7 +96,7 @@ export async function runQuarterApproved(
 ): Promise<TickResult> {
   const result: TickResult = { created: [], stopped: [] };
   if (!(await allZonesApproved(db, quarter))) return result;
-  const dueAt = new Date(`${quarterStart(toQuarter(quarter))}T00:00:00+08:00`);
+  const dueAt = new Date(`${quarterStart(toQuarter(quarter))}T00:00:00${DEFAULT_UTC_OFFSET}`);
   for (const { schedule: record, owner } of await activeExportSchedules(db, { event: true })) {
     const checked = checkSchedule(record, owner, now);
     if ("reason" in checked) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ParseSlots, SlotsBusyError } from "./parse-slots";
+import { ParseSlots } from "./parse-slots";
 
 describe("ParseSlots", () => {
   it("lets a limited number run, queues a few in order and refuses the rest at once", async () => {
     const slots = new ParseSlots({ slots: 1, maxWaiting: 1, waitMs: 1000 });
     const release = await slots.acquire();
     const waiting = slots.acquire();
-    await expect(slots.acquire()).rejects.toBeInstanceOf(SlotsBusyError);
+    await expect(slots.acquire()).rejects.toMatchObject({ name: "ZonesError", code: "busy" });
     release();
     release(); // a second call frees nothing more: the slot went to the caller who waited
     const next = await waiting;
@@ -18,7 +18,7 @@ describe("ParseSlots", () => {
   it("refuses a caller that waited too long, and keeps its place free", async () => {
     const slots = new ParseSlots({ slots: 1, maxWaiting: 1, waitMs: 20 });
     const release = await slots.acquire();
-    await expect(slots.acquire()).rejects.toBeInstanceOf(SlotsBusyError);
+    await expect(slots.acquire()).rejects.toMatchObject({ name: "ZonesError", code: "busy" });
     const again = slots.acquire();
     release();
     const next = await again;

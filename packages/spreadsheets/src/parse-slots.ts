@@ -1,9 +1,10 @@
-/** Refused because every slot is taken and the queue is full, or the wait was too long. */
-export class SlotsBusyError extends Error {
-  constructor() {
-    super("every parse slot is busy");
-    this.name = "SlotsBusyError";
-  }
+import { phrased, ZonesError } from "@zones/domain";
+
+import { uploadErrors } from "./upload-errors";
+
+/** Refused because every slot is taken and the queue is full, or the wait was too long: try again later. */
+export function slotsBusy(): ZonesError {
+  return new ZonesError("busy", phrased(uploadErrors.busy().message));
 }
 
 export interface SlotLimits {
@@ -26,13 +27,13 @@ export class ParseSlots {
 
   constructor(private readonly limits: SlotLimits) {}
 
-  /** Resolves with the function that frees the slot; rejects with `SlotsBusyError`. */
+  /** Resolves with the function that frees the slot; rejects with `slotsBusy()`. */
   acquire(): Promise<() => void> {
     if (this.running < this.limits.slots) {
       this.running += 1;
       return Promise.resolve(this.releaser());
     }
-    if (this.waiting.length >= this.limits.maxWaiting) return Promise.reject(new SlotsBusyError());
+    if (this.waiting.length >= this.limits.maxWaiting) return Promise.reject(slotsBusy());
     return new Promise((resolve, reject) => {
       const grant = () => {
         clearTimeout(timer);
@@ -41,7 +42,7 @@ export class ParseSlots {
       const timer = setTimeout(() => {
         const index = this.waiting.indexOf(grant);
         if (index >= 0) this.waiting.splice(index, 1);
-        reject(new SlotsBusyError());
+        reject(slotsBusy());
       }, this.limits.waitMs);
       this.waiting.push(grant);
     });

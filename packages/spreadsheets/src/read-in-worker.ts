@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { ZonesError } from "@zones/domain";
 import {
   MAX_PARSE_WORKERS,
   MAX_WAITING_PARSES,
@@ -6,7 +7,7 @@ import {
   PARSE_WAIT_LIMIT_MS,
   PARSE_WORKER_HEAP_MB,
 } from "./limits";
-import { ParseSlots, SlotsBusyError } from "./parse-slots";
+import { ParseSlots } from "./parse-slots";
 import type { ReadRequest, ReadResult } from "./reader/protocol";
 
 /** The reader's answer, or why there is none: no free worker, or the file needed too long or too much memory. */
@@ -76,7 +77,8 @@ export async function readInWorker(
   try {
     release = await slots.acquire();
   } catch (error) {
-    if (error instanceof SlotsBusyError) return { ok: false, encoding: null, refusal: { code: "busy" } };
+    if (error instanceof ZonesError && error.code === "busy")
+      return { ok: false, encoding: null, refusal: { code: "busy" } };
     throw error;
   }
   try {

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import type { Database } from "@zones/db/client";
 import {
   compareSeries,
@@ -27,13 +26,15 @@ import {
   sameQuarterLastYear,
   ZIndicatorCodeSchema,
   ZONE_CODES,
+  ZonesError,
   ZQuarterSchema,
   ZZoneCodeSchema,
 } from "@zones/domain";
 import { z } from "zod";
 
+import { message } from "../messages";
 import type { Context } from "../trpc";
-import { createTRPCRouter, FieldIssuesError, protectedProcedure } from "../trpc";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 /** Quarters a page shows when the caller names no range: three years up to the newest approved quarter. */
 export const DEFAULT_RANGE_QUARTERS = 12;
@@ -150,12 +151,13 @@ function resolveRange(
   }
   const quarters = quarterRange(from, to);
   if (quarters.length > MAX_DASHBOARD_QUARTERS) {
-    const message = `from: the range ${from}–${to} spans ${quarters.length} quarters; at most ${MAX_DASHBOARD_QUARTERS}`;
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message,
-      cause: new FieldIssuesError(message, [{ path: ["from"], message }]),
+    const tooLong = message("dashboard.rangeTooLong", {
+      from,
+      to,
+      count: quarters.length,
+      max: MAX_DASHBOARD_QUARTERS,
     });
+    throw new ZonesError("invalid", tooLong, { issues: [{ path: ["from"], message: tooLong }] });
   }
   return { from, to, quarters, notice };
 }

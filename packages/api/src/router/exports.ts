@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import type { SessionUser } from "@zones/auth";
 import {
   deleteExportSchedule,
@@ -15,7 +14,7 @@ import {
   setExportScheduleEnabled,
   updateExportSchedule,
 } from "@zones/db/exports";
-import { canAdminister, canManageExportsOf, type QuarterString } from "@zones/domain";
+import { canAdminister, canManageExportsOf, phrased, type QuarterString, ZonesError } from "@zones/domain";
 import {
   EXPORT_FORMATS,
   exportScopeFor,
@@ -27,13 +26,8 @@ import {
 import { nextOccurrence, scheduleRunFilters, ZExportScheduleSchema } from "@zones/exports/schedules";
 import { z } from "zod";
 
-import {
-  createTRPCRouter,
-  type ExportJobs,
-  FieldIssuesError,
-  protectedProcedure,
-  reviewerProcedure,
-} from "../trpc";
+import { message } from "../messages";
+import { createTRPCRouter, type ExportJobs, protectedProcedure, reviewerProcedure } from "../trpc";
 
 export const EXPORT_PAGE_SIZE = 20;
 /** Attempts of one run: the first and two retries. */
@@ -42,8 +36,12 @@ const MAX_ATTEMPTS = 3;
 const ZIdSchema = z.uuid({ error: "id: not an export id" });
 const ZPageSchema = z.number().int().min(1, { error: "page: must be 1 or more" }).default(1);
 
-function notFound(what: string): TRPCError {
-  return new TRPCError({ code: "NOT_FOUND", message: `No such ${what}.` });
+function noSchedule(): ZonesError {
+  return new ZonesError("not-found", message("exports.noSchedule"));
+}
+
+function noRun(): ZonesError {
+  return new ZonesError("not-found", message("exports.noRun"));
 }
 
 /** Admins see and manage every schedule and run; everyone else their own. */
@@ -53,10 +51,7 @@ function isMine(user: SessionUser, ownerId: string | null): boolean {
 
 function jobsOf(ctx: { exportJobs: ExportJobs | null }) {
   if (!ctx.exportJobs) {
-    throw new TRPCError({
-      code: "PRECONDITION_FAILED",
-      message: "No export worker is configured for this server: start one with `npm run worker`.",
-    });
+    throw new ZonesError("unavailable", message("exports.noWorker"));
   }
   return ctx.exportJobs;
 }
@@ -65,10 +60,8 @@ function jobsOf(ctx: { exportJobs: ExportJobs | null }) {
 function assertMayExport(user: SessionUser, filters: TExportFilters): void {
   const scope = exportScopeFor(user, filters);
   if (!scope.ok) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: scope.message,
-      cause: new FieldIssuesError(scope.message, [{ path: [scope.field], message: scope.message }]),
+    throw new ZonesError("forbidden", phrased(scope.message), {
+      issues: [{ path: [scope.field], message: phrased(scope.message) }],
     });
   }
 }
@@ -148,13 +141,13 @@ async function ownSchedule(
   id: string,
 ) {
   const schedule = await getExportSchedule(ctx.db, id);
-  if (!schedule || !isMine(ctx.user, schedule.ownerId)) throw notFound("export schedule");
+  if (!schedule || !isMine(ctx.user, schedule.ownerId)) throw noSchedule();
   return schedule;
 }
 
 async function ownRun(ctx: { db: Parameters<typeof getExportRun>[0]; user: SessionUser }, id: string) {
   const run = await getExportRun(ctx.db, id);
-  if (!run || !isMine(ctx.user, run.requestedBy)) throw notFound("export run");
+  if (!run || !isMine(ctx.user, run.requestedBy)) throw noRun();
   return run;
 }
 
@@ -197,7 +190,7 @@ const scheduleRouter = createTRPCRouter({
       await ownSchedule(ctx, input.id);
       assertMayExport(ctx.user, scheduleRunFilters(input.schedule, { at: new Date() }));
       const record = await updateExportSchedule(ctx.db, input.id, storedScheduleValues(input.schedule));
-      if (!record) throw notFound("export schedule");
+      if (!record) throw noSchedule();
       return scheduleView(record, await deadlinesOf(ctx), new Date());
     }),
 
@@ -206,7 +199,7 @@ const scheduleRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       await ownSchedule(ctx, input.id);
       const record = await setExportScheduleEnabled(ctx.db, input.id, input.enabled);
-      if (!record) throw notFound("export schedule");
+      if (!record) throw noSchedule();
       return scheduleView(record, await deadlinesOf(ctx), new Date());
     }),
 
@@ -221,10 +214,7 @@ const scheduleRouter = createTRPCRouter({
     const record = await ownSchedule(ctx, input.id);
     const stored = scheduleFromStored(record);
     if (!stored.ok) {
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: `This schedule is no longer valid: ${stored.message}`,
-      });
+      throw new ZonesError("invalid", message("exports.scheduleInvalid", { reason: stored.message }));
     }
     const filters = scheduleRunFilters(stored.schedule, { at: new Date() });
     assertMayExport(ctx.user, filters);
@@ -296,7 +286,7 @@ const runRouter = createTRPCRouter({
     await requestExportRunCancel(ctx.db, input.id);
     ctx.exportJobs?.cancelLocal(input.id);
     const run = await getExportRun(ctx.db, input.id);
-    if (!run) throw notFound("export run");
+    if (!run) throw noRun();
     return runView(run, null);
   }),
 
@@ -305,10 +295,8 @@ const runRouter = createTRPCRouter({
     const previous = await ownRun(ctx, input.id);
     const filters = ZExportFiltersSchema.safeParse(previous.filters);
     if (!filters.success) {
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: `This export's filters are no longer valid: ${filters.error.issues.map((i) => i.message).join("; ")}`,
-      });
+      const reasons = filters.error.issues.map((issue) => issue.message).join("; ");
+      throw new ZonesError("invalid", message("exports.filtersInvalid", { reasons }));
     }
     assertMayExport(ctx.user, filters.data);
     const jobs = jobsOf(ctx);

@@ -1,5 +1,5 @@
 import { listPeriods, updatePeriod } from "@zones/db/periods";
-import { defaultDeadline, ZQuarterSchema } from "@zones/domain";
+import { defaultDeadline, PERIOD_STATUSES, ZQuarterSchema } from "@zones/domain";
 import { z } from "zod";
 
 import { adminProcedure, createTRPCRouter } from "../trpc";
@@ -52,7 +52,7 @@ export const periodRouter = createTRPCRouter({
     .input(
       z.object({
         quarter: ZQuarterSchema,
-        status: z.enum(["not_open", "open", "closed"], {
+        status: z.enum(PERIOD_STATUSES, {
           error: "status: must be not_open, open or closed",
         }),
         deadline: ZIsoDateSchema.optional(),

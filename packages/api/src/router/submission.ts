@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import {
   completenessGrid,
   lastSubmittedSnapshots,
@@ -9,38 +8,35 @@ import {
 } from "@zones/db/submissions";
 import {
   addQuarters,
-  appliesToQuarter,
   blocksSubmission,
   checkSubmission,
   checkTransition,
   describeFormLock,
   describeRuleIssue,
+  draftRefusal,
+  draftSave,
   followedZones,
   followsAnyZone,
   formLock,
-  INDICATORS,
-  type IndicatorCode,
   NOTE_MAX_LENGTH,
-  parseEnteredNumber,
+  phrased,
   type QuarterString,
   SUBMISSION_STATUSES,
   type SubmissionAction,
   submissionFormSchema,
   ZIndicatorCodeSchema,
+  ZonesError,
   ZQuarterSchema,
   ZZoneCodeSchema,
 } from "@zones/domain";
 import { z } from "zod";
 
-import { reporting } from "../submissions/errors";
-import { fieldIssues } from "../submissions/field-rules";
-import { actorFor, loadForm, stateOf } from "../submissions/form-data";
+import { actorFor, loadForm } from "../submissions/form-data";
 import {
   createTRPCRouter,
-  type FieldIssue,
-  FieldIssuesError,
   protectedProcedure,
   reviewerProcedure,
+  roleRefusal,
   zoneDraftsProcedure,
 } from "../trpc";
 
@@ -53,10 +49,6 @@ const COMMENT_MAX_LENGTH = 2000;
 const ZSubmissionKeySchema = z.object({ zoneCode: ZZoneCodeSchema, quarter: ZQuarterSchema });
 const ZVersionSchema = z.number().int().min(0, { error: "version: must be 0 or more" });
 
-function badRequest(message: string, issues: FieldIssue[] = []) {
-  return new TRPCError({ code: "BAD_REQUEST", message, cause: new FieldIssuesError(message, issues) });
-}
-
 const ACTIONS: readonly SubmissionAction[] = ["save", "submit", "approve", "return", "revise"];
 
 export const submissionRouter = createTRPCRouter({
@@ -67,7 +59,7 @@ export const submissionRouter = createTRPCRouter({
    */
   form: zoneDraftsProcedure.input(ZSubmissionKeySchema).query(async ({ ctx, input }) => {
     const loaded = await loadForm(ctx.db, input.zoneCode, input.quarter);
-    const state = stateOf(loaded.form);
+    const { state } = loaded;
     const actor = actorFor(ctx.user, input.zoneCode);
     const lock = formLock(state, actor);
     const issues = checkSubmission(loaded.draft, "submit").map((issue) => ({
@@ -127,53 +119,18 @@ export const submissionRouter = createTRPCRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const applicable = new Set(
-        INDICATORS.filter((indicator) => appliesToQuarter(indicator, input.quarter)).map(
-          (indicator) => indicator.code,
-        ),
-      );
-      const unknown = [...Object.keys(input.values), ...Object.keys(input.notes)].filter(
-        (code) => !applicable.has(code),
-      );
-      if (unknown.length > 0) {
-        throw badRequest(
-          ctx.locale === "zh-CN"
-            ? `指标 ${unknown.join("、")} 不属于 ${input.quarter} 的填报表`
-            : `indicator ${unknown.join(", ")} is not part of the ${input.quarter} form`,
-        );
-      }
-      const values: Record<string, string | null> = {};
-      const typed: Partial<Record<IndicatorCode, string>> = {};
-      for (const [code, text] of Object.entries(input.values)) {
-        if (text.trim() === "") values[code] = null;
-        else typed[code as IndicatorCode] = text;
-      }
-      const refused = fieldIssues(input.quarter, typed);
-      if (refused.length > 0) {
-        const messages = refused.map((issue) => describeRuleIssue(issue, ctx.locale));
-        throw badRequest(
-          messages.join("; "),
-          refused.map((issue, i) => ({ path: ["values", issue.indicatorCode], message: messages[i] ?? "" })),
-        );
-      }
-      for (const [code, text] of Object.entries(typed)) {
-        const parsed = parseEnteredNumber(text);
-        if (parsed.ok) values[code] = parsed.text;
-      }
-      const notes = Object.fromEntries(
-        Object.entries(input.notes).map(([code, note]) => [code, note.trim() || null]),
-      );
-      const result = await reporting(ctx.locale, () =>
-        saveSubmissionDraft(ctx.db, {
-          zoneCode: input.zoneCode,
-          quarter: input.quarter,
-          baseVersion: input.baseVersion,
-          values,
-          notes,
-          actor: actorFor(ctx.user, input.zoneCode),
-          source: "form",
-        }),
-      );
+      const save = draftSave(input.quarter, { values: input.values, notes: input.notes });
+      const refusal = draftRefusal(input.quarter, save);
+      if (refusal) throw refusal;
+      const result = await saveSubmissionDraft(ctx.db, {
+        zoneCode: input.zoneCode,
+        quarter: input.quarter,
+        baseVersion: input.baseVersion,
+        values: save.values,
+        notes: save.notes,
+        actor: actorFor(ctx.user, input.zoneCode),
+        source: "form",
+      });
       return { ...result, savedAt: new Date() };
     }),
 
@@ -192,23 +149,20 @@ export const submissionRouter = createTRPCRouter({
         locale: ctx.locale,
       });
       const checked = schema.safeParse({ values: loaded.draft.values, notes: loaded.draft.notes });
-      const state = stateOf(loaded.form);
       // Workflow refusals (wrong role, already submitted) say more than rule failures.
-      const transition = checkTransition("submit", state, actorFor(ctx.user, input.zoneCode));
+      const transition = checkTransition("submit", loaded.state, actorFor(ctx.user, input.zoneCode));
       if (transition.ok && !checked.success) {
-        const issues = checked.error.issues.map((issue) => ({
-          path: issue.path.map(String),
-          message: issue.message,
-        }));
-        throw badRequest(issues.map((issue) => issue.message).join("; "), issues);
+        // The shared schema phrased its messages in the caller's language already.
+        const { issues } = checked.error;
+        throw new ZonesError("invalid", phrased(issues.map((issue) => issue.message).join("; ")), {
+          issues: issues.map((issue) => ({ path: issue.path.map(String), message: phrased(issue.message) })),
+        });
       }
-      return reporting(ctx.locale, () =>
-        transitionSubmission(ctx.db, {
-          ...input,
-          action: "submit",
-          actor: actorFor(ctx.user, input.zoneCode),
-        }),
-      );
+      return transitionSubmission(ctx.db, {
+        ...input,
+        action: "submit",
+        actor: actorFor(ctx.user, input.zoneCode),
+      });
     }),
 
   /** Approves what the reviewer saw (the version): the values feed dashboards and exports. */
@@ -220,13 +174,11 @@ export const submissionRouter = createTRPCRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const result = await reporting(ctx.locale, () =>
-        transitionSubmission(ctx.db, {
-          ...input,
-          action: "approve",
-          actor: actorFor(ctx.user, input.zoneCode),
-        }),
-      );
+      const result = await transitionSubmission(ctx.db, {
+        ...input,
+        action: "approve",
+        actor: actorFor(ctx.user, input.zoneCode),
+      });
       // The approval stands whatever happens next; all-approved export schedules may now be due.
       await ctx.exportJobs?.quarterApproved(input.quarter).catch((error: unknown) => {
         console.error(`export event for ${input.quarter} not sent:`, error);
@@ -249,17 +201,15 @@ export const submissionRouter = createTRPCRouter({
     )
     .mutation(({ ctx, input }) => {
       const reviewNotes = Object.fromEntries(Object.entries(input.notes).filter(([, note]) => note !== ""));
-      return reporting(ctx.locale, () =>
-        transitionSubmission(ctx.db, {
-          zoneCode: input.zoneCode,
-          quarter: input.quarter,
-          version: input.version,
-          comment: input.comment,
-          reviewNotes,
-          action: "return",
-          actor: actorFor(ctx.user, input.zoneCode),
-        }),
-      );
+      return transitionSubmission(ctx.db, {
+        zoneCode: input.zoneCode,
+        quarter: input.quarter,
+        version: input.version,
+        comment: input.comment,
+        reviewNotes,
+        action: "return",
+        actor: actorFor(ctx.user, input.zoneCode),
+      });
     }),
 
   /** Reopens approved data for a revision (e.g. final GDP), with a reason; earlier values stay in history. */
@@ -275,16 +225,14 @@ export const submissionRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) =>
-      reporting(ctx.locale, () =>
-        transitionSubmission(ctx.db, {
-          zoneCode: input.zoneCode,
-          quarter: input.quarter,
-          version: input.version,
-          comment: input.reason,
-          action: "revise",
-          actor: actorFor(ctx.user, input.zoneCode),
-        }),
-      ),
+      transitionSubmission(ctx.db, {
+        zoneCode: input.zoneCode,
+        quarter: input.quarter,
+        version: input.version,
+        comment: input.reason,
+        action: "revise",
+        actor: actorFor(ctx.user, input.zoneCode),
+      }),
     ),
 
   /** Every change of one value and every step of its submission, newest first. */
@@ -320,9 +268,7 @@ export const submissionRouter = createTRPCRouter({
   completeness: protectedProcedure
     .input(z.object({ to: ZQuarterSchema.optional() }).default({}))
     .query(async ({ ctx, input }) => {
-      if (!followsAnyZone(ctx.user)) {
-        throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this." });
-      }
+      if (!followsAnyZone(ctx.user)) throw roleRefusal();
       const latest = await ctx.db.query.reportingPeriods.findFirst({
         where: (periods, { ne }) => ne(periods.status, "not_open"),
         orderBy: (periods, { desc }) => desc(periods.quarter),

@@ -1,15 +1,13 @@
-import { TRPCError } from "@trpc/server";
-import {
-  createUser,
-  PasswordPolicyError,
-  resetPassword,
-  ZNewUserSchema,
-  ZUserAccessSchema,
-} from "@zones/auth";
+import { createUser, resetPassword, ZNewUserSchema, ZUserAccessSchema } from "@zones/auth";
 import { findUserIdByEmail, listUsers, setUserDisabled, updateUserAccess } from "@zones/db/users";
-import { canAdminister } from "@zones/domain";
+import { canAdminister, ZonesError } from "@zones/domain";
 import { z } from "zod";
+import { message } from "../messages";
 import { adminProcedure, createTRPCRouter } from "../trpc";
+
+function noSuchUser(userId: string): ZonesError {
+  return new ZonesError("not-found", message("users.notFound", { userId }));
+}
 
 export const USERS_PAGE_SIZE = 50;
 
@@ -26,7 +24,7 @@ export const userRouter = createTRPCRouter({
   /** A new account with a role, zones (officials) and an initial password that obeys the policy. */
   create: adminProcedure.input(ZNewUserSchema).mutation(async ({ ctx, input }) => {
     if (await findUserIdByEmail(ctx.db, input.email)) {
-      throw new TRPCError({ code: "CONFLICT", message: `email: ${input.email} already has an account` });
+      throw new ZonesError("conflict", message("users.emailTaken", { email: input.email }));
     }
     return createUser(ctx.auth, ctx.db, input, ctx.user.id);
   }),
@@ -36,10 +34,10 @@ export const userRouter = createTRPCRouter({
     .input(z.object({ userId: z.string().min(1), disabled: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
       if (input.userId === ctx.user.id && input.disabled) {
-        throw new TRPCError({ code: "BAD_REQUEST", message: "userId: you cannot disable your own account" });
+        throw new ZonesError("invalid", message("users.cannotDisableSelf"));
       }
       const found = await setUserDisabled(ctx.db, { ...input, actorId: ctx.user.id });
-      if (!found) throw new TRPCError({ code: "NOT_FOUND", message: `userId: no user ${input.userId}` });
+      if (!found) throw noSuchUser(input.userId);
       return { ok: true };
     }),
 
@@ -47,24 +45,18 @@ export const userRouter = createTRPCRouter({
   resetPassword: adminProcedure
     .input(z.object({ userId: z.string().min(1), password: z.string() }))
     .mutation(async ({ ctx, input }) => {
-      try {
-        const found = await resetPassword(ctx.auth, ctx.db, { ...input, actorId: ctx.user.id });
-        if (!found) throw new TRPCError({ code: "NOT_FOUND", message: `userId: no user ${input.userId}` });
-      } catch (error) {
-        if (error instanceof PasswordPolicyError)
-          throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
-        throw error;
-      }
+      const found = await resetPassword(ctx.auth, ctx.db, { ...input, actorId: ctx.user.id });
+      if (!found) throw noSuchUser(input.userId);
       return { ok: true };
     }),
 
   /** Role and zones together, so an official never ends up without a zone. Not one's own role. */
   setAccess: adminProcedure.input(ZUserAccessSchema).mutation(async ({ ctx, input }) => {
     if (input.userId === ctx.user.id && !canAdminister(input)) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "role: you cannot remove your own admin role" });
+      throw new ZonesError("invalid", message("users.cannotDemoteSelf"));
     }
     const found = await updateUserAccess(ctx.db, { ...input, actorId: ctx.user.id });
-    if (!found) throw new TRPCError({ code: "NOT_FOUND", message: `userId: no user ${input.userId}` });
+    if (!found) throw noSuchUser(input.userId);
     return { ok: true };
   }),
 });

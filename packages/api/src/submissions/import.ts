@@ -4,12 +4,13 @@ import { saveSubmissionDraft } from "@zones/db/submissions";
 import {
   canWriteZone,
   checkTransition,
-  describeRefusal,
   describeRuleIssue,
-  type IndicatorCode,
+  draftSave,
   type Locale,
-  parseEnteredNumber,
+  phrased,
   type QuarterString,
+  refusalText,
+  ZonesError,
 } from "@zones/domain";
 import {
   FILE_REFUSAL_CODES,
@@ -19,8 +20,8 @@ import {
   type UploadRow,
 } from "@zones/spreadsheets";
 
-import { fieldIssues } from "./field-rules";
-import { actorFor, type LoadedForm, loadForm, stateOf } from "./form-data";
+import { message, translate } from "../messages";
+import { actorFor, type LoadedForm, loadForm } from "./form-data";
 
 /** How many lines a preview lists one by one; the counts always cover the whole file. */
 export const PREVIEW_LINE_LIMIT = 2000;
@@ -67,14 +68,15 @@ function groupKey(zoneCode: string, quarter: string): string {
 }
 
 /**
- * The file is refused as a whole, before any comparison: over a size, row, column or cell limit, too
- * long or too big to read, or the server is busy reading other uploads.
+ * The file refused as a whole, before any comparison, as a refused request naming the field: over a size,
+ * row, column or cell limit, too long or too big to read; or the server is busy reading other uploads (try
+ * again later).
  */
-export class UploadRefusedError extends Error {
-  constructor(readonly refusal: UploadError) {
-    super(refusal.message.en);
-    this.name = "UploadRefusedError";
-  }
+function uploadRefusal(refusal: UploadError): ZonesError {
+  return new ZonesError(
+    refusal.code === "busy" ? "busy" : "invalid",
+    message("imports.fileRefused", { reason: refusal.message }),
+  );
 }
 
 interface Analysis {
@@ -96,12 +98,11 @@ async function analyse(
 ): Promise<Analysis> {
   const parsed = await parseUpload(file);
   const refusal = parsed.errors.find((error) => FILE_REFUSAL_CODES.has(error.code));
-  if (refusal) throw new UploadRefusedError(refusal);
-  const zh = locale === "zh-CN";
+  if (refusal) throw uploadRefusal(refusal);
   const errors: ImportIssue[] = parsed.errors.map((error) => ({
     row: error.row,
     column: error.column,
-    message: zh ? error.message.zh : error.message.en,
+    message: translate(locale, phrased(error.message)),
   }));
   const counts = { new: 0, changed: 0, unchanged: 0, blank: 0 };
   const lines: ImportLine[] = [];
@@ -112,9 +113,7 @@ async function analyse(
       errors.push({
         row: row.row,
         column: "zone_code",
-        message: zh
-          ? `你无权填报示范区 ${row.zoneCode} 的数据`
-          : `you may not enter data of zone ${row.zoneCode}`,
+        message: translate(locale, message("imports.zoneRefused", { zoneCode: row.zoneCode })),
       });
       continue;
     }
@@ -141,19 +140,31 @@ async function analyse(
     counts.blank += rows.length - entered.length;
     if (entered.length === 0) continue;
 
-    const transition = checkTransition("save", stateOf(loaded.form), actorFor(user, first.zoneCode));
+    const transition = checkTransition("save", loaded.state, actorFor(user, first.zoneCode));
     if (!transition.ok) {
       errors.push({
         row: first.row,
         column: null,
-        message: `${first.zoneCode} ${first.quarter}: ${describeRefusal(transition.refusal, "save", locale)}`,
+        message: translate(
+          locale,
+          message("imports.submissionRefused", {
+            zoneCode: first.zoneCode,
+            quarter: first.quarter,
+            reason: refusalText(transition.refusal, "save"),
+          }),
+        ),
       });
       continue;
     }
-    const typed: Partial<Record<IndicatorCode, string>> = {};
-    for (const row of entered) typed[row.indicatorCode] = row.value;
+    // The same draft save as the form's; a blank note in the file keeps the stored one.
+    const save = draftSave(first.quarter, {
+      values: Object.fromEntries(entered.map((row) => [row.indicatorCode, row.value])),
+      notes: Object.fromEntries(
+        entered.filter((row) => row.note.trim() !== "").map((row) => [row.indicatorCode, row.note]),
+      ),
+    });
     const rowOf = new Map(entered.map((row) => [row.indicatorCode as string, row.row]));
-    for (const issue of fieldIssues(first.quarter, typed)) {
+    for (const issue of save.refused) {
       errors.push({
         row: rowOf.get(issue.indicatorCode) ?? null,
         column: "value",
@@ -161,17 +172,16 @@ async function analyse(
       });
     }
     for (const row of entered) {
-      const parsedValue = parseEnteredNumber(row.value);
-      if (!parsedValue.ok) continue;
+      const after = save.values[row.indicatorCode];
+      if (after === undefined || after === null) continue;
       const before = loaded.draft.values[row.indicatorCode] ?? null;
       const beforeNote = loaded.draft.notes[row.indicatorCode] ?? "";
-      const note = row.note.trim();
-      const sameValue = before !== null && Number(before) === parsedValue.value;
+      const note = save.notes[row.indicatorCode] ?? "";
+      const sameValue = before !== null && Number(before) === Number(after);
       const status: ImportLineStatus =
         before === null ? "new" : sameValue && (note === "" || note === beforeNote) ? "unchanged" : "changed";
       counts[status] += 1;
-      group.values[row.indicatorCode] = parsedValue.text;
-      // A blank note in the file keeps the stored one.
+      group.values[row.indicatorCode] = after;
       if (note !== "") group.notes[row.indicatorCode] = note;
       if (lines.length < PREVIEW_LINE_LIMIT) {
         lines.push({
@@ -180,7 +190,7 @@ async function analyse(
           quarter: row.quarter,
           indicatorCode: row.indicatorCode,
           before,
-          after: parsedValue.text,
+          after,
           note,
           status,
         });
@@ -215,16 +225,22 @@ export async function previewImport(
   return (await analyse(db, user, locale, file)).preview;
 }
 
-export class ImportRefusedError extends Error {
-  constructor(readonly preview: ImportPreview) {
-    super(`the file has ${preview.errors.length} error(s); nothing was written`);
-    this.name = "ImportRefusedError";
-  }
+/** A file with errors is refused as a whole, naming (row, column) the first few; nothing was written. */
+function importRefusal(preview: ImportPreview): ZonesError {
+  const issues = preview.errors.map((issue) => ({
+    path: [String(issue.row ?? ""), issue.column ?? ""],
+    message: phrased(issue.message),
+  }));
+  const shown = preview.errors
+    .slice(0, 5)
+    .map((issue) => issue.message)
+    .join("; ");
+  return new ZonesError("invalid", phrased(shown), { issues });
 }
 
 /**
  * Applies an uploaded file all or nothing: refused if it has any error, and if any submission it touches
- * is no longer at the version the uploader previewed (`SubmissionConflictError`). Every change goes through
+ * is no longer at the version the uploader previewed (`staleVersion`). Every change goes through
  * the same draft save as the form, with its audit rows, in one transaction.
  */
 export async function applyImport(
@@ -235,7 +251,7 @@ export async function applyImport(
   expectedVersions: Record<string, number>,
 ): Promise<{ changed: number; submissions: number }> {
   const { preview, groups } = await analyse(db, user, locale, file);
-  if (preview.errors.length > 0) throw new ImportRefusedError(preview);
+  if (preview.errors.length > 0) throw importRefusal(preview);
   return db.transaction(async (tx) => {
     let changed = 0;
     let touched = 0;

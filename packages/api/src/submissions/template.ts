@@ -1,13 +1,15 @@
 import type { SessionUser } from "@zones/auth";
 import type { Database } from "@zones/db/client";
 import { storedValues } from "@zones/db/submissions";
-import { canWriteZone, type QuarterString } from "@zones/domain";
+import { canWriteZone, type QuarterString, ZonesError } from "@zones/domain";
 import {
   buildTemplateCsv,
   buildTemplateXlsx,
   type HeaderLanguage,
   templateRowsFor,
 } from "@zones/spreadsheets";
+
+import { message } from "../messages";
 
 /** A template covers at most this many zone × quarter pairs (all 12 zones for two years). */
 export const MAX_TEMPLATE_PAIRS = 96;
@@ -25,8 +27,6 @@ export interface TemplateFile {
   contentType: string;
 }
 
-export class TemplateRequestError extends Error {}
-
 /**
  * A template for the zones the user may write, pre-filled with what is stored, so that an official can
  * correct figures in Excel and upload them again.
@@ -37,13 +37,14 @@ export async function buildTemplate(
   request: TemplateRequest,
 ): Promise<TemplateFile> {
   const forbidden = request.zoneCodes.filter((code) => !canWriteZone(user, code));
-  if (forbidden.length > 0)
-    throw new TemplateRequestError(`zones: you may not enter data of ${forbidden.join(", ")}`);
+  if (forbidden.length > 0) {
+    throw new ZonesError("forbidden", message("templates.zonesRefused", { zoneCodes: forbidden.join(", ") }));
+  }
   if (request.zoneCodes.length === 0 || request.quarters.length === 0) {
-    throw new TemplateRequestError("zones and quarters: choose at least one of each");
+    throw new ZonesError("invalid", message("templates.nothingChosen"));
   }
   if (request.zoneCodes.length * request.quarters.length > MAX_TEMPLATE_PAIRS) {
-    throw new TemplateRequestError(`zones × quarters: at most ${MAX_TEMPLATE_PAIRS} per template`);
+    throw new ZonesError("invalid", message("templates.tooManyPairs", { max: MAX_TEMPLATE_PAIRS }));
   }
   const stored = await storedValues(db, { zoneCodes: request.zoneCodes, quarters: request.quarters });
   const byKey = new Map(stored.map((row) => [`${row.zoneCode}/${row.quarter}/${row.indicatorCode}`, row]));

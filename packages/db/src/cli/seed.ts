@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 
+import { DEFAULT_UTC_OFFSET } from "@zones/domain";
 import { hashPassword } from "better-auth/crypto";
 
 import { openDatabase } from "../client";
@@ -12,7 +13,7 @@ import { seedDatabase } from "../seed";
 const { values } = parseArgs({
   options: { "no-demo": { type: "boolean", default: false }, "as-of": { type: "string" } },
 });
-const now = values["as-of"] ? new Date(`${values["as-of"]}T12:00:00+08:00`) : new Date();
+const now = values["as-of"] ? new Date(`${values["as-of"]}T12:00:00${DEFAULT_UTC_OFFSET}`) : new Date();
 if (Number.isNaN(now.getTime())) {
   console.error(`--as-of must be a date like 2026-11-28, got "${values["as-of"]}"`);
   process.exit(2);

@@ -1,9 +1,15 @@
-import { formatQuarter, quarterRange, toQuarter } from "@zones/domain";
+import {
+  EXPORTABLE_STATUSES,
+  type ExportableStatus,
+  formatQuarter,
+  quarterIndex,
+  quarterRange,
+  toQuarter,
+} from "@zones/domain";
 import { type SQL, sql } from "drizzle-orm";
 
-/** Submission states an export may read. Drafts and returned submissions are never exported. */
-export const EXPORTABLE_STATUSES = ["approved", "submitted"] as const;
-export type ExportableStatus = (typeof EXPORTABLE_STATUSES)[number];
+/** Submission states an export may read (declared by the domain). */
+export { EXPORTABLE_STATUSES, type ExportableStatus };
 
 /** Longest quarter range the wide layout (one column per quarter) accepts. */
 export const MAX_PIVOT_QUARTERS = 200;
@@ -21,11 +27,6 @@ export interface ObservationExportScope {
   statuses: readonly ExportableStatus[];
   /** `long` (default): one row per zone × indicator × quarter; `wide`: one row per zone × indicator. */
   layout?: "long" | "wide";
-}
-
-function quarterIndex(quarter: string): number {
-  const { year, q } = toQuarter(quarter);
-  return year * 4 + q - 1;
 }
 
 /** Throws RangeError, naming the field, unless the scope selects something readable. */

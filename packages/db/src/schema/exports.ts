@@ -1,20 +1,11 @@
-import { DEFAULT_TIME_ZONE } from "@zones/domain";
+import { DEFAULT_TIME_ZONE, EXPORT_RUN_STATUSES } from "@zones/domain";
 import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, uniqueIndex } from "drizzle-orm/pg-core";
 
 import { users } from "./auth";
 
-/**
- * `queued` also covers a run waiting for its next attempt after a failed one (`attempts` > 0, `error` set);
- * `failed` is final (every attempt used, or a refusal that no retry can cure); `cancelled` by its requester.
- */
-export const exportRunStatus = pgEnum("export_run_status", [
-  "queued",
-  "running",
-  "succeeded",
-  "failed",
-  "cancelled",
-]);
+/** The states of `EXPORT_RUN_STATUSES` (`@zones/domain`); a retry waits as `queued` with `attempts` > 0. */
+export const exportRunStatus = pgEnum("export_run_status", EXPORT_RUN_STATUSES);
 
 /**
  * A recurring export. `trigger` and `filters` are validated by `@zones/exports/schedules`

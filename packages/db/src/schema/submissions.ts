@@ -1,4 +1,4 @@
-import { SUBMISSION_STATUSES } from "@zones/domain";
+import { PERIOD_STATUSES, SUBMISSION_STATUSES } from "@zones/domain";
 import { sql } from "drizzle-orm";
 import { check, foreignKey, index, pgEnum, pgTable, primaryKey } from "drizzle-orm/pg-core";
 
@@ -8,7 +8,7 @@ import { indicators, zones } from "./catalogue";
 /** Quarters are stored as `YYYYQn` text: readable, and their text order is their time order. */
 const quarterCheck = (column: string) => sql.raw(`${column} ~ '^[0-9]{4}Q[1-4]$'`);
 
-export const periodStatus = pgEnum("period_status", ["not_open", "open", "closed"]);
+export const periodStatus = pgEnum("period_status", PERIOD_STATUSES);
 export const submissionStatus = pgEnum("submission_status", SUBMISSION_STATUSES);
 export const revisionKind = pgEnum("revision_kind", ["preliminary", "final"]);
 

@@ -1,6 +1,7 @@
 import {
   appliesToQuarter,
   defaultDeadline,
+  FIRST_QUARTER,
   INDICATORS,
   lastFinishedQuarter,
   nextQuarter,
@@ -16,8 +17,8 @@ import { getSetting, putSetting } from "../queries/settings";
 import { observations, reportingPeriods, submissions } from "../schema";
 import { syntheticNumeric } from "./synthetic";
 
-/** The first quarter of demo data: the zones were designated in April 2017. */
-export const DEMO_FIRST_QUARTER: QuarterString = "2017Q1";
+/** The first quarter of demo data: the programme's first. */
+export const DEMO_FIRST_QUARTER: QuarterString = FIRST_QUARTER;
 
 /**
  * Where each zone stands in the open (last finished) quarter, so that the demo shows every step of

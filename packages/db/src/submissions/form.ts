@@ -1,15 +1,14 @@
+import type { SubmissionStatus } from "@zones/domain";
 import { sql } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { findPeriod, type PeriodRecord } from "../periods";
 import { rowsOf } from "../rows";
 
-export type StoredSubmissionStatus = "draft" | "submitted" | "returned" | "approved";
-
 export interface SubmissionRecord {
   zoneCode: string;
   quarter: string;
-  status: StoredSubmissionStatus;
+  status: SubmissionStatus;
   version: number;
   revision: number;
   late: boolean;
@@ -63,7 +62,7 @@ export function toSubmissionRecord(row: Record<string, unknown>): SubmissionReco
   return {
     zoneCode: String(row.zoneCode),
     quarter: String(row.quarter),
-    status: row.status as StoredSubmissionStatus,
+    status: row.status as SubmissionStatus,
     version: Number(row.version),
     revision: Number(row.revision),
     late: Boolean(row.late),

@@ -1,10 +1,8 @@
 export type { SubmissionActor } from "./actor";
-export { SubmissionConflictError, TransitionRefusedError } from "./errors";
 export {
   type FormIndicatorRow,
   findSubmission,
   loadSubmissionForm,
-  type StoredSubmissionStatus,
   type SubmissionForm,
   type SubmissionRecord,
 } from "./form";

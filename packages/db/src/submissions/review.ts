@@ -1,13 +1,13 @@
-import { DEFAULT_TIME_ZONE } from "@zones/domain";
+import { DEFAULT_TIME_ZONE, type PeriodStatus, type SubmissionStatus } from "@zones/domain";
 import { sql } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { rowsOf } from "../rows";
-import { type StoredSubmissionStatus, type SubmissionRecord, toSubmissionRecord } from "./form";
+import { type SubmissionRecord, toSubmissionRecord } from "./form";
 import { observationEntityId, submissionEntityId } from "./ids";
 
 export interface ReviewQueueParams {
-  status?: StoredSubmissionStatus;
+  status?: SubmissionStatus;
   zoneCode?: string;
   quarter?: string;
   limit: number;
@@ -58,7 +58,7 @@ export async function reviewQueue(
   return { rows, total: Number(rowsOf<{ total: number }>(totalResult)[0]?.total ?? 0) };
 }
 
-export type CompletenessState = "none" | StoredSubmissionStatus;
+export type CompletenessState = "none" | SubmissionStatus;
 
 export interface CompletenessCell {
   zoneCode: string;
@@ -69,7 +69,7 @@ export interface CompletenessCell {
 
 export interface CompletenessPeriod {
   quarter: string;
-  status: "not_open" | "open" | "closed";
+  status: PeriodStatus;
   deadline: string;
   /** Days from today (Beijing) to the deadline; negative once it has passed. */
   daysLeft: number;

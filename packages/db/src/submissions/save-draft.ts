@@ -1,4 +1,4 @@
-import { checkTransition } from "@zones/domain";
+import { checkTransition, refusedTransition, staleVersion, submissionState } from "@zones/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
@@ -6,7 +6,6 @@ import { findPeriod } from "../periods";
 import { rowsOf } from "../rows";
 import { auditLog, observations, submissions } from "../schema";
 import type { SubmissionActor } from "./actor";
-import { SubmissionConflictError, TransitionRefusedError } from "./errors";
 import { findSubmission } from "./form";
 import { observationEntityId, submissionEntityId } from "./ids";
 
@@ -55,19 +54,11 @@ export async function saveSubmissionDraft(db: Database, params: SaveDraftParams)
     const submission = await findSubmission(tx, { zoneCode, quarter, forUpdate: true });
     const currentVersion = submission?.version ?? 0;
     if (currentVersion !== params.baseVersion) {
-      throw new SubmissionConflictError(params.baseVersion, currentVersion);
+      throw staleVersion(params.baseVersion, currentVersion);
     }
     const period = await findPeriod(tx, quarter);
-    const transition = checkTransition(
-      "save",
-      {
-        status: submission?.status ?? null,
-        periodStatus: period?.status ?? "not_open",
-        inRevision: (submission?.revision ?? 0) > 0,
-      },
-      actor,
-    );
-    if (!transition.ok) throw new TransitionRefusedError("save", transition.refusal);
+    const transition = checkTransition("save", submissionState(submission, period), actor);
+    if (!transition.ok) throw refusedTransition("save", transition.refusal);
 
     const stored = rowsOf<StoredObservation>(
       await tx.execute(sql`
@@ -107,7 +98,7 @@ export async function saveSubmissionDraft(db: Database, params: SaveDraftParams)
         .onConflictDoNothing()
         .returning({ version: submissions.version });
       // Another filer created it between our read and our insert.
-      if (created.length === 0) throw new SubmissionConflictError(params.baseVersion, 1);
+      if (created.length === 0) throw staleVersion(params.baseVersion, 1);
     } else {
       await tx
         .update(submissions)

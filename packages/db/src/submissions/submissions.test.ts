@@ -9,7 +9,6 @@ import { auditLog, observations, reportingPeriods, submissions, users } from "..
 import { syncCatalogue } from "../seed/catalogue";
 import { createTestDatabase, testEngine } from "../testing";
 import type { SubmissionActor } from "./actor";
-import { SubmissionConflictError, TransitionRefusedError } from "./errors";
 import { findSubmission, loadSubmissionForm } from "./form";
 import { completenessGrid, lastSubmittedSnapshots, reviewQueue, valueHistory } from "./review";
 import { saveSubmissionDraft } from "./save-draft";
@@ -19,6 +18,8 @@ const official: SubmissionActor = { id: "u-official", role: "official", ownsZone
 const reviewer: SubmissionActor = { id: "u-reviewer", role: "reviewer", ownsZone: false };
 const ZONE = "HB-HS";
 const OPEN = "2026Q3";
+/** The refusal of a save or step based on a version that is no longer the newest (`staleVersion`). */
+const STALE_VERSION = { name: "ZonesError", code: "conflict", key: "submission.stale" };
 
 describe(`reporting workflow in the database (${testEngine()})`, () => {
   let handle: DatabaseHandle;
@@ -123,7 +124,7 @@ describe(`reporting workflow in the database (${testEngine()})`, () => {
     const lost = results.filter((result) => result.status === "rejected");
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
-    expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(SubmissionConflictError);
+    expect((lost[0] as PromiseRejectedResult).reason).toMatchObject(STALE_VERSION);
     const [row] = await handle.db.select().from(observations);
     const winner = (won[0] as PromiseFulfilledResult<{ version: number }>).value;
     expect(winner.version).toBe(2);
@@ -136,7 +137,7 @@ describe(`reporting workflow in the database (${testEngine()})`, () => {
     const results = await Promise.allSettled([save(0, { gdp: "1" }), save(0, { gdp: "2" })]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
-    expect(rejected.reason).toBeInstanceOf(SubmissionConflictError);
+    expect(rejected.reason).toMatchObject(STALE_VERSION);
   });
 
   it("walks draft → submitted → returned → draft → submitted → approved → revised, auditing every step", async () => {
@@ -150,7 +151,7 @@ describe(`reporting workflow in the database (${testEngine()})`, () => {
       actor: official,
     });
     expect(submitted).toMatchObject({ status: "submitted", version: 2, late: false });
-    await expect(save(2, { gdp: "101" })).rejects.toMatchObject({ refusal: "already-submitted" });
+    await expect(save(2, { gdp: "101" })).rejects.toMatchObject({ params: { refusal: "already-submitted" } });
     await transitionSubmission(handle.db, {
       zoneCode: ZONE,
       quarter: OPEN,
@@ -182,7 +183,7 @@ describe(`reporting workflow in the database (${testEngine()})`, () => {
         version: 4,
         actor: reviewer,
       }),
-    ).rejects.toBeInstanceOf(SubmissionConflictError);
+    ).rejects.toMatchObject(STALE_VERSION);
     expect(await gdpStatistics()).toEqual([]);
     await transitionSubmission(handle.db, {
       zoneCode: ZONE,
@@ -204,7 +205,7 @@ describe(`reporting workflow in the database (${testEngine()})`, () => {
         version: 6,
         actor: reviewer,
       }),
-    ).rejects.toMatchObject({ refusal: "already-approved" });
+    ).rejects.toMatchObject({ params: { refusal: "already-approved" } });
     // Period closes; final GDP arrives: a revision reopens it despite the closed period.
     await updatePeriod(handle.db, {
       quarter: OPEN,
@@ -253,12 +254,12 @@ describe(`reporting workflow in the database (${testEngine()})`, () => {
         actor,
         source: "form",
       });
-    await expect(saveIn("2026Q2")).rejects.toMatchObject({ refusal: "period-closed" });
-    await expect(saveIn("2026Q4")).rejects.toMatchObject({ refusal: "period-not-open" });
-    await expect(saveIn(OPEN, { ...official, ownsZone: false })).rejects.toBeInstanceOf(
-      TransitionRefusedError,
-    );
-    await expect(saveIn(OPEN, reviewer)).rejects.toMatchObject({ refusal: "role" });
+    await expect(saveIn("2026Q2")).rejects.toMatchObject({ params: { refusal: "period-closed" } });
+    await expect(saveIn("2026Q4")).rejects.toMatchObject({ params: { refusal: "period-not-open" } });
+    await expect(saveIn(OPEN, { ...official, ownsZone: false })).rejects.toMatchObject({
+      params: { action: "save" },
+    });
+    await expect(saveIn(OPEN, reviewer)).rejects.toMatchObject({ params: { refusal: "role" } });
     expect(await handle.db.select().from(submissions)).toHaveLength(0);
   });
 

@@ -1,4 +1,12 @@
-import { checkTransition, DEFAULT_TIME_ZONE, type SubmissionAction } from "@zones/domain";
+import {
+  checkTransition,
+  DEFAULT_TIME_ZONE,
+  refusedTransition,
+  type SubmissionAction,
+  type SubmissionStatus,
+  staleVersion,
+  submissionState,
+} from "@zones/domain";
 import { sql } from "drizzle-orm";
 
 import type { Database } from "../client";
@@ -7,8 +15,7 @@ import { markPeerStatisticsStale, quartersAffectedBy } from "../queries/dashboar
 import { rowsOf } from "../rows";
 import { auditLog } from "../schema";
 import type { SubmissionActor } from "./actor";
-import { SubmissionConflictError, TransitionRefusedError } from "./errors";
-import { findSubmission, type StoredSubmissionStatus } from "./form";
+import { findSubmission } from "./form";
 import { submissionEntityId } from "./ids";
 
 export type StatusAction = Exclude<SubmissionAction, "save">;
@@ -27,7 +34,7 @@ export interface TransitionParams {
 }
 
 export interface TransitionResult {
-  status: StoredSubmissionStatus;
+  status: SubmissionStatus;
   version: number;
   late: boolean;
 }
@@ -48,17 +55,11 @@ export async function transitionSubmission(
   return db.transaction(async (tx) => {
     const submission = await findSubmission(tx, { zoneCode, quarter, forUpdate: true });
     const period = await findPeriod(tx, quarter);
-    const inRevision = (submission?.revision ?? 0) > 0;
-    const transition = checkTransition(
-      action,
-      { status: submission?.status ?? null, periodStatus: period?.status ?? "not_open", inRevision },
-      actor,
-    );
-    if (!transition.ok) throw new TransitionRefusedError(action, transition.refusal);
-    if (!submission) throw new TransitionRefusedError(action, "nothing-entered");
-    if (submission.version !== params.version) {
-      throw new SubmissionConflictError(params.version, submission.version);
-    }
+    const state = submissionState(submission, period);
+    const transition = checkTransition(action, state, actor);
+    if (!transition.ok) throw refusedTransition(action, transition.refusal);
+    if (!submission) throw refusedTransition(action, "nothing-entered");
+    if (submission.version !== params.version) throw staleVersion(params.version, submission.version);
 
     const version = submission.version + 1;
     const comment = params.comment?.trim() || null;
@@ -70,7 +71,7 @@ export async function transitionSubmission(
       const [row] = rowsOf<{ late: boolean }>(
         await tx.execute(sql`
           update submissions set status = 'submitted', version = ${version},
-            late = ${!inRevision} and ${TODAY_IN_BEIJING} > coalesce(
+            late = ${!state.inRevision} and ${TODAY_IN_BEIJING} > coalesce(
               (select deadline from reporting_periods where quarter = ${quarter}), ${TODAY_IN_BEIJING}),
             submitted_at = now(), submitted_by = ${actor.id}, updated_at = now()
           ${where}

@@ -4,6 +4,7 @@ import {
   canOwnExportSchedules,
   canSeeSubmitted,
   compareQuarters,
+  FIRST_QUARTER,
   formatQuarterLabel,
   INDICATOR_CODES,
   isBoundToZones,
@@ -30,8 +31,6 @@ import type { SearchParams } from "~/url-state/params";
 
 export const dynamic = "force-dynamic";
 
-/** The first quarter of the programme's data: the quarter choices start here. */
-const FIRST_QUARTER = "2017Q1" as QuarterString;
 /** Quarters the form starts with when the link names none: the last finished year. */
 const DEFAULT_QUARTERS = 4;
 

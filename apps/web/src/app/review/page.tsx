@@ -1,5 +1,6 @@
 import {
   canReview,
+  FIRST_QUARTER,
   formatQuarterLabel,
   type Locale,
   lastFinishedQuarter,
@@ -19,9 +20,6 @@ import { readQueueParams } from "~/url-state/review";
 import "./review.css";
 
 export const dynamic = "force-dynamic";
-
-/** The first quarter the programme has data for; the quarter filter offers 2017Q1 onwards. */
-const FIRST_QUARTER = "2017Q1" as QuarterString;
 
 /** How the notice names each filter it ignored. */
 const IGNORED_ITEM = {

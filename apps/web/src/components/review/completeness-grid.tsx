@@ -5,6 +5,7 @@ import type { RouterInputs } from "@zones/api";
 import {
   addQuarters,
   compareQuarters,
+  FIRST_QUARTER,
   formatQuarterLabel,
   isBoundToZones,
   type Locale,
@@ -25,8 +26,6 @@ import { LateMarker, PeriodBadge, StatusBadge } from "./badges";
 /** The input of `submission.completeness`: the last quarter shown, or the latest by default. */
 export type CompletenessInput = { to?: RouterInputs["submission"]["queue"]["quarter"] };
 
-/** The first quarter with data; nothing earlier to page back to. */
-const FIRST_QUARTER = "2017Q1";
 /** "Earlier" and "later" move the window by a year, keeping part of it in view. */
 const STEP = 4;
 const LEGEND: SubmissionState[] = ["none", "draft", "submitted", "returned", "approved"];

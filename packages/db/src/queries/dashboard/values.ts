@@ -1,4 +1,4 @@
-import { MAX_QUARTER_SPAN, type SeriesMode, toQuarter } from "@zones/domain";
+import { MAX_QUARTER_SPAN, quarterIndex, type SeriesMode, toQuarter } from "@zones/domain";
 import { type SQL, sql } from "drizzle-orm";
 
 /**
@@ -23,11 +23,6 @@ export interface QuarterSpan {
   to: string;
   start: number;
   end: number;
-}
-
-function quarterIndex(quarter: string): number {
-  const { year, q } = toQuarter(quarter);
-  return year * 4 + q - 1;
 }
 
 /**

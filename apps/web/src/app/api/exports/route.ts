@@ -1,11 +1,7 @@
-import {
-  ExportFiltersError,
-  exportRequestFromSearchParams,
-  exportScopeFor,
-  prepareExportDownload,
-} from "@zones/exports";
+import { phrased, ZonesError } from "@zones/domain";
+import { exportRequestFromSearchParams, exportScopeFor, prepareExportDownload } from "@zones/exports";
 import { getDb } from "~/server/db";
-import { signedInRoute, plainText as text } from "~/server/route-handler";
+import { signedInRoute } from "~/server/route-handler";
 
 /**
  * GET /api/exports?zones=HB-HS,SD-ZB&indicators=gdp&from=2025Q1&to=2026Q2&layout=long&lang=zh
@@ -16,15 +12,10 @@ import { signedInRoute, plainText as text } from "~/server/route-handler";
  * response, so the browser reports a failed download rather than keeping a truncated file.
  */
 export const GET = signedInRoute(async ({ request, user }) => {
-  let parsed: ReturnType<typeof exportRequestFromSearchParams>;
-  try {
-    parsed = exportRequestFromSearchParams(new URL(request.url).searchParams);
-  } catch (error) {
-    if (error instanceof ExportFiltersError) return text(error.message, 400);
-    throw error;
-  }
+  // Bad filters are refused (400) naming the parameter.
+  const parsed = exportRequestFromSearchParams(new URL(request.url).searchParams);
   const scope = exportScopeFor(user, parsed.filters);
-  if (!scope.ok) return text(scope.message, 403);
+  if (!scope.ok) throw new ZonesError("forbidden", phrased(scope.message));
 
   const download = await prepareExportDownload(await getDb(), scope.filters, parsed.format);
   // Abandoned downloads cancel the body, which closes the database cursor.

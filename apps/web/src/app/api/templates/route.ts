@@ -1,8 +1,8 @@
-import { buildTemplate, TemplateRequestError } from "@zones/api";
-import { quarterRange, ZQuarterRangeSchema, ZZoneCodeSchema } from "@zones/domain";
+import { buildTemplate } from "@zones/api";
+import { phrased, quarterRange, ZonesError, ZQuarterRangeSchema, ZZoneCodeSchema } from "@zones/domain";
 import { z } from "zod";
 import { getDb } from "~/server/db";
-import { plainText, signedInRoute } from "~/server/route-handler";
+import { signedInRoute } from "~/server/route-handler";
 
 const ZTemplateQuerySchema = z.object({
   zones: z
@@ -24,24 +24,20 @@ export const GET = signedInRoute(async ({ request, user }) => {
     : null;
   if (!query.success || !range?.success) {
     const issues = (query.success ? range?.error?.issues : query.error.issues) ?? [];
-    return plainText(issues.map((issue) => issue.message).join("; "), 400);
+    throw new ZonesError("invalid", phrased(issues.map((issue) => issue.message).join("; ")));
   }
-  try {
-    const file = await buildTemplate(await getDb(), user, {
-      zoneCodes: query.data.zones,
-      quarters: quarterRange(range.data.from, range.data.to),
-      format: query.data.format,
-      language: query.data.lang,
-    });
-    return new Response(Buffer.from(file.bytes), {
-      headers: {
-        "content-type": file.contentType,
-        "content-disposition": `attachment; filename="${file.fileName}"`,
-        "cache-control": "no-store",
-      },
-    });
-  } catch (error) {
-    if (error instanceof TemplateRequestError) return plainText(error.message, 403);
-    throw error;
-  }
+  // Zones the user may not enter data of are refused (403), as are too many zones × quarters (400).
+  const file = await buildTemplate(await getDb(), user, {
+    zoneCodes: query.data.zones,
+    quarters: quarterRange(range.data.from, range.data.to),
+    format: query.data.format,
+    language: query.data.lang,
+  });
+  return new Response(Buffer.from(file.bytes), {
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${file.fileName}"`,
+      "cache-control": "no-store",
+    },
+  });
 });

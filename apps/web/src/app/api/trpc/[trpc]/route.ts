@@ -4,8 +4,11 @@ import {
   MAX_BATCH_SIZE,
   MAX_JSON_REQUEST_BYTES,
   MAX_UPLOAD_REQUEST_BYTES,
+  message,
+  trpcRefusal,
   UPLOAD_PROCEDURES,
 } from "@zones/api";
+import { ZonesError } from "@zones/domain";
 
 import { userFromHeaders } from "~/server/auth";
 import { boundedRequest } from "~/server/bounded-body";
@@ -15,21 +18,12 @@ import { createTRPCContext } from "~/server/trpc-context";
 
 const ENDPOINT = "/api/trpc";
 
-/** A refusal in tRPC's error envelope (as superjson writes it), so the client shows its message like any other. */
-function refusal(message: string, code: string, status: number): Response {
-  return Response.json(
-    { error: { json: { message, code: -32600, data: { code, httpStatus: status } } } },
-    { status, headers: { "cache-control": "no-store" } },
-  );
-}
-
 async function handler(incoming: Request) {
   const locale = await requestLocale();
-  const zh = locale === "zh-CN";
   // SameSite=Lax already keeps the session cookie off cross-site POSTs; refusing a foreign Origin
   // on state-changing requests is the second lock (CSRF).
   if (incoming.method !== "GET" && isCrossOrigin(incoming)) {
-    return refusal(zh ? "拒绝跨站请求。" : "Cross-origin request refused.", "FORBIDDEN", 403);
+    return trpcRefusal(new ZonesError("forbidden", message("request.crossOrigin")), locale);
   }
   // Bounded before a byte is parsed: only the upload procedures take a file.
   const path = new URL(incoming.url).pathname.slice(ENDPOINT.length + 1);
@@ -37,11 +31,7 @@ async function handler(incoming: Request) {
   const request = await boundedRequest(incoming, limit);
   if (!request) {
     const megabytes = Math.round(limit / (1024 * 1024));
-    return refusal(
-      zh ? `请求内容超过 ${megabytes} MB，已拒绝。` : `The request is over ${megabytes} MB and was refused.`,
-      "PAYLOAD_TOO_LARGE",
-      413,
-    );
+    return trpcRefusal(new ZonesError("too-large", message("request.tooLarge", { megabytes })), locale);
   }
   return fetchRequestHandler({
     endpoint: ENDPOINT,

@@ -1,8 +1,9 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
+import { message } from "@zones/api";
 import { getExportRun } from "@zones/db/exports";
-import { canManageExportsOf } from "@zones/domain";
+import { canManageExportsOf, phrased, ZonesError } from "@zones/domain";
 import {
   EXPORT_FORMATS,
   type ExportFormat,
@@ -11,7 +12,7 @@ import {
   ZExportFiltersSchema,
 } from "@zones/exports";
 import { getDb } from "~/server/db";
-import { signedInRoute, plainText as text } from "~/server/route-handler";
+import { signedInRoute } from "~/server/route-handler";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,25 +26,18 @@ export const GET = signedInRoute<{ id: string }>(async ({ user, params }) => {
   const { id } = params;
   // Not a uuid: no such run (and no database error for a malformed id).
   const run = UUID.test(id) ? await getExportRun(await getDb(), id) : null;
-  if (!run || !canManageExportsOf(user, run.requestedBy, user.id)) return text("No such export.", 404);
-
+  if (!run || !canManageExportsOf(user, run.requestedBy, user.id)) {
+    throw new ZonesError("not-found", message("exports.noExport"));
+  }
   if (run.status !== "succeeded") {
-    const why = {
-      queued: "it has not started yet",
-      running: "it is still running",
-      failed: "it failed",
-      cancelled: "it was cancelled",
-    }[run.status];
-    return text(`This export has no file to download: ${why}.`, 409);
+    throw new ZonesError("conflict", message("exports.noFile", { status: run.status }));
   }
-  if (!run.filePath || !run.fileName) {
-    return text("This export's file was deleted by its schedule's retention rule; export it again.", 409);
-  }
+  if (!run.filePath || !run.fileName) throw new ZonesError("conflict", message("exports.filePruned"));
 
   const filters = ZExportFiltersSchema.safeParse(run.filters);
-  if (!filters.success) return text("This export's filters are no longer valid; export it again.", 409);
+  if (!filters.success) throw new ZonesError("conflict", message("exports.filtersStale"));
   const scope = exportScopeFor(user, filters.data);
-  if (!scope.ok) return text(scope.message, 403);
+  if (!scope.ok) throw new ZonesError("forbidden", phrased(scope.message));
   const format: ExportFormat = (EXPORT_FORMATS as readonly string[]).includes(run.format)
     ? (run.format as ExportFormat)
     : "csv";
@@ -52,7 +46,7 @@ export const GET = signedInRoute<{ id: string }>(async ({ user, params }) => {
   try {
     size = (await stat(run.filePath)).size;
   } catch {
-    return text("This export's file is no longer on the server; export it again.", 409);
+    throw new ZonesError("conflict", message("exports.fileMissing"));
   }
   // An abandoned download cancels the web stream, which closes the file.
   const body = Readable.toWeb(createReadStream(run.filePath)) as ReadableStream<Uint8Array>;

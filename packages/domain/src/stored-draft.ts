@@ -1,0 +1,46 @@
+import { appliesToQuarter, getIndicator, type IndicatorCode } from "./indicators";
+import type { QuarterString } from "./quarter";
+import type { IndicatorContext, SubmissionDraft } from "./submission-rules";
+
+/** One indicator of a zone × quarter as stored: exact decimals as text, and what it is compared with. */
+export interface StoredIndicator {
+  indicatorCode: string;
+  value: string | null;
+  note: string | null;
+  previousQuarter: string | null;
+  lastYear: string | null;
+  /** The zone's approved range before this quarter, and how many quarters it spans. */
+  historyMin: string | null;
+  historyMax: string | null;
+  historyCount: number;
+}
+
+function toNumber(value: string | null): number | null {
+  return value === null ? null : Number(value);
+}
+
+/** What the rules compare an indicator's value with, from its stored row. */
+export function indicatorContext(row: StoredIndicator): IndicatorContext {
+  return {
+    previousQuarter: toNumber(row.previousQuarter),
+    lastYear: toNumber(row.lastYear),
+    history:
+      row.historyMin !== null && row.historyMax !== null
+        ? { min: Number(row.historyMin), max: Number(row.historyMax), count: row.historyCount }
+        : null,
+  };
+}
+
+/** A stored zone × quarter as the shared rules (`checkSubmission`) want it: only the quarter's indicators. */
+export function storedDraft(quarter: QuarterString, rows: readonly StoredIndicator[]): SubmissionDraft {
+  const draft: SubmissionDraft = { quarter, values: {}, notes: {}, context: {} };
+  for (const row of rows) {
+    const indicator = getIndicator(row.indicatorCode);
+    if (!appliesToQuarter(indicator, quarter)) continue;
+    const code = indicator.code as IndicatorCode;
+    if (row.value !== null) draft.values[code] = row.value;
+    if (row.note) draft.notes[code] = row.note;
+    draft.context[code] = indicatorContext(row);
+  }
+  return draft;
+}
