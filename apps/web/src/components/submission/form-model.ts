@@ -2,7 +2,7 @@ import type { RouterOutputs } from "@zones/api";
 import {
   checkSubmission,
   type IndicatorCode,
-  type IndicatorContext,
+  indicatorContext,
   NOTE_MAX_LENGTH,
   parseEnteredNumber,
   type QuarterString,
@@ -41,24 +41,10 @@ export function serverTexts(data: EntryFormData): EntryTexts {
   return { values, notes };
 }
 
-function toNumber(text: string | null): number | null {
-  return text === null ? null : Number(text);
-}
-
 /** Comparison values of every indicator of the form, as the shared rules want them. */
 export function indicatorContexts(data: EntryFormData): SubmissionDraft["context"] {
   const context: SubmissionDraft["context"] = {};
-  for (const row of data.indicators) {
-    const value: IndicatorContext = {
-      previousQuarter: toNumber(row.previousQuarter),
-      lastYear: toNumber(row.lastYear),
-      history:
-        row.historyMin !== null && row.historyMax !== null
-          ? { min: Number(row.historyMin), max: Number(row.historyMax), count: row.historyCount }
-          : null,
-    };
-    context[row.indicatorCode as IndicatorCode] = value;
-  }
+  for (const row of data.indicators) context[row.indicatorCode as IndicatorCode] = indicatorContext(row);
   return context;
 }
 
