@@ -228,6 +228,8 @@ test.describe("compare", () => {
   test("no serious accessibility violations on the comparison and the overview, in Chinese", async ({
     page,
   }) => {
+    // Two pages and two axe scans: on a loaded 2-core CI machine this alone took past the default 30 s.
+    test.setTimeout(90_000);
     for (const url of [VIEW, "/?quarter=2026Q2"]) {
       await page.goto(url);
       await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
@@ -241,6 +243,8 @@ test.describe("compare", () => {
   test("no serious accessibility violations on the comparison and the overview, in English", async ({
     page,
   }) => {
+    // Two pages and two axe scans: on a loaded 2-core CI machine this alone took past the default 30 s.
+    test.setTimeout(90_000);
     await switchToEnglish(page);
     for (const url of ["/?quarter=2026Q2", VIEW]) {
       await page.goto(url);
