@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
+import http2 from "node:http2";
 import https from "node:https";
 import { parseArgs } from "node:util";
 import { MAX_UPLOAD_REQUEST_BYTES } from "@zones/api";
@@ -77,6 +78,28 @@ function send(base, path, options = {}) {
     // Refused before the body was sent (413): the answer still comes, the rest of the body is dropped.
     request.on("error", (error) => (error.code === "EPIPE" ? undefined : reject(error)));
     request.end(options.body);
+  });
+}
+
+/** One request over HTTP/2, as browsers speak to nginx (`:authority`, no Host header). */
+function sendHttp2(base, path, options = {}) {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const session = http2.connect(base, { host: CONNECT_ADDRESS, servername: url.hostname, ca });
+    session.on("error", reject);
+    const stream = session.request({ ":method": options.method ?? "GET", ":path": path, ...options.headers });
+    const chunks = [];
+    let headers = {};
+    stream.on("response", (received) => {
+      headers = received;
+    });
+    stream.on("data", (chunk) => chunks.push(chunk));
+    stream.on("error", reject);
+    stream.on("end", () => {
+      session.close();
+      resolve({ status: headers[":status"], headers, body: Buffer.concat(chunks) });
+    });
+    stream.end(options.body);
   });
 }
 
@@ -161,6 +184,24 @@ async function proxyChecks(proxy, direct) {
         assert.equal(given.headers["x-request-id"], "ci-check.42");
         const junk = await send(proxy, "/api/health", { headers: { "x-request-id": "a b<script>" } });
         assert.match(junk.headers["x-request-id"] ?? "", /^[0-9a-f]{32}$/);
+      },
+    );
+
+    await check(
+      "same-site requests pass the app's origin check through nginx (HTTP/1.1 and HTTP/2), others not",
+      async () => {
+        // An admin-only mutation, signed out: 401 once the Origin matched the host nginx passed on; 403 otherwise.
+        const mutation = (origin) => ({
+          method: "POST",
+          headers: { "content-type": "application/json", origin },
+          body: JSON.stringify({ json: { quarter: "2026Q4", status: "open" } }),
+        });
+        const own = await send(proxy, "/api/trpc/period.update", mutation(proxy));
+        assert.equal(own.status, 401, own.body.toString());
+        const overHttp2 = await sendHttp2(proxy, "/api/trpc/period.update", mutation(proxy));
+        assert.equal(overHttp2.status, 401, overHttp2.body.toString());
+        const foreign = await send(proxy, "/api/trpc/period.update", mutation("https://zones.example.net"));
+        assert.equal(foreign.status, 403, foreign.body.toString());
       },
     );
 
