@@ -3,11 +3,11 @@ import { metrics } from "@zones/telemetry/metrics";
 import type { BetterAuthOptions } from "better-auth";
 
 /**
- * better-auth's own messages (a misconfiguration, a failed query) as lines of the process's log, like ours;
- * at warn and above, its debug chatter left out.
+ * better-auth's own messages (a misconfiguration, a failed query) as lines of the process's log, like ours.
+ * No level is set: with one, better-auth would also print every refusal it answers (a wrong password, a
+ * throttled attempt) to the console itself, which our sign-in lines already tell.
  */
 export const AUTH_LIBRARY_LOGGER: NonNullable<BetterAuthOptions["logger"]> = {
-  level: "warn",
   log: (level, message, ...details: unknown[]) => {
     logger[level](details.length > 0 ? { details } : {}, `better-auth: ${message}`);
   },
