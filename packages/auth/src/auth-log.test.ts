@@ -3,6 +3,7 @@ import { createOTP } from "@better-auth/utils/otp";
 import type { DatabaseHandle } from "@zones/db/client";
 import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase } from "@zones/db/testing";
+import { newRequestContext, runWithRequest } from "@zones/telemetry/context";
 import { registry } from "@zones/telemetry/metrics";
 import { captureLogs } from "@zones/telemetry/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -71,7 +72,12 @@ describe("what sign-ins tell the operators", () => {
   const events = () => capture.lines().filter((line) => String(line.msg).startsWith("sign-in"));
 
   it("a success names the user; a failure is counted, naming neither the account typed nor the password", async () => {
-    expect((await signIn("events@zones.test", PASSWORD, "10.2.0.1")).status).toBe(200);
+    const request = newRequestContext("req-sign-in");
+    expect(
+      (await runWithRequest(request, () => signIn("events@zones.test", PASSWORD, "10.2.0.1"))).status,
+    ).toBe(200);
+    // The sign-in's request line will name the user.
+    expect(request.userId).toBe(userId);
     const failuresBefore = await counted("zones_sign_in_failures_total", "password");
     expect((await signIn("events@zones.test", WRONG, "10.2.0.2")).status).toBe(401);
     expect(events()).toEqual([

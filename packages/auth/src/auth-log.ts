@@ -1,3 +1,4 @@
+import { noteRequestUser } from "@zones/telemetry/context";
 import { logger } from "@zones/telemetry/log";
 import { metrics } from "@zones/telemetry/metrics";
 import type { BetterAuthOptions } from "better-auth";
@@ -26,6 +27,8 @@ interface Attempt {
 }
 
 export function signInSucceeded(attempt: Attempt & { userId: string | null }): void {
+  // The sign-in's request line names the user who just signed in.
+  noteRequestUser(attempt.userId);
   logger.info(attempt, "sign-in succeeded");
 }
 
