@@ -11,7 +11,7 @@ import { recordProcedureCall } from "./procedures.mjs";
 import { routeLabel, UNMATCHED_ROUTE } from "./route-label.mjs";
 import { captureLogs } from "./testing.mjs";
 
-const PORT = 3842;
+const PORT = 3845;
 const BASE = `http://127.0.0.1:${PORT}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
