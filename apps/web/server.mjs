@@ -15,6 +15,7 @@ import {
   parseTrustedProxies,
   TRUSTED_PROXIES_VARIABLE,
 } from "@zones/auth/client-address";
+import { observeRequests } from "@zones/telemetry/http";
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -80,6 +81,8 @@ const server = createServer((request, response) => {
     response.end();
   });
 });
+// Every request gets its id, one log line and its metrics (packages/telemetry/src/http.mjs).
+observeRequests(server, { dir });
 server.on("error", (error) => fail(`cannot listen on port ${port}: ${error.message}`));
 server.listen(port, hostname, () => {
   console.log(`▲ Zones ready on http://${hostname ?? "localhost"}:${port}`);

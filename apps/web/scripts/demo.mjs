@@ -118,10 +118,11 @@ try {
 
 // The production server (`npm start`), run by this Node: a signal to the server then reaches it, not a
 // wrapper. It takes the client address from the socket (or a proxy in TRUSTED_PROXIES), never from the client.
+// Its log in readable lines rather than JSON (LOG_FORMAT=json keeps JSON).
 const server = spawn(process.execPath, [path.join(webDir, "server.mjs")], {
   cwd: webDir,
   stdio: "inherit",
-  env: { ...quietEnv, PORT: port },
+  env: { ...quietEnv, PORT: port, LOG_FORMAT: process.env.LOG_FORMAT || "pretty" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { initTRPC } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { Auth, SessionUser } from "@zones/auth";
 import type { Database } from "@zones/db/client";
 import {
@@ -11,6 +12,9 @@ import {
   ZonesError,
   ZZoneCodeSchema,
 } from "@zones/domain";
+import { inRequest } from "@zones/telemetry/context";
+import { logger } from "@zones/telemetry/log";
+import { recordProcedureCall } from "@zones/telemetry/procedures";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 
@@ -67,7 +71,7 @@ const t = initTRPC.context<Context>().create({
     if (error.code === "INTERNAL_SERVER_ERROR") {
       const reference = randomUUID().slice(0, 8);
       // The detail goes to the log only, with the reference the caller was given.
-      console.error(`tRPC ${path ?? "?"} failed (reference ${reference}):`, error.cause ?? error);
+      logger.error({ err: error.cause ?? error, procedure: path ?? null, reference }, "procedure failed");
       return {
         ...shape,
         message: internalErrorMessage(ctx?.locale ?? "zh-CN", reference),
@@ -90,7 +94,27 @@ const t = initTRPC.context<Context>().create({
 });
 
 /**
- * Every procedure's outermost step: the application's refusals (`ZonesError`) become tRPC errors with the
+ * Every procedure's outermost step: one log line and the procedure metrics per call (@zones/telemetry), with
+ * the status the call answers with over HTTP. It runs in the request's context, or in a new one when called
+ * in-process without a request, so that what the call logs and the jobs it starts carry one request id.
+ */
+const observeCall = t.middleware(function observeCall({ ctx, path, type, next }) {
+  return inRequest(async () => {
+    const started = performance.now();
+    const result = await next();
+    recordProcedureCall({
+      procedure: path,
+      type,
+      status: result.ok ? 200 : getHTTPStatusCodeFromError(result.error),
+      durationMs: performance.now() - started,
+      userId: ctx.user?.id ?? null,
+    });
+    return result;
+  });
+});
+
+/**
+ * Then the application's refusals (`ZonesError`) become tRPC errors with the
  * mapped code and the message in the caller's language. A duplicate key from two requests racing to create
  * the same thing is a conflict, not a fault.
  */
@@ -139,7 +163,7 @@ export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
 /** Anyone, signed in or not: only what the login page and health checks need. */
-export const publicProcedure = t.procedure.use(answerRefusals).use(guardInput);
+export const publicProcedure = t.procedure.use(observeCall).use(answerRefusals).use(guardInput);
 
 /**
  * Any signed-in user, even one who still has to change a reset password or set up a required second

@@ -5,7 +5,15 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, getIP } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins/two-factor";
-
+import {
+  AUTH_LIBRARY_LOGGER,
+  type SignInStep,
+  signInFailed,
+  signInNeedsSecondFactor,
+  signInRefused,
+  signInSucceeded,
+  signInThrottled,
+} from "./auth-log";
 import { assertInputWithinLimits, INVALID_INPUT } from "./input-limits";
 import { createLoginThrottle } from "./login-throttle";
 import {
@@ -98,6 +106,25 @@ function throttleIp(ctx: HookContext): string {
   return (ctx.request ? getIP(ctx.request, ctx.context.options) : null) ?? UNRESOLVED_IP;
 }
 
+/** Which step of a sign-in a throttled path is. */
+function signInStep(path: string): SignInStep {
+  return path === SIGN_IN_PATH ? "password" : "two-factor";
+}
+
+/** The log line and counters of a password step, by what better-auth answered. */
+function logSignIn(
+  returned: unknown,
+  user: { id: string; twoFactorEnabled?: boolean | null | undefined } | null,
+  ip: string,
+): void {
+  if (returned instanceof APIError) {
+    const reason = typeof returned.body?.code === "string" ? returned.body.code : null;
+    if (returned.status === "UNAUTHORIZED") signInFailed({ step: "password", ip, reason });
+    else signInRefused({ step: "password", ip, reason });
+  } else if (user?.twoFactorEnabled) signInNeedsSecondFactor({ step: "password", ip, userId: user.id });
+  else signInSucceeded({ step: "password", ip, userId: user?.id ?? null });
+}
+
 /**
  * better-auth on our own tables (its Drizzle adapter, plural names). Sign-up is closed: admins create
  * accounts. Failed sign-ins are throttled per account and per IP in the database; so are wrong
@@ -140,6 +167,7 @@ export function createAuth({ db, secret, baseURL, port = DEFAULT_PORT }: AuthOpt
     // Optional TOTP (authenticator app) second factor with backup codes; `users.two_factor_enabled` and
     // the `two_factors` table. Which roles must use it is our setting (see `getSessionUser`).
     plugins: [twoFactor({ issuer: TWO_FACTOR_ISSUER })],
+    logger: AUTH_LIBRARY_LOGGER,
     // Our own throttle covers sign-in and its code step; better-auth's limiter still guards its other
     // endpoints (e.g. 3 in 10 s per IP for enabling two-factor).
     rateLimit: {
@@ -195,8 +223,10 @@ export function createAuth({ db, secret, baseURL, port = DEFAULT_PORT }: AuthOpt
         assertInputWithinLimits(ctx);
         const email = await attemptedEmail(ctx);
         if (email !== null) {
-          const wait = await throttle.retryAfter({ email, ip: throttleIp(ctx) });
+          const ip = throttleIp(ctx);
+          const wait = await throttle.retryAfter({ email, ip });
           if (wait > 0) {
+            signInThrottled({ step: signInStep(ctx.path), ip, retryAfterSeconds: wait });
             throw new APIError("TOO_MANY_REQUESTS", {
               code: AUTH_ERROR.throttled,
               message: `Too many failed sign-ins. Try again in ${wait} seconds.`,
@@ -220,10 +250,14 @@ export function createAuth({ db, secret, baseURL, port = DEFAULT_PORT }: AuthOpt
             const code = returned.body?.code;
             // The challenge survives a wrong code, so it still names the account.
             const email = code && WRONG_CODE_ERRORS.has(code) ? await challengeEmail(ctx) : null;
-            if (email) await throttle.recordFailure({ email, ip });
+            if (email) {
+              await throttle.recordFailure({ email, ip });
+              signInFailed({ step: "two-factor", ip, reason: code ?? null });
+            }
           } else {
             const email = ctx.context.newSession?.user.email;
             if (email) await throttle.recordSuccess({ email, ip });
+            signInSucceeded({ step: "two-factor", ip, userId: ctx.context.newSession?.user.id ?? null });
           }
           return;
         }
@@ -235,6 +269,7 @@ export function createAuth({ db, secret, baseURL, port = DEFAULT_PORT }: AuthOpt
         // two-factor plugin's, which then turns the session into a challenge).
         else if (!(returned instanceof APIError) && !ctx.context.newSession?.user.twoFactorEnabled)
           await throttle.recordSuccess({ email, ip });
+        logSignIn(returned, ctx.context.newSession?.user ?? null, ip);
       }),
     },
   });

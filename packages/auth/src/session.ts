@@ -2,6 +2,7 @@ import type { Database } from "@zones/db/client";
 import { getTwoFactorRequiredRoles } from "@zones/db/settings";
 import { deleteSession, userZoneCodes } from "@zones/db/users";
 import { isBoundToZones, type Role, TWO_FACTOR_REQUIRABLE_ROLES, toRole } from "@zones/domain";
+import { noteRequestUser } from "@zones/telemetry/context";
 
 import { ABSOLUTE_TIMEOUT_SECONDS, type Auth } from "./auth";
 
@@ -37,6 +38,8 @@ export async function getSessionUser(
     await deleteSession(db, session.id);
     return null;
   }
+  // The request's log line names its user (pages, route handlers and procedures all come through here).
+  noteRequestUser(user.id);
   const role = toRole(user.role);
   const twoFactorEnabled = user.twoFactorEnabled === true;
   return {

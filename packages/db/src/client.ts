@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { observeDatabasePool } from "@zones/telemetry/metrics";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -8,6 +9,7 @@ import postgres from "postgres";
 import lockfile from "proper-lockfile";
 
 import { env } from "./env";
+import { countPoolUsage } from "./pool-usage";
 import { repositoryRoot } from "./repository-root";
 import * as schema from "./schema";
 
@@ -55,17 +57,25 @@ const config = { schema, casing: "snake_case" } as const;
  */
 export const POSTGRES_SESSION_SETTINGS: Readonly<Record<string, string>> = Object.freeze({ jit: "off" });
 
+/** Connections of a PostgreSQL pool. */
+const POOL_SIZE = 10;
+
 export function openPostgres(url: string): DatabaseHandle {
   const client = postgres(url, {
-    max: 10,
+    max: POOL_SIZE,
     onnotice: () => {},
     connection: { ...POSTGRES_SESSION_SETTINGS },
   });
+  // The pool's busy and waiting work, in the metrics while it is open (zones_db_pool_*).
+  const stopObserving = observeDatabasePool(countPoolUsage(client, POOL_SIZE));
   return {
     db: drizzlePostgres({ client, ...config }),
     engine: "postgres",
     location: redactUrl(url),
-    close: () => client.end({ timeout: 5 }),
+    close: () => {
+      stopObserving();
+      return client.end({ timeout: 5 });
+    },
     connectionString: url,
   };
 }

@@ -25,6 +25,7 @@ import {
 } from "@zones/exports";
 
 import { HEARTBEAT_MS, STALE_RUN_SECONDS } from "./queues";
+import { exportAttemptLog } from "./run-log";
 
 /** Thrown into an export whose run a newer attempt took over (this worker was taken for dead). */
 export class ExportSupersededError extends Error {
@@ -121,24 +122,23 @@ export async function runExportAttempt(
   const self = { id: run.id, attempt: run.attempts };
   const runDir = path.join(options.exportDir, run.id);
   const attemptLabel = `attempt ${run.attempts} of ${attempt.retryLimit + 1}`;
+  const log = exportAttemptLog({ runId: run.id, attempt: run.attempts, maxAttempts: run.maxAttempts });
   // Only a crash gets a run past its attempts (pg-boss retries stop at the limit; crash recovery sends a new
   // job): an export that kills its worker each time must not be recovered, and kill the next one, forever.
   if (run.attempts > run.maxAttempts) {
     await removeFolder(runDir);
-    await failExportRunAttempt(db, self, {
-      error: `given up after ${run.attempts - 1} attempts: the worker running it stopped mid-way (crashed or was killed)`,
-      final: true,
-    });
+    const error = `given up after ${run.attempts - 1} attempts: the worker running it stopped mid-way (crashed or was killed)`;
+    await failExportRunAttempt(db, self, { error, final: true });
+    log.failed({ reason: error });
     return "failed";
   }
 
   const parsedFilters = ZExportFiltersSchema.safeParse(run.filters);
   const format = EXPORT_FORMATS.includes(run.format as ExportFormat) ? (run.format as ExportFormat) : null;
   if (!parsedFilters.success || !format) {
-    await failExportRunAttempt(db, self, {
-      error: `the stored filters are no longer valid: ${parsedFilters.error?.issues.map((i) => i.message).join("; ") ?? `format ${run.format}`}`,
-      final: true,
-    });
+    const error = `the stored filters are no longer valid: ${parsedFilters.error?.issues.map((i) => i.message).join("; ") ?? `format ${run.format}`}`;
+    await failExportRunAttempt(db, self, { error, final: true });
+    log.failed({ reason: error });
     return "failed";
   }
   const filters = parsedFilters.data;
@@ -149,6 +149,7 @@ export async function runExportAttempt(
   if (refusal) {
     await failExportRunAttempt(db, self, { error: `refused: ${refusal}`, final: true });
     if (schedule) await stopExportSchedule(db, schedule.id, refusal);
+    log.failed({ reason: `refused: ${refusal}` });
     return "failed";
   }
 
@@ -200,18 +201,26 @@ export async function runExportAttempt(
       filePath: file.filePath,
     });
     // Taken over meanwhile: the folder and the record are the newer attempt's now.
-    if (!recorded) return "skipped";
+    if (!recorded) {
+      log.superseded();
+      return "skipped";
+    }
     if (schedule) await pruneScheduleFiles(db, schedule.id, schedule.retention);
+    log.finished({ rowCount: file.rowCount, byteSize: file.byteSize, format });
     return "succeeded";
   } catch (error) {
     clearInterval(heartbeat);
     await writing;
     const reason = abort.signal.aborted ? abort.signal.reason : null;
     // Taken over: the folder is the newer attempt's, and so is the record; this attempt leaves both alone.
-    if (reason instanceof ExportSupersededError) return "skipped";
+    if (reason instanceof ExportSupersededError) {
+      log.superseded();
+      return "skipped";
+    }
     if (reason instanceof ExportCancelledError) {
       await removeFolder(runDir);
       await markExportRunCancelled(db, run.id);
+      log.cancelled();
       return "cancelled";
     }
     const message = error instanceof Error ? error.message : String(error);
@@ -222,8 +231,12 @@ export async function runExportAttempt(
       final,
     });
     // Taken over meanwhile (the error may be the newer attempt clearing this one's files): the folder is not ours.
-    if (!recorded) return "skipped";
+    if (!recorded) {
+      log.superseded();
+      return "skipped";
+    }
     await removeFolder(runDir);
+    log.failed({ error, final });
     throw error;
   } finally {
     clearInterval(heartbeat);

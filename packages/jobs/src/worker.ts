@@ -1,8 +1,12 @@
 import type { DatabaseHandle } from "@zones/db/client";
 import { DEFAULT_TIME_ZONE } from "@zones/domain";
+import { currentRequest, newRequestContext, runWithRequest } from "@zones/telemetry/context";
+import { logger } from "@zones/telemetry/log";
+import { observeQueueSizes } from "@zones/telemetry/metrics";
 import type PgBoss from "pg-boss";
 
 import { type BossTiming, createBoss, ensureExportQueues } from "./boss";
+import { exportQueueSizes } from "./queue-sizes";
 import {
   EXPORT_QUEUES,
   RECOVERY_SWEEP_MS,
@@ -43,21 +47,43 @@ export interface ExportWorkerOptions {
   runRetry?: RunRetry;
   /** How often this worker looks for runs whose worker died (default RECOVERY_SWEEP_MS). */
   recoverySweepMs?: number;
-  /** Where errors of pg-boss's own loops go (default console.error). */
+  /** Where errors of pg-boss's own loops go (default the process's log). */
   onError?: (error: unknown) => void;
 }
 
-type Handle = Pick<DatabaseHandle, "db" | "engine" | "connectionString" | "executeSql">;
+type Handle = Pick<DatabaseHandle, "db" | "engine" | "location" | "connectionString" | "executeSql">;
+
+/**
+ * What a job carries of the request that sent it (none for the minute's tick): its id, so that the lines the
+ * job writes in the worker can be followed back to the request.
+ */
+interface Sent {
+  requestId?: string;
+}
+
+function sentBy(): Sent {
+  const request = currentRequest();
+  return request ? { requestId: request.requestId } : {};
+}
+
+/** Runs a job's work as part of the request that sent it, when one did. */
+function asSent<T>(data: Sent, work: () => Promise<T>): Promise<T> {
+  return data.requestId ? runWithRequest(newRequestContext(data.requestId), work) : work();
+}
 
 export type RunRetry = { retryLimit: number; retryDelay: number; retryBackoff: boolean };
 
 function sender(boss: PgBoss, live: LiveRuns | null, retry: RunRetry = RUN_RETRY): ExportJobSender {
   return {
     async enqueueRun(runId) {
-      await boss.send(EXPORT_QUEUES.run, { runId }, { ...retry, expireInSeconds: RUN_EXPIRE_SECONDS });
+      await boss.send(
+        EXPORT_QUEUES.run,
+        { runId, ...sentBy() },
+        { ...retry, expireInSeconds: RUN_EXPIRE_SECONDS },
+      );
     },
     async quarterApproved(quarter) {
-      await boss.send(EXPORT_QUEUES.quarterApproved, { quarter });
+      await boss.send(EXPORT_QUEUES.quarterApproved, { quarter, ...sentBy() });
     },
     liveProgress: (runId) => live?.get(runId) ?? null,
     cancelLocal: (runId) => live?.cancel(runId) ?? false,
@@ -70,7 +96,8 @@ function sender(boss: PgBoss, live: LiveRuns | null, retry: RunRetry = RUN_RETRY
  */
 export async function startExportWorker(handle: Handle, options: ExportWorkerOptions): Promise<ExportWorker> {
   const boss = createBoss(handle, options.timing);
-  const onError = options.onError ?? ((error: unknown) => console.error("export worker:", error));
+  const onError =
+    options.onError ?? ((error: unknown) => logger.error({ err: error }, "export worker failed"));
   boss.on("error", onError);
   await boss.start();
   await ensureExportQueues(boss);
@@ -84,31 +111,33 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
       : {};
   const db = handle.db;
 
-  await boss.work<{ runId: string }>(
+  await boss.work<{ runId: string } & Sent>(
     EXPORT_QUEUES.run,
     { ...polling, batchSize: 1, includeMetadata: true },
     async ([job]) => {
       if (!job) return;
-      await runExportAttempt(
-        db,
-        job.data.runId,
-        { retryCount: job.retryCount, retryLimit: job.retryLimit },
-        {
-          exportDir: options.exportDir,
-          live,
-          ...(options.batchSize ? { batchSize: options.batchSize } : {}),
-        },
+      await asSent(job.data, () =>
+        runExportAttempt(
+          db,
+          job.data.runId,
+          { retryCount: job.retryCount, retryLimit: job.retryLimit },
+          {
+            exportDir: options.exportDir,
+            live,
+            ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+          },
+        ),
       );
     },
   );
   await boss.work(EXPORT_QUEUES.tick, { ...polling, batchSize: 1 }, async () => {
     await runScheduleTick(db, jobs.enqueueRun);
   });
-  await boss.work<{ quarter: string }>(
+  await boss.work<{ quarter: string } & Sent>(
     EXPORT_QUEUES.quarterApproved,
     { ...polling, batchSize: 1 },
     async ([job]) => {
-      if (job) await runQuarterApproved(db, jobs.enqueueRun, job.data.quarter);
+      if (job) await asSent(job.data, () => runQuarterApproved(db, jobs.enqueueRun, job.data.quarter));
     },
   );
 
@@ -126,6 +155,7 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
       },
     );
   };
+  const stopSampling = observeQueueSizes(handle.location, () => exportQueueSizes(boss));
   const sweep = startSweep(
     () => recoverStaleRuns(db, resend, { runsHere: (runId) => live.get(runId) !== null }),
     options.recoverySweepMs ?? RECOVERY_SWEEP_MS,
@@ -136,6 +166,7 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
     boss,
     jobs,
     async stop() {
+      stopSampling();
       await sweep.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
     },
@@ -150,8 +181,15 @@ export async function startExportSender(
   handle: Handle,
 ): Promise<{ jobs: ExportJobSender; stop(): Promise<void> }> {
   const boss = createBoss(handle, { supervise: false, schedule: false });
-  boss.on("error", (error) => console.error("export job sender:", error));
+  boss.on("error", (error) => logger.error({ err: error }, "export job sender failed"));
   await boss.start();
   await ensureExportQueues(boss);
-  return { jobs: sender(boss, null), stop: () => boss.stop({ graceful: false, wait: true }) };
+  const stopSampling = observeQueueSizes(handle.location, () => exportQueueSizes(boss));
+  return {
+    jobs: sender(boss, null),
+    stop: () => {
+      stopSampling();
+      return boss.stop({ graceful: false, wait: true });
+    },
+  };
 }

@@ -1,0 +1,54 @@
+import { noteRequestUser } from "@zones/telemetry/context";
+import { logger } from "@zones/telemetry/log";
+import { metrics } from "@zones/telemetry/metrics";
+import type { BetterAuthOptions } from "better-auth";
+
+/**
+ * better-auth's own messages (a misconfiguration, a failed query) as lines of the process's log, like ours.
+ * No level is set: with one, better-auth would also print every refusal it answers (a wrong password, a
+ * throttled attempt) to the console itself, which our sign-in lines already tell.
+ */
+export const AUTH_LIBRARY_LOGGER: NonNullable<BetterAuthOptions["logger"]> = {
+  log: (level, message, ...details: unknown[]) => {
+    logger[level](details.length > 0 ? { details } : {}, `better-auth: ${message}`);
+  },
+};
+
+/**
+ * What a sign-in step tells the operators: one log line each, and the failures and throttles counted. The
+ * line names the account only once it is known to be the user's (never the email typed, which may be a
+ * password typed in the wrong field), and the client address the throttle counts.
+ */
+export type SignInStep = "password" | "two-factor";
+
+interface Attempt {
+  step: SignInStep;
+  ip: string;
+}
+
+export function signInSucceeded(attempt: Attempt & { userId: string | null }): void {
+  // The sign-in's request line names the user who just signed in.
+  noteRequestUser(attempt.userId);
+  logger.info(attempt, "sign-in succeeded");
+}
+
+/** The right password of an account with two-factor sign-in: the code decides. */
+export function signInNeedsSecondFactor(attempt: Attempt & { userId: string | null }): void {
+  logger.info(attempt, "sign-in needs two-factor");
+}
+
+/** A wrong password or unknown account, or a wrong code: `reason` is better-auth's error code. */
+export function signInFailed(attempt: Attempt & { reason: string | null }): void {
+  logger.warn(attempt, "sign-in failed");
+  metrics.signInFailures.inc({ step: attempt.step });
+}
+
+export function signInThrottled(attempt: Attempt & { retryAfterSeconds: number }): void {
+  logger.warn(attempt, "sign-in throttled");
+  metrics.signInThrottled.inc({ step: attempt.step });
+}
+
+/** Refused for another reason than its credentials (a disabled account). */
+export function signInRefused(attempt: Attempt & { reason: string | null }): void {
+  logger.info(attempt, "sign-in refused");
+}
