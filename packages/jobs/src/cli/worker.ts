@@ -2,27 +2,21 @@
  * `npm run worker`: runs export jobs (scheduled ticks, runs, approval events) until stopped. Several may run on
  * one PostgreSQL database; each scheduled tick still produces one run. On the embedded database the web app
  * runs the worker itself (the store allows one process), so this is for DATABASE_URL deployments.
+ *
+ * Its configuration is checked before anything else (./config.ts); the packages read theirs when imported,
+ * hence the import after the check.
  */
-import { openDatabase } from "@zones/db/client";
-import { migrateDatabase } from "@zones/db/migrate";
+import { describeError, log } from "@zones/db/service-log";
 
-import { defaultExportDir } from "../export-dir";
-import { startExportWorker } from "../worker";
+import { readWorkerConfig } from "./config";
 
-const handle = await openDatabase();
-await migrateDatabase(handle);
-const exportDir = defaultExportDir();
-const worker = await startExportWorker(handle, { exportDir });
-console.log(`export worker: running on ${handle.location}, files in ${exportDir}`);
-
-let stopping = false;
-async function stop(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`export worker: ${signal}, finishing the current job…`);
-  await worker.stop();
-  await handle.close();
-  process.exit(0);
+const config = readWorkerConfig();
+if (!config.ok) {
+  log.error("config.invalid", { msg: config.message, variables: config.variables });
+  process.exit(1);
 }
-process.on("SIGINT", () => void stop("SIGINT"));
-process.on("SIGTERM", () => void stop("SIGTERM"));
+const { runWorker } = await import("./run-worker");
+await runWorker(config).catch((error: unknown) => {
+  log.error("worker.failed", { reason: describeError(error) });
+  process.exit(1);
+});
