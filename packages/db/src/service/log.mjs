@@ -24,7 +24,8 @@ export const log = {
 export function describeError(error) {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause === undefined ? "" : describeError(error.cause);
-  if (cause && error.name === "DrizzleQueryError") return cause;
+  // Drizzle's DrizzleQueryError: the statement and its parameters in `query`, `params` and the message.
+  if ("query" in error && "params" in error) return cause || "a query failed";
   const code = "code" in error && typeof error.code === "string" ? ` (${error.code})` : "";
   const inner =
     error instanceof AggregateError && error.errors.length > 0
