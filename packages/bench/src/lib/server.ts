@@ -75,6 +75,9 @@ export async function startWeb(options: {
     NODE_ENV: "production",
     DATABASE_URL: options.databaseUrl,
     PORT: String(options.port),
+    // What a deployment must set (`npm start` refuses to start without them): the bench serves as one does.
+    BETTER_AUTH_SECRET: "zones-bench-secret-never-used-in-production",
+    BETTER_AUTH_URL: baseUrl,
   };
   delete env.TEST_DATABASE_URL;
   const child = startGroup(process.execPath, [SERVER_SCRIPT], {
