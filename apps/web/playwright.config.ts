@@ -62,7 +62,14 @@ export default defineConfig({
       url: `http://127.0.0.1:${port}/api/health`,
       // Export files of this run's background and scheduled exports (the worker runs in the server).
       // The production server (`npm start`): it decides the client address from the socket, as in production.
-      env: { PGLITE_DIR: dataDir, DATABASE_URL: "", EXPORT_DIR: `${dataDir}-exports`, PORT: String(port) },
+      // ZONES_DEMO=1: a test run, on the embedded database without a deployment's secret and public URL.
+      env: {
+        PGLITE_DIR: dataDir,
+        DATABASE_URL: "",
+        EXPORT_DIR: `${dataDir}-exports`,
+        PORT: String(port),
+        ZONES_DEMO: "1",
+      },
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: "pipe",
@@ -71,7 +78,11 @@ export default defineConfig({
       // The same build with its database unreachable, for the health check's 503.
       command: "node server.mjs",
       port: unreachablePort,
-      env: { DATABASE_URL: "postgres://zones@127.0.0.1:9/unreachable", PORT: String(unreachablePort) },
+      env: {
+        DATABASE_URL: "postgres://zones@127.0.0.1:9/unreachable",
+        PORT: String(unreachablePort),
+        ZONES_DEMO: "1",
+      },
       timeout: 60_000,
       reuseExistingServer: false,
     },

@@ -5,41 +5,38 @@
 // socket's; here the header is replaced by the address resolved from the socket and TRUSTED_PROXIES
 // (see packages/auth/src/client-address.mjs), before Next, better-auth or our sign-in throttle read it.
 //
+// Its life (docs/operations.md): the configuration is checked first (server/config.mjs: a deployment's
+// database, secret and public URL are required, except for the demo and the tests, which set ZONES_DEMO=1);
+// while the database is down requests get a plain 503 (server/availability.mjs); SIGTERM stops it gracefully
+// (server/shutdown.mjs). The app inside watches the database and reports readiness (src/server/lifecycle.ts).
+//
 // Usage: node server.mjs [-p PORT] [-H HOSTNAME]; PORT (default 3000) as for `next start`.
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import {
-  forwardClientAddress,
-  parseTrustedProxies,
-  TRUSTED_PROXIES_VARIABLE,
-} from "@zones/auth/client-address";
+import { forwardClientAddress } from "@zones/auth/client-address";
+import { log } from "@zones/db/service-log";
 import { observeRequests } from "@zones/telemetry/http";
+
+import { answeredWhileDatabaseDown } from "./server/availability.mjs";
+import { readServerConfig } from "./server/config.mjs";
+import { processState } from "./server/process-state.mjs";
+import { stopOnSignals } from "./server/shutdown.mjs";
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 
-function fail(message) {
-  console.error(`✗ ${message}`);
+function fail(event, message, fields = {}) {
+  log.error(event, { msg: message, ...fields });
   process.exit(1);
 }
 
 const { values: args } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
 });
-const portText = args.port ?? process.env.PORT ?? "3000";
-const port = Number(portText);
-if (!/^\d+$/.test(portText) || port < 1 || port > 65535) fail(`PORT: "${portText}" is not a port number`);
-// Not HOSTNAME: containers set it to their own name, which would bind only that interface. Like `next start`,
-// every interface unless told otherwise.
-const hostname = args.hostname;
-
-let trust;
-try {
-  trust = parseTrustedProxies(process.env[TRUSTED_PROXIES_VARIABLE]);
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
-}
+const config = readServerConfig(args);
+if (!config.ok) fail("config.invalid", config.message, { variables: config.variables });
+const { port, hostname, trust } = config;
 
 // What `next start` does: production unless told otherwise, and the port in the environment, where the
 // app reads its own origin (better-auth trusts exactly that one without BETTER_AUTH_URL).
@@ -65,7 +62,10 @@ function pathDecodes(url) {
   }
 }
 
+const state = processState();
 const server = createServer((request, response) => {
+  // A request on a kept-alive connection while stopping: answered, and the connection closed after it.
+  if (state.stopping) response.setHeader("connection", "close");
   if (!pathDecodes(request.url)) {
     response.writeHead(400, {
       "content-type": "text/plain; charset=utf-8",
@@ -74,6 +74,7 @@ const server = createServer((request, response) => {
     response.end("The address is malformed.");
     return;
   }
+  if (answeredWhileDatabaseDown(request, response)) return;
   forwardClientAddress(request, trust);
   handle(request, response).catch((error) => {
     console.error(error);
@@ -83,15 +84,10 @@ const server = createServer((request, response) => {
 });
 // Every request gets its id, one log line and its metrics (packages/telemetry/src/http.mjs).
 observeRequests(server, { dir });
-server.on("error", (error) => fail(`cannot listen on port ${port}: ${error.message}`));
+server.on("error", (error) =>
+  fail("server.listen-failed", `cannot listen on port ${port}: ${error.message}`),
+);
 server.listen(port, hostname, () => {
-  console.log(`▲ Zones ready on http://${hostname ?? "localhost"}:${port}`);
+  log.info("server.listening", { msg: `▲ Zones ready on http://${hostname ?? "localhost"}:${port}`, port });
 });
-
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, () => {
-    server.close();
-    server.closeAllConnections();
-    process.exit(0);
-  });
-}
+stopOnSignals(server, config.graceMs);

@@ -118,11 +118,12 @@ try {
 
 // The production server (`npm start`), run by this Node: a signal to the server then reaches it, not a
 // wrapper. It takes the client address from the socket (or a proxy in TRUSTED_PROXIES), never from the client.
-// Its log in readable lines rather than JSON (LOG_FORMAT=json keeps JSON).
+// Its log in readable lines rather than JSON (LOG_FORMAT=json keeps JSON). ZONES_DEMO=1: a demo, so the embedded database, the generated secret and the local origin are allowed
+// (`npm start` alone refuses to start without DATABASE_URL, BETTER_AUTH_SECRET and BETTER_AUTH_URL).
 const server = spawn(process.execPath, [path.join(webDir, "server.mjs")], {
   cwd: webDir,
   stdio: "inherit",
-  env: { ...quietEnv, PORT: port, LOG_FORMAT: process.env.LOG_FORMAT || "pretty" },
+  env: { ...quietEnv, PORT: port, ZONES_DEMO: "1", LOG_FORMAT: process.env.LOG_FORMAT || "pretty" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

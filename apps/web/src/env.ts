@@ -1,27 +1,31 @@
 import { createEnv } from "@t3-oss/env-nextjs";
-import { z } from "zod";
+import { SERVICE_VARIABLES } from "@zones/db/service-environment";
 
-/** Where export jobs run (`EXPORT_WORKER`): see `exportWorkerMode` in server/process-resources.ts. */
-export const EXPORT_WORKER_MODES = ["inline", "external", "off"] as const;
+import { EXPORT_WORKER_MODES, WEB_VARIABLES } from "../server/variables.mjs";
+
+export { EXPORT_WORKER_MODES };
 
 /**
- * The web app's own configuration, validated once when first imported; the packages validate theirs
- * (DATABASE_URL, PGLITE_DIR in @zones/db; BETTER_AUTH_SECRET, BETTER_AUTH_URL, PORT in @zones/auth).
+ * The web app's typed view of its own configuration; the packages read theirs (DATABASE_URL, PGLITE_DIR in
+ * @zones/db; BETTER_AUTH_SECRET, BETTER_AUTH_URL, PORT in @zones/auth). Every variable of the web process is
+ * declared once (server/variables.mjs, and @zones/db's service environment for those the worker shares) and
+ * checked all together when the process starts (server/config.mjs), before Next runs.
  *
  * Read where they are, as Next needs them: NEXT_RUNTIME and NEXT_PHASE (set by Next, and NEXT_RUNTIME replaced
  * at build time so that the instrumentation hook's Node-only branch leaves its edge bundle), and NODE_ENV in
- * client components (replaced at build time: the browser has no environment). server.mjs, plain JavaScript
- * that node runs before Next, reads and checks PORT and TRUSTED_PROXIES itself.
+ * client components (replaced at build time: the browser has no environment).
  */
 export const env = createEnv({
   server: {
     /** Unset: `inline` on the embedded database, `external` with DATABASE_URL. */
-    EXPORT_WORKER: z.enum(EXPORT_WORKER_MODES).optional(),
+    EXPORT_WORKER: WEB_VARIABLES.EXPORT_WORKER.optional(),
     /** Where finished export files are kept; unset: `.data/exports` at the repository root. */
-    EXPORT_DIR: z.string().min(1).optional(),
+    EXPORT_DIR: SERVICE_VARIABLES.EXPORT_DIR.optional(),
+    /** Apply pending migrations when the server starts (otherwise only `npm run db:migrate` does). */
+    MIGRATE_ON_START: SERVICE_VARIABLES.MIGRATE_ON_START.optional(),
   },
   shared: {
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    NODE_ENV: WEB_VARIABLES.NODE_ENV.default("development"),
   },
   client: {},
   experimental__runtimeEnv: { NODE_ENV: process.env.NODE_ENV },

@@ -1,5 +1,6 @@
 /**
- * Opens the database with the server, so the first request finds it open, then starts the export worker
+ * Opens the database with the server, so the first request finds it open, and starts watching it and checking
+ * its migrations (server/lifecycle.ts), then starts the export worker
  * (when it runs in-process: see `exportWorkerMode`), so schedules fire even before the first request. Never
  * during `next build`, which must not open the database.
  *
@@ -14,9 +15,11 @@ export async function register() {
   // Next's own variables, read as literals: Next replaces NEXT_RUNTIME at build time (see ~/env).
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { getDatabaseHandle, getExportJobs } = await import("./server/process-resources");
-  await getDatabaseHandle().catch(() => {
-    // Reported by the health check and by the export jobs' start below; requests try again.
+  const { getExportJobs } = await import("./server/process-resources");
+  const { startLifecycle } = await import("./server/lifecycle");
+  await startLifecycle().catch(() => {
+    // The database cannot be opened (the embedded store is in use): reported by the health checks and by the
+    // export jobs' start below; requests try again.
   });
   setTimeout(() => {
     getExportJobs().catch(() => {

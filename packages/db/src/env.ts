@@ -1,15 +1,20 @@
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
 
-/** The only place this package reads configuration. */
+import { SERVICE_VARIABLES } from "./service/environment.mjs";
+
+/**
+ * The only place this package reads configuration. The variables the service processes share are declared in
+ * service/environment.mjs, which those processes check at start (and require DATABASE_URL there).
+ */
 export const env = createEnv({
   server: {
     /** A real PostgreSQL; without it the embedded PGlite store is used. */
-    DATABASE_URL: z.url().optional(),
+    DATABASE_URL: SERVICE_VARIABLES.DATABASE_URL.optional(),
     /** Where the embedded store lives; default `.data/pglite` at the repository root. */
-    PGLITE_DIR: z.string().min(1).optional(),
+    PGLITE_DIR: SERVICE_VARIABLES.PGLITE_DIR.optional(),
     /** Where export files are written; default `.data/exports` at the repository root (see export-dir.ts). */
-    EXPORT_DIR: z.string().min(1).optional(),
+    EXPORT_DIR: SERVICE_VARIABLES.EXPORT_DIR.optional(),
     /** The folder of pg_dump/pg_restore for backups, when not the server's major version's usual place. */
     PG_BIN_DIR: z.string().min(1).optional(),
     /** Set by npm: the folder a command was typed in (workspace scripts run in the package's folder). */

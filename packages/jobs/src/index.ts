@@ -12,6 +12,7 @@ export {
 export { recoverStaleRuns, type Sweep, startSweep } from "./recovery";
 export {
   ExportCancelledError,
+  ExportHandedBackError,
   exportRefusal,
   LiveRuns,
   pruneScheduleFiles,

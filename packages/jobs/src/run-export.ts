@@ -7,6 +7,7 @@ import {
   failExportRunAttempt,
   finishExportRun,
   getExportSchedule,
+  handBackExportRun,
   markExportRunCancelled,
   markExportRunsPruned,
   recordExportRunProgress,
@@ -43,13 +44,21 @@ export class ExportCancelledError extends Error {
   }
 }
 
+/** Thrown into an export when its worker stops before it finished (the run goes back to the queue). */
+export class ExportHandedBackError extends Error {
+  constructor() {
+    super("handed back by a stopping worker");
+    this.name = "ExportHandedBackError";
+  }
+}
+
 export interface RunAttempt {
   /** Retries pg-boss has made so far (0 on the first attempt) and the most it will make. */
   retryCount: number;
   retryLimit: number;
 }
 
-export type RunOutcome = "succeeded" | "failed" | "retrying" | "cancelled" | "skipped";
+export type RunOutcome = "succeeded" | "failed" | "retrying" | "cancelled" | "skipped" | "handed-back";
 
 export interface RunExportOptions {
   /** Finished files go to `<exportDir>/<runId>/<file name>`. */
@@ -64,9 +73,12 @@ export interface RunExportOptions {
 /** Running exports of this process: their latest progress and a way to cancel them at once. */
 export class LiveRuns {
   readonly #runs = new Map<string, { rowsDone: number; rowsExpected: number; abort: AbortController }>();
+  #handingBack = false;
 
   track(runId: string, abort: AbortController) {
     this.#runs.set(runId, { rowsDone: 0, rowsExpected: 0, abort });
+    // Started while the worker stops (its job was fetched just before): given back at once.
+    if (this.#handingBack) abort.abort(new ExportHandedBackError());
   }
   progress(runId: string, progress: { rowsDone: number; rowsExpected: number }) {
     const run = this.#runs.get(runId);
@@ -78,6 +90,14 @@ export class LiveRuns {
   get(runId: string): { rowsDone: number; rowsExpected: number } | null {
     const run = this.#runs.get(runId);
     return run ? { rowsDone: run.rowsDone, rowsExpected: run.rowsExpected } : null;
+  }
+  get size(): number {
+    return this.#runs.size;
+  }
+  /** Stops every export running here, and any started from now on, to give it back to the queue. */
+  handBackAll() {
+    this.#handingBack = true;
+    for (const run of this.#runs.values()) run.abort.abort(new ExportHandedBackError());
   }
   /** True when the run was running here and has been told to stop. */
   cancel(runId: string): boolean {
@@ -216,6 +236,11 @@ export async function runExportAttempt(
     if (reason instanceof ExportSupersededError) {
       log.superseded();
       return "skipped";
+    }
+    // The worker is stopping: no half file stays, and the run waits for the next worker, this attempt uncounted.
+    if (reason instanceof ExportHandedBackError) {
+      await removeFolder(runDir);
+      return (await handBackExportRun(db, self)) ? "handed-back" : "skipped";
     }
     if (reason instanceof ExportCancelledError) {
       await removeFolder(runDir);

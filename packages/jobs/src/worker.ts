@@ -32,7 +32,12 @@ export interface ExportJobSender {
 export interface ExportWorker {
   boss: PgBoss;
   jobs: ExportJobSender;
-  stop(): Promise<void>;
+  /**
+   * Stops fetching jobs, lets the jobs in progress finish until `deadline` (Date.now() ms; default in 30 s),
+   * then hands back the exports still running (queued again for any worker, their half files removed), and
+   * stops pg-boss.
+   */
+  stop(options?: { deadline?: number }): Promise<void>;
 }
 
 export interface ExportWorkerOptions {
@@ -105,6 +110,18 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
 
   const live = new LiveRuns();
   const jobs = sender(boss, live, options.runRetry);
+  // Handlers in progress (exports, ticks, approvals), which a stopping worker waits for.
+  let active = 0;
+  const tracked =
+    <T>(handler: (jobs: T) => Promise<void>) =>
+    async (batch: T) => {
+      active += 1;
+      try {
+        await handler(batch);
+      } finally {
+        active -= 1;
+      }
+    };
   const polling =
     options.timing?.pollingIntervalSeconds !== undefined
       ? { pollingIntervalSeconds: options.timing.pollingIntervalSeconds }
@@ -114,9 +131,9 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
   await boss.work<{ runId: string } & Sent>(
     EXPORT_QUEUES.run,
     { ...polling, batchSize: 1, includeMetadata: true },
-    async ([job]) => {
+    tracked(async ([job]) => {
       if (!job) return;
-      await asSent(job.data, () =>
+      const outcome = await asSent(job.data, () =>
         runExportAttempt(
           db,
           job.data.runId,
@@ -128,17 +145,23 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
           },
         ),
       );
-    },
+      // A new job for the run, which another worker (or the next one started) takes.
+      if (outcome === "handed-back") await jobs.enqueueRun(job.data.runId);
+    }),
   );
-  await boss.work(EXPORT_QUEUES.tick, { ...polling, batchSize: 1 }, async () => {
-    await runScheduleTick(db, jobs.enqueueRun);
-  });
+  await boss.work(
+    EXPORT_QUEUES.tick,
+    { ...polling, batchSize: 1 },
+    tracked(async () => {
+      await runScheduleTick(db, jobs.enqueueRun);
+    }),
+  );
   await boss.work<{ quarter: string } & Sent>(
     EXPORT_QUEUES.quarterApproved,
     { ...polling, batchSize: 1 },
-    async ([job]) => {
+    tracked(async ([job]) => {
       if (job) await asSent(job.data, () => runQuarterApproved(db, jobs.enqueueRun, job.data.quarter));
-    },
+    }),
   );
 
   // Several workers sweeping find the same dead run: pg-boss keeps one recovery job per run per stale window
@@ -165,12 +188,30 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
   return {
     boss,
     jobs,
-    async stop() {
+    async stop({ deadline = Date.now() + 30_000 } = {}) {
       stopSampling();
       await sweep.stop();
-      await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+      await Promise.all(Object.values(EXPORT_QUEUES).map((queue) => boss.offWork(queue)));
+      const idle = () => active === 0;
+      await until(idle, deadline);
+      // Those still running, and any whose job was fetched just before: each stops at its next batch, and its
+      // handler queues it again.
+      live.handBackAll();
+      await until(idle, Date.now() + HAND_BACK_MS);
+      // Nothing of ours is in progress any more: pg-boss has nothing to wait for (or to fail).
+      await boss.stop({ graceful: true, wait: true, timeout: 1_000 });
     },
   };
+}
+
+/** How long a handed-back export may take to stop and be queued again. */
+const HAND_BACK_MS = 10_000;
+
+/** Resolves when `done()` holds or at `deadline` (Date.now() ms), whichever comes first. */
+async function until(done: () => boolean, deadline: number): Promise<void> {
+  while (!done() && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(100, Math.max(0, deadline - Date.now()))));
+  }
 }
 
 /**

@@ -3,6 +3,8 @@ import type { ExportJobSender } from "@zones/jobs";
 
 import { type EXPORT_WORKER_MODES, env } from "~/env";
 
+import { onShutdown } from "../../server/process-state.mjs";
+
 /**
  * What one server process holds for its whole life: the database handle and the export job system. Kept on
  * globalThis, so that dev-mode reloads and the instrumentation hook (bundled apart from the routes) share one
@@ -16,10 +18,14 @@ const holder = globalThis as typeof globalThis & {
 export function getDatabaseHandle(): Promise<DatabaseHandle> {
   if (!holder.zonesDatabase) {
     holder.zonesDatabase = openDatabase();
-    // A failed open (e.g. the embedded store is in use) is retried on the next request.
-    holder.zonesDatabase.catch(() => {
-      holder.zonesDatabase = undefined;
-    });
+    holder.zonesDatabase.then(
+      // Closed last when the server stops, once requests and exports are done.
+      (handle) => onShutdown("close", () => handle.close()),
+      // A failed open (e.g. the embedded store is in use) is retried on the next request.
+      () => {
+        holder.zonesDatabase = undefined;
+      },
+    );
   }
   return holder.zonesDatabase;
 }
@@ -42,8 +48,14 @@ async function startExportJobs(): Promise<ExportJobSender | null> {
   // Loaded when the jobs start, not with the database: pg-boss and the export engine (exceljs) would
   // otherwise load before the first page, which needs neither.
   const { defaultExportDir, startExportSender, startExportWorker } = await import("@zones/jobs");
-  if (mode === "external") return (await startExportSender(handle)).jobs;
+  if (mode === "external") {
+    const sender = await startExportSender(handle);
+    onShutdown("close", () => sender.stop());
+    return sender.jobs;
+  }
   const worker = await startExportWorker(handle, { exportDir: defaultExportDir(env.EXPORT_DIR) });
+  // When the server stops: no new jobs; an export in progress finishes within the grace or is handed back.
+  onShutdown("stop", ({ deadline }) => worker.stop({ deadline }));
   return worker.jobs;
 }
 

@@ -24,6 +24,7 @@ import { HEARTBEAT_MS, RECOVERY_SWEEP_MS, STALE_RUN_SECONDS, startExportSender }
 
 import { ROOT } from "../lib/proc";
 import { fillScratchObservations, openScratchDatabase, scratchSpan } from "../lib/scratch";
+import { deploymentAuthEnv } from "../lib/server";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const ROWS = Number(process.env.ROWS ?? 400_000);
@@ -44,7 +45,12 @@ const median = (values: number[]) => {
 async function startWorker(databaseUrl: string, exportDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/worker.ts"], {
     cwd: JOBS_DIR,
-    env: { ...process.env, DATABASE_URL: databaseUrl, EXPORT_DIR: exportDir },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      EXPORT_DIR: exportDir,
+      ...deploymentAuthEnv("http://127.0.0.1"),
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const stdout = child.stdout;
@@ -54,7 +60,7 @@ async function startWorker(databaseUrl: string, exportDir: string): Promise<Chil
     const onExit = (code: number | null) => reject(new Error(`worker exited (${code}) before it was ready`));
     child.once("exit", onExit);
     stdout.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("export worker: running")) {
+      if (chunk.toString().includes('"event":"worker.started"')) {
         child.off("exit", onExit);
         resolve();
       }

@@ -51,6 +51,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/**
+ * What a deployment must set besides DATABASE_URL (`npm start` and `npm run worker` refuse to start without
+ * them): the bench runs them as deployed, not as the demo.
+ */
+export function deploymentAuthEnv(baseUrl: string): Record<string, string> {
+  return { BETTER_AUTH_SECRET: "zones-bench-secret-never-used-in-production", BETTER_AUTH_URL: baseUrl };
+}
+
 /** The production server (`npm start`: Next behind the client-address check), as deployed. */
 const SERVER_SCRIPT = path.join(WEB_DIR, "server.mjs");
 
@@ -75,6 +83,7 @@ export async function startWeb(options: {
     NODE_ENV: "production",
     DATABASE_URL: options.databaseUrl,
     PORT: String(options.port),
+    ...deploymentAuthEnv(baseUrl),
   };
   delete env.TEST_DATABASE_URL;
   const child = startGroup(process.execPath, [SERVER_SCRIPT], {

@@ -20,6 +20,7 @@ export {
   failExportRunAttempt,
   finishExportRun,
   getExportRun,
+  handBackExportRun,
   insertExportRun,
   listExportRuns,
   markExportRunCancelled,

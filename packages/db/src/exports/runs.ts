@@ -209,6 +209,21 @@ export async function failExportRunAttempt(
 }
 
 /**
+ * An attempt its worker gave back unfinished (it was stopping: SHUTDOWN_GRACE_SECONDS ran out): the run is
+ * queued again for any worker, its progress reset, and the attempt not counted, since the export did not
+ * fail. Only once the attempt has stopped writing (its number is then free to use again). False when the run
+ * was no longer this attempt's.
+ */
+export async function handBackExportRun(db: Database, attempt: ExportRunAttempt): Promise<boolean> {
+  const rows = await db
+    .update(exportRuns)
+    .set({ status: "queued", attempts: sql`${exportRuns.attempts} - 1`, rowsDone: 0 })
+    .where(stillRunning(attempt))
+    .returning({ id: exportRuns.id });
+  return rows.length > 0;
+}
+
+/**
  * Cancels a run: one not yet started is cancelled at once; a running one is asked to stop (its worker sees the
  * request at the next batch and marks it cancelled). Finished runs are left as they are.
  */

@@ -1,12 +1,14 @@
 import { pingDatabase } from "@zones/db/health";
+import { describeError, log } from "@zones/db/service-log";
 
 import { getDatabaseHandle } from "~/server/db";
 
 export const dynamic = "force-dynamic";
 
 /**
- * 200 when the database answers, 503 otherwise; public, for load balancers and start-up scripts. The answer
- * carries states only: why the database is down (an address, a user name) goes to the log.
+ * 200 when the database answers, 503 otherwise; public, kept for the checks written against it (see also
+ * `/api/health/live` and `/api/health/ready`). The answer carries states only: why the database is down (an
+ * address, a user name) goes to the log, from the database watch (src/server/lifecycle.ts) or from here.
  */
 export async function GET() {
   try {
@@ -16,7 +18,7 @@ export async function GET() {
     }
     return Response.json({ status: "unavailable", database: "down" }, { status: 503 });
   } catch (error) {
-    console.error("health: the database cannot be opened:", error);
+    log.error("health.database-unopened", { reason: describeError(error) });
     return Response.json({ status: "unavailable", database: "down" }, { status: 503 });
   }
 }

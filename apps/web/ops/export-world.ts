@@ -1,0 +1,60 @@
+/** Test-only: a PostgreSQL database holding more than 10,000 exportable observations, and exports of them. */
+import { type DatabaseHandle, openPostgres } from "@zones/db/client";
+import { getExportRun, insertExportRun } from "@zones/db/exports";
+import { migrateDatabase } from "@zones/db/migrate";
+import { users } from "@zones/db/schema";
+import { DEMO_FIRST_QUARTER, seedDatabase } from "@zones/db/seed";
+import { INDICATOR_CODES, ZONE_CODES } from "@zones/domain";
+import { parseExportFilters } from "@zones/exports";
+import { startExportSender } from "@zones/jobs";
+
+export const ADMIN = {
+  id: "ops-admin",
+  name: "运维测试",
+  email: "ops-admin@ops.test",
+  role: "admin",
+} as const;
+
+/** Migrated and seeded with the demo data through 2027Q4 (10,299 observations), and an admin to export. */
+export async function openExportWorld(url: string): Promise<DatabaseHandle> {
+  const handle = openPostgres(url);
+  await migrateDatabase(handle);
+  await seedDatabase(handle.db, { now: new Date("2027-11-28T12:00:00+08:00"), demo: true });
+  await handle.db.insert(users).values({ ...ADMIN });
+  return handle;
+}
+
+/** Every zone, indicator and quarter, approved and submitted: more than 10,000 rows. */
+export const EVERYTHING = parseExportFilters({
+  zoneCodes: [...ZONE_CODES],
+  indicatorCodes: [...INDICATOR_CODES],
+  from: DEMO_FIRST_QUARTER,
+  to: "2027Q4",
+  statuses: ["approved", "submitted"],
+  layout: "long",
+  headerLanguage: "en",
+  encoding: "utf-8-bom",
+});
+
+/** Queues an export run of `filters` for the workers, as the app does when an admin asks for one. */
+export async function queueExport(handle: DatabaseHandle, format: "csv" | "xlsx", filters = EVERYTHING) {
+  const run = await insertExportRun(handle.db, {
+    requestedBy: ADMIN.id,
+    trigger: "manual",
+    filters,
+    format,
+    maxAttempts: 3,
+  });
+  if (!run) throw new Error("no run recorded");
+  const sender = await startExportSender(handle);
+  try {
+    await sender.jobs.enqueueRun(run.id);
+  } finally {
+    await sender.stop();
+  }
+  return run.id;
+}
+
+export function exportRun(handle: DatabaseHandle, runId: string) {
+  return getExportRun(handle.db, runId);
+}

@@ -1,0 +1,27 @@
+/** Types of `environment.mjs` (plain JavaScript, so that the production server can run it with Node alone). */
+import type { z } from "zod";
+
+export declare const SERVICE_VARIABLES: {
+  DATABASE_URL: z.ZodURL;
+  PGLITE_DIR: z.ZodString;
+  EXPORT_DIR: z.ZodString;
+  BETTER_AUTH_SECRET: z.ZodString;
+  BETTER_AUTH_URL: z.ZodURL;
+  MIGRATE_ON_START: z.ZodCodec<z.ZodString, z.ZodBoolean>;
+  SHUTDOWN_GRACE_SECONDS: z.ZodCoercedNumber<unknown>;
+  ZONES_DEMO: z.ZodCodec<z.ZodString, z.ZodBoolean>;
+};
+
+export declare const PRODUCTION_VARIABLES: readonly ["DATABASE_URL", "BETTER_AUTH_SECRET", "BETTER_AUTH_URL"];
+export declare const SHUTDOWN_GRACE_DEFAULT_SECONDS: 25;
+
+export declare function isDemo(source?: Record<string, string | undefined>): boolean;
+
+export type EnvironmentReading<Shape extends z.ZodRawShape> =
+  | { ok: true; values: Partial<z.output<z.ZodObject<Shape>>> }
+  | { ok: false; variables: string[]; message: string };
+
+export declare function readEnvironment<Shape extends z.ZodRawShape>(
+  shape: Shape,
+  source?: Record<string, string | undefined>,
+): EnvironmentReading<Shape>;

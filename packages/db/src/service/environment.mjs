@@ -1,0 +1,82 @@
+// Plain JavaScript (typed in environment.d.mts): the production server (`apps/web/server.mjs`) checks its
+// configuration with Node alone, before Next starts; `npm run worker` checks its own with the same rules.
+import { z } from "zod";
+
+/** A switch: 1/true/yes/on or 0/false/no/off (unset: off). */
+const flag = () => z.stringbool({ error: "must be 1 or 0" });
+
+/**
+ * The variables every service process of a deployment reads (the web app and `npm run worker`), each declared
+ * once. docs/operations.md#configuration lists them with the variables of each process.
+ */
+export const SERVICE_VARIABLES = {
+  /** The PostgreSQL database; unset only for the demo and the tests (`ZONES_DEMO`), which use the embedded one. */
+  DATABASE_URL: z.url({
+    protocol: /^postgres(ql)?$/,
+    error: "must be a PostgreSQL connection URL (postgres://user:password@host:5432/database)",
+  }),
+  /** Where the embedded store lives (the demo and tests only). */
+  PGLITE_DIR: z.string().min(1),
+  /** Where export files are written; default `.data/exports` at the repository root. */
+  EXPORT_DIR: z.string().min(1),
+  /** Signs session cookies. */
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)"),
+  /** The app's public URL (its origin is the only one trusted to act for a signed-in user). */
+  BETTER_AUTH_URL: z.url({ protocol: /^https?$/, error: "must be the app's public http(s) URL" }),
+  /** Apply pending migrations when the process starts (otherwise only `npm run db:migrate` does). */
+  MIGRATE_ON_START: flag(),
+  /** How long a stopping process lets requests and exports in progress finish. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number({ error: "must be a whole number of seconds" })
+    .int("must be a whole number of seconds")
+    .min(0, "must be 0 or more")
+    .max(600, "must be at most 600"),
+  /** The demo and the tests: the embedded database and a generated secret are allowed. */
+  ZONES_DEMO: flag(),
+};
+
+/** What a deployment must set; the demo and the tests (`ZONES_DEMO=1`) may leave them unset. */
+export const PRODUCTION_VARIABLES = ["DATABASE_URL", "BETTER_AUTH_SECRET", "BETTER_AUTH_URL"];
+
+export const SHUTDOWN_GRACE_DEFAULT_SECONDS = 25;
+
+/** Whether the process runs for the demo or the tests (ZONES_DEMO on). */
+export function isDemo(source = process.env) {
+  return SERVICE_VARIABLES.ZONES_DEMO.safeParse(source.ZONES_DEMO || "0").data === true;
+}
+
+/**
+ * Reads the variables of `shape` from `source` at once: every one is checked, empty means unset, and the
+ * PRODUCTION_VARIABLES the shape holds are required unless ZONES_DEMO is on. On failure, one message names
+ * every missing or invalid variable and why, never a value (a URL may hold a password).
+ */
+export function readEnvironment(shape, source = process.env) {
+  const optional = Object.fromEntries(
+    Object.entries(shape).map(([name, schema]) => [name, schema.optional()]),
+  );
+  const given = Object.fromEntries(
+    Object.keys(shape).map((name) => [name, source[name] === "" ? undefined : source[name]]),
+  );
+  const parsed = z.object(optional).safeParse(given);
+  const problems = new Map();
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const variable = String(issue.path[0]);
+    if (!problems.has(variable)) problems.set(variable, issue.message);
+  }
+  if (!isDemo(source)) {
+    for (const variable of PRODUCTION_VARIABLES) {
+      if (variable in shape && given[variable] === undefined && !problems.has(variable)) {
+        problems.set(variable, "is missing");
+      }
+    }
+  }
+  if (problems.size === 0 && parsed.success) return { ok: true, values: parsed.data };
+  const list = [...problems].map(([variable, problem]) => `${variable} ${problem}`);
+  return {
+    ok: false,
+    variables: [...problems.keys()],
+    message:
+      `The configuration is incomplete or invalid: ${list.join("; ")}. ` +
+      "See docs/operations.md#configuration (the demo and the tests set ZONES_DEMO=1 instead).",
+  };
+}

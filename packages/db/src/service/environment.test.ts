@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+
+import { isDemo, readEnvironment, SERVICE_VARIABLES } from "./environment.mjs";
+
+const DEPLOYMENT = {
+  DATABASE_URL: "postgres://zones:secret@db.internal:5432/zones",
+  BETTER_AUTH_SECRET: "s".repeat(32),
+  BETTER_AUTH_URL: "https://zones.example.org",
+};
+
+describe("a service process's environment", () => {
+  it("reads a deployment's settings, with the switches and the grace typed", () => {
+    const reading = readEnvironment(SERVICE_VARIABLES, {
+      ...DEPLOYMENT,
+      MIGRATE_ON_START: "1",
+      SHUTDOWN_GRACE_SECONDS: "40",
+    });
+    expect(reading).toMatchObject({
+      ok: true,
+      values: { ...DEPLOYMENT, MIGRATE_ON_START: true, SHUTDOWN_GRACE_SECONDS: 40 },
+    });
+  });
+
+  it("names every missing and invalid variable in one message, never a value", () => {
+    const reading = readEnvironment(SERVICE_VARIABLES, {
+      DATABASE_URL: "",
+      BETTER_AUTH_SECRET: "hunter2",
+      BETTER_AUTH_URL: "ftp://zones.example.org",
+      SHUTDOWN_GRACE_SECONDS: "-1",
+    });
+    expect(reading.ok).toBe(false);
+    if (reading.ok) return;
+    expect(reading.variables).toEqual([
+      "BETTER_AUTH_SECRET",
+      "BETTER_AUTH_URL",
+      "SHUTDOWN_GRACE_SECONDS",
+      "DATABASE_URL",
+    ]);
+    expect(reading.message).toContain("DATABASE_URL is missing");
+    expect(reading.message).toContain("BETTER_AUTH_SECRET must be at least 32 characters");
+    expect(reading.message).toContain("BETTER_AUTH_URL must be the app's public http(s) URL");
+    expect(reading.message).toContain("SHUTDOWN_GRACE_SECONDS must be 0 or more");
+    expect(reading.message).not.toContain("hunter2");
+  });
+
+  it("the demo and the tests (ZONES_DEMO=1) may leave the deployment's settings unset, not set them wrong", () => {
+    expect(readEnvironment(SERVICE_VARIABLES, { ZONES_DEMO: "1" }).ok).toBe(true);
+    expect(isDemo({ ZONES_DEMO: "1" })).toBe(true);
+    expect(isDemo({})).toBe(false);
+    const wrong = readEnvironment(SERVICE_VARIABLES, { ZONES_DEMO: "1", BETTER_AUTH_SECRET: "short" });
+    expect(wrong).toMatchObject({ ok: false, variables: ["BETTER_AUTH_SECRET"] });
+  });
+
+  it("reads only the variables of the shape it is given", () => {
+    const { DATABASE_URL, ZONES_DEMO } = SERVICE_VARIABLES;
+    expect(readEnvironment({ DATABASE_URL, ZONES_DEMO }, {})).toMatchObject({
+      ok: false,
+      variables: ["DATABASE_URL"],
+    });
+  });
+});

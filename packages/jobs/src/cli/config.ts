@@ -1,0 +1,36 @@
+import {
+  readEnvironment,
+  SERVICE_VARIABLES,
+  SHUTDOWN_GRACE_DEFAULT_SECONDS,
+} from "@zones/db/service-environment";
+
+/**
+ * Every variable `npm run worker` reads, checked at once when it starts (the web server checks the same shared
+ * ones: apps/web/server/config.mjs). BETTER_AUTH_SECRET and BETTER_AUTH_URL are not used here: they are
+ * required all the same, so a deployment is configured once for both processes and a worker never runs beside
+ * a web app that would refuse to start.
+ */
+const WORKER_VARIABLES = {
+  DATABASE_URL: SERVICE_VARIABLES.DATABASE_URL,
+  PGLITE_DIR: SERVICE_VARIABLES.PGLITE_DIR,
+  EXPORT_DIR: SERVICE_VARIABLES.EXPORT_DIR,
+  BETTER_AUTH_SECRET: SERVICE_VARIABLES.BETTER_AUTH_SECRET,
+  BETTER_AUTH_URL: SERVICE_VARIABLES.BETTER_AUTH_URL,
+  MIGRATE_ON_START: SERVICE_VARIABLES.MIGRATE_ON_START,
+  SHUTDOWN_GRACE_SECONDS: SERVICE_VARIABLES.SHUTDOWN_GRACE_SECONDS,
+  ZONES_DEMO: SERVICE_VARIABLES.ZONES_DEMO,
+};
+
+export type WorkerConfig =
+  | { ok: true; migrateOnStart: boolean; graceMs: number }
+  | { ok: false; message: string; variables: string[] };
+
+export function readWorkerConfig(source: Record<string, string | undefined> = process.env): WorkerConfig {
+  const reading = readEnvironment(WORKER_VARIABLES, source);
+  if (!reading.ok) return reading;
+  return {
+    ok: true,
+    migrateOnStart: reading.values.MIGRATE_ON_START ?? false,
+    graceMs: (reading.values.SHUTDOWN_GRACE_SECONDS ?? SHUTDOWN_GRACE_DEFAULT_SECONDS) * 1000,
+  };
+}
