@@ -59,6 +59,8 @@ test.describe("a server with METRICS_TOKEN, and its log", () => {
       EXPORT_WORKER: "off",
       PORT: String(port),
       METRICS_TOKEN: token,
+      // An embedded store, as the demo and the other end-to-end servers run.
+      ZONES_DEMO: "1",
       LOG_LEVEL: "info",
       LOG_FORMAT: "",
     };
