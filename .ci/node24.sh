@@ -36,7 +36,9 @@ step "typecheck"
 npx turbo run typecheck --force --output-logs=errors-only
 
 step "unit and integration tests of the packages (PGlite, and PostgreSQL through TEST_DATABASE_URL)"
-# Summaries here, everything in the log (shown in full when something fails).
+# One package at a time: some tests time how fast a refusal is (spreadsheets' upload bombs, 2 s), which the
+# other packages' tests running beside them on two cores can double. Summaries here, everything in the log
+# (shown in full when something fails).
 run_tests() {
   local name=$1
   shift
@@ -47,7 +49,7 @@ run_tests() {
     fail "$name failed on Node 24"
   fi
 }
-run_tests "package tests" npx turbo run test --filter='!@zones/web' --concurrency=2 --continue
+run_tests "package tests" npx turbo run test --filter='!@zones/web' --concurrency=1 --continue
 step "the app's unit tests"
 run_tests "app unit tests" npm run test:unit -w @zones/web
 
