@@ -25,6 +25,8 @@ import { processState } from "./server/process-state.mjs";
 import { stopOnSignals } from "./server/shutdown.mjs";
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
+// Next resolves the app's own files from the working directory: a service may start this from anywhere.
+process.chdir(dir);
 
 function fail(event, message, fields = {}) {
   log.error(event, { msg: message, ...fields });

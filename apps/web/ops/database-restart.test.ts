@@ -131,7 +131,7 @@ describe.skipIf(!BIN_DIR)(
       await server.waitForLog("database.unavailable", (line) => line.attempt === 3);
       const tries = server.logs().filter((line) => line.event === "database.unavailable");
       expect(tries[0]?.reason).toMatch(/ECONNREFUSED/);
-    expect(tries[0]?.reason).not.toMatch(/select|Failed query/);
+      expect(tries[0]?.reason).not.toMatch(/select|Failed query/);
       expect(tries.map((line) => line.retryInMs)).toEqual([500, 1000, 2000]);
       await worker.waitForLog("database.unavailable", (line) => line.attempt === 2);
       expect((await fetch(`${base}/login`)).status).toBe(503);

@@ -47,11 +47,10 @@ beforeAll(async () => {
   worker.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
     stdout += chunk;
   });
-  await waitFor(
-    async () => lines().some((line) => line.event === "worker.started"),
-    "the worker to start",
-    { timeoutMs: 90_000, intervalMs: 250 },
-  );
+  await waitFor(async () => lines().some((line) => line.event === "worker.started"), "the worker to start", {
+    timeoutMs: 90_000,
+    intervalMs: 250,
+  });
 }, 120_000);
 
 afterAll(async () => {
