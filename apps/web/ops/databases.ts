@@ -1,35 +1,15 @@
 /** Test-only: databases of the ops tests, on the shared server (TEST_DATABASE_URL) or a cluster of their own. */
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import postgres from "postgres";
+import { createScratchDatabase } from "@zones/db/testing";
 
 export const ADMIN_URL = process.env.TEST_DATABASE_URL;
 
 /** A new empty database on the server of `adminUrl`; `drop()` removes it (connections and all). */
-export async function createDatabase(adminUrl: string) {
-  const name = `zones_ops_${randomBytes(5).toString("hex")}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      try {
-        await dropper.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await dropper.end();
-      }
-    },
-  };
+export function createDatabase(adminUrl: string) {
+  return createScratchDatabase(adminUrl, "zones_ops");
 }
 
 /** Debian's PostgreSQL tools of the newest installed version, or null. */

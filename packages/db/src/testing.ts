@@ -24,12 +24,9 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   return handle;
 }
 
-/** As `createTestDatabase`, without migrations: a restore target, or a database of an older release. */
-export async function createEmptyTestDatabase(): Promise<DatabaseHandle> {
-  if (testEngine() === "pglite") return openPglite();
-  const adminUrl = env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error("TEST_ENGINE=postgres needs TEST_DATABASE_URL (an admin connection URL).");
-  const name = `zones_test_${randomBytes(6).toString("hex")}`;
+/** A new empty database on the server of `adminUrl` (an admin connection); `drop()` removes it, connections and all. */
+export async function createScratchDatabase(adminUrl: string, prefix = "zones_test") {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`CREATE DATABASE ${name}`);
@@ -38,17 +35,31 @@ export async function createEmptyTestDatabase(): Promise<DatabaseHandle> {
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = openPostgres(url.toString());
   return {
-    ...handle,
-    close: async () => {
-      await handle.close();
+    url: url.toString(),
+    async drop() {
       const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
       try {
         await dropper.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       } finally {
         await dropper.end();
       }
+    },
+  };
+}
+
+/** As `createTestDatabase`, without migrations: a restore target, or a database of an older release. */
+export async function createEmptyTestDatabase(): Promise<DatabaseHandle> {
+  if (testEngine() === "pglite") return openPglite();
+  const adminUrl = env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error("TEST_ENGINE=postgres needs TEST_DATABASE_URL (an admin connection URL).");
+  const scratch = await createScratchDatabase(adminUrl);
+  const handle = openPostgres(scratch.url);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await scratch.drop();
     },
   };
 }
