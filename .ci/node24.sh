@@ -90,11 +90,11 @@ step "worker: ${worker[*]:1}"
 start_process worker "$tmp/worker.log" bash -c 'cd "$1" && shift && exec "$@"' - "$bundle/${worker[0]}" "${worker[@]:1}"
 worker_pid=$started_pid
 for _ in $(seq 1 60); do
-  grep -q "export worker: running" "$tmp/worker.log" && break
+  grep -q '"event":"worker.started"' "$tmp/worker.log" && break
   kill -0 "$worker_pid" 2>/dev/null || break
   sleep 0.5
 done
-grep -q "export worker: running" "$tmp/worker.log" || {
+grep -q '"event":"worker.started"' "$tmp/worker.log" || {
   cat "$tmp/worker.log" >&2
   fail "the worker did not start"
 }
