@@ -52,3 +52,14 @@ export function signInThrottled(attempt: Attempt & { retryAfterSeconds: number }
 export function signInRefused(attempt: Attempt & { reason: string | null }): void {
   logger.info(attempt, "sign-in refused");
 }
+
+/**
+ * An account's authenticator secret that no configured secret decrypts: an operator's mistake to put right
+ * (BETTER_AUTH_PREVIOUS_SECRETS), not a user's, so an error.
+ */
+export function twoFactorUnreadable(attempt: Attempt & { userId: string }): void {
+  logger.error(
+    attempt,
+    "two-factor secret unreadable: encrypted with a secret that is neither BETTER_AUTH_SECRET nor one of BETTER_AUTH_PREVIOUS_SECRETS",
+  );
+}

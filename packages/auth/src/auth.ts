@@ -4,6 +4,7 @@ import { markPasswordChanged } from "@zones/db/users";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, getIP } from "better-auth/api";
+import { symmetricDecrypt } from "better-auth/crypto";
 import { twoFactor } from "better-auth/plugins/two-factor";
 import {
   AUTH_LIBRARY_LOGGER,
@@ -13,6 +14,7 @@ import {
   signInRefused,
   signInSucceeded,
   signInThrottled,
+  twoFactorUnreadable,
 } from "./auth-log";
 import { assertInputWithinLimits, INVALID_INPUT } from "./input-limits";
 import { createLoginThrottle } from "./login-throttle";
@@ -22,6 +24,7 @@ import {
   PASSWORD_MESSAGES,
   passwordProblem,
 } from "./password-policy";
+import { authKeys } from "./secrets";
 
 /** A session ends after this long without use (sliding) … */
 export const IDLE_TIMEOUT_SECONDS = 2 * 60 * 60;
@@ -30,7 +33,10 @@ export const ABSOLUTE_TIMEOUT_SECONDS = 12 * 60 * 60;
 
 export interface AuthOptions {
   db: Database;
+  /** BETTER_AUTH_SECRET: signs session cookies, encrypts two-factor secrets. */
   secret: string;
+  /** Secrets a rotation retired (BETTER_AUTH_PREVIOUS_SECRETS), newest first: they still decrypt. */
+  previousSecrets?: readonly string[];
   /** Public URL, the one origin trusted; cookies are Secure when it is https. */
   baseURL?: string;
   /**
@@ -46,6 +52,7 @@ export const AUTH_ERROR = {
   throttled: "TOO_MANY_ATTEMPTS",
   weakPassword: "PASSWORD_POLICY",
   invalidInput: INVALID_INPUT,
+  twoFactorUnreadable: "TWO_FACTOR_UNREADABLE",
 } as const;
 
 /** How authenticator apps name the account. */
@@ -73,14 +80,42 @@ async function challengeId(ctx: HookContext): Promise<string | null> {
   return identifier || null;
 }
 
-/** The email of the account whose two-factor sign-in is pending, or null (none, or expired). */
-async function challengeEmail(ctx: HookContext): Promise<string | null> {
+/** The account whose two-factor sign-in is pending, or null (none, or expired). */
+async function challengeUser(ctx: HookContext): Promise<{ id: string; email: string } | null> {
   const identifier = await challengeId(ctx);
   if (!identifier) return null;
   const challenge = await ctx.context.internalAdapter.findVerificationValue(identifier);
   if (!challenge || challenge.expiresAt < new Date()) return null;
-  const user = await ctx.context.internalAdapter.findUserById(challenge.value);
-  return user?.email ?? null;
+  return ctx.context.internalAdapter.findUserById(challenge.value);
+}
+
+async function challengeEmail(ctx: HookContext): Promise<string | null> {
+  return (await challengeUser(ctx))?.email ?? null;
+}
+
+/**
+ * Refuses the code step, instead of failing it with a 500, when the account's authenticator secret was
+ * encrypted with a secret no longer configured (BETTER_AUTH_SECRET rotated without keeping the old one in
+ * BETTER_AUTH_PREVIOUS_SECRETS): no code can be checked, and the operators are told why.
+ */
+async function assertTwoFactorReadable(ctx: HookContext, db: Database, ip: string): Promise<void> {
+  const user = await challengeUser(ctx);
+  if (!user) return;
+  const enrolment = await db.query.twoFactors.findFirst({
+    columns: { secret: true },
+    where: (twoFactors, { eq }) => eq(twoFactors.userId, user.id),
+  });
+  if (!enrolment) return;
+  try {
+    await symmetricDecrypt({ key: ctx.context.secretConfig, data: enrolment.secret });
+  } catch {
+    twoFactorUnreadable({ step: "two-factor", ip, userId: user.id });
+    throw new APIError("FORBIDDEN", {
+      code: AUTH_ERROR.twoFactorUnreadable,
+      message:
+        "This account's two-factor setup cannot be read since the server's secret changed. Ask an administrator.",
+    });
+  }
 }
 
 /** The account a sign-in step tries to enter, for the throttle; null when the throttle does not apply. */
@@ -130,10 +165,11 @@ function logSignIn(
  * accounts. Failed sign-ins are throttled per account and per IP in the database; so are wrong
  * two-factor codes, which count against the account whose sign-in they try to complete.
  */
-export function createAuth({ db, secret, baseURL, port = DEFAULT_PORT }: AuthOptions) {
+export function createAuth({ db, secret, previousSecrets, baseURL, port = DEFAULT_PORT }: AuthOptions) {
   const throttle = createLoginThrottle(db);
   return betterAuth({
-    secret,
+    // Always given, so better-auth never reads BETTER_AUTH_SECRETS from the environment on its own.
+    ...authKeys(secret, previousSecrets),
     // Without a configured public URL (the demo, a newcomer's machine) the app answers on this machine
     // only, on its own port: the hosts allowed are also the origins trusted, and a page another local
     // server serves must not sign a user in or out, nor rename them.
@@ -233,6 +269,7 @@ export function createAuth({ db, secret, baseURL, port = DEFAULT_PORT }: AuthOpt
               retryAfter: wait,
             });
           }
+          if (TWO_FACTOR_VERIFY_PATHS.has(ctx.path)) await assertTwoFactorReadable(ctx, db, ip);
         }
       }),
       after: createAuthMiddleware(async (ctx) => {

@@ -14,6 +14,11 @@ export async function resolveAuthSecret(db: Database): Promise<string> {
   return stored.value;
 }
 
+/** BETTER_AUTH_PREVIOUS_SECRETS: secrets a rotation retired, newest first. */
+export function previousAuthSecrets(): string[] {
+  return env.BETTER_AUTH_PREVIOUS_SECRETS ?? [];
+}
+
 export function authBaseURL(): string | undefined {
   return env.BETTER_AUTH_URL;
 }

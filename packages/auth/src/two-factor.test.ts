@@ -1,5 +1,3 @@
-import { base32 } from "@better-auth/utils/base32";
-import { createOTP } from "@better-auth/utils/otp";
 import type { DatabaseHandle } from "@zones/db/client";
 import { auditLog } from "@zones/db/schema";
 import { seedDatabase } from "@zones/db/seed";
@@ -10,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type Auth, createAuth, TWO_FACTOR_ISSUER } from "./auth";
 import { getSessionUser } from "./session";
+import { authRequests, cookieHeader, totp } from "./test-requests";
 import { createUser } from "./users";
 
 const PASSWORD = "correct-horse-battery-2026";
@@ -19,15 +18,13 @@ describe("two-factor sign-in", () => {
   let handle: DatabaseHandle;
   let auth: Auth;
   let adminId: string;
-  // Every request from its own IP: only per-account counts are at play (and better-auth's limit of 3
-  // requests in 10 s per IP on enabling never bites).
-  let lastIp = 0;
-  const nextIp = () => `10.9.${Math.floor(++lastIp / 250)}.${lastIp % 250}`;
+  let requests: ReturnType<typeof authRequests>;
 
   beforeAll(async () => {
     handle = await createTestDatabase();
     await seedDatabase(handle.db, { demo: false });
     auth = createAuth({ db: handle.db, secret: "test-secret-that-is-at-least-32-characters", baseURL: BASE });
+    requests = authRequests(auth, BASE, PASSWORD);
     for (const [email, role] of [
       ["admin@zones.test", "admin"],
       ["totp@zones.test", "viewer"],
@@ -48,53 +45,14 @@ describe("two-factor sign-in", () => {
     await handle.close();
   });
 
-  function post(path: string, body: unknown, cookies = new Headers()) {
-    return auth.handler(
-      new Request(`${BASE}/api/auth${path}`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          origin: BASE,
-          "x-forwarded-for": nextIp(),
-          cookie: cookies.get("cookie") ?? "",
-        },
-        body: JSON.stringify(body),
-      }),
-    );
-  }
-
-  const signIn = (email: string, password = PASSWORD) => post("/sign-in/email", { email, password });
-  const verifyTotp = (challenge: Headers, code: string) =>
-    post("/two-factor/verify-totp", { code }, challenge);
-
-  /** The cookies a response sets, as a request's Cookie header (cleared cookies left out). */
-  function cookieHeader(response: Response): Headers {
-    const cookies = response.headers
-      .getSetCookie()
-      .map((cookie) => cookie.split(";")[0] ?? "")
-      .filter((cookie) => !cookie.endsWith("="));
-    return new Headers({ cookie: cookies.join("; ") });
-  }
-
-  function totp(secret: string) {
-    return createOTP(base32.decode(secret)).totp();
-  }
+  const post: ReturnType<typeof authRequests>["post"] = (...args) => requests.post(...args);
+  const signIn = (email: string, password = PASSWORD) => requests.signIn(email, password);
+  const verifyTotp = (challenge: Headers, code: string) => requests.verifyTotp(challenge, code);
+  const enableTwoFactor = (email: string) => requests.enableTwoFactor(email);
 
   /** A code that is not the current one (nor, but for a one-in-a-million chance, a neighbouring one). */
   function wrongCode(code: string) {
     return String((Number(code) + 500_000) % 1_000_000).padStart(6, "0");
-  }
-
-  /** Turns two-factor on as a user would: password, then a first code from the authenticator. */
-  async function enableTwoFactor(email: string) {
-    const session = cookieHeader(await signIn(email));
-    const enabled = await post("/two-factor/enable", { password: PASSWORD }, session);
-    expect(enabled.status).toBe(200);
-    const { totpURI, backupCodes } = (await enabled.json()) as { totpURI: string; backupCodes: string[] };
-    const secret = new URL(totpURI).searchParams.get("secret") ?? "";
-    const confirmed = await verifyTotp(session, await totp(secret));
-    expect(confirmed.status).toBe(200);
-    return { totpURI, secret, backupCodes, session: cookieHeader(confirmed) };
   }
 
   it("is off until a first code confirms the authenticator; then sign-in needs a code", async () => {

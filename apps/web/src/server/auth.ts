@@ -6,6 +6,7 @@ import {
   authPort,
   createAuth,
   getSessionUser,
+  previousAuthSecrets,
   resolveAuthSecret,
   type SessionUser,
 } from "@zones/auth";
@@ -27,6 +28,7 @@ export function getAuth(): Promise<Auth> {
       return createAuth({
         db,
         secret: await resolveAuthSecret(db),
+        previousSecrets: previousAuthSecrets(),
         baseURL: authBaseURL(),
         port: authPort(),
       });

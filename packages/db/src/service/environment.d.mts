@@ -6,6 +6,10 @@ export declare const SERVICE_VARIABLES: {
   PGLITE_DIR: z.ZodString;
   EXPORT_DIR: z.ZodString;
   BETTER_AUTH_SECRET: z.ZodString;
+  BETTER_AUTH_PREVIOUS_SECRETS: z.ZodPipe<
+    z.ZodPipe<z.ZodString, z.ZodTransform<string[], string>>,
+    z.ZodArray<z.ZodString>
+  >;
   BETTER_AUTH_URL: z.ZodURL;
   MIGRATE_ON_START: z.ZodCodec<z.ZodString, z.ZodBoolean>;
   SHUTDOWN_GRACE_SECONDS: z.ZodCoercedNumber<unknown>;

@@ -21,6 +21,23 @@ export const SERVICE_VARIABLES = {
   EXPORT_DIR: z.string().min(1),
   /** Signs session cookies. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)"),
+  /**
+   * Secrets retired by a rotation of BETTER_AUTH_SECRET (comma-separated, newest first), kept so that the
+   * two-factor enrolments encrypted with them still open (packages/auth/src/secrets.ts).
+   */
+  BETTER_AUTH_PREVIOUS_SECRETS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((secret) => secret.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().min(32, "each secret must be at least 32 characters"))
+        .max(10, "keep at most 10 retired secrets"),
+    ),
   /** The app's public URL (its origin is the only one trusted to act for a signed-in user). */
   BETTER_AUTH_URL: z.url({ protocol: /^https?$/, error: "must be the app's public http(s) URL" }),
   /** Apply pending migrations when the process starts (otherwise only `npm run db:migrate` does). */

@@ -43,6 +43,27 @@ describe("a service process's environment", () => {
     expect(reading.message).not.toContain("hunter2");
   });
 
+  it("reads the secrets a rotation retired as a list, each as long as a secret must be", () => {
+    const retired = ["r".repeat(32), "q".repeat(40)];
+    expect(
+      readEnvironment(SERVICE_VARIABLES, {
+        ...DEPLOYMENT,
+        BETTER_AUTH_PREVIOUS_SECRETS: ` ${retired.join(" , ")} `,
+      }),
+    ).toMatchObject({ ok: true, values: { BETTER_AUTH_PREVIOUS_SECRETS: retired } });
+    const short = readEnvironment(SERVICE_VARIABLES, {
+      ...DEPLOYMENT,
+      BETTER_AUTH_PREVIOUS_SECRETS: `${"r".repeat(32)},too-short-secret`,
+    });
+    expect(short).toMatchObject({ ok: false, variables: ["BETTER_AUTH_PREVIOUS_SECRETS"] });
+    if (!short.ok) {
+      expect(short.message).toContain(
+        "BETTER_AUTH_PREVIOUS_SECRETS each secret must be at least 32 characters",
+      );
+      expect(short.message).not.toContain("too-short-secret");
+    }
+  });
+
   it("the demo and the tests (ZONES_DEMO=1) may leave the deployment's settings unset, not set them wrong", () => {
     expect(readEnvironment(SERVICE_VARIABLES, { ZONES_DEMO: "1" }).ok).toBe(true);
     expect(isDemo({ ZONES_DEMO: "1" })).toBe(true);

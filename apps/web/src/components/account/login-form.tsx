@@ -152,6 +152,8 @@ function TwoFactorStep({
       setFocus("code");
     } else if (error.code === "ACCOUNT_TEMPORARILY_LOCKED") {
       setFailure(t("locked"));
+    } else if (error.code === "TWO_FACTOR_UNREADABLE") {
+      setFailure(t("unreadable"));
     } else if (error.status === 429) {
       setFailure(tLogin("throttled", { seconds: retrySeconds(error) }));
     } else if (
