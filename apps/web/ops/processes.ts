@@ -201,7 +201,16 @@ export function connectionRefused(port: number): Promise<boolean> {
 
 /** `npm run db:migrate` on `databaseUrl` (tsx on packages/db/src/cli/migrate.ts, run by this Node). */
 export function runMigrate(databaseUrl: string): Promise<number | string> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/migrate.ts"], {
+  return runDatabaseCommand("migrate", [], databaseUrl);
+}
+
+/** `npm run db:seed -- ARGS` on `databaseUrl`: the catalogue, periods and (without --no-demo) demo data and accounts. */
+export function runSeed(databaseUrl: string, args: string[] = []): Promise<number | string> {
+  return runDatabaseCommand("seed", args, databaseUrl);
+}
+
+function runDatabaseCommand(command: string, args: string[], databaseUrl: string): Promise<number | string> {
+  const child = spawn(process.execPath, ["--import", "tsx", `src/cli/${command}.ts`, ...args], {
     cwd: path.resolve(WEB_DIR, "../../packages/db"),
     env: childEnv({ DATABASE_URL: databaseUrl }),
     stdio: "ignore",
