@@ -1,3 +1,4 @@
+/// <reference path="../types/autocannon.d.ts" />
 import autocannon from "autocannon";
 
 import { type Latency, latency } from "./stats";
