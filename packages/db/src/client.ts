@@ -31,8 +31,8 @@ export interface DatabaseHandle {
   /**
    * The database for the dashboards' and the exports' reads, which may be a little behind the primary: at each
    * call the next read replica that is up and within REPLICA_MAX_LAG_SECONDS (round robin), else `db` (no
-   * replica configured or none well; always on PGlite). Called once per request or export, so that one
-   * answer reads one server. Those reads are chosen where they are made (the API's `dashboardProcedure`, the
+   * replica configured or none well; always on PGlite). Taken once for the reads of one answer (a procedure
+   * call, an export), so that each reads one server. Those reads are chosen where they are made (the API's `dashboardProcedure`, the
    * web app's `getReader`, the worker's export); anything that reads what it has just written uses `db`.
    */
   reader(): Database;
