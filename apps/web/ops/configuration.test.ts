@@ -36,6 +36,19 @@ const CASES: { name: string; env: Record<string, string>; variables: string[]; s
     says: [/DATABASE_URL must be a PostgreSQL connection URL/, /BETTER_AUTH_URL must be the app's public/],
   },
   {
+    name: "read replicas that are not",
+    env: {
+      ...GOOD,
+      DATABASE_REPLICA_URLS: "postgres://zones@127.0.0.1:5433/zones,mysql://zones:hunter2@db/zones",
+      REPLICA_MAX_LAG_SECONDS: "0",
+    },
+    variables: ["DATABASE_REPLICA_URLS", "REPLICA_MAX_LAG_SECONDS"],
+    says: [
+      /DATABASE_REPLICA_URLS must be PostgreSQL connection URLs .* entry 2 of 2 is not one/,
+      /REPLICA_MAX_LAG_SECONDS must be 1 or more/,
+    ],
+  },
+  {
     name: "the process's own variables",
     env: { ...GOOD, SHUTDOWN_GRACE_SECONDS: "soon", MIGRATE_ON_START: "maybe" },
     variables: ["MIGRATE_ON_START", "SHUTDOWN_GRACE_SECONDS"],
@@ -53,6 +66,7 @@ describe("a process missing its configuration refuses to start, naming every var
     // Never a value: a URL may hold a password, the secret is one.
     expect(line.msg).not.toContain("too-short");
     expect(line.msg).not.toContain("zones@db");
+    expect(line.msg).not.toContain("hunter2");
   });
 
   it("npm start names the web process's own variables too", async () => {

@@ -1,11 +1,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { DatabaseHandle } from "@zones/db/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createCluster, postgresBinDir } from "./databases";
+import { clusterPorts, createCluster, postgresBinDir } from "./databases";
 import { EVERYTHING, exportRun, openExportWorld, queueExport } from "./export-world";
 import {
   assertBuilt,
@@ -21,20 +20,6 @@ const BIN_DIR = postgresBinDir();
 
 /** The database is back within this long of PostgreSQL accepting connections again (the contract: 10 s). */
 const BACK_WITHIN_MS = 10_000;
-
-/** A port for the cluster: OPS_CLUSTER_PORT, else the first free one of 5440–5449. */
-async function clusterPort(): Promise<number> {
-  if (process.env.OPS_CLUSTER_PORT) return Number(process.env.OPS_CLUSTER_PORT);
-  for (let port = 5440; port <= 5449; port += 1) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = net.createServer();
-      probe.once("error", () => resolve(false));
-      probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error("no free port in 5440–5449 for the test's PostgreSQL cluster (set OPS_CLUSTER_PORT)");
-}
 
 /** A small export (two zones, one indicator, one quarter): what a worker that resumed must complete. */
 const SMALL = {
@@ -52,7 +37,8 @@ describe.skipIf(!BIN_DIR)(
     const services: Service[] = [];
     beforeAll(async () => {
       assertBuilt();
-      cluster = createCluster(BIN_DIR as string, await clusterPort());
+      const [port] = await clusterPorts(1);
+      cluster = createCluster(BIN_DIR as string, port as number);
       cluster.start();
       handle = await openExportWorld(cluster.url);
       exportDir = await mkdtemp(path.join(tmpdir(), "zones-ops-restart-"));

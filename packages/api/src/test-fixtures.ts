@@ -92,12 +92,13 @@ export class RecordedExportJobs implements ExportJobs {
   }
 }
 
-/** Test-only: a context as the server would build it, for `createCaller`. */
+/** Test-only: a context as the server would build it, for `createCaller` (`reader`: default `db`). */
 export function contextFor(
   db: Database,
   auth: Auth,
   user: SessionUser | null,
   exportJobs: ExportJobs = new RecordedExportJobs(),
+  reader: Database = db,
 ): Context {
-  return createInnerContext({ db, auth, user, exportJobs });
+  return createInnerContext({ db, reader, auth, user, exportJobs });
 }

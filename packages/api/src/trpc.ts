@@ -28,7 +28,13 @@ import { message } from "./messages";
  * components call procedures with `createCaller` against a real database.
  */
 export interface Context {
+  /** The primary: writes, and reads of what may just have been written. */
   db: Database;
+  /**
+   * The request's database for the dashboards' reads: a read replica (a little behind the primary) or the
+   * primary itself. Only `dashboardProcedure` reads it (as its `db`).
+   */
+  reader: Database;
   /** better-auth, for the few procedures that hash passwords or manage sessions. */
   auth: Auth;
   locale: Locale;
@@ -51,6 +57,8 @@ export interface ExportJobs {
 
 export function createInnerContext(options: {
   db: Database;
+  /** Default `db` (no read replicas). */
+  reader?: Database;
   auth: Auth;
   locale?: Locale;
   user?: SessionUser | null;
@@ -58,6 +66,7 @@ export function createInnerContext(options: {
 }): Context {
   return {
     db: options.db,
+    reader: options.reader ?? options.db,
     auth: options.auth,
     locale: options.locale ?? "zh-CN",
     user: options.user ?? null,
@@ -190,6 +199,16 @@ export const protectedProcedure = sessionProcedure.use(function requireAccountIn
   const hold = accountHold(ctx.user);
   if (hold) throw hold;
   return next();
+});
+
+/**
+ * The dashboards (overview, zone, indicator, compare pages): any signed-in user whose account is in order,
+ * reading through `ctx.reader` — a read replica when one is well, so `ctx.db` here may be a little behind the
+ * primary. The one place a procedure's reads leave the primary: every other procedure, the writes and what is
+ * read right after one (the form after a save, the review queue after a decision), reads the primary.
+ */
+export const dashboardProcedure = protectedProcedure.use(function readFromReplica({ ctx, next }) {
+  return next({ ctx: { ...ctx, db: ctx.reader } });
 });
 
 /** The refusal of a step the caller's role does not allow. */

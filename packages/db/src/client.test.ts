@@ -31,4 +31,9 @@ describe(`database (${testEngine()})`, () => {
     const rows = await handle.db.select().from(auditLog);
     expect(rows.map((row) => row.action)).toEqual(["test"]);
   });
+
+  it("without read replicas, reads the dashboards and exports on the primary, and reports no replica", async () => {
+    expect(handle.reader()).toBe(handle.db);
+    expect(await handle.replicaStates()).toEqual([]);
+  });
 });

@@ -10,8 +10,13 @@ import lockfile from "proper-lockfile";
 
 import { env } from "./env";
 import { countPoolUsage } from "./pool-usage";
+import { openReplicaSet, REPLICA_CONNECT_TIMEOUT_SECONDS, type ReplicaSet } from "./replicas/replica-set";
+import type { ReplicaState } from "./replicas/state";
 import { repositoryRoot } from "./repository-root";
 import * as schema from "./schema";
+import { REPLICA_MAX_LAG_DEFAULT_SECONDS } from "./service/environment.mjs";
+
+export type { ReplicaCondition, ReplicaState } from "./replicas/state";
 
 export type Schema = typeof schema;
 
@@ -21,7 +26,18 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Engine = "pglite" | "postgres";
 
 export interface DatabaseHandle {
+  /** The primary: every write, and every read but the dashboards' and the exports' (`reader`). */
   db: Database;
+  /**
+   * The database for the dashboards' and the exports' reads, which may be a little behind the primary: at each
+   * call the next read replica that is up and within REPLICA_MAX_LAG_SECONDS (round robin), else `db` (no
+   * replica configured or none well; always on PGlite). Taken once for the reads of one answer (a procedure
+   * call, an export), so that each reads one server. Those reads are chosen where they are made (the API's `dashboardProcedure`, the
+   * web app's `getReader`, the worker's export); anything that reads what it has just written uses `db`.
+   */
+  reader(): Database;
+  /** The read replicas' states once checked (none without replicas): for readiness's log details. */
+  replicaStates(): Promise<ReplicaState[]>;
   engine: Engine;
   /** Where the data lives: the PostgreSQL URL without password, or the PGlite folder, or `memory`. */
   location: string;
@@ -60,21 +76,86 @@ export const POSTGRES_SESSION_SETTINGS: Readonly<Record<string, string>> = Objec
 /** Connections of a PostgreSQL pool. */
 const POOL_SIZE = 10;
 
-export function openPostgres(url: string): DatabaseHandle {
+/** How a replica's read pool connects: named for `pg_stat_activity`, and refusing writes whatever the server. */
+const REPLICA_SESSION_SETTINGS: Readonly<Record<string, string>> = Object.freeze({
+  application_name: "zones-replica-reads",
+  default_transaction_read_only: "on",
+});
+
+/** A pool of `url`, counted in the pool metrics (zones_db_pool_*) while it is open. */
+function openPool(
+  url: string,
+  options: { connection?: Record<string, string>; connectTimeout?: number } = {},
+) {
   const client = postgres(url, {
     max: POOL_SIZE,
     onnotice: () => {},
-    connection: { ...POSTGRES_SESSION_SETTINGS },
+    connection: { ...POSTGRES_SESSION_SETTINGS, ...options.connection },
+    ...(options.connectTimeout ? { connect_timeout: options.connectTimeout } : {}),
   });
-  // The pool's busy and waiting work, in the metrics while it is open (zones_db_pool_*).
   const stopObserving = observeDatabasePool(countPoolUsage(client, POOL_SIZE));
   return {
-    db: drizzlePostgres({ client, ...config }),
-    engine: "postgres",
-    location: redactUrl(url),
+    db: drizzlePostgres({ client, ...config }) as Database,
     close: () => {
       stopObserving();
       return client.end({ timeout: 5 });
+    },
+  };
+}
+
+/** The primary behind each replica's database (see `primaryOf`). */
+const primaries = new WeakMap<Database, Database>();
+
+/**
+ * The primary behind `db`: `db` itself, or for a read replica's database the primary it replicates. For the
+ * rare write a read needs (the dashboards recompute stale peer statistics), wherever it was made.
+ */
+export function primaryOf(db: Database): Database {
+  return primaries.get(db) ?? db;
+}
+
+export interface ReplicaOptions {
+  /** Streaming replicas of the primary (DATABASE_REPLICA_URLS). */
+  urls: readonly string[];
+  /** Default REPLICA_MAX_LAG_DEFAULT_SECONDS. */
+  maxLagSeconds?: number;
+  /** Default REPLICA_CHECK_INTERVAL_MS (tests check more often). */
+  checkIntervalMs?: number;
+}
+
+export function openPostgres(url: string, options: { replicas?: ReplicaOptions } = {}): DatabaseHandle {
+  const primary = openPool(url);
+  const replicaUrls = options.replicas?.urls ?? [];
+  const replicas: ReplicaSet | null =
+    replicaUrls.length === 0
+      ? null
+      : openReplicaSet(
+          primary.db,
+          replicaUrls,
+          (replicaUrl) => {
+            const pool = openPool(replicaUrl, {
+              connection: REPLICA_SESSION_SETTINGS,
+              connectTimeout: REPLICA_CONNECT_TIMEOUT_SECONDS,
+            });
+            primaries.set(pool.db, primary.db);
+            return pool;
+          },
+          {
+            maxLagSeconds: options.replicas?.maxLagSeconds ?? REPLICA_MAX_LAG_DEFAULT_SECONDS,
+            ...(options.replicas?.checkIntervalMs
+              ? { checkIntervalMs: options.replicas.checkIntervalMs }
+              : {}),
+          },
+        );
+  return {
+    db: primary.db,
+    reader: () => replicas?.pick() ?? primary.db,
+    replicaStates: async () => (replicas ? await replicas.states() : []),
+    engine: "postgres",
+    location: redactUrl(url),
+    close: async () => {
+      await replicas?.close();
+      await primary.close();
     },
     connectionString: url,
   };
@@ -88,7 +169,7 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   if (!dataDir) {
     const client = await PGlite.create();
     return {
-      db: drizzlePglite({ client, ...config }),
+      ...withoutReplicas(drizzlePglite({ client, ...config })),
       engine: "pglite",
       location: "memory",
       close: () => client.close(),
@@ -115,7 +196,7 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   try {
     const client = await PGlite.create({ dataDir });
     return {
-      db: drizzlePglite({ client, ...config }),
+      ...withoutReplicas(drizzlePglite({ client, ...config })),
       engine: "pglite",
       location: dataDir,
       executeSql: pgliteExecutor(client),
@@ -130,6 +211,11 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   }
 }
 
+/** The embedded store has no replicas: its one connection reads and writes. */
+function withoutReplicas(db: Database): Pick<DatabaseHandle, "db" | "reader" | "replicaStates"> {
+  return { db, reader: () => db, replicaStates: async () => [] };
+}
+
 /** pg-boss sends multi-statement SQL (its migrations, queue creation) without parameters: `exec` runs those. */
 function pgliteExecutor(client: PGlite) {
   return async (text: string, values?: unknown[]): Promise<{ rows: unknown[] }> => {
@@ -139,9 +225,17 @@ function pgliteExecutor(client: PGlite) {
   };
 }
 
-/** PostgreSQL when `DATABASE_URL` is set, else the embedded store in `PGLITE_DIR` (default `.data/pglite`). */
-export function openDatabase(): Promise<DatabaseHandle> {
-  if (env.DATABASE_URL) return Promise.resolve(openPostgres(env.DATABASE_URL));
+/**
+ * PostgreSQL when `DATABASE_URL` is set, else the embedded store in `PGLITE_DIR` (default `.data/pglite`).
+ * `replicas`: read DATABASE_REPLICA_URLS too (the web app and the worker; the command-line tools write, and
+ * read what they wrote, on the primary only).
+ */
+export function openDatabase(options: { replicas?: boolean } = {}): Promise<DatabaseHandle> {
+  if (env.DATABASE_URL) {
+    const urls = options.replicas ? (env.DATABASE_REPLICA_URLS ?? []) : [];
+    const maxLagSeconds = env.REPLICA_MAX_LAG_SECONDS ?? REPLICA_MAX_LAG_DEFAULT_SECONDS;
+    return Promise.resolve(openPostgres(env.DATABASE_URL, { replicas: { urls, maxLagSeconds } }));
+  }
   return openPglite(defaultPgliteDir());
 }
 

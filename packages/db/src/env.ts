@@ -11,6 +11,10 @@ export const env = createEnv({
   server: {
     /** A real PostgreSQL; without it the embedded PGlite store is used. */
     DATABASE_URL: SERVICE_VARIABLES.DATABASE_URL.optional(),
+    /** Streaming replicas of DATABASE_URL for the dashboards' and exports' reads (web and worker only). */
+    DATABASE_REPLICA_URLS: SERVICE_VARIABLES.DATABASE_REPLICA_URLS.optional(),
+    /** How far behind a replica may be and still be read; default REPLICA_MAX_LAG_DEFAULT_SECONDS. */
+    REPLICA_MAX_LAG_SECONDS: SERVICE_VARIABLES.REPLICA_MAX_LAG_SECONDS.optional(),
     /** Where the embedded store lives; default `.data/pglite` at the repository root. */
     PGLITE_DIR: SERVICE_VARIABLES.PGLITE_DIR.optional(),
     /** Where export files are written; default `.data/exports` at the repository root (see export-dir.ts). */

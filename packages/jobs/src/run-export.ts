@@ -63,6 +63,8 @@ export type RunOutcome = "succeeded" | "failed" | "retrying" | "cancelled" | "sk
 export interface RunExportOptions {
   /** Finished files go to `<exportDir>/<runId>/<file name>`. */
   exportDir: string;
+  /** Where the export's rows are read (a read replica's database); default `db`, which keeps the run's records. */
+  reader?: Database;
   /** How often progress is written (and cancellation looked for); default 500 ms. */
   progressIntervalMs?: number;
   batchSize?: number;
@@ -201,7 +203,7 @@ export async function runExportAttempt(
     // A file half-written by an earlier attempt (a crashed worker) is removed before anything else.
     await rm(runDir, { recursive: true, force: true });
     await mkdir(runDir, { recursive: true });
-    const file = await writeExportFile(db, filters, format, runDir, {
+    const file = await writeExportFile(options.reader ?? db, filters, format, runDir, {
       signal: abort.signal,
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
       onProgress: (progress) => {

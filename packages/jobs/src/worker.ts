@@ -56,7 +56,10 @@ export interface ExportWorkerOptions {
   onError?: (error: unknown) => void;
 }
 
-type Handle = Pick<DatabaseHandle, "db" | "engine" | "location" | "connectionString" | "executeSql">;
+type Handle = Pick<
+  DatabaseHandle,
+  "db" | "reader" | "engine" | "location" | "connectionString" | "executeSql"
+>;
 
 /**
  * What a job carries of the request that sent it (none for the minute's tick): its id, so that the lines the
@@ -140,6 +143,8 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
           { retryCount: job.retryCount, retryLimit: job.retryLimit },
           {
             exportDir: options.exportDir,
+            // The export's rows come from a read replica when one is well; the run's records from the primary.
+            reader: handle.reader(),
             live,
             ...(options.batchSize ? { batchSize: options.batchSize } : {}),
           },

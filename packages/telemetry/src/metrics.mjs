@@ -17,6 +17,7 @@ const EXPORT_BUCKETS = [0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800];
 /**
  * @typedef {{ inUse: number; waiting: number; size: number }} PoolUsage
  * @typedef {{ queue: string; state: "queued" | "active"; size: number }} QueueSize
+ * @typedef {{ replica: string; up: boolean; lagSeconds: number | null }} ReplicaSample
  */
 
 function createMetrics() {
@@ -26,6 +27,9 @@ function createMetrics() {
   const pools = new Set();
   /** @type {Map<string, () => Promise<QueueSize[]>>} */
   const queues = new Map();
+  /** @type {Set<() => ReplicaSample[]>} */
+  const replicas = new Set();
+  const replicaSamples = () => [...replicas].flatMap((sample) => sample());
   /** @param {(usage: PoolUsage) => number} field */
   const poolSum = (field) => [...pools].reduce((sum, sample) => sum + field(sample()), 0);
   const registers = [registry];
@@ -81,6 +85,28 @@ function createMetrics() {
         this.set(poolSum((usage) => usage.size));
       },
     }),
+    dbReplicaUp: new client.Gauge({
+      name: "zones_db_replica_up",
+      help: "1 while a read replica takes the dashboards' and exports' reads; 0 while it is skipped (down, or further behind than REPLICA_MAX_LAG_SECONDS).",
+      labelNames: /** @type {const} */ (["replica"]),
+      registers,
+      collect() {
+        this.reset();
+        for (const { replica, up } of replicaSamples()) this.set({ replica }, up ? 1 : 0);
+      },
+    }),
+    dbReplicaLag: new client.Gauge({
+      name: "zones_db_replica_lag_seconds",
+      help: "How far a read replica's replay was behind the primary at its last check (absent while unknown: down).",
+      labelNames: /** @type {const} */ (["replica"]),
+      registers,
+      collect() {
+        this.reset();
+        for (const { replica, lagSeconds } of replicaSamples()) {
+          if (lagSeconds !== null) this.set({ replica }, lagSeconds);
+        }
+      },
+    }),
     jobQueueSize: new client.Gauge({
       name: "zones_job_queue_size",
       help: "pg-boss jobs per queue: queued (created or waiting to retry) and active.",
@@ -119,7 +145,7 @@ function createMetrics() {
       registers,
     }),
   };
-  return { registry, metrics, pools, queues };
+  return { registry, metrics, pools, queues, replicas };
 }
 
 /**
@@ -160,6 +186,19 @@ export function observeDatabasePool(sample) {
   state.pools.add(sample);
   return () => {
     state.pools.delete(sample);
+  };
+}
+
+/**
+ * Reports read replicas' states in the replica gauges while they are open (sampled at each scrape).
+ *
+ * @param {() => ReplicaSample[]} sample
+ * @returns {() => void} to call when the replicas close
+ */
+export function observeDatabaseReplicas(sample) {
+  state.replicas.add(sample);
+  return () => {
+    state.replicas.delete(sample);
   };
 }
 

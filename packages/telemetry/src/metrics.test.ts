@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { metrics, observeDatabasePool, observeQueueSizes, registry } from "./metrics.mjs";
+import {
+  metrics,
+  observeDatabasePool,
+  observeDatabaseReplicas,
+  observeQueueSizes,
+  registry,
+} from "./metrics.mjs";
 import { scrapeAnswer, startMetricsServer, WORKER_METRICS_PATH } from "./scrape.mjs";
 
 /** The metrics of the contract (docs/operations.md, "Logs and metrics"). */
@@ -12,6 +18,8 @@ const OURS = [
   "zones_db_pool_in_use",
   "zones_db_pool_waiting",
   "zones_db_pool_size",
+  "zones_db_replica_up",
+  "zones_db_replica_lag_seconds",
   "zones_job_queue_size",
   "zones_export_runs_total",
   "zones_export_run_duration_seconds",
@@ -47,6 +55,23 @@ describe("the registry", () => {
     first();
     second();
     expect(await registry.metrics()).toMatch(/^zones_db_pool_in_use 0$/m);
+  });
+
+  it("reports each read replica's state and lag, and forgets closed ones", async () => {
+    const stop = observeDatabaseReplicas(() => [
+      { replica: "replica-1:5432/zones", up: true, lagSeconds: 0.4 },
+      { replica: "replica-2:5432/zones", up: false, lagSeconds: 95 },
+      { replica: "replica-3:5432/zones", up: false, lagSeconds: null },
+    ]);
+    const text = await registry.metrics();
+    expect(text).toMatch(/^zones_db_replica_up\{replica="replica-1:5432\/zones"\} 1$/m);
+    expect(text).toMatch(/^zones_db_replica_up\{replica="replica-2:5432\/zones"\} 0$/m);
+    expect(text).toMatch(/^zones_db_replica_up\{replica="replica-3:5432\/zones"\} 0$/m);
+    expect(text).toMatch(/^zones_db_replica_lag_seconds\{replica="replica-1:5432\/zones"\} 0.4$/m);
+    expect(text).toMatch(/^zones_db_replica_lag_seconds\{replica="replica-2:5432\/zones"\} 95$/m);
+    expect(text).not.toMatch(/^zones_db_replica_lag_seconds\{replica="replica-3/m);
+    stop();
+    expect(await registry.metrics()).not.toMatch(/^zones_db_replica_up\{/m);
   });
 
   it("samples job queues at each scrape, once per database, and answers without them when they fail", async () => {

@@ -12,6 +12,15 @@ export interface QueueSize {
   size: number;
 }
 
+export interface ReplicaSample {
+  /** The replica's host, port and database (never its user or password). */
+  replica: string;
+  /** Whether reads go to it now. */
+  up: boolean;
+  /** Its replay's lag behind the primary at the last check; null when unknown (down). */
+  lagSeconds: number | null;
+}
+
 export declare const registry: Registry;
 export declare const metrics: {
   httpRequests: Counter<"method" | "route" | "status">;
@@ -21,6 +30,8 @@ export declare const metrics: {
   dbPoolInUse: Gauge;
   dbPoolWaiting: Gauge;
   dbPoolSize: Gauge;
+  dbReplicaUp: Gauge<"replica">;
+  dbReplicaLag: Gauge<"replica">;
   jobQueueSize: Gauge<"queue" | "state">;
   exportRuns: Counter<"status">;
   exportRunDuration: Histogram<"status">;
@@ -28,4 +39,5 @@ export declare const metrics: {
   signInThrottled: Counter<"step">;
 };
 export declare function observeDatabasePool(sample: () => PoolUsage): () => void;
+export declare function observeDatabaseReplicas(sample: () => ReplicaSample[]): () => void;
 export declare function observeQueueSizes(database: string, sample: () => Promise<QueueSize[]>): () => void;

@@ -17,7 +17,7 @@ const holder = globalThis as typeof globalThis & {
 
 export function getDatabaseHandle(): Promise<DatabaseHandle> {
   if (!holder.zonesDatabase) {
-    holder.zonesDatabase = openDatabase();
+    holder.zonesDatabase = openDatabase({ replicas: true });
     holder.zonesDatabase.then(
       // Closed last when the server stops, once requests and exports are done.
       (handle) => onShutdown("close", () => handle.close()),

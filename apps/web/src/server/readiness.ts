@@ -1,5 +1,6 @@
 import { constants } from "node:fs";
 import { access, mkdir } from "node:fs/promises";
+import type { ReplicaState } from "@zones/db/client";
 import { databaseProblem } from "@zones/db/health";
 import { pendingMigrations } from "@zones/db/pending-migrations";
 import { describeError } from "@zones/db/service-log";
@@ -37,4 +38,17 @@ export async function readinessProblems(): Promise<string[]> {
     problems.push(`export storage ${exportDir}: ${describeError(error)}`);
   }
   return problems;
+}
+
+/**
+ * The read replicas' states (up, lagging or down, with their lag and why), for the log details: never a
+ * reason to be unready, since a replica that is down or lagging is skipped and the primary serves its reads.
+ */
+export async function replicaStates(): Promise<ReplicaState[]> {
+  try {
+    return await (await getDatabaseHandle()).replicaStates();
+  } catch {
+    // The database could not be opened: `readinessProblems` says so.
+    return [];
+  }
 }

@@ -4,7 +4,7 @@ import { type Context, createInnerContext } from "@zones/api";
 import type { SessionUser } from "@zones/auth";
 
 import { getAuth } from "./auth";
-import { getDb } from "./db";
+import { getDatabaseHandle } from "./db";
 import { getExportJobs } from "./jobs";
 import { requestLocale } from "./route-handler";
 
@@ -13,8 +13,11 @@ import { requestLocale } from "./route-handler";
  * calls alike: the shared database and auth, the caller, and the language of the request's cookie.
  */
 export async function createTRPCContext(user: SessionUser | null): Promise<Context> {
+  const handle = await getDatabaseHandle();
   return createInnerContext({
-    db: await getDb(),
+    db: handle.db,
+    // Chosen once per request: the dashboards' procedures read it (`dashboardProcedure`), the rest `db`.
+    reader: handle.reader(),
     auth: await getAuth(),
     locale: await requestLocale(),
     user,

@@ -34,7 +34,7 @@ import { z } from "zod";
 
 import { message } from "../messages";
 import type { Context } from "../trpc";
-import { createTRPCRouter, protectedProcedure } from "../trpc";
+import { createTRPCRouter, dashboardProcedure } from "../trpc";
 
 /** Quarters a page shows when the caller names no range: three years up to the newest approved quarter. */
 export const DEFAULT_RANGE_QUARTERS = 12;
@@ -190,7 +190,7 @@ export const dashboardRouter = createTRPCRouter({
    * The zone page in one call: every indicator over the range, the zone's values beside the band (p25,
    * median, p75) of the active zones, year-to-date as reported or single quarters.
    */
-  zone: protectedProcedure.input(ZDashboardZoneInputSchema).query(async ({ ctx, input }) => {
+  zone: dashboardProcedure.input(ZDashboardZoneInputSchema).query(async ({ ctx, input }) => {
     const range = await rangeFor(ctx.db, input);
     const submitted = includesSubmitted(ctx, input.includeSubmitted);
     const rows = await zoneSeries(ctx.db, {
@@ -228,7 +228,7 @@ export const dashboardRouter = createTRPCRouter({
    * The indicator page in one call: the ranking of a quarter (approved data, as on the overview), the
    * spread across zones per quarter and the zones' trend lines over the range.
    */
-  indicator: protectedProcedure.input(ZDashboardIndicatorInputSchema).query(async ({ ctx, input }) => {
+  indicator: dashboardProcedure.input(ZDashboardIndicatorInputSchema).query(async ({ ctx, input }) => {
     const indicator = getIndicator(input.indicatorCode);
     const submitted = includesSubmitted(ctx, input.includeSubmitted);
     const [complete, available] = await Promise.all([
@@ -295,7 +295,7 @@ export const dashboardRouter = createTRPCRouter({
   }),
 
   /** The comparison page in one call: 2–4 zones × 1–12 indicators over the range, in the order asked. */
-  compare: protectedProcedure.input(ZDashboardCompareInputSchema).query(async ({ ctx, input }) => {
+  compare: dashboardProcedure.input(ZDashboardCompareInputSchema).query(async ({ ctx, input }) => {
     const range = await rangeFor(ctx.db, input);
     const submitted = includesSubmitted(ctx, input.includeSubmitted);
     const rows = await compareSeries(ctx.db, {
@@ -334,7 +334,7 @@ export const dashboardRouter = createTRPCRouter({
    * the same zones' headline sparklines of the 8 quarters up to it. Only what the page shows is returned:
    * with hundreds of reporting units, every unit's cells and lines were megabytes the page never drew.
    */
-  overviewExtras: protectedProcedure
+  overviewExtras: dashboardProcedure
     .input(ZDashboardOverviewExtrasInputSchema)
     .query(async ({ ctx, input }) => {
       const submitted = includesSubmitted(ctx, input.includeSubmitted);

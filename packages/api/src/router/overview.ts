@@ -18,7 +18,7 @@ import {
 } from "@zones/domain";
 import { z } from "zod";
 
-import { createTRPCRouter, protectedProcedure } from "../trpc";
+import { createTRPCRouter, dashboardProcedure } from "../trpc";
 
 /** How many quarters the quarter picker offers (ten years). */
 const QUARTER_CHOICES = MAX_QUARTER_SPAN;
@@ -36,7 +36,7 @@ function toNumber(value: string | null): number | null {
 
 export const overviewRouter = createTRPCRouter({
   /** The overview page in one call: every zone's headline figures and one indicator's ranking. */
-  get: protectedProcedure.input(ZOverviewInputSchema).query(async ({ ctx, input }) => {
+  get: dashboardProcedure.input(ZOverviewInputSchema).query(async ({ ctx, input }) => {
     const indicator = getIndicator(input.indicatorCode);
     const [complete, quarters, demo, openPeriod] = await Promise.all([
       latestCompleteQuarter(ctx.db),

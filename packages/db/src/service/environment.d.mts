@@ -3,6 +3,8 @@ import type { z } from "zod";
 
 export declare const SERVICE_VARIABLES: {
   DATABASE_URL: z.ZodURL;
+  DATABASE_REPLICA_URLS: z.ZodPipe<z.ZodString, z.ZodTransform<string[], string>>;
+  REPLICA_MAX_LAG_SECONDS: z.ZodCoercedNumber<unknown>;
   PGLITE_DIR: z.ZodString;
   EXPORT_DIR: z.ZodString;
   BETTER_AUTH_SECRET: z.ZodString;
@@ -18,6 +20,7 @@ export declare const SERVICE_VARIABLES: {
 
 export declare const PRODUCTION_VARIABLES: readonly ["DATABASE_URL", "BETTER_AUTH_SECRET", "BETTER_AUTH_URL"];
 export declare const SHUTDOWN_GRACE_DEFAULT_SECONDS: 25;
+export declare const REPLICA_MAX_LAG_DEFAULT_SECONDS: 30;
 
 export declare function isDemo(source?: Record<string, string | undefined>): boolean;
 

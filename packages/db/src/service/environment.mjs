@@ -5,6 +5,38 @@ import { z } from "zod";
 /** A switch: 1/true/yes/on or 0/false/no/off (unset: off). */
 const flag = () => z.stringbool({ error: "must be 1 or 0" });
 
+/** The schemes of a PostgreSQL connection URL (the primary's and each replica's). */
+const POSTGRES_PROTOCOL = /^postgres(ql)?$/;
+const POSTGRES_URL = z.url({ protocol: POSTGRES_PROTOCOL });
+const POSTGRES_URL_EXAMPLE = "postgres://user:password@host:5432/database";
+
+/**
+ * A comma-separated list of PostgreSQL URLs, each checked; the refusal says which entries are wrong by their
+ * position, never by their text (a URL may hold a password).
+ */
+function postgresUrlList() {
+  return z.string().transform((value, context) => {
+    const urls = value.split(",").map((entry) => entry.trim());
+    const problems = urls.flatMap((url, index) => {
+      const position = `entry ${index + 1} of ${urls.length}`;
+      if (url === "") return [`${position} is empty`];
+      if (!POSTGRES_URL.safeParse(url).success) {
+        return [`${position} is not one`];
+      }
+      const first = urls.indexOf(url);
+      return first < index ? [`${position} repeats entry ${first + 1}`] : [];
+    });
+    if (problems.length > 0) {
+      context.addIssue({
+        code: "custom",
+        message: `must be PostgreSQL connection URLs (${POSTGRES_URL_EXAMPLE}) separated by commas: ${problems.join(", ")}`,
+      });
+      return z.NEVER;
+    }
+    return urls;
+  });
+}
+
 /**
  * The variables every service process of a deployment reads (the web app and `npm run worker`), each declared
  * once. docs/operations.md#configuration lists them with the variables of each process.
@@ -12,9 +44,20 @@ const flag = () => z.stringbool({ error: "must be 1 or 0" });
 export const SERVICE_VARIABLES = {
   /** The PostgreSQL database; unset only for the demo and the tests (`ZONES_DEMO`), which use the embedded one. */
   DATABASE_URL: z.url({
-    protocol: /^postgres(ql)?$/,
-    error: "must be a PostgreSQL connection URL (postgres://user:password@host:5432/database)",
+    protocol: POSTGRES_PROTOCOL,
+    error: `must be a PostgreSQL connection URL (${POSTGRES_URL_EXAMPLE})`,
   }),
+  /**
+   * Streaming replicas of DATABASE_URL, comma-separated, for the dashboards' and the exports' reads; everything
+   * else reads and writes DATABASE_URL. Unset: no replicas.
+   */
+  DATABASE_REPLICA_URLS: postgresUrlList(),
+  /** How far behind the primary a replica may be and still be read (whole seconds); further behind, skipped. */
+  REPLICA_MAX_LAG_SECONDS: z.coerce
+    .number({ error: "must be a whole number of seconds" })
+    .int("must be a whole number of seconds")
+    .min(1, "must be 1 or more")
+    .max(3600, "must be at most 3600"),
   /** Where the embedded store lives (the demo and tests only). */
   PGLITE_DIR: z.string().min(1),
   /** Where export files are written; default `.data/exports` at the repository root. */
@@ -56,6 +99,13 @@ export const SERVICE_VARIABLES = {
 export const PRODUCTION_VARIABLES = ["DATABASE_URL", "BETTER_AUTH_SECRET", "BETTER_AUTH_URL"];
 
 export const SHUTDOWN_GRACE_DEFAULT_SECONDS = 25;
+
+/**
+ * A replica further behind than this is skipped unless REPLICA_MAX_LAG_SECONDS says otherwise: dashboards of
+ * quarterly figures may be half a minute old, and a hot standby holds replay back up to 30 s by default
+ * (`max_standby_streaming_delay`) while a long export reads it.
+ */
+export const REPLICA_MAX_LAG_DEFAULT_SECONDS = 30;
 
 /** Whether the process runs for the demo or the tests (ZONES_DEMO on). */
 export function isDemo(source = process.env) {

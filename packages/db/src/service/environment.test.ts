@@ -79,4 +79,56 @@ describe("a service process's environment", () => {
       variables: ["DATABASE_URL"],
     });
   });
+
+  it("reads the read replicas as a list of PostgreSQL URLs, and their lag threshold", () => {
+    const reading = readEnvironment(SERVICE_VARIABLES, {
+      ...DEPLOYMENT,
+      DATABASE_REPLICA_URLS:
+        "postgres://zones:secret@replica-1:5432/zones, postgresql://zones:secret@replica-2/zones",
+      REPLICA_MAX_LAG_SECONDS: "15",
+    });
+    expect(reading).toMatchObject({
+      ok: true,
+      values: {
+        DATABASE_REPLICA_URLS: [
+          "postgres://zones:secret@replica-1:5432/zones",
+          "postgresql://zones:secret@replica-2/zones",
+        ],
+        REPLICA_MAX_LAG_SECONDS: 15,
+      },
+    });
+    const unset = readEnvironment(SERVICE_VARIABLES, DEPLOYMENT);
+    expect(unset.ok && unset.values.DATABASE_REPLICA_URLS).toBeUndefined();
+  });
+
+  it("refuses a replica list with an entry that is no PostgreSQL URL, empty or repeated, naming the entry, not its text", () => {
+    const refusal = (list: string) => {
+      const reading = readEnvironment(SERVICE_VARIABLES, { ...DEPLOYMENT, DATABASE_REPLICA_URLS: list });
+      expect(reading.ok).toBe(false);
+      if (reading.ok) return "";
+      expect(reading.variables).toEqual(["DATABASE_REPLICA_URLS"]);
+      return reading.message;
+    };
+    const wrongScheme = refusal(
+      "postgres://zones:s3cret@replica-1/zones,mysql://zones:hunter2@replica-2/zones",
+    );
+    expect(wrongScheme).toContain(
+      "DATABASE_REPLICA_URLS must be PostgreSQL connection URLs (postgres://user:password@host:5432/database) separated by commas: entry 2 of 2 is not one",
+    );
+    expect(wrongScheme).not.toMatch(/hunter2|s3cret|replica-/);
+    expect(refusal("postgres://replica-1/zones,,")).toContain(
+      "separated by commas: entry 2 of 3 is empty, entry 3 of 3 is empty",
+    );
+    expect(refusal("postgres://replica-1/zones, postgres://replica-1/zones")).toContain(
+      "separated by commas: entry 2 of 2 repeats entry 1",
+    );
+    expect(refusal("replica-1:5432")).toContain("entry 1 of 1 is not one");
+  });
+
+  it("refuses a lag threshold that is not a whole number of seconds from 1 to 3600", () => {
+    for (const value of ["0", "-5", "1.5", "soon", "3601"]) {
+      const reading = readEnvironment(SERVICE_VARIABLES, { ...DEPLOYMENT, REPLICA_MAX_LAG_SECONDS: value });
+      expect(reading).toMatchObject({ ok: false, variables: ["REPLICA_MAX_LAG_SECONDS"] });
+    }
+  });
 });

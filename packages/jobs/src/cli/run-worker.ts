@@ -18,7 +18,7 @@ const PENDING_MIGRATIONS_RECHECK_MS = 5_000;
  */
 export async function runWorker(config: { migrateOnStart: boolean; graceMs: number }): Promise<void> {
   const metricsServer = await startMetricsServer();
-  const handle = await openDatabase();
+  const handle = await openDatabase({ replicas: true });
   const stopping = new AbortController();
   let worker: ExportWorker | null = null;
   const stop = async (signal: string) => {

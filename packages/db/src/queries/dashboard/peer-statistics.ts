@@ -1,7 +1,7 @@
 import { addQuarters, SERIES_MODES, toQuarter } from "@zones/domain";
 import { type SQL, sql } from "drizzle-orm";
 
-import type { Database } from "../../client";
+import { type Database, primaryOf } from "../../client";
 import { rowsOf } from "../../rows";
 import { dashboardValues, quarterSpan, type SeriesMode } from "./values";
 
@@ -111,6 +111,10 @@ export async function markPeerStatisticsStale(db: Database, quarters: readonly s
  * Recomputes the stale quarters of a range before a dashboard reads its statistics; one index probe when
  * nothing is stale. Concurrent readers wait on the refresh's lock and find nothing left to do: the stale
  * marks are removed in the refresh's own transaction, so a failed refresh leaves them for the next reader.
+ *
+ * `db` may be a read replica's: the marks are looked for where the dashboard reads (a mark is written in the
+ * transaction that changed the values, so a replica sees both or neither), and recomputed on the primary.
+ * The replica then serves the old statistics until it has replayed the recompute (within its lag).
  */
 export async function ensurePeerStatistics(db: Database, range: { from: string; to: string }): Promise<void> {
   const stale = rowsOf<{ quarter: string }>(
@@ -118,7 +122,7 @@ export async function ensurePeerStatistics(db: Database, range: { from: string; 
       select quarter from peer_statistics_stale where quarter between ${range.from} and ${range.to}`),
   ).map((row) => row.quarter);
   if (stale.length === 0) return;
-  await db.transaction(async (tx) => {
+  await primaryOf(db).transaction(async (tx) => {
     await tx.execute(REFRESH_LOCK);
     const claimed = rowsOf<{ quarter: string }>(
       await tx.execute(sql`delete from peer_statistics_stale where quarter in ${stale} returning quarter`),
