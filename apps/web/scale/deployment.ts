@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 
-import { ADMIN_URL, createDatabase } from "../ops/databases";
+import { clusterPorts, createCluster, createStandby, postgresBinDir } from "../ops/databases";
 import { freePort, runMigrate, runSeed, type Service, startServer, startWorker } from "../ops/processes";
 import { type NginxProxy, startProxy } from "./proxy";
 
@@ -18,6 +18,9 @@ export interface ScheduledRun {
 
 export interface Deployment {
   proxy: NginxProxy;
+  /** SQL on the primary and on its streaming replica. */
+  primary: postgres.Sql;
+  replica: postgres.Sql;
   webs: Service[];
   webPorts: number[];
   workers: Service[];
@@ -26,19 +29,35 @@ export interface Deployment {
   stop(): Promise<void>;
 }
 
-/** The demo data (as of 2026-11-28), `webs` web processes behind nginx and `workers` workers. */
+/** Debian's PostgreSQL tools, for the primary and its replica (the shared server is never touched). */
+export const BIN_DIR = postgresBinDir();
+
+/**
+ * The demo data (as of 2026-11-28) on a PostgreSQL primary of the test's own with a streaming replica
+ * (`pg_basebackup -R`), `webs` web processes behind nginx and `workers` workers, reading the replica.
+ */
 export async function deploy(options: { webs: number; workers: number }): Promise<Deployment> {
   const stops: (() => Promise<unknown>)[] = [];
   const stop = async () => {
     for (const step of stops.reverse()) await step().catch(() => {});
   };
   try {
-    const database = await createDatabase(ADMIN_URL as string);
-    stops.push(() => database.drop());
-    const migrated = await runMigrate(database.url);
+    const [primaryPort, replicaPort] = (await clusterPorts(2)) as [number, number];
+    const primaryCluster = createCluster(BIN_DIR as string, primaryPort);
+    stops.push(async () => primaryCluster.remove());
+    primaryCluster.start();
+    const url = (cluster: { url: string }) => cluster.url.replace(/\/postgres$/, "/zones");
+    const admin = postgres(primaryCluster.url, { max: 1, onnotice: () => {} });
+    await admin`CREATE DATABASE zones`;
+    await admin.end();
+    const migrated = await runMigrate(url(primaryCluster));
     if (migrated !== 0) throw new Error(`db:migrate exited ${migrated}`);
-    const seeded = await runSeed(database.url, ["--as-of", "2026-11-28"]);
+    const seeded = await runSeed(url(primaryCluster), ["--as-of", "2026-11-28"]);
     if (seeded !== 0) throw new Error(`db:seed exited ${seeded}`);
+    const replicaCluster = createStandby(BIN_DIR as string, primaryCluster, replicaPort);
+    stops.push(async () => replicaCluster.remove());
+    replicaCluster.start();
+    const database = { url: url(primaryCluster), replicaUrl: url(replicaCluster) };
     const exportDir = await mkdtemp(path.join(tmpdir(), "zones-scale-exports-"));
     stops.push(() => rm(exportDir, { recursive: true, force: true }));
 
@@ -52,6 +71,7 @@ export async function deploy(options: { webs: number; workers: number }): Promis
     stops.push(() => proxy.stop());
     const shared = {
       DATABASE_URL: database.url,
+      DATABASE_REPLICA_URLS: database.replicaUrl,
       BETTER_AUTH_SECRET: SECRET,
       BETTER_AUTH_URL: proxy.url,
       TRUSTED_PROXIES: "127.0.0.1",
@@ -69,10 +89,14 @@ export async function deploy(options: { webs: number; workers: number }): Promis
       ...workers.map((worker) => worker.waitForLog("worker.started", undefined, 90_000)),
     ]);
 
-    const sql = postgres(database.url, { max: 1, onnotice: () => {} });
-    stops.push(() => sql.end());
+    const sql = postgres(database.url, { max: 2, onnotice: () => {} });
+    stops.push(() => sql.end({ timeout: 1 }));
+    const replica = postgres(database.replicaUrl, { max: 1, onnotice: () => {} });
+    stops.push(() => replica.end({ timeout: 1 }));
     return {
       proxy,
+      primary: sql,
+      replica,
       webs,
       webPorts,
       workers,
