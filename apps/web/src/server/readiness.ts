@@ -2,8 +2,8 @@ import { constants } from "node:fs";
 import { access, mkdir } from "node:fs/promises";
 import { databaseProblem } from "@zones/db/health";
 import { pendingMigrations } from "@zones/db/pending-migrations";
-import { describeError } from "@zones/db/service-log";
 import { defaultExportDir } from "@zones/jobs";
+import { describeError } from "@zones/telemetry/describe-error";
 
 import { env } from "~/env";
 

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { accountHold, httpStatusOf, internalErrorMessage, message, translate } from "@zones/api";
 import type { SessionUser } from "@zones/auth";
 import { type Locale, ZonesError } from "@zones/domain";
+import { logger } from "@zones/telemetry/log";
 import { cookies } from "next/headers";
 
 import { LOCALE_COOKIE, toLocale } from "~/i18n/locales";
@@ -55,9 +56,9 @@ export function signedInRoute<Params = Record<string, never>>(
     } catch (error) {
       if (error instanceof ZonesError) return refusalResponse(error, locale);
       const reference = randomUUID().slice(0, 8);
-      console.error(
-        `${request.method} ${new URL(request.url).pathname} failed (reference ${reference}):`,
-        error,
+      logger.error(
+        { err: error, method: request.method, path: new URL(request.url).pathname, reference },
+        "route failed",
       );
       return plainText(internalErrorMessage(locale, reference), 500);
     }

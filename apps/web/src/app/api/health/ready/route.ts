@@ -1,4 +1,4 @@
-import { log } from "@zones/db/service-log";
+import { events } from "@zones/telemetry/events";
 
 import { readinessProblems } from "~/server/readiness";
 
@@ -16,8 +16,8 @@ export async function GET() {
   const problems = await readinessProblems();
   const summary = problems.join("; ");
   if (summary !== lastLogged) {
-    if (problems.length > 0) log.warn("health.not-ready", { problems });
-    else if (lastLogged) log.info("health.ready");
+    if (problems.length > 0) events.warn("health.not-ready", { problems });
+    else if (lastLogged) events.info("health.ready");
     lastLogged = summary;
   }
   return Response.json(
