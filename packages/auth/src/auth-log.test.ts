@@ -103,6 +103,24 @@ describe("what sign-ins tell the operators", () => {
     }
   });
 
+  it("a failed sign-in is one line, not also better-auth's own", async () => {
+    capture.stop();
+    capture = captureLogs("info");
+    expect((await signIn("events@zones.test", WRONG, "10.5.0.1")).status).toBe(401);
+    expect((await signIn("nobody@zones.test", WRONG, "10.5.0.2")).status).toBe(401);
+    expect(capture.lines().map((line) => [line.level, line.msg, line.ip])).toEqual([
+      ["warn", "sign-in failed", "10.5.0.1"],
+      ["warn", "sign-in failed", "10.5.0.2"],
+    ]);
+  });
+
+  it("better-auth's own warnings stay at debug, for whoever looks into a refusal", async () => {
+    expect((await signIn("events@zones.test", WRONG, "10.5.0.3")).status).toBe(401);
+    expect(capture.lines()).toContainEqual(
+      expect.objectContaining({ level: "debug", msg: "better-auth: Invalid password" }),
+    );
+  });
+
   it("a throttled attempt is logged and counted, saying when the next may come", async () => {
     for (let attempt = 1; attempt <= MAX_FAILURES; attempt++) {
       expect((await signIn("throttled@zones.test", WRONG, `10.3.0.${attempt}`)).status).toBe(401);
