@@ -16,6 +16,6 @@ export {
   passwordProblem,
 } from "./password-policy";
 export { resetPassword } from "./password-reset";
-export { authBaseURL, authPort, resolveAuthSecret } from "./secret";
+export { authBaseURL, resolveAuthSecret } from "./secret";
 export { getSessionUser, type SessionUser } from "./session";
 export { createUser, type TNewUser, ZNewUserSchema, ZUserAccessSchema } from "./users";

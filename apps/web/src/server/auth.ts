@@ -3,7 +3,6 @@ import "server-only";
 import {
   type Auth,
   authBaseURL,
-  authPort,
   createAuth,
   getSessionUser,
   resolveAuthSecret,
@@ -12,6 +11,8 @@ import {
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+
+import { env } from "~/env";
 
 import { getDb } from "./db";
 
@@ -28,7 +29,7 @@ export function getAuth(): Promise<Auth> {
         db,
         secret: await resolveAuthSecret(db),
         baseURL: authBaseURL(),
-        port: authPort(),
+        port: env.PORT,
       });
     })();
     holder.zonesAuth.catch(() => {
