@@ -168,6 +168,9 @@ export function createAuth({ db, secret, baseURL, port = DEFAULT_PORT }: AuthOpt
     // the `two_factors` table. Which roles must use it is our setting (see `getSessionUser`).
     plugins: [twoFactor({ issuer: TWO_FACTOR_ISSUER })],
     logger: AUTH_LIBRARY_LOGGER,
+    // A fault (the database went away) is thrown to the route, which answers it as every route does (503
+    // while the database is unavailable, else 500 with a reference); refusals are still answered here.
+    onAPIError: { throw: true },
     // Our own throttle covers sign-in and its code step; better-auth's limiter still guards its other
     // endpoints (e.g. 3 in 10 s per IP for enabling two-factor).
     rateLimit: {
