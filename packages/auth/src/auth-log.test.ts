@@ -9,6 +9,7 @@ import { captureLogs } from "@zones/telemetry/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { type Auth, createAuth } from "./auth";
+import { AUTH_LIBRARY_LOGGER } from "./auth-log";
 import { MAX_FAILURES } from "./login-throttle";
 import { createUser } from "./users";
 
@@ -119,6 +120,20 @@ describe("what sign-ins tell the operators", () => {
     expect(capture.lines()).toContainEqual(
       expect.objectContaining({ level: "debug", msg: "better-auth: Invalid password" }),
     );
+  });
+
+  it("better-auth's errors stay errors, but for those of a database gone (answered 503, said elsewhere)", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 10.0.0.5:5432"), { code: "ECONNREFUSED" });
+    AUTH_LIBRARY_LOGGER.log?.(
+      "error",
+      "INTERNAL_SERVER_ERROR",
+      new Error("Failed query", { cause: refused }),
+    );
+    AUTH_LIBRARY_LOGGER.log?.("error", "Failed to create session");
+    expect(capture.lines().map((line) => [line.level, line.msg])).toEqual([
+      ["debug", "better-auth: INTERNAL_SERVER_ERROR"],
+      ["error", "better-auth: Failed to create session"],
+    ]);
   });
 
   it("a throttled attempt is logged and counted, saying when the next may come", async () => {

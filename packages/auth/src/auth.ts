@@ -1,4 +1,5 @@
 import type { Database } from "@zones/db/client";
+import { isDatabaseUnavailable } from "@zones/db/database-errors";
 import * as schema from "@zones/db/schema";
 import { markPasswordChanged } from "@zones/db/users";
 import { betterAuth } from "better-auth";
@@ -27,6 +28,17 @@ import {
 export const IDLE_TIMEOUT_SECONDS = 2 * 60 * 60;
 /** … and in any case this long after sign-in (checked in `getSessionUser`). */
 export const ABSOLUTE_TIMEOUT_SECONDS = 12 * 60 * 60;
+
+/**
+ * Some of better-auth's endpoints catch a failed query and answer 500 themselves (`FAILED_TO_GET_SESSION`),
+ * the database's error as its cause. When the database is gone, that cause is thrown on instead: to the
+ * route (`onAPIError.throw`) or the server's own caller, which answer 503, as for every request it cuts.
+ */
+function throwDatabaseUnavailable(returned: unknown): void {
+  if (returned instanceof APIError && returned.statusCode === 500 && isDatabaseUnavailable(returned.cause)) {
+    throw returned.cause;
+  }
+}
 
 export interface AuthOptions {
   db: Database;
@@ -239,6 +251,7 @@ export function createAuth({ db, secret, baseURL, port = DEFAULT_PORT }: AuthOpt
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
+        throwDatabaseUnavailable(ctx.context.returned);
         if (ctx.path === CHANGE_PASSWORD_PATH) {
           const userId = ctx.context.session?.user.id;
           if (userId && !(ctx.context.returned instanceof APIError)) await markPasswordChanged(db, userId);
