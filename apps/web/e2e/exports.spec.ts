@@ -44,15 +44,17 @@ test("downloads reach the browser as they are, never gzipped by the app; pages s
     "/api/exports?zones=HB-HS&indicators=gdp,urban-unemployment&from=2020Q1&to=2026Q2&format=csv&lang=en",
     gzip,
   );
+  // CSV, a type the app would gzip (an XLSX, a ZIP already, it leaves alone by its type).
   const template = await page.request.get(
-    "/api/templates?zones=HB-HS&from=2026Q3&to=2026Q3&format=xlsx",
+    "/api/templates?zones=HB-HS&from=2026Q3&to=2026Q3&format=csv",
     gzip,
   );
   for (const download of [exported, template]) {
     expect(download.status()).toBe(200);
     expect(download.headers()["cache-control"]).toBe("no-store, no-transform");
     expect(download.headers()["content-encoding"]).toBeUndefined();
-    // Above the size from which the app compresses what it may.
+    // Text, and above the size from which the app compresses what it may.
+    expect(download.headers()["content-type"]).toMatch(/^text\/csv/);
     expect((await download.body()).length).toBeGreaterThan(1024);
   }
   const overview = await page.request.get("/", gzip);

@@ -2,8 +2,8 @@
  * A file download's answer (exports, kept export files, entry templates): an attachment, never cached, never
  * sniffed, and never compressed on the way. `no-transform` (RFC 9111) is the standard "leave the bytes as they
  * are": Next's compression honours it (pages and API answers are still gzipped for clients talking to Node
- * directly), so an export streams chunk by chunk as the cursor yields it, a kept file keeps its length (the
- * browser's progress), and an XLSX (already a ZIP) is not gzipped again; proxies that honour HTTP leave it too.
+ * directly), so an export streams chunk by chunk as the cursor yields it instead of in gzip's blocks, and a
+ * file reaches the browser byte for byte as it was written; proxies that honour HTTP leave it alone too.
  */
 export function downloadResponse(
   body: BodyInit,
