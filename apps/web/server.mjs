@@ -16,8 +16,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { forwardClientAddress } from "@zones/auth/client-address";
-import { log } from "@zones/db/service-log";
+import { events } from "@zones/telemetry/events";
 import { observeRequests } from "@zones/telemetry/http";
+import { logger } from "@zones/telemetry/log";
 
 import { answeredWhileDatabaseDown } from "./server/availability.mjs";
 import { readServerConfig } from "./server/config.mjs";
@@ -29,7 +30,7 @@ const dir = path.dirname(fileURLToPath(import.meta.url));
 process.chdir(dir);
 
 function fail(event, message, fields = {}) {
-  log.error(event, { msg: message, ...fields });
+  events.error(event, { msg: message, ...fields });
   process.exit(1);
 }
 
@@ -79,7 +80,8 @@ const server = createServer((request, response) => {
   if (answeredWhileDatabaseDown(request, response)) return;
   forwardClientAddress(request, trust);
   handle(request, response).catch((error) => {
-    console.error(error);
+    // Next answers its own faults; this is one it let through (its line carries the request's id).
+    logger.error({ err: error }, "request failed");
     if (!response.headersSent) response.writeHead(500);
     response.end();
   });
@@ -90,6 +92,9 @@ server.on("error", (error) =>
   fail("server.listen-failed", `cannot listen on port ${port}: ${error.message}`),
 );
 server.listen(port, hostname, () => {
-  log.info("server.listening", { msg: `▲ Zones ready on http://${hostname ?? "localhost"}:${port}`, port });
+  events.info("server.listening", {
+    msg: `▲ Zones ready on http://${hostname ?? "localhost"}:${port}`,
+    port,
+  });
 });
 stopOnSignals(server, config.graceMs);

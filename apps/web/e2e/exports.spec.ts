@@ -34,3 +34,30 @@ test("signed out, the export endpoint answers 401", async ({ request }) => {
   const response = await request.get("/api/exports?zones=HB-HS&indicators=gdp&from=2025Q1&to=2025Q4");
   expect(response.status()).toBe(401);
 });
+
+test("downloads reach the browser as they are, never gzipped by the app; pages still are", async ({
+  page,
+}) => {
+  await signInAs(page, "official");
+  const gzip = { headers: { "accept-encoding": "gzip" } };
+  const exported = await page.request.get(
+    "/api/exports?zones=HB-HS&indicators=gdp,urban-unemployment&from=2020Q1&to=2026Q2&format=csv&lang=en",
+    gzip,
+  );
+  // CSV, a type the app would gzip (an XLSX, a ZIP already, it leaves alone by its type).
+  const template = await page.request.get(
+    "/api/templates?zones=HB-HS&from=2026Q3&to=2026Q3&format=csv",
+    gzip,
+  );
+  for (const download of [exported, template]) {
+    expect(download.status()).toBe(200);
+    expect(download.headers()["cache-control"]).toBe("no-store, no-transform");
+    expect(download.headers()["content-encoding"]).toBeUndefined();
+    // Text, and above the size from which the app compresses what it may.
+    expect(download.headers()["content-type"]).toMatch(/^text\/csv/);
+    expect((await download.body()).length).toBeGreaterThan(1024);
+  }
+  const overview = await page.request.get("/", gzip);
+  expect(overview.status()).toBe(200);
+  expect(overview.headers()["content-encoding"]).toBe("gzip");
+});

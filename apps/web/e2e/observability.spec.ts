@@ -127,7 +127,7 @@ test.describe("a server with METRICS_TOKEN, and its log", () => {
     const client = await playwright.request.newContext({ baseURL: base });
     try {
       const failed = await client.post("/api/auth/sign-in/email", {
-        headers: { origin: base },
+        headers: { origin: base, "x-request-id": "e2e-sign-in-failed" },
         data: { email: account.email, password: "not-the-password-0" },
       });
       expect(failed.status()).toBe(401);
@@ -177,6 +177,21 @@ test.describe("a server with METRICS_TOKEN, and its log", () => {
       expect(lines.find((line) => line.msg === "sign-in failed")).toMatchObject({
         step: "password",
         level: "warn",
+      });
+      // One line for the failure, ours (better-auth's own "Invalid password" stays at debug), and the request's.
+      expect(
+        lines.filter((line) => line.requestId === "e2e-sign-in-failed").map((line) => [line.level, line.msg]),
+      ).toEqual([
+        ["warn", "sign-in failed"],
+        ["info", "request"],
+      ]);
+      // The server's own events are lines of the same log.
+      expect(lines.find((line) => line.event === "server.listening")).toMatchObject({
+        level: "info",
+        time: expect.any(String),
+        pid: server?.pid,
+        hostname: expect.any(String),
+        port,
       });
       expect(lines.find((line) => line.msg === "sign-in succeeded")).toMatchObject({
         requestId: "e2e-sign-in",

@@ -200,6 +200,12 @@ test("a reviewer schedules a weekly export, runs it now, watches it finish and d
   });
 
   shared.runId = (await run.getAttribute("data-run-id")) ?? undefined;
+  // The kept file as it is on disk, though the browser accepts gzip.
+  const keptFile = await page.request.get(`/api/exports/runs/${shared.runId}`, {
+    headers: { "accept-encoding": "gzip" },
+  });
+  expect(keptFile.headers()["content-encoding"]).toBeUndefined();
+  expect(await keptFile.body()).toEqual(bytes);
   await expectNoSeriousViolations(page);
 
   // Deleted after a confirmation; its run and file stay.

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { DatabaseHandle } from "@zones/db/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@zones/db/seed";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { clusterPorts, createCluster, postgresBinDir } from "./databases";
 import { EVERYTHING, exportRun, openExportWorld, queueExport } from "./export-world";
@@ -22,6 +23,34 @@ const BIN_DIR = postgresBinDir();
 const BACK_WITHIN_MS = 10_000;
 
 /** A small export (two zones, one indicator, one quarter): what a worker that resumed must complete. */
+/**
+ * Requests of a signed-in user that need the database at once, through each kind of handler: a tRPC call (the
+ * session is read to build its context), a route handler (`signedInRoute`) and better-auth's own route.
+ */
+const NEEDS_DATABASE = [
+  "/api/trpc/session.me",
+  "/api/exports?zones=HB-HS&indicators=gdp&from=2026Q1&to=2026Q2",
+  "/api/auth/get-session",
+];
+
+/** What an answer may never show of the fault: a stack, SQL, the driver's words, the server's address. */
+const FAULT_TEXT = /\bat \S+ \(|select|ECONNREFUSED|CONNECTION_|127\.0\.0\.1|postgres/i;
+
+/** The session cookie of the demo admin, signed in through better-auth's route as the login page does. */
+async function signInCookie(base: string): Promise<string> {
+  const admin = DEMO_ACCOUNTS.find((account) => account.role === "admin");
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email: admin?.email, password: DEMO_PASSWORD }),
+  });
+  expect(response.status).toBe(200);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+}
+
 const SMALL = {
   ...EVERYTHING,
   zoneCodes: EVERYTHING.zoneCodes.slice(0, 2),
@@ -79,8 +108,34 @@ describe.skipIf(!BIN_DIR)(
       await waitForAnswer(`${base}/api/health/ready`, (response) => response.status === 200);
       await worker.waitForLog("worker.started", undefined, 60_000);
       expect((await fetch(`${base}/login`)).status).toBe(200);
+      const cookie = await signInCookie(base);
+      for (const path of NEEDS_DATABASE) {
+        expect((await fetch(`${base}${path}`, { headers: { cookie } })).status, path).toBe(200);
+      }
 
       cluster.stop();
+      // Until the database watch sees it gone (server.mjs then answers before the app, in plain text), these
+      // reach the app and fail on the database there: a 503 as well, never a 500.
+      const answers: { path: string; status: number; text: string; plain: boolean }[] = [];
+      await vi.waitUntil(
+        async () => {
+          const round = await Promise.all(
+            NEEDS_DATABASE.map(async (path) => {
+              const response = await fetch(`${base}${path}`, { headers: { cookie } });
+              const plain = response.headers.get("content-type") === "text/plain; charset=utf-8";
+              return { path, status: response.status, text: await response.text(), plain };
+            }),
+          );
+          answers.push(...round);
+          // The tRPC answer in plain text: server.mjs answered it.
+          return round[0]?.plain && round[0].status === 503;
+        },
+        { timeout: 15_000, interval: 0 },
+      );
+      for (const answer of answers) {
+        expect(answer.status, `${answer.path}: ${answer.text}`).toBe(503);
+        expect(answer.text, answer.path).not.toMatch(FAULT_TEXT);
+      }
       const down = await waitForAnswer(`${base}/login`, (response) => response.status === 503, 15_000);
       expect(down.headers.get("content-type")).toBe("text/plain; charset=utf-8");
       const text = await down.text();

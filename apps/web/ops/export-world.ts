@@ -7,6 +7,7 @@ import { DEMO_FIRST_QUARTER, seedDatabase } from "@zones/db/seed";
 import { INDICATOR_CODES, ZONE_CODES } from "@zones/domain";
 import { parseExportFilters } from "@zones/exports";
 import { startExportSender } from "@zones/jobs";
+import { hashPassword } from "better-auth/crypto";
 
 export const ADMIN = {
   id: "ops-admin",
@@ -15,11 +16,14 @@ export const ADMIN = {
   role: "admin",
 } as const;
 
-/** Migrated and seeded with the demo data through 2027Q4 (10,299 observations), and an admin to export. */
+/**
+ * Migrated and seeded with the demo data through 2027Q4 (10,299 observations) and the demo accounts (to sign
+ * in with), and an admin to export.
+ */
 export async function openExportWorld(url: string): Promise<DatabaseHandle> {
   const handle = openPostgres(url);
   await migrateDatabase(handle);
-  await seedDatabase(handle.db, { now: new Date("2027-11-28T12:00:00+08:00"), demo: true });
+  await seedDatabase(handle.db, { now: new Date("2027-11-28T12:00:00+08:00"), demo: true, hashPassword });
   await handle.db.insert(users).values({ ...ADMIN });
   return handle;
 }

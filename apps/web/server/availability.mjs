@@ -1,10 +1,20 @@
 // While the database is down (as the app's database watch last saw it: src/server/lifecycle.ts), requests are
-// answered here with a plain 503, before Next: a page or a procedure would fail anyway, with a 500.
-import { processState } from "./process-state.mjs";
+// answered here with a plain 503, before Next: a page would fail anyway. (A request that reaches the app as the
+// database goes away is answered 503 there: src/server/route-handler.ts, the tRPC error formatter.)
+import { createRequire } from "node:module";
 
-const UNAVAILABLE =
-  "示范区监测暂时无法使用：数据库无法连接，请稍后再试。\n" +
-  "Zones is temporarily unavailable: the database cannot be reached. Please try again in a minute.\n";
+import { processState } from "./process-state.mjs";
+import { DATABASE_RETRY_AFTER_SECONDS } from "./retry-after.mjs";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The server's sentence (`databaseUnavailable` of packages/api/messages) in both languages, zh-CN first: this
+ * answer comes before the app reads the caller's language. It has no placeholders: the files' text is the text.
+ */
+const UNAVAILABLE = ["zh-CN", "en"]
+  .map((locale) => `${require(`@zones/api/messages/${locale}.json`).databaseUnavailable}\n`)
+  .join("");
 
 /** Answered by the app even now: the health checks say for themselves what is down; static files need nothing. */
 function answersWithoutDatabase(url) {
@@ -24,7 +34,7 @@ export function answeredWhileDatabaseDown(request, response) {
       "content-type": "text/plain; charset=utf-8",
       "x-content-type-options": "nosniff",
       "cache-control": "no-store",
-      "retry-after": "5",
+      "retry-after": String(DATABASE_RETRY_AFTER_SECONDS),
     });
     response.end(UNAVAILABLE);
     return true;

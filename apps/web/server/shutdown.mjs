@@ -4,7 +4,8 @@
 // at the deadline whatever is left is cut. Libraries for this (http-terminator, stoppable) predate Node's
 // `closeIdleConnections`/`closeAllConnections` and do the same with their own socket bookkeeping.
 
-import { describeError, log } from "@zones/db/service-log";
+import { describeError } from "@zones/telemetry/describe-error";
+import { events } from "@zones/telemetry/events";
 
 import { processState, runShutdownHooks } from "./process-state.mjs";
 
@@ -40,16 +41,16 @@ export function stopOnSignals(server, graceMs) {
     if (state.stopping) return;
     state.stopping = true;
     const deadline = Date.now() + graceMs;
-    log.info("server.stopping", { signal, graceSeconds: graceMs / 1000 });
+    events.info("server.stopping", { signal, graceSeconds: graceMs / 1000 });
     const [drained, stopFailures] = await Promise.all([
       closeServer(server, deadline),
       runShutdownHooks("stop", { deadline }),
     ]);
     if (!drained)
-      log.warn("server.requests-cut", { msg: "requests still running at the end of the grace were cut" });
+      events.warn("server.requests-cut", { msg: "requests still running at the end of the grace were cut" });
     const failures = [...stopFailures, ...(await runShutdownHooks("close", { deadline }))];
-    for (const failure of failures) log.error("server.stop-failed", { reason: describeError(failure) });
-    log.info("server.stopped", { signal });
+    for (const failure of failures) events.error("server.stop-failed", { reason: describeError(failure) });
+    events.info("server.stopped", { signal });
     process.exit(0);
   };
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void stop(signal));

@@ -7,7 +7,7 @@ export { EXPORT_WORKER_MODES };
 
 /**
  * The web app's typed view of its own configuration; the packages read theirs (DATABASE_URL, PGLITE_DIR in
- * @zones/db; BETTER_AUTH_SECRET, BETTER_AUTH_URL, PORT in @zones/auth). Every variable of the web process is
+ * @zones/db; BETTER_AUTH_SECRET, BETTER_AUTH_URL in @zones/auth). Every variable of the web process is
  * declared once (server/variables.mjs, and @zones/db's service environment for those the worker shares) and
  * checked all together when the process starts (server/config.mjs), before Next runs.
  *
@@ -21,6 +21,11 @@ export const env = createEnv({
     EXPORT_WORKER: WEB_VARIABLES.EXPORT_WORKER.optional(),
     /** Where finished export files are kept; unset: `.data/exports` at the repository root. */
     EXPORT_DIR: SERVICE_VARIABLES.EXPORT_DIR.optional(),
+    /**
+     * The port this server serves on (server.mjs sets it, `-p` included): without BETTER_AUTH_URL, only its
+     * local origins are trusted.
+     */
+    PORT: WEB_VARIABLES.PORT.optional(),
     /** Apply pending migrations when the server starts (otherwise only `npm run db:migrate` does). */
     MIGRATE_ON_START: SERVICE_VARIABLES.MIGRATE_ON_START.optional(),
   },

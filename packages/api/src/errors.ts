@@ -1,6 +1,7 @@
 import { type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
+import { isDatabaseUnavailable } from "@zones/db/database-errors";
 import { type ErrorCode, type Locale, ZonesError } from "@zones/domain";
 
 import { message, translate } from "./messages";
@@ -64,4 +65,28 @@ export function trpcRefusal(error: ZonesError, locale: Locale): Response {
  */
 export function internalErrorMessage(locale: Locale, reference: string): string {
   return translate(locale, message("internal", { reference }));
+}
+
+/**
+ * The database cannot be reached or dropped the connection (it restarts, the network failed): the caller is
+ * told to try again in a moment (503), never shown a fault (500) nor the driver's text (it names the server).
+ */
+export function databaseUnavailableMessage(locale: Locale): string {
+  return translate(locale, message("databaseUnavailable"));
+}
+
+/** A procedure's answer while the database is unavailable. */
+export function databaseUnavailableError(locale: Locale, cause: unknown): TRPCError {
+  return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: databaseUnavailableMessage(locale), cause });
+}
+
+/**
+ * Whether a tRPC error is answered as "database unavailable": raised so by a procedure, or a failure of the
+ * database before any procedure ran (reading the caller's session while building the context).
+ */
+export function answersDatabaseUnavailable(error: TRPCError): boolean {
+  return (
+    error.code === "SERVICE_UNAVAILABLE" ||
+    (error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(error.cause))
+  );
 }

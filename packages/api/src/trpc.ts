@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { initTRPC } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import type { Auth, SessionUser } from "@zones/auth";
 import type { Database } from "@zones/db/client";
+import { isDatabaseUnavailable, isUniqueViolation } from "@zones/db/database-errors";
 import {
   canAdminister,
   canEnterData,
@@ -13,13 +15,20 @@ import {
   ZZoneCodeSchema,
 } from "@zones/domain";
 import { inRequest } from "@zones/telemetry/context";
+import { describeError } from "@zones/telemetry/describe-error";
 import { logger } from "@zones/telemetry/log";
 import { recordProcedureCall } from "@zones/telemetry/procedures";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 
-import { fieldIssuesOf, internalErrorMessage, toTRPCError } from "./errors";
-import { isUniqueViolation } from "./guards/database-errors";
+import {
+  answersDatabaseUnavailable,
+  databaseUnavailableError,
+  databaseUnavailableMessage,
+  fieldIssuesOf,
+  internalErrorMessage,
+  toTRPCError,
+} from "./errors";
 import { scanInput } from "./guards/hostile-text";
 import { message } from "./messages";
 
@@ -77,6 +86,20 @@ export function createInnerContext(options: {
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error, path, ctx }) {
+    if (answersDatabaseUnavailable(error)) {
+      // Not a fault of ours: the database watch logs why it is down; this says which call it cut.
+      logger.warn(
+        { procedure: path ?? null, reason: describeError(error.cause ?? error) },
+        "database unavailable",
+      );
+      return {
+        ...shape,
+        code: TRPC_ERROR_CODES_BY_KEY.SERVICE_UNAVAILABLE,
+        // Without a context (the session could not be read) the app's first language.
+        message: databaseUnavailableMessage(ctx?.locale ?? "zh-CN"),
+        data: { ...shape.data, code: "SERVICE_UNAVAILABLE", httpStatus: 503, stack: undefined, issues: null },
+      };
+    }
     if (error.code === "INTERNAL_SERVER_ERROR") {
       const reference = randomUUID().slice(0, 8);
       // The detail goes to the log only, with the reference the caller was given.
@@ -125,13 +148,14 @@ const observeCall = t.middleware(function observeCall({ ctx, path, type, next })
 /**
  * Then the application's refusals (`ZonesError`) become tRPC errors with the
  * mapped code and the message in the caller's language. A duplicate key from two requests racing to create
- * the same thing is a conflict, not a fault.
+ * the same thing is a conflict, not a fault; a database that cannot be reached is "unavailable" (503).
  */
 const answerRefusals = t.middleware(async function answerRefusals({ ctx, next }) {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof ZonesError) throw toTRPCError(cause, ctx.locale);
+  if (isDatabaseUnavailable(cause)) throw databaseUnavailableError(ctx.locale, cause);
   if (isUniqueViolation(cause)) {
     throw toTRPCError(new ZonesError("conflict", message("request.alreadyExists"), { cause }), ctx.locale);
   }

@@ -9,6 +9,7 @@ import { captureLogs } from "@zones/telemetry/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { type Auth, createAuth } from "./auth";
+import { AUTH_LIBRARY_LOGGER } from "./auth-log";
 import { MAX_FAILURES } from "./login-throttle";
 import { createUser } from "./users";
 
@@ -101,6 +102,38 @@ describe("what sign-ins tell the operators", () => {
     for (const secret of [PASSWORD, WRONG, "events@zones.test", "zones.session_token"]) {
       expect(text).not.toContain(secret);
     }
+  });
+
+  it("a failed sign-in is one line, not also better-auth's own", async () => {
+    capture.stop();
+    capture = captureLogs("info");
+    expect((await signIn("events@zones.test", WRONG, "10.5.0.1")).status).toBe(401);
+    expect((await signIn("nobody@zones.test", WRONG, "10.5.0.2")).status).toBe(401);
+    expect(capture.lines().map((line) => [line.level, line.msg, line.ip])).toEqual([
+      ["warn", "sign-in failed", "10.5.0.1"],
+      ["warn", "sign-in failed", "10.5.0.2"],
+    ]);
+  });
+
+  it("better-auth's own warnings stay at debug, for whoever looks into a refusal", async () => {
+    expect((await signIn("events@zones.test", WRONG, "10.5.0.3")).status).toBe(401);
+    expect(capture.lines()).toContainEqual(
+      expect.objectContaining({ level: "debug", msg: "better-auth: Invalid password" }),
+    );
+  });
+
+  it("better-auth's errors stay errors, but for those of a database gone (answered 503, said elsewhere)", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 10.0.0.5:5432"), { code: "ECONNREFUSED" });
+    AUTH_LIBRARY_LOGGER.log?.(
+      "error",
+      "INTERNAL_SERVER_ERROR",
+      new Error("Failed query", { cause: refused }),
+    );
+    AUTH_LIBRARY_LOGGER.log?.("error", "Failed to create session");
+    expect(capture.lines().map((line) => [line.level, line.msg])).toEqual([
+      ["debug", "better-auth: INTERNAL_SERVER_ERROR"],
+      ["error", "better-auth: Failed to create session"],
+    ]);
   });
 
   it("a throttled attempt is logged and counted, saying when the next may come", async () => {

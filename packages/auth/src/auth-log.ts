@@ -1,16 +1,21 @@
+import { isDatabaseUnavailable } from "@zones/db/database-errors";
 import { noteRequestUser } from "@zones/telemetry/context";
 import { logger } from "@zones/telemetry/log";
 import { metrics } from "@zones/telemetry/metrics";
 import type { BetterAuthOptions } from "better-auth";
 
 /**
- * better-auth's own messages (a misconfiguration, a failed query) as lines of the process's log, like ours.
- * No level is set: with one, better-auth would also print every refusal it answers (a wrong password, a
- * throttled attempt) to the console itself, which our sign-in lines already tell.
+ * better-auth's own messages as lines of the process's log, like ours. Its errors stay errors, but for those
+ * the database being gone causes: the request is answered 503 and says so in its own line, and the database
+ * watch says why. Its warnings go to debug: those it writes while answering (`Invalid password`, `User not
+ * found`, `Code not found`) repeat a refusal that our sign-in line already tells once, and those about its
+ * configuration concern settings each process checks itself when it starts. No level is set: with one,
+ * better-auth would also print every refusal it answers to the console itself.
  */
 export const AUTH_LIBRARY_LOGGER: NonNullable<BetterAuthOptions["logger"]> = {
   log: (level, message, ...details: unknown[]) => {
-    logger[level](details.length > 0 ? { details } : {}, `better-auth: ${message}`);
+    const fault = level === "error" && !details.some(isDatabaseUnavailable);
+    logger[fault ? "error" : "debug"](details.length > 0 ? { details } : {}, `better-auth: ${message}`);
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Database } from "@zones/db/client";
+import { isDatabaseUnavailable } from "@zones/db/database-errors";
 import * as schema from "@zones/db/schema";
 import { markPasswordChanged } from "@zones/db/users";
 import { betterAuth } from "better-auth";
@@ -30,6 +31,17 @@ import { authKeys } from "./secrets";
 export const IDLE_TIMEOUT_SECONDS = 2 * 60 * 60;
 /** … and in any case this long after sign-in (checked in `getSessionUser`). */
 export const ABSOLUTE_TIMEOUT_SECONDS = 12 * 60 * 60;
+
+/**
+ * Some of better-auth's endpoints catch a failed query and answer 500 themselves (`FAILED_TO_GET_SESSION`),
+ * the database's error as its cause. When the database is gone, that cause is thrown on instead: to the
+ * route (`onAPIError.throw`) or the server's own caller, which answer 503, as for every request it cuts.
+ */
+function throwDatabaseUnavailable(returned: unknown): void {
+  if (returned instanceof APIError && returned.statusCode === 500 && isDatabaseUnavailable(returned.cause)) {
+    throw returned.cause;
+  }
+}
 
 export interface AuthOptions {
   db: Database;
@@ -204,6 +216,9 @@ export function createAuth({ db, secret, previousSecrets, baseURL, port = DEFAUL
     // the `two_factors` table. Which roles must use it is our setting (see `getSessionUser`).
     plugins: [twoFactor({ issuer: TWO_FACTOR_ISSUER })],
     logger: AUTH_LIBRARY_LOGGER,
+    // A fault (the database went away) is thrown to the route, which answers it as every route does (503
+    // while the database is unavailable, else 500 with a reference); refusals are still answered here.
+    onAPIError: { throw: true },
     // Our own throttle covers sign-in and its code step; better-auth's limiter still guards its other
     // endpoints (e.g. 3 in 10 s per IP for enabling two-factor).
     rateLimit: {
@@ -273,6 +288,7 @@ export function createAuth({ db, secret, previousSecrets, baseURL, port = DEFAUL
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
+        throwDatabaseUnavailable(ctx.context.returned);
         if (ctx.path === CHANGE_PASSWORD_PATH) {
           const userId = ctx.context.session?.user.id;
           if (userId && !(ctx.context.returned instanceof APIError)) await markPasswordChanged(db, userId);

@@ -16,7 +16,7 @@ export {
   passwordProblem,
 } from "./password-policy";
 export { resetPassword } from "./password-reset";
-export { authBaseURL, authPort, previousAuthSecrets, resolveAuthSecret } from "./secret";
+export { authBaseURL, previousAuthSecrets, resolveAuthSecret } from "./secret";
 export { authKeys } from "./secrets";
 export { getSessionUser, type SessionUser } from "./session";
 export { createUser, type TNewUser, ZNewUserSchema, ZUserAccessSchema } from "./users";

@@ -22,8 +22,3 @@ export function previousAuthSecrets(): string[] {
 export function authBaseURL(): string | undefined {
   return env.BETTER_AUTH_URL;
 }
-
-/** The port whose local origins are trusted when there is no BETTER_AUTH_URL (undefined: the default, 3000). */
-export function authPort(): number | undefined {
-  return env.PORT;
-}

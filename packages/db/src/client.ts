@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { logger } from "@zones/telemetry/log";
 import { observeDatabasePool } from "@zones/telemetry/metrics";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -187,7 +188,8 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
       update: 10_000,
       realpath: false,
       // A refresh that came late must not crash the process (proper-lockfile's default is to throw).
-      onCompromised: (error) => console.error(`embedded database lock at ${dataDir}.lock:`, error.message),
+      onCompromised: (error) =>
+        logger.error({ err: error, lock: `${dataDir}.lock` }, "embedded database lock compromised"),
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ELOCKED") throw new EmbeddedDatabaseInUseError(dataDir);

@@ -26,7 +26,8 @@ export interface ParsedUpload {
   errors: UploadError[];
 }
 
-const READ_LIMITS: ReadLimits = {
+/** What the reader may read of an upload (exported for the tests, which read with the same limits). */
+export const READ_LIMITS: ReadLimits = {
   maxInflatedBytes: MAX_INFLATED_BYTES,
   maxRows: MAX_UPLOAD_ROWS,
   maxColumns: MAX_UPLOAD_COLUMNS,

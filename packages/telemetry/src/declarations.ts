@@ -1,6 +1,8 @@
 // Each module's declaration (types/*.d.mts, what other packages see) must describe the module: assigning the
 // implementation to its declared type fails to compile when they drift apart.
 import type * as ContextTypes from "../types/context.mjs";
+import type * as DescribeErrorTypes from "../types/describe-error.mjs";
+import type * as EventsTypes from "../types/events.mjs";
 import type * as HttpTypes from "../types/http.mjs";
 import type * as LogTypes from "../types/log.mjs";
 import type * as MetricsTypes from "../types/metrics.mjs";
@@ -9,6 +11,8 @@ import type * as RequestIdTypes from "../types/request-id.mjs";
 import type * as ScrapeTypes from "../types/scrape.mjs";
 import type * as TestingTypes from "../types/testing.mjs";
 import * as context from "./context.mjs";
+import * as describeError from "./describe-error.mjs";
+import * as events from "./events.mjs";
 import * as http from "./http.mjs";
 import * as log from "./log.mjs";
 import * as metrics from "./metrics.mjs";
@@ -19,6 +23,8 @@ import * as testing from "./testing.mjs";
 
 export const declarations: [
   typeof ContextTypes,
+  typeof DescribeErrorTypes,
+  typeof EventsTypes,
   typeof HttpTypes,
   typeof LogTypes,
   typeof MetricsTypes,
@@ -26,4 +32,4 @@ export const declarations: [
   typeof RequestIdTypes,
   typeof ScrapeTypes,
   typeof TestingTypes,
-] = [context, http, log, metrics, procedures, requestId, scrape, testing];
+] = [context, describeError, events, http, log, metrics, procedures, requestId, scrape, testing];

@@ -3,7 +3,6 @@ import "server-only";
 import {
   type Auth,
   authBaseURL,
-  authPort,
   createAuth,
   getSessionUser,
   previousAuthSecrets,
@@ -13,6 +12,8 @@ import {
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+
+import { env } from "~/env";
 
 import { getDb } from "./db";
 
@@ -30,7 +31,7 @@ export function getAuth(): Promise<Auth> {
         secret: await resolveAuthSecret(db),
         previousSecrets: previousAuthSecrets(),
         baseURL: authBaseURL(),
-        port: authPort(),
+        port: env.PORT,
       });
     })();
     holder.zonesAuth.catch(() => {

@@ -1,7 +1,8 @@
 import type { DatabaseHandle } from "@zones/db/client";
 import { pause, retryDelayMs, waitForDatabase, watchDatabase, worthLogging } from "@zones/db/database-watch";
 import { pendingMigrations } from "@zones/db/pending-migrations";
-import { describeError, log } from "@zones/db/service-log";
+import { describeError } from "@zones/telemetry/describe-error";
+import { events } from "@zones/telemetry/events";
 
 import { env } from "~/env";
 
@@ -28,13 +29,13 @@ function watch(handle: DatabaseHandle) {
   let downSince = 0;
   const watching = watchDatabase(handle.db, {
     onUp() {
-      if (state.database === "down") log.info("database.available", { downForMs: Date.now() - downSince });
+      if (state.database === "down") events.info("database.available", { downForMs: Date.now() - downSince });
       state.database = "up";
     },
     onDown(retry) {
       if (state.database !== "down") downSince = Date.now();
       state.database = "down";
-      if (worthLogging(retry.attempt)) log.warn("database.unavailable", { ...retry });
+      if (worthLogging(retry.attempt)) events.warn("database.unavailable", { ...retry });
     },
   });
   state.checkDatabaseNow = watching.checkNow;
@@ -51,16 +52,16 @@ async function prepareSchema(handle: DatabaseHandle, migrateOnStart: boolean, si
         // Loaded only here: the migrator and its folder are not needed to serve.
         const { migrateDatabase } = await import("@zones/db/migrate");
         await migrateDatabase(handle);
-        log.info("migrations.applied", { applied: missing });
+        events.info("migrations.applied", { applied: missing });
       } else if (missing.length > 0) {
-        log.warn("migrations.pending", {
+        events.warn("migrations.pending", {
           msg: "not ready until `npm run db:migrate` has applied the migrations of this release",
           missing,
         });
       }
       return;
     } catch (error) {
-      log.error("migrations.check-failed", { reason: describeError(error), attempt });
+      events.error("migrations.check-failed", { reason: describeError(error), attempt });
       await pause(Math.max(retryDelayMs(attempt), 5_000), signal);
     }
   }

@@ -1,5 +1,6 @@
 import { type DatabaseHandle, openDatabase } from "@zones/db/client";
 import type { ExportJobSender } from "@zones/jobs";
+import { logger } from "@zones/telemetry/log";
 
 import { type EXPORT_WORKER_MODES, env } from "~/env";
 
@@ -64,7 +65,7 @@ export function getExportJobs(): Promise<ExportJobSender | null> {
   if (!holder.zonesExportJobs) {
     holder.zonesExportJobs = startExportJobs();
     holder.zonesExportJobs.catch((error: unknown) => {
-      console.error("export jobs did not start:", error);
+      logger.error({ err: error }, "export jobs did not start");
       holder.zonesExportJobs = undefined;
     });
   }

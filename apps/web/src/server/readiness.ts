@@ -3,8 +3,8 @@ import { access, mkdir } from "node:fs/promises";
 import type { ReplicaState } from "@zones/db/client";
 import { databaseProblem } from "@zones/db/health";
 import { pendingMigrations } from "@zones/db/pending-migrations";
-import { describeError } from "@zones/db/service-log";
 import { defaultExportDir } from "@zones/jobs";
+import { describeError } from "@zones/telemetry/describe-error";
 
 import { env } from "~/env";
 

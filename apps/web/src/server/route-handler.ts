@@ -1,20 +1,14 @@
 import "server-only";
 
-import { randomUUID } from "node:crypto";
-import { accountHold, httpStatusOf, internalErrorMessage, message, translate } from "@zones/api";
+import { accountHold, httpStatusOf, message, translate } from "@zones/api";
 import type { SessionUser } from "@zones/auth";
 import { type Locale, ZonesError } from "@zones/domain";
 import { cookies } from "next/headers";
 
 import { LOCALE_COOKIE, toLocale } from "~/i18n/locales";
-import { userFromHeaders } from "./auth";
 
-function plainText(text: string, status: number): Response {
-  return new Response(text, {
-    status,
-    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
-  });
-}
+import { userFromHeaders } from "./auth";
+import { faultResponse, plainText } from "./fault-response";
 
 /** A refusal in the caller's language, with the status a procedure answers for the same code. */
 function refusalResponse(error: ZonesError, locale: Locale): Response {
@@ -36,8 +30,8 @@ export interface SignedInRequest<Params> {
 /**
  * A route handler for signed-in users whose account is in order: the same gate as `protectedProcedure`
  * (`accountHold`), so no route can forget it. 401 without a session, 403 while the account is on hold. A
- * refusal (`ZonesError`) thrown inside answers with its mapped status and message; a fault answers 500 with
- * a reference to quote, never the fault's text (logged with the reference).
+ * refusal (`ZonesError`) thrown inside answers with its mapped status and message; a fault as `faultResponse`
+ * says (503 while the database is unavailable, else 500 with a reference).
  */
 export function signedInRoute<Params = Record<string, never>>(
   handler: (call: SignedInRequest<Params>) => Promise<Response>,
@@ -54,12 +48,7 @@ export function signedInRoute<Params = Record<string, never>>(
       return await handler({ request, user, locale, params });
     } catch (error) {
       if (error instanceof ZonesError) return refusalResponse(error, locale);
-      const reference = randomUUID().slice(0, 8);
-      console.error(
-        `${request.method} ${new URL(request.url).pathname} failed (reference ${reference}):`,
-        error,
-      );
-      return plainText(internalErrorMessage(locale, reference), 500);
+      return faultResponse(error, request, locale);
     }
   };
 }

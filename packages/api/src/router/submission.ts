@@ -29,6 +29,7 @@ import {
   ZQuarterSchema,
   ZZoneCodeSchema,
 } from "@zones/domain";
+import { logger } from "@zones/telemetry/log";
 import { z } from "zod";
 
 import { actorFor, loadForm } from "../submissions/form-data";
@@ -181,7 +182,7 @@ export const submissionRouter = createTRPCRouter({
       });
       // The approval stands whatever happens next; all-approved export schedules may now be due.
       await ctx.exportJobs?.quarterApproved(input.quarter).catch((error: unknown) => {
-        console.error(`export event for ${input.quarter} not sent:`, error);
+        logger.error({ err: error, quarter: input.quarter }, "export event not sent");
       });
       return result;
     }),

@@ -1,7 +1,6 @@
+import { describeError } from "@zones/telemetry/describe-error";
 import { sql } from "drizzle-orm";
-
 import type { Database } from "../client";
-import { describeError } from "../service/log.mjs";
 
 /** True when the database answers a trivial query. */
 export async function pingDatabase(db: Database): Promise<boolean> {

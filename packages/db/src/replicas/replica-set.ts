@@ -1,10 +1,9 @@
+import { describeError } from "@zones/telemetry/describe-error";
 import { observeDatabaseReplicas } from "@zones/telemetry/metrics";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-
 import type { Database } from "../client";
 import { rowsOf } from "../rows";
-import { describeError } from "../service/log.mjs";
 import { PrimaryWalHistory, parseLsn } from "./lag";
 import { judgeReplica, type ReplicaProbe, type ReplicaState, replicaName, roundRobin } from "./state";
 

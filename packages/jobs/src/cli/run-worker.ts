@@ -2,7 +2,8 @@ import { openDatabase } from "@zones/db/client";
 import { pause, waitForDatabase, worthLogging } from "@zones/db/database-watch";
 import { migrateDatabase } from "@zones/db/migrate";
 import { pendingMigrations } from "@zones/db/pending-migrations";
-import { describeError, log } from "@zones/db/service-log";
+import { describeError } from "@zones/telemetry/describe-error";
+import { events } from "@zones/telemetry/events";
 import { startMetricsServer, WORKER_METRICS_PATH } from "@zones/telemetry/scrape";
 
 import { defaultExportDir } from "../export-dir";
@@ -24,15 +25,15 @@ export async function runWorker(config: { migrateOnStart: boolean; graceMs: numb
   const stop = async (signal: string) => {
     if (stopping.signal.aborted) return;
     stopping.abort();
-    log.info("worker.stopping", { signal, graceSeconds: config.graceMs / 1000 });
+    events.info("worker.stopping", { signal, graceSeconds: config.graceMs / 1000 });
     try {
       await worker?.stop({ deadline: Date.now() + config.graceMs });
       await handle.close();
       await metricsServer?.close();
     } catch (error) {
-      log.error("worker.stop-failed", { reason: describeError(error) });
+      events.error("worker.stop-failed", { reason: describeError(error) });
     }
-    log.info("worker.stopped", { signal });
+    events.info("worker.stopped", { signal });
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));
@@ -43,7 +44,7 @@ export async function runWorker(config: { migrateOnStart: boolean; graceMs: numb
     waitForDatabase(handle.db, {
       signal,
       onRetry: (retry) => {
-        if (worthLogging(retry.attempt)) log.warn("database.unavailable", { ...retry });
+        if (worthLogging(retry.attempt)) events.warn("database.unavailable", { ...retry });
       },
     });
   if (!(await databaseReady()) || !(await schemaReady(handle, config.migrateOnStart, signal))) return;
@@ -53,18 +54,18 @@ export async function runWorker(config: { migrateOnStart: boolean; graceMs: numb
     try {
       worker = await startExportWorker(handle, {
         exportDir,
-        onError: (error) => log.error("worker.error", { reason: describeError(error) }),
+        onError: (error) => events.error("worker.error", { reason: describeError(error) }),
       });
       break;
     } catch (error) {
       // The database went away again while pg-boss was starting: wait for it, then start again.
-      log.warn("worker.start-failed", { reason: describeError(error), attempt });
+      events.warn("worker.start-failed", { reason: describeError(error), attempt });
       if (!(await databaseReady())) return;
     }
   }
   if (worker) {
     const metrics = metricsServer ? `:${metricsServer.port}${WORKER_METRICS_PATH}` : null;
-    log.info("worker.started", { database: handle.location, exportDir, metrics });
+    events.info("worker.started", { database: handle.location, exportDir, metrics });
   }
 }
 
@@ -80,7 +81,7 @@ async function schemaReady(
   if (migrateOnStart) {
     const missing = await pendingMigrations(handle.db);
     await migrateDatabase(handle);
-    log.info("migrations.applied", { applied: missing });
+    events.info("migrations.applied", { applied: missing });
     return true;
   }
   let reported = "";
@@ -89,7 +90,7 @@ async function schemaReady(
     if (missing?.length === 0) return true;
     if (missing && missing.join() !== reported) {
       reported = missing.join();
-      log.warn("migrations.pending", {
+      events.warn("migrations.pending", {
         msg: "waiting for `npm run db:migrate`: the database lacks migrations of this release",
         missing,
       });

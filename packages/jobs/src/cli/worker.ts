@@ -7,17 +7,18 @@
  * Its configuration is checked before anything else (./config.ts); the packages read theirs when imported,
  * hence the import after the check.
  */
-import { describeError, log } from "@zones/db/service-log";
+import { describeError } from "@zones/telemetry/describe-error";
+import { events } from "@zones/telemetry/events";
 
 import { readWorkerConfig } from "./config";
 
 const config = readWorkerConfig();
 if (!config.ok) {
-  log.error("config.invalid", { msg: config.message, variables: config.variables });
+  events.error("config.invalid", { msg: config.message, variables: config.variables });
   process.exit(1);
 }
 const { runWorker } = await import("./run-worker");
 await runWorker(config).catch((error: unknown) => {
-  log.error("worker.failed", { reason: describeError(error) });
+  events.error("worker.failed", { reason: describeError(error) });
   process.exit(1);
 });

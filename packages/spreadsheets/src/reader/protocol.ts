@@ -38,6 +38,14 @@ export type ReadRefusal =
   /** `column` is 1-based, null when a CSV record was too long to tell which cell; `excerpt` is its start. */
   | { code: "cell-too-long"; row: number; column: number | null; excerpt: string };
 
+/**
+ * XLSX: the bytes inflated from the ZIP before the reading ended, read or refused: a bomb is refused having
+ * inflated little of it (the tests check it).
+ */
+interface Inflated {
+  inflatedBytes?: number;
+}
+
 export type ReadResult =
-  | { ok: true; encoding: ReaderEncoding; rows: SheetRow[]; strictWidth: boolean }
-  | { ok: false; encoding: ReaderEncoding | null; refusal: ReadRefusal };
+  | ({ ok: true; encoding: ReaderEncoding; rows: SheetRow[]; strictWidth: boolean } & Inflated)
+  | ({ ok: false; encoding: ReaderEncoding | null; refusal: ReadRefusal } & Inflated);

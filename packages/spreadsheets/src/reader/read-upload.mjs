@@ -19,12 +19,14 @@ function refused(encoding, error) {
  * @returns {Promise<ReadResult>}
  */
 async function readWorkbook({ bytes, limits, templateHeaders }) {
+  const usage = { inflatedBytes: 0 };
   try {
-    const rows = await readXlsx(bytes, limits, templateHeaders);
-    return { ok: true, encoding: "xlsx", rows, strictWidth: false };
+    const rows = await readXlsx(bytes, limits, templateHeaders, usage);
+    return { ok: true, encoding: "xlsx", rows, strictWidth: false, inflatedBytes: usage.inflatedBytes };
   } catch (error) {
     // Not a ZIP that holds a workbook: a damaged file, a .docx, an .ods, bad XML, …
-    return refused("xlsx", error instanceof Refusal ? error : new Refusal({ code: "not-a-spreadsheet" }));
+    const refusal = error instanceof Refusal ? error : new Refusal({ code: "not-a-spreadsheet" });
+    return { ...refused("xlsx", refusal), inflatedBytes: usage.inflatedBytes };
   }
 }
 

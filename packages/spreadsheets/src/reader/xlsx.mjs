@@ -96,10 +96,11 @@ function hasTemplateHeader(rows, templateHeaders) {
  * @param {Uint8Array} bytes
  * @param {ReadLimits} limits
  * @param {readonly string[]} templateHeaders
+ * @param {{ inflatedBytes: number }} usage counts the bytes inflated, whether the file is read or refused
  * @returns {Promise<SheetRow[]>}
  */
-export async function readXlsx(bytes, limits, templateHeaders) {
-  const zip = await openZip(bytes, limits.maxInflatedBytes);
+export async function readXlsx(bytes, limits, templateHeaders, usage) {
+  const zip = await openZip(bytes, limits.maxInflatedBytes, usage);
   const packageRelationships = await readRelationships(zip, "");
   const workbookPath = pathOfType(packageRelationships, "officeDocument") ?? "xl/workbook.xml";
   if (!zip.has(workbookPath)) throw new Refusal({ code: "not-a-spreadsheet" });

@@ -47,11 +47,12 @@ function listEntries(zip) {
 /**
  * A ZIP read part by part with one budget of inflated bytes for all of them. A part that declares more
  * than what is left is refused before inflating a byte of it; the bytes are counted again as they come,
- * so that a lying header cannot get past the budget either.
+ * so that a lying header cannot get past the budget either. `usage.inflatedBytes` counts what was inflated.
  * @param {Uint8Array} bytes
  * @param {number} maxInflatedBytes
+ * @param {{ inflatedBytes: number }} usage
  */
-export async function openZip(bytes, maxInflatedBytes) {
+export async function openZip(bytes, maxInflatedBytes, usage) {
   const zip = await open(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const entries = await listEntries(zip);
   let left = maxInflatedBytes;
@@ -83,6 +84,7 @@ export async function openZip(bytes, maxInflatedBytes) {
       try {
         for await (const chunk of stream) {
           left -= chunk.length;
+          usage.inflatedBytes += chunk.length;
           if (left < 0) throw new Refusal({ code: "inflated-too-large" });
           onChunk(chunk);
         }

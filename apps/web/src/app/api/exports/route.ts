@@ -1,6 +1,7 @@
 import { phrased, ZonesError } from "@zones/domain";
 import { exportRequestFromSearchParams, exportScopeFor, prepareExportDownload } from "@zones/exports";
 import { getReader } from "~/server/db";
+import { downloadResponse } from "~/server/download";
 import { signedInRoute } from "~/server/route-handler";
 
 /**
@@ -20,13 +21,5 @@ export const GET = signedInRoute(async ({ request, user }) => {
   // An export reads a read replica when one is well (a little behind the primary), else the primary.
   const download = await prepareExportDownload(await getReader(), scope.filters, parsed.format);
   // Abandoned downloads cancel the body, which closes the database cursor.
-  return new Response(download.body, {
-    headers: {
-      "content-type": download.contentType,
-      "content-disposition": `attachment; filename="${download.fileName}"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-      "x-export-rows": String(download.rowsExpected),
-    },
-  });
+  return downloadResponse(download.body, download, { "x-export-rows": String(download.rowsExpected) });
 });

@@ -1,5 +1,6 @@
 import { pingDatabase } from "@zones/db/health";
-import { describeError, log } from "@zones/db/service-log";
+import { describeError } from "@zones/telemetry/describe-error";
+import { events } from "@zones/telemetry/events";
 
 import { getDatabaseHandle } from "~/server/db";
 
@@ -18,7 +19,7 @@ export async function GET() {
     }
     return Response.json({ status: "unavailable", database: "down" }, { status: 503 });
   } catch (error) {
-    log.error("health.database-unopened", { reason: describeError(error) });
+    events.error("health.database-unopened", { reason: describeError(error) });
     return Response.json({ status: "unavailable", database: "down" }, { status: 503 });
   }
 }

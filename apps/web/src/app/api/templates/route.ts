@@ -2,6 +2,7 @@ import { buildTemplate } from "@zones/api";
 import { phrased, quarterRange, ZonesError, ZQuarterRangeSchema, ZZoneCodeSchema } from "@zones/domain";
 import { z } from "zod";
 import { getDb } from "~/server/db";
+import { downloadResponse } from "~/server/download";
 import { signedInRoute } from "~/server/route-handler";
 
 const ZTemplateQuerySchema = z.object({
@@ -33,11 +34,5 @@ export const GET = signedInRoute(async ({ request, user }) => {
     format: query.data.format,
     language: query.data.lang,
   });
-  return new Response(Buffer.from(file.bytes), {
-    headers: {
-      "content-type": file.contentType,
-      "content-disposition": `attachment; filename="${file.fileName}"`,
-      "cache-control": "no-store",
-    },
-  });
+  return downloadResponse(Buffer.from(file.bytes), file);
 });

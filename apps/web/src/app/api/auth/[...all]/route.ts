@@ -1,5 +1,7 @@
 import { getAuth } from "~/server/auth";
 import { boundedRequest } from "~/server/bounded-body";
+import { faultResponse } from "~/server/fault-response";
+import { requestLocale } from "~/server/route-handler";
 
 /**
  * The longest body better-auth needs (a name, an image address, passwords, a code) is far under this; its
@@ -16,7 +18,12 @@ async function handler(incoming: Request) {
       { status: 413, headers: { "cache-control": "no-store" } },
     );
   }
-  return (await getAuth()).handler(request);
+  try {
+    // better-auth answers its refusals itself and throws what is not one (`onAPIError.throw`).
+    return await (await getAuth()).handler(request);
+  } catch (error) {
+    return faultResponse(error, request, await requestLocale());
+  }
 }
 
 export { handler as GET, handler as POST };

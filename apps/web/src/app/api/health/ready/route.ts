@@ -1,4 +1,4 @@
-import { log } from "@zones/db/service-log";
+import { events } from "@zones/telemetry/events";
 
 import { readinessProblems, replicaStates } from "~/server/readiness";
 
@@ -19,15 +19,15 @@ export async function GET() {
   const details = replicas.length > 0 ? { replicas } : {};
   const summary = problems.join("; ");
   if (summary !== lastLogged) {
-    if (problems.length > 0) log.warn("health.not-ready", { problems, ...details });
-    else if (lastLogged) log.info("health.ready", details);
+    if (problems.length > 0) events.warn("health.not-ready", { problems, ...details });
+    else if (lastLogged) events.info("health.ready", details);
     lastLogged = summary;
   }
   // A replica down or lagging is skipped (its reads go to the primary), never a reason to be unready.
   const replicaSummary = replicas.map(({ replica, state }) => `${replica} ${state}`).join("; ");
   if (replicaSummary !== lastReplicas) {
-    if (replicas.some(({ state }) => state !== "up")) log.warn("health.replicas", details);
-    else if (replicas.length > 0) log.info("health.replicas", details);
+    if (replicas.some(({ state }) => state !== "up")) events.warn("health.replicas", details);
+    else if (replicas.length > 0) events.info("health.replicas", details);
     lastReplicas = replicaSummary;
   }
   return Response.json(

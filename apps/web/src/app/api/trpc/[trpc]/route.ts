@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import {
+  answersDatabaseUnavailable,
   appRouter,
   MAX_BATCH_SIZE,
   MAX_JSON_REQUEST_BYTES,
@@ -12,6 +13,7 @@ import { ZonesError } from "@zones/domain";
 
 import { userFromHeaders } from "~/server/auth";
 import { boundedRequest } from "~/server/bounded-body";
+import { RETRY_AFTER_HEADER } from "~/server/fault-response";
 import { isCrossOrigin } from "~/server/origin";
 import { requestLocale } from "~/server/route-handler";
 import { createTRPCContext } from "~/server/trpc-context";
@@ -40,7 +42,11 @@ async function handler(incoming: Request) {
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: async () => createTRPCContext(await userFromHeaders(request.headers)),
     // Answers are per user and often unapproved data: never kept by a browser or proxy cache.
-    responseMeta: () => ({ headers: new Headers({ "cache-control": "no-store" }) }),
+    responseMeta: ({ errors }) => {
+      // 503 while the database is unavailable (the error formatter): when to try again.
+      const unavailable = errors.some(answersDatabaseUnavailable) ? RETRY_AFTER_HEADER : {};
+      return { headers: new Headers({ "cache-control": "no-store", ...unavailable }) };
+    },
   });
 }
 

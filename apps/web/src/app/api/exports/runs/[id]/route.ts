@@ -12,6 +12,7 @@ import {
   ZExportFiltersSchema,
 } from "@zones/exports";
 import { getDb } from "~/server/db";
+import { downloadResponse } from "~/server/download";
 import { signedInRoute } from "~/server/route-handler";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,13 +51,9 @@ export const GET = signedInRoute<{ id: string }>(async ({ user, params }) => {
   }
   // An abandoned download cancels the web stream, which closes the file.
   const body = Readable.toWeb(createReadStream(run.filePath)) as ReadableStream<Uint8Array>;
-  return new Response(body, {
-    headers: {
-      "content-type": exportContentType(filters.data, format),
-      "content-disposition": `attachment; filename="${run.fileName}"`,
-      "content-length": String(size),
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
+  return downloadResponse(
+    body,
+    { contentType: exportContentType(filters.data, format), fileName: run.fileName },
+    { "content-length": String(size) },
+  );
 });
