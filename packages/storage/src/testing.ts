@@ -1,0 +1,71 @@
+/** Test-only: an S3 API on 127.0.0.1 (s3rver, an emulator on the local file system) for the storage's tests. */
+import { mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import type { S3StorageSettings } from "./s3";
+
+interface S3rverOptions {
+  address: string;
+  port: number;
+  silent: boolean;
+  directory: string;
+  configureBuckets: { name: string }[];
+}
+type S3rverServer = { run(): Promise<AddressInfo>; close(): Promise<void> };
+
+/** s3rver has no types of its own; this is the little of it the tests use. */
+const S3rver = createRequire(import.meta.url)("s3rver") as new (options: S3rverOptions) => S3rverServer;
+
+/** s3rver's one account. */
+const EMULATOR_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
+
+export interface S3Emulator {
+  endpoint: string;
+  bucket: string;
+  /** Settings of a storage in the emulator's bucket, under `prefix`. */
+  settings(prefix?: string): { kind: "s3" } & S3StorageSettings;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts s3rver on 127.0.0.1, on a port the system picks, storing into a new temporary folder, with one empty
+ * bucket; `stop` closes it and removes the folder.
+ */
+export async function startS3Emulator({ bucket = "zones-exports" } = {}): Promise<S3Emulator> {
+  const directory = await mkdtemp(path.join(tmpdir(), "zones-s3rver-"));
+  const server = new S3rver({
+    address: "127.0.0.1",
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket }],
+  });
+  let port: number;
+  try {
+    ({ port } = await server.run());
+  } catch (error) {
+    await rm(directory, { recursive: true, force: true });
+    throw error;
+  }
+  const endpoint = `http://127.0.0.1:${port}`;
+  return {
+    endpoint,
+    bucket,
+    settings: (prefix = "zones") => ({
+      kind: "s3",
+      bucket,
+      prefix,
+      endpoint,
+      region: "us-east-1",
+      ...EMULATOR_CREDENTIALS,
+      forcePathStyle: true,
+    }),
+    async stop() {
+      await server.close();
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
