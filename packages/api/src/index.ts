@@ -3,6 +3,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";
 
 export { httpStatusOf, internalErrorMessage, TRPC_CODES, toTRPCError, trpcRefusal } from "./errors";
+export { exportRunDownload } from "./exports/run-file";
 export { type MessageKey, message, translate } from "./messages";
 export { type AppRouter, appRouter, createCaller } from "./root";
 export type { ExportRunView, ExportScheduleView } from "./router/exports";

@@ -37,8 +37,12 @@ export class LocalExportStorage implements ExportStorage {
       // Renamed only once the file is closed, its data flushed to disk.
       await closed();
       if (sink.errored) throw sink.errored;
+      const { size } = await stat(partPath);
+      if (size !== sink.bytesWritten) {
+        throw new Error(`${partPath}: the disk kept ${size} bytes of the ${sink.bytesWritten} written`);
+      }
       await rename(partPath, filePath);
-      return { value, size: (await stat(filePath)).size };
+      return { value, size };
     } catch (error) {
       // Closed first: a file still being opened would otherwise appear after its removal.
       sink.destroy();

@@ -1,4 +1,4 @@
-import { PassThrough, Readable, type Writable } from "node:stream";
+import { Readable, Transform, type Writable } from "node:stream";
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -86,7 +86,14 @@ export class S3ExportStorage implements ExportStorage {
     options: { contentType?: string } = {},
   ): Promise<Stored<T>> {
     const Key = this.#objectKey(key);
-    const body = new PassThrough();
+    // Counts what the writer hands over, to compare with what S3 says it stored.
+    let written = 0;
+    const body = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        written += chunk.length;
+        done(null, chunk);
+      },
+    });
     // Its errors reach the caller through the writer's and the upload's promises, never as an 'error' event
     // nobody listens to (which would end the process).
     body.on("error", () => {});
@@ -118,7 +125,11 @@ export class S3ExportStorage implements ExportStorage {
       if (!body.writableEnded) body.end();
       const failure = await uploading;
       if (failure) throw failure;
-      return { value, size: await this.#size(Key) };
+      const size = await this.#size(Key);
+      if (size !== written) {
+        throw new Error(`${Key}: the storage kept ${size} bytes of the ${written} written`);
+      }
+      return { value, size };
     } catch (error) {
       // The upload reads no further: only a stream that ended completes an object.
       body.destroy(asError(error));

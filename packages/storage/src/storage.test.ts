@@ -8,7 +8,6 @@ import path from "node:path";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
-import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { LocalExportStorage } from "./local";
@@ -65,14 +64,6 @@ afterAll(async () => {
   await emulator?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-/** The keys S3 shows under the storage's prefix (objects only: parts of unfinished uploads are never listed). */
-async function s3Keys(storage: S3ExportStorage): Promise<string[]> {
-  const listed = await storage.client.send(
-    new ListObjectsV2Command({ Bucket: emulator.bucket, Prefix: "zones/" }),
-  );
-  return (listed.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : [])).sort();
-}
 
 const kinds: [string, () => ExportStorage][] = [
   ["a local folder", () => new LocalExportStorage(dir)],
@@ -202,7 +193,7 @@ describe("export storage in S3 (s3rver)", () => {
     const storage = new S3ExportStorage(emulator.settings());
     const run = randomUUID();
     await storage.store(`${run}/a.csv`, writing(5));
-    expect(await s3Keys(storage)).toContain(`zones/${run}/a.csv`);
+    expect(await emulator.keys("zones/")).toContain(`zones/${run}/a.csv`);
     expect(storage.location).toBe(`s3://${emulator.bucket}/zones at ${emulator.endpoint}`);
   });
 
@@ -262,7 +253,28 @@ describe("export storage in S3 (s3rver)", () => {
     expect(sent).toContain("AbortMultipartUploadCommand");
     expect(sent).not.toContain("CompleteMultipartUploadCommand");
     expect(await storage.open(key)).toBeNull();
-    expect(await s3Keys(storage)).not.toContain(`zones/${key}`);
+    expect(await emulator.keys("zones/")).not.toContain(`zones/${key}`);
+  });
+
+  it("refuses, and deletes, an object whose stored size differs from what was written", async () => {
+    const storage = new S3ExportStorage(emulator.settings());
+    // A store that lost a byte on the way (a proxy or server mangling the upload).
+    storage.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if (context.commandName === "HeadObjectCommand") {
+          const output = result.output as { ContentLength?: number };
+          output.ContentLength = (output.ContentLength ?? 0) - 1;
+        }
+        return result;
+      },
+      { step: "initialize", name: "loseAByte" },
+    );
+    const key = `${randomUUID()}/short.csv`;
+    await expect(storage.store(key, writing(1000))).rejects.toThrow(
+      `zones/${key}: the storage kept 999 bytes of the 1000 written`,
+    );
+    expect(await new S3ExportStorage(emulator.settings()).open(key)).toBeNull();
   });
 
   it("leaves no object under the key when the uploading process is killed mid-way", async () => {
@@ -296,7 +308,7 @@ describe("export storage in S3 (s3rver)", () => {
     expect(await exited).toBe("SIGKILL");
     const storage = new S3ExportStorage(settings);
     expect(await storage.open(key)).toBeNull();
-    expect(await s3Keys(storage)).not.toContain(`zones/${key}`);
+    expect(await emulator.keys("zones/")).not.toContain(`zones/${key}`);
   });
 
   it("fails, without waiting on the writer, when S3 refuses the upload (no such bucket)", async () => {

@@ -5,7 +5,9 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import type { S3StorageSettings } from "./s3";
+import { ListObjectsV2Command } from "@aws-sdk/client-s3";
+
+import { S3ExportStorage, type S3StorageSettings } from "./s3";
 
 interface S3rverOptions {
   address: string;
@@ -27,6 +29,8 @@ export interface S3Emulator {
   bucket: string;
   /** Settings of a storage in the emulator's bucket, under `prefix`. */
   settings(prefix?: string): { kind: "s3" } & S3StorageSettings;
+  /** The keys of the objects S3 shows under `prefix` (parts of unfinished uploads are never shown). */
+  keys(prefix: string): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -51,19 +55,26 @@ export async function startS3Emulator({ bucket = "zones-exports" } = {}): Promis
     throw error;
   }
   const endpoint = `http://127.0.0.1:${port}`;
+  const settings = (prefix = "zones") => ({
+    kind: "s3" as const,
+    bucket,
+    prefix,
+    endpoint,
+    region: "us-east-1",
+    ...EMULATOR_CREDENTIALS,
+    forcePathStyle: true,
+  });
+  const { client } = new S3ExportStorage(settings());
   return {
     endpoint,
     bucket,
-    settings: (prefix = "zones") => ({
-      kind: "s3",
-      bucket,
-      prefix,
-      endpoint,
-      region: "us-east-1",
-      ...EMULATOR_CREDENTIALS,
-      forcePathStyle: true,
-    }),
+    settings,
+    async keys(prefix) {
+      const listed = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
+      return (listed.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : [])).sort();
+    },
     async stop() {
+      client.destroy();
       await server.close();
       await rm(directory, { recursive: true, force: true });
     },
