@@ -42,7 +42,10 @@ export function describeS3Error(error: unknown): string {
     const text = error.message && error.message !== "UnknownError" ? `: ${error.message}` : "";
     return `${error.name}${status ? ` (HTTP ${status})` : ""}${text}`;
   }
-  return asError(error).message;
+  const plain = asError(error);
+  // Node's connection errors may come without a message (an AggregateError of each address tried).
+  const code = (plain as { code?: unknown }).code;
+  return plain.message || (typeof code === "string" ? code : plain.name);
 }
 
 /**
@@ -189,7 +192,8 @@ export class S3ExportStorage implements ExportStorage {
     try {
       await this.client.send(new HeadBucketCommand({ Bucket: this.#bucket }));
     } catch (error) {
-      throw new Error(`bucket ${this.#bucket}: ${describeS3Error(error)}`, { cause: error });
+      // The reason in the message only: the SDK's error adds nothing to it (e.g. "UnknownError" for a HEAD).
+      throw new Error(`bucket ${this.#bucket}: ${describeS3Error(error)}`);
     }
   }
 }

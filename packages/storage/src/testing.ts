@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 
 import { S3ExportStorage, type S3StorageSettings } from "./s3";
 
@@ -31,6 +31,8 @@ export interface S3Emulator {
   settings(prefix?: string): { kind: "s3" } & S3StorageSettings;
   /** The keys of the objects S3 shows under `prefix` (parts of unfinished uploads are never shown). */
   keys(prefix: string): Promise<string[]>;
+  /** Creates another bucket, empty. */
+  createBucket(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -69,6 +71,9 @@ export async function startS3Emulator({ bucket = "zones-exports" } = {}): Promis
     endpoint,
     bucket,
     settings,
+    async createBucket(name) {
+      await client.send(new CreateBucketCommand({ Bucket: name }));
+    },
     async keys(prefix) {
       const listed = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
       return (listed.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : [])).sort();
