@@ -30,6 +30,12 @@ export interface S3StorageSettings {
 export const UPLOAD_PART_BYTES = 5 * 1024 * 1024;
 /** Parts sent at once: an upload holds about this many parts plus one in memory, whatever the file's size. */
 export const UPLOAD_QUEUE_SIZE = 2;
+/**
+ * A store that stops answering fails the upload or download instead of holding it forever: connecting may take
+ * 10 s, a connection may sit idle 600 s (as long as nginx lets a download wait between two chunks).
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+const IDLE_TIMEOUT_MS = 600_000;
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
@@ -71,6 +77,7 @@ export class S3ExportStorage implements ExportStorage {
       ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
       forcePathStyle: settings.forcePathStyle,
       credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+      requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, socketTimeout: IDLE_TIMEOUT_MS },
       // Checksums only where the API requires them: S3-compatible stores do not all accept the SDK's default
       // CRC32 headers and trailers (chunked uploads with trailers are refused or stored verbatim by some).
       requestChecksumCalculation: "WHEN_REQUIRED",
