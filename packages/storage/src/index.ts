@@ -1,4 +1,4 @@
-export { LocalExportStorage, PART_SUFFIX } from "./local";
+export { LocalExportStorage } from "./local";
 export { describeS3Error, S3ExportStorage, type S3StorageSettings, UPLOAD_PART_BYTES } from "./s3";
 export {
   type ExportStorageSettings,

@@ -6,7 +6,7 @@ import type { Writable } from "node:stream";
 import { assertObjectKey, type ExportStorage, type Stored, type StoredObject } from "./storage";
 
 /** Suffix of a file still being written: never offered, never backed up. */
-export const PART_SUFFIX = ".part";
+const PART_SUFFIX = ".part";
 
 /**
  * Export files in a local folder (`EXPORT_DIR`): each written as `<key>.part` and renamed to `<key>` once
