@@ -18,9 +18,12 @@ const config: NextConfig = {
     "@zones/exports",
     "@zones/jobs",
     "@zones/spreadsheets",
+    "@zones/storage",
   ],
   // Loaded from node_modules at run time: PGlite reads its WASM and data files from its own folder.
   serverExternalPackages: [
+    "@aws-sdk/client-s3",
+    "@aws-sdk/lib-storage",
     "@electric-sql/pglite",
     "exceljs",
     "iconv-lite",

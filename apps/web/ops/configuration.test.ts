@@ -49,6 +49,25 @@ const CASES: { name: string; env: Record<string, string>; variables: string[]; s
     ],
   },
   {
+    name: "an export bucket that is not one, without its credentials",
+    env: {
+      ...GOOD,
+      EXPORT_STORAGE_URL: "https://zones-exports.s3.amazonaws.com/prod",
+      S3_REGION: "us-east-1",
+    },
+    variables: ["EXPORT_STORAGE_URL", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"],
+    says: [
+      /EXPORT_STORAGE_URL must be s3:\/\/BUCKET or s3:\/\/BUCKET\/PREFIX/,
+      /S3_ACCESS_KEY_ID is missing \(required with EXPORT_STORAGE_URL\)/,
+    ],
+  },
+  {
+    name: "S3 variables without EXPORT_STORAGE_URL",
+    env: { ...GOOD, S3_ENDPOINT: "http://minio.internal:9000" },
+    variables: ["S3_ENDPOINT"],
+    says: [/S3_ENDPOINT is set but EXPORT_STORAGE_URL is not/],
+  },
+  {
     name: "the process's own variables",
     env: { ...GOOD, SHUTDOWN_GRACE_SECONDS: "soon", MIGRATE_ON_START: "maybe" },
     variables: ["MIGRATE_ON_START", "SHUTDOWN_GRACE_SECONDS"],

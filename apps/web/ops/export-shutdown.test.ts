@@ -79,7 +79,7 @@ describe.skipIf(!ADMIN_URL)(
       // It was still running when the signal came.
       expect(run?.finishedAt?.getTime()).toBeGreaterThan(Date.parse(stopping.time as string));
       expect(await filesUnder(exportDir)).toEqual([path.join(runId, run?.fileName ?? "?")]);
-      expect((await stat(run?.filePath ?? "")).size).toBe(run?.byteSize);
+      expect((await stat(path.join(exportDir, run?.storageKey ?? "?"))).size).toBe(run?.byteSize);
     });
 
     it("an export still running when the grace ends is handed back, without a partial file, and another worker completes it", async () => {
@@ -93,7 +93,7 @@ describe.skipIf(!ADMIN_URL)(
       expect(Date.now() - signalled).toBeLessThan(15_000);
       // Back in the queue, its attempt not counted, and nothing of it on disk.
       const handedBack = await exportRun(handle, runId);
-      expect(handedBack).toMatchObject({ status: "queued", attempts: 0, rowsDone: 0, filePath: null });
+      expect(handedBack).toMatchObject({ status: "queued", attempts: 0, rowsDone: 0, storageKey: null });
       expect((await filesUnder(exportDir)).filter((file) => file.startsWith(runId))).toEqual([]);
 
       await worker();
@@ -102,7 +102,7 @@ describe.skipIf(!ADMIN_URL)(
       expect(run.rowCount).toBeGreaterThanOrEqual(10_000);
       const files = (await filesUnder(exportDir)).filter((file) => file.startsWith(runId));
       expect(files).toEqual([path.join(runId, run.fileName ?? "?")]);
-      expect((await stat(run.filePath ?? "")).size).toBe(run.byteSize);
+      expect((await stat(path.join(exportDir, run.storageKey ?? "?"))).size).toBe(run.byteSize);
     });
   },
 );

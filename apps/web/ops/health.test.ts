@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { type S3Emulator, startS3Emulator } from "@zones/storage/testing";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -89,6 +90,32 @@ describe.skipIf(!ADMIN_URL)("health checks and migrations (needs TEST_DATABASE_U
     const notReady = await server.waitForLog("health.not-ready");
     expect(notReady.problems).toEqual([expect.stringContaining(`export storage ${blocked}`)]);
     await rm(blocked);
+    await waitForAnswer(`${base}/api/health/ready`, (response) => response.status === 200, 15_000);
+  });
+
+  it("with EXPORT_STORAGE_URL: not ready while its bucket does not exist, saying why in the log; ready once it does", async () => {
+    const emulator: S3Emulator = await startS3Emulator();
+    cleanup.push(() => emulator.stop());
+    const { server, base } = await serve({
+      MIGRATE_ON_START: "1",
+      EXPORT_STORAGE_URL: "s3://zones-later/ops",
+      S3_ENDPOINT: emulator.endpoint,
+      S3_REGION: "us-east-1",
+      S3_ACCESS_KEY_ID: "S3RVER",
+      S3_SECRET_ACCESS_KEY: "S3RVER",
+      S3_FORCE_PATH_STYLE: "1",
+    });
+    await server.waitForLog("migrations.applied");
+    expect(await answer(`${base}/api/health/ready`)).toEqual({
+      status: 503,
+      body: { status: "unavailable" },
+    });
+    const notReady = await server.waitForLog("health.not-ready");
+    expect(notReady.problems).toEqual([
+      `export storage s3://zones-later/ops at ${emulator.endpoint}: bucket zones-later: NotFound (HTTP 404)`,
+    ]);
+    expect(JSON.stringify(server.logs())).not.toContain("S3RVER");
+    await emulator.createBucket("zones-later");
     await waitForAnswer(`${base}/api/health/ready`, (response) => response.status === 200, 15_000);
   });
 });

@@ -26,6 +26,13 @@ export const env = createEnv({
      * local origins are trusted.
      */
     PORT: WEB_VARIABLES.PORT.optional(),
+    /** Export files in an S3-compatible bucket instead (`s3://bucket/prefix`), reached as the S3_* say. */
+    EXPORT_STORAGE_URL: SERVICE_VARIABLES.EXPORT_STORAGE_URL.optional(),
+    S3_ENDPOINT: SERVICE_VARIABLES.S3_ENDPOINT.optional(),
+    S3_REGION: SERVICE_VARIABLES.S3_REGION.optional(),
+    S3_ACCESS_KEY_ID: SERVICE_VARIABLES.S3_ACCESS_KEY_ID.optional(),
+    S3_SECRET_ACCESS_KEY: SERVICE_VARIABLES.S3_SECRET_ACCESS_KEY.optional(),
+    S3_FORCE_PATH_STYLE: SERVICE_VARIABLES.S3_FORCE_PATH_STYLE.optional(),
     /** Apply pending migrations when the server starts (otherwise only `npm run db:migrate` does). */
     MIGRATE_ON_START: SERVICE_VARIABLES.MIGRATE_ON_START.optional(),
   },

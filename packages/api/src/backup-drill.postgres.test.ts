@@ -3,12 +3,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import type { Role, SessionUser } from "@zones/auth";
-import { type DatabaseHandle, openPostgres, rowsOf } from "@zones/db/client";
+import { type DatabaseHandle, openPostgres } from "@zones/db/client";
 import { seedDatabase } from "@zones/db/seed";
 import { createEmptyTestDatabase, createTestDatabase } from "@zones/db/testing";
+import { parseExportFilters } from "@zones/exports";
+import { LocalExportStorage } from "@zones/storage";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { exportRunDownload } from "./exports/run-file";
 import { createCaller } from "./root";
 import { contextFor, createRoleUsers, testAuth } from "./test-fixtures";
 import { npmRun, signIn, type TableFingerprint, tableFingerprints } from "./test-operations";
@@ -42,9 +45,12 @@ describe("backup and restore drill", () => {
     const filePath = path.join(exportsOf("source"), RUN_ID, FILE);
     await mkdir(path.dirname(filePath), { recursive: true });
     await writeFile(filePath, "\uFEFFzone_code,indicator_code,quarter,value\r\nHB-HS,gdp,2026Q2,1234.5\r\n");
+    const filters = JSON.stringify(
+      parseExportFilters({ zoneCodes: ["HB-HS"], indicatorCodes: ["gdp"], from: "2026Q2", to: "2026Q2" }),
+    );
     await source.db.execute(sql`
-      insert into export_runs (id, requested_by, filters, status, file_path, file_name, row_count)
-      values (${RUN_ID}, ${users.admin.id}, '{"from": "2026Q2", "to": "2026Q2"}', 'succeeded', ${filePath}, ${FILE}, 1)`);
+      insert into export_runs (id, requested_by, filters, status, storage_key, file_name, row_count)
+      values (${RUN_ID}, ${users.admin.id}, ${filters}, 'succeeded', ${`${RUN_ID}/${FILE}`}, ${FILE}, 1)`);
     await source.db.execute(sql`
       insert into audit_log (actor_id, action, entity_type, entity_id, zone_code, quarter, details)
       values (${users.official.id}, 'submission.save', 'submission', 'HB-HS/2026Q3', 'HB-HS', '2026Q3', '{"changed": ["gdp"]}'),
@@ -87,18 +93,17 @@ describe("backup and restore drill", () => {
     expect(after["public.observations"]?.md5).toBe(before["public.observations"]?.md5);
     expect(before["public.audit_log"]?.rows).toBe(6);
     expect(after["public.audit_log"]?.md5).toBe(before["public.audit_log"]?.md5);
-    // Every other table too, but the export run, whose file now lives in the new export folder.
+    // Every other table too, the export run included: its file's key is relative to the export folder.
     const changed = Object.keys(before).filter((table) => after[table]?.md5 !== before[table]?.md5);
-    expect(changed).toEqual(["public.export_runs"]);
+    expect(changed).toEqual([]);
   });
 
-  it("restores the export files into the new folder, and the run points at its copy", async () => {
-    const copy = path.join(exportsOf("restored"), RUN_ID, FILE);
-    expect(await readFile(copy)).toEqual(await readFile(path.join(exportsOf("source"), RUN_ID, FILE)));
-    const [run] = rowsOf<{ file_path: string }>(
-      await restored.db.execute(sql`select file_path from export_runs where id = ${RUN_ID}`),
-    );
-    expect(run?.file_path).toBe(copy);
+  it("restores the export files into the new folder, where the run's download finds its copy", async () => {
+    const original = await readFile(path.join(exportsOf("source"), RUN_ID, FILE));
+    expect(await readFile(path.join(exportsOf("restored"), RUN_ID, FILE))).toEqual(original);
+    const storage = new LocalExportStorage(exportsOf("restored"));
+    const download = await exportRunDownload(restored.db, storage, users.admin, RUN_ID);
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(original);
   });
 
   it("serves the restored copy: an account signs in and sees what it saw before", async () => {

@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 
 import type { AppRouter } from "./root";
 
+export { downloadResponse } from "./download";
 export {
   answersDatabaseUnavailable,
   databaseUnavailableMessage,
@@ -11,6 +12,7 @@ export {
   toTRPCError,
   trpcRefusal,
 } from "./errors";
+export { exportRunDownload } from "./exports/run-file";
 export { type MessageKey, message, translate } from "./messages";
 export { type AppRouter, appRouter, createCaller } from "./root";
 export type { ExportRunView, ExportScheduleView } from "./router/exports";

@@ -1,7 +1,8 @@
-import type { DatabaseHandle } from "@zones/db/client";
+import { type DatabaseHandle, rowsOf } from "@zones/db/client";
 import { migrateDatabase } from "@zones/db/migrate";
 import { createPreviousReleaseDatabase, PREVIOUS_RELEASE } from "@zones/db/previous-release";
 import { DEMO_PASSWORD } from "@zones/db/seed";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createCaller } from "./root";
@@ -47,6 +48,19 @@ describe(`upgrade from the previous release (${PREVIOUS_RELEASE.commit.slice(0, 
       expect(after[table], table).toEqual(fingerprint);
     }
     expect(after[JOURNAL]?.rows).toBeGreaterThan(PREVIOUS_RELEASE.migrations);
+  });
+
+  it("gives the previous release's export files their storage keys: where they are in EXPORT_DIR", async () => {
+    const runs = rowsOf<{ id: string; file_path: string | null; storage_key: string | null }>(
+      await handle.db.execute(sql`select id, file_path, storage_key from export_runs order by id`),
+    );
+    expect(runs.filter((run) => run.file_path !== null).length).toBeGreaterThan(0);
+    for (const run of runs) {
+      // <EXPORT_DIR>/<run id>/<file name>: the key is the path below EXPORT_DIR.
+      const key = run.file_path ? run.file_path.split("/").slice(-2).join("/") : null;
+      expect(run.storage_key, run.id).toBe(key);
+      if (key) expect(key.startsWith(`${run.id}/`)).toBe(true);
+    }
   });
 
   it("is served by the app: a demo account signs in and sees the overview and a zone's figures", async () => {

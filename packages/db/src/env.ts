@@ -19,6 +19,8 @@ export const env = createEnv({
     PGLITE_DIR: SERVICE_VARIABLES.PGLITE_DIR.optional(),
     /** Where export files are written; default `.data/exports` at the repository root (see export-dir.ts). */
     EXPORT_DIR: SERVICE_VARIABLES.EXPORT_DIR.optional(),
+    /** Export files in a bucket instead: then `db:backup` has none to copy (it says so). */
+    EXPORT_STORAGE_URL: SERVICE_VARIABLES.EXPORT_STORAGE_URL.optional(),
     /** The folder of pg_dump/pg_restore for backups, when not the server's major version's usual place. */
     PG_BIN_DIR: z.string().min(1).optional(),
     /** Set by npm: the folder a command was typed in (workspace scripts run in the package's folder). */

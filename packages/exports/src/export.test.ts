@@ -1,8 +1,4 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { Writable } from "node:stream";
 import { type DatabaseHandle, rowsOf } from "@zones/db/client";
 import { countObservationRows, streamObservationRows } from "@zones/db/exports";
@@ -14,7 +10,7 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { TExportFilters } from "./filters";
-import { exportChunks, exportRowBatches, prepareExportDownload, runExport, writeExportFile } from "./run";
+import { exportChunks, exportRowBatches, prepareExportDownload, runExport } from "./run";
 import {
   BARE_CR_NOTE,
   CR_FIRST_NOTE,
@@ -385,74 +381,6 @@ describe(`exports on ${testEngine()}`, () => {
       }
       const [row] = rowsOf<{ n: number }>(await handle.db.execute(sql`select 1 as n`));
       expect(Number(row?.n)).toBe(1);
-    });
-  });
-
-  describe("writeExportFile", () => {
-    let dir: string;
-    beforeAll(async () => {
-      dir = await mkdtemp(path.join(tmpdir(), "zones-export-"));
-    });
-    afterAll(async () => {
-      await rm(dir, { recursive: true, force: true });
-    });
-
-    it("renames the finished .part file to its ASCII name", async () => {
-      const scope = filters();
-      const now = new Date("2026-11-28T10:00:00+08:00");
-      const file = await writeExportFile(handle.db, scope, "csv", dir, { now });
-      expect(file.fileName).toBe(
-        "zones-export-4zones-gdp_gdp-growth_urban-unemployment-2025Q1-2025Q4-20261128.csv",
-      );
-      expect(await readdir(dir)).toEqual([file.fileName]);
-      const bytes = await readFile(file.filePath);
-      expect(file.byteSize).toBe(bytes.length);
-      expect(file.checksum).toBe(createHash("sha256").update(bytes).digest("hex"));
-      expect(bytes.equals(await exportBytes(handle, scope, "csv"))).toBe(true);
-      await rm(file.filePath);
-    });
-
-    it("deletes the .part file and keeps no file when the export fails midway", async () => {
-      let batches = 0;
-      await expect(
-        writeExportFile(handle.db, filters(), "csv", dir, {
-          batchSize: 1,
-          onProgress: ({ rowsDone }) => {
-            if (rowsDone > 0 && ++batches === 3) throw new Error("disk on fire");
-          },
-        }),
-      ).rejects.toThrow("disk on fire");
-      expect(await readdir(dir)).toEqual([]);
-      const [row] = rowsOf<{ n: number }>(await handle.db.execute(sql`select 1 as n`));
-      expect(Number(row?.n)).toBe(1);
-    });
-
-    it("deletes the .part file when the XLSX writer fails midway", async () => {
-      let batches = 0;
-      await expect(
-        writeExportFile(handle.db, filters(), "xlsx", dir, {
-          batchSize: 2,
-          onProgress: ({ rowsDone }) => {
-            if (rowsDone > 0 && ++batches === 2) throw new Error("writer broke");
-          },
-        }),
-      ).rejects.toThrow("writer broke");
-      expect(await readdir(dir)).toEqual([]);
-    });
-
-    it("deletes the .part file when cancelled", async () => {
-      const controller = new AbortController();
-      await expect(
-        writeExportFile(handle.db, filters(), "csv", dir, {
-          batchSize: 1,
-          signal: controller.signal,
-          onProgress: ({ rowsDone }) => {
-            if (rowsDone === 2) controller.abort(new Error("cancelled by the user"));
-          },
-        }),
-      ).rejects.toThrow("cancelled by the user");
-      expect(await readdir(dir)).toEqual([]);
-      expect(existsSync(path.join(dir, "x.part"))).toBe(false);
     });
   });
 

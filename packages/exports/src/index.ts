@@ -32,7 +32,6 @@ export {
 export { type ExportScope, type ExportUser, exportScopeFor } from "./rights";
 export {
   CONTENT_TYPES,
-  type ExportFile,
   type ExportOptions,
   type ExportProgress,
   type ExportResult,
@@ -42,7 +41,6 @@ export {
   prepareExportDownload,
   readableFrom,
   runExport,
-  writeExportFile,
 } from "./run";
 export { type StoredSchedule, scheduleFromStored, storedScheduleValues } from "./stored-schedule";
 export { sheetName, writeXlsx, XLSX_MAX_CELL_TEXT, XLSX_MAX_SHEET_ROWS, xlsxText } from "./xlsx";

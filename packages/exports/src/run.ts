@@ -1,7 +1,4 @@
 import { createHash } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
-import path from "node:path";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Database } from "@zones/db/client";
@@ -175,45 +172,6 @@ export async function runExport(
     checksum: tally.hash.digest("hex"),
     durationMs: Math.round(performance.now() - started),
   };
-}
-
-export interface ExportFile extends ExportResult {
-  fileName: string;
-  /** Absolute path of the finished file. */
-  filePath: string;
-}
-
-/**
- * Writes an export into `dir` as `<name>.part` and renames it to `<name>` (see `exportFileName`) only once
- * complete and flushed to disk, so that a half-written file is never offered; on failure the `.part` file is
- * deleted and the error thrown.
- */
-export async function writeExportFile(
-  db: Database,
-  filters: TExportFilters,
-  format: ExportFormat,
-  dir: string,
-  options: ExportOptions & { now?: Date } = {},
-): Promise<ExportFile> {
-  const fileName = exportFileName(filters, format, options.now ?? new Date());
-  const filePath = path.resolve(dir, fileName);
-  const partPath = `${filePath}.part`;
-  const sink = createWriteStream(partPath, { flush: true });
-  const closed = () =>
-    new Promise<void>((resolve) => (sink.closed ? resolve() : sink.once("close", () => resolve())));
-  try {
-    const result = await runExport(db, filters, format, sink, options);
-    // Renamed only once the file is closed, its data flushed to disk.
-    await closed();
-    await rename(partPath, filePath);
-    return { ...result, fileName, filePath };
-  } catch (error) {
-    // Closed first: a file still being opened would otherwise appear after its removal.
-    sink.destroy();
-    await closed();
-    await rm(partPath, { force: true });
-    throw error;
-  }
 }
 
 /**

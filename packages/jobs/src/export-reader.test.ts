@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type { DatabaseHandle } from "@zones/db/client";
 import { getExportRun } from "@zones/db/exports";
 import { createTestDatabase } from "@zones/db/testing";
@@ -34,12 +35,12 @@ describe("an export run with a reader", () => {
       world.handle.db,
       run.id,
       { retryCount: 0, retryLimit: 2 },
-      { exportDir: world.exportDir, reader: replica.db },
+      { storage: world.storage, reader: replica.db },
     );
     expect(outcome).toBe("succeeded");
     const stored = await getExportRun(world.handle.db, run.id);
     expect(stored).toMatchObject({ status: "succeeded", rowCount: 1 });
-    const text = await readFile(stored?.filePath ?? "", "utf8");
+    const text = await readFile(path.join(world.exportDir, stored?.storageKey ?? "missing"), "utf8");
     expect(text).toContain("4321");
     expect(text).not.toContain("1234.5");
   });

@@ -25,14 +25,14 @@ describe("a stopping worker hands its exports back", () => {
       world.handle.db,
       run.id,
       { retryCount: 0, retryLimit: 2 },
-      { exportDir: world.exportDir, live },
+      { storage: world.storage, live },
     );
     expect(outcome).toBe("handed-back");
     expect(await getExportRun(world.handle.db, run.id)).toMatchObject({
       status: "queued",
       attempts: 0,
       rowsDone: 0,
-      filePath: null,
+      storageKey: null,
       error: null,
     });
     expect(await readdir(world.exportDir)).not.toContain(run.id);
@@ -40,7 +40,7 @@ describe("a stopping worker hands its exports back", () => {
 
     // Any worker then runs it, as its first attempt.
     worker = await startExportWorker(world.handle, {
-      exportDir: world.exportDir,
+      storage: world.storage,
       timing: { pollingIntervalSeconds: 0.5 },
       tickCron: "0 0 1 1 *",
     });
@@ -55,7 +55,7 @@ describe("a stopping worker hands its exports back", () => {
 
   it("stopping with nothing running ends at once, whatever the grace", async () => {
     const idle = await startExportWorker(world.handle, {
-      exportDir: world.exportDir,
+      storage: world.storage,
       timing: { pollingIntervalSeconds: 0.5 },
       tickCron: "0 0 1 1 *",
     });

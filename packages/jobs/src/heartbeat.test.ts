@@ -2,10 +2,10 @@ import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { failExportRunAttempt, finishExportRun, getExportRun } from "@zones/db/exports";
 import { exportRuns } from "@zones/db/schema";
-import type { ExportFile } from "@zones/exports";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
+import type { ExportFile } from "./export-file";
 import { runExportAttempt } from "./run-export";
 import { insertManualRun, useJobsWorld, waitFor } from "./test-world";
 
@@ -18,14 +18,14 @@ vi.mock("./queues", async (importOriginal) => ({
 let release: (file: ExportFile) => void = () => {};
 /** Exports the mock has begun writing: the attempt has cleared and made its folder by then. */
 let writesBegun = 0;
-vi.mock("@zones/exports", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@zones/exports")>()),
-  writeExportFile: (...args: unknown[]) =>
+vi.mock("./export-file", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("./export-file")>()),
+  storeExportFile: (...args: unknown[]) =>
     new Promise<ExportFile>((resolve, reject) => {
       release = resolve;
       writesBegun += 1;
       // Like the real writer: an abort ends it with the abort's reason.
-      const signal = (args[4] as { signal?: AbortSignal } | undefined)?.signal;
+      const signal = (args[5] as { signal?: AbortSignal } | undefined)?.signal;
       signal?.addEventListener("abort", () => reject(signal.reason));
     }),
 }));
@@ -41,7 +41,7 @@ describe("an attempt taken for dead while it still runs", () => {
       world.handle.db,
       run.id,
       { retryCount: 0, retryLimit: 2 },
-      { exportDir: world.exportDir },
+      { storage: world.storage },
     );
     await waitFor(async () => writesBegun > begun, "the first attempt to write", {
       timeoutMs: 10_000,
@@ -75,7 +75,7 @@ describe("an attempt taken for dead while it still runs", () => {
       checksum: "0",
       durationMs: 1,
       fileName: "x.csv",
-      filePath: "/x",
+      storageKey: `${run.id}/x.csv`,
     };
     expect(await finishExportRun(world.handle.db, older, file)).toBe(false);
     expect(await failExportRunAttempt(world.handle.db, older, { error: "late", final: true })).toBe(false);
@@ -96,7 +96,7 @@ describe("the heartbeat of a running export", () => {
       world.handle.db,
       run.id,
       { retryCount: 0, retryLimit: 2 },
-      { exportDir: world.exportDir },
+      { storage: world.storage },
     );
     const heartbeat = async () => (await getExportRun(world.handle.db, run.id))?.heartbeatAt?.getTime() ?? 0;
     // The claim writes the first heartbeat; the timer must move it on twice more with no row written.
@@ -108,8 +108,8 @@ describe("the heartbeat of a running export", () => {
       if (at > 0) seen.add(at);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    const filePath = path.join(world.exportDir, run.id, "x.csv");
-    release({ rowCount: 1, byteSize: 1, checksum: "0", durationMs: 1, fileName: "x.csv", filePath });
+    const storageKey = `${run.id}/x.csv`;
+    release({ rowCount: 1, byteSize: 1, checksum: "0", durationMs: 1, fileName: "x.csv", storageKey });
     expect(await attempt).toBe("succeeded");
     // Stopped with the run: no write after the last one.
     const last = await heartbeat();

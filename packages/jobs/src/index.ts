@@ -1,5 +1,6 @@
 export { type BossOptions, type BossTiming, createBoss, ensureExportQueues } from "./boss";
 export { defaultExportDir } from "./export-dir";
+export { type ExportFile, storeExportFile } from "./export-file";
 export {
   EXPORT_QUEUES,
   HEARTBEAT_MS,

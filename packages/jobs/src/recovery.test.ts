@@ -79,7 +79,7 @@ describe("crash recovery", () => {
     await writeFile(path.join(runDir, "zones-HB-HS_SD-ZB-2026Q2-2026Q2.csv.part"), "half a fi");
     // The tick once a year: only the sweep can have sent the run.
     worker = await startExportWorker(world.handle, {
-      exportDir: world.exportDir,
+      storage: world.storage,
       timing: { pollingIntervalSeconds: 0.5 },
       tickCron: "0 0 1 1 *",
     });

@@ -9,6 +9,7 @@ import {
 } from "@zones/db/exports";
 import { exportRuns, exportSchedules, users } from "@zones/db/schema";
 import type { TExportFiltersInput } from "@zones/exports";
+import { LocalExportStorage } from "@zones/storage";
 import { parse } from "csv-parse/sync";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -36,17 +37,17 @@ const manualRun = (requestedBy: string, filters = twoZones(), format = "csv") =>
 describe("one export run", () => {
   it("writes the file, records rows, bytes, checksum and duration; the CSV parses back to the database's values", async () => {
     const run = await manualRun(REVIEWER.id, twoZones({ statuses: ["approved", "submitted"] }));
-    expect(await runExportAttempt(world.handle.db, run.id, FIRST_TRY, { exportDir: world.exportDir })).toBe(
+    expect(await runExportAttempt(world.handle.db, run.id, FIRST_TRY, { storage: world.storage })).toBe(
       "succeeded",
     );
     const stored = present(await getExportRun(world.handle.db, run.id));
     expect(stored).toMatchObject({ status: "succeeded", attempts: 1, rowCount: 3, rowsDone: 3, error: null });
-    const bytes = await readFile(present(stored.filePath));
+    const bytes = await readFile(path.join(world.exportDir, present(stored.storageKey)));
     expect(stored.byteSize).toBe(bytes.byteLength);
     expect(stored.checksum).toBe(createHash("sha256").update(bytes).digest("hex"));
     expect(stored.durationMs).toBeGreaterThanOrEqual(0);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(path.dirname(present(stored.filePath))).toBe(path.join(world.exportDir, run.id));
+    expect(stored.storageKey).toBe(`${run.id}/${stored.fileName}`);
     expect(await readdir(path.join(world.exportDir, run.id))).toEqual([stored.fileName]);
     const [header = [], ...records]: string[][] = parse(bytes, { bom: true });
     const column = (name: string) => header.indexOf(name);
@@ -74,7 +75,7 @@ describe("one export run", () => {
         world.handle.db,
         run.id,
         { retryCount: 1, retryLimit: 2 },
-        { exportDir: world.exportDir },
+        { storage: world.storage },
       ),
     ).toBe("succeeded");
     const stored = present(await getExportRun(world.handle.db, run.id));
@@ -92,11 +93,11 @@ describe("one export run", () => {
     await mkdir(runDir, { recursive: true });
     await writeFile(path.join(runDir, "zones-HB-HS_SD-ZB-2026Q2-2026Q3.csv.part"), "half a fi");
     // A recovery job is a fresh pg-boss job: its retry count says nothing, the run's attempts do.
-    expect(await runExportAttempt(world.handle.db, run.id, FIRST_TRY, { exportDir: world.exportDir })).toBe(
+    expect(await runExportAttempt(world.handle.db, run.id, FIRST_TRY, { storage: world.storage })).toBe(
       "failed",
     );
     const stored = present(await getExportRun(world.handle.db, run.id));
-    expect(stored).toMatchObject({ status: "failed", attempts: 4, filePath: null });
+    expect(stored).toMatchObject({ status: "failed", attempts: 4, storageKey: null });
     expect(stored.error).toMatch(/^given up after 3 attempts: the worker running it stopped mid-way/);
     await expect(readdir(runDir)).rejects.toThrow(/ENOENT/);
   });
@@ -110,7 +111,7 @@ describe("one export run", () => {
       .set({ status: "running", attempts: 2, heartbeatAt: sql`now() - interval '5 minutes'` })
       .where(eq(exportRuns.id, run.id));
     await expect(
-      runExportAttempt(world.handle.db, run.id, FIRST_TRY, { exportDir: blocked }),
+      runExportAttempt(world.handle.db, run.id, FIRST_TRY, { storage: new LocalExportStorage(blocked) }),
     ).rejects.toThrow();
     const failed = present(await getExportRun(world.handle.db, run.id));
     expect(failed).toMatchObject({ status: "failed", attempts: 3 });
@@ -124,7 +125,7 @@ describe("one export run", () => {
       .update(exportRuns)
       .set({ status: "running", attempts: 1, heartbeatAt: sql`now()` })
       .where(eq(exportRuns.id, run.id));
-    expect(await runExportAttempt(world.handle.db, run.id, FIRST_TRY, { exportDir: world.exportDir })).toBe(
+    expect(await runExportAttempt(world.handle.db, run.id, FIRST_TRY, { storage: world.storage })).toBe(
       "skipped",
     );
     expect(await getExportRun(world.handle.db, run.id)).toMatchObject({ status: "running", attempts: 1 });
@@ -134,9 +135,9 @@ describe("one export run", () => {
     const queued = await manualRun(REVIEWER.id);
     await requestExportRunCancel(world.handle.db, queued.id);
     expect(await getExportRun(world.handle.db, queued.id)).toMatchObject({ status: "cancelled" });
-    expect(
-      await runExportAttempt(world.handle.db, queued.id, FIRST_TRY, { exportDir: world.exportDir }),
-    ).toBe("skipped");
+    expect(await runExportAttempt(world.handle.db, queued.id, FIRST_TRY, { storage: world.storage })).toBe(
+      "skipped",
+    );
 
     const running = await manualRun(REVIEWER.id);
     // Cancelled by its requester as soon as the first rows are counted.
@@ -147,7 +148,7 @@ describe("one export run", () => {
       }
     }
     const outcome = await runExportAttempt(world.handle.db, running.id, FIRST_TRY, {
-      exportDir: world.exportDir,
+      storage: world.storage,
       batchSize: 1,
       live: new CancelOnProgress(),
     });
@@ -161,13 +162,13 @@ describe("one export run", () => {
 
   it("refuses for good what the requester may not export (an official, another zone's unapproved data)", async () => {
     const run = await manualRun(OFFICIAL.id, twoZones({ statuses: ["approved", "submitted"] }));
-    expect(await runExportAttempt(world.handle.db, run.id, FIRST_TRY, { exportDir: world.exportDir })).toBe(
+    expect(await runExportAttempt(world.handle.db, run.id, FIRST_TRY, { storage: world.storage })).toBe(
       "failed",
     );
     const stored = await getExportRun(world.handle.db, run.id);
     expect(stored?.status).toBe("failed");
     expect(stored?.error).toMatch(/^refused: statuses: .*SD-ZB/);
-    expect(stored?.filePath).toBeNull();
+    expect(stored?.storageKey).toBeNull();
   });
 
   it("records a failed attempt as retrying while tries remain, and as failed after the last", async () => {
@@ -175,13 +176,23 @@ describe("one export run", () => {
     await writeFile(blocked, "a file where the export folder should be");
     const run = await manualRun(REVIEWER.id);
     await expect(
-      runExportAttempt(world.handle.db, run.id, { retryCount: 0, retryLimit: 1 }, { exportDir: blocked }),
+      runExportAttempt(
+        world.handle.db,
+        run.id,
+        { retryCount: 0, retryLimit: 1 },
+        { storage: new LocalExportStorage(blocked) },
+      ),
     ).rejects.toThrow();
     const retrying = await getExportRun(world.handle.db, run.id);
     expect(retrying).toMatchObject({ status: "queued", attempts: 1 });
     expect(retrying?.error).toMatch(/^attempt 1 of 2 failed: .*; retrying$/);
     await expect(
-      runExportAttempt(world.handle.db, run.id, { retryCount: 1, retryLimit: 1 }, { exportDir: blocked }),
+      runExportAttempt(
+        world.handle.db,
+        run.id,
+        { retryCount: 1, retryLimit: 1 },
+        { storage: new LocalExportStorage(blocked) },
+      ),
     ).rejects.toThrow();
     const failed = await getExportRun(world.handle.db, run.id);
     expect(failed).toMatchObject({ status: "failed", attempts: 2 });
@@ -262,12 +273,12 @@ describe("schedules", () => {
         maxAttempts: 3,
       });
       expect(
-        await runExportAttempt(world.handle.db, present(run).id, FIRST_TRY, { exportDir: world.exportDir }),
+        await runExportAttempt(world.handle.db, present(run).id, FIRST_TRY, { storage: world.storage }),
       ).toBe("succeeded");
       runs.push(present(run));
     }
     const stored = await Promise.all(runs.map((run) => getExportRun(world.handle.db, run.id)));
-    expect(stored.map((run) => [run?.status, run?.filePath === null, run?.prunedAt !== null])).toEqual([
+    expect(stored.map((run) => [run?.status, run?.storageKey === null, run?.prunedAt !== null])).toEqual([
       ["succeeded", true, true],
       ["succeeded", false, false],
       ["succeeded", false, false],

@@ -1,5 +1,3 @@
-import { mkdir, rm } from "node:fs/promises";
-import path from "node:path";
 import type { Database } from "@zones/db/client";
 import {
   exportRunsBeyondRetention,
@@ -21,10 +19,11 @@ import {
   type ExportFormat,
   exportScopeFor,
   type TExportFilters,
-  writeExportFile,
   ZExportFiltersSchema,
 } from "@zones/exports";
+import type { ExportStorage } from "@zones/storage";
 
+import { storeExportFile } from "./export-file";
 import { HEARTBEAT_MS, STALE_RUN_SECONDS } from "./queues";
 import { exportAttemptLog } from "./run-log";
 
@@ -61,8 +60,8 @@ export interface RunAttempt {
 export type RunOutcome = "succeeded" | "failed" | "retrying" | "cancelled" | "skipped" | "handed-back";
 
 export interface RunExportOptions {
-  /** Finished files go to `<exportDir>/<runId>/<file name>`. */
-  exportDir: string;
+  /** Where finished files are kept, under `<runId>/<file name>`. */
+  storage: ExportStorage;
   /** Where the export's rows are read (a read replica's database); default `db`, which keeps the run's records. */
   reader?: Database;
   /** How often progress is written (and cancellation looked for); default 500 ms. */
@@ -142,13 +141,13 @@ export async function runExportAttempt(
   if (!run) return "skipped";
   // Every write of this attempt is fenced by its number (see `ExportRunAttempt`).
   const self = { id: run.id, attempt: run.attempts };
-  const runDir = path.join(options.exportDir, run.id);
+  const storage = options.storage;
   const attemptLabel = `attempt ${run.attempts} of ${attempt.retryLimit + 1}`;
   const log = exportAttemptLog({ runId: run.id, attempt: run.attempts, maxAttempts: run.maxAttempts });
   // Only a crash gets a run past its attempts (pg-boss retries stop at the limit; crash recovery sends a new
   // job): an export that kills its worker each time must not be recovered, and kill the next one, forever.
   if (run.attempts > run.maxAttempts) {
-    await removeFolder(runDir);
+    await removeRunFiles(storage, run.id);
     const error = `given up after ${run.attempts - 1} attempts: the worker running it stopped mid-way (crashed or was killed)`;
     await failExportRunAttempt(db, self, { error, final: true });
     log.failed({ reason: error });
@@ -200,10 +199,10 @@ export async function runExportAttempt(
     return writing;
   }
   try {
-    // A file half-written by an earlier attempt (a crashed worker) is removed before anything else.
-    await rm(runDir, { recursive: true, force: true });
-    await mkdir(runDir, { recursive: true });
-    const file = await writeExportFile(options.reader ?? db, filters, format, runDir, {
+    // A file half-written by an earlier attempt (a crashed worker), or complete but never recorded, is removed
+    // before anything else.
+    await storage.removeFolder(run.id);
+    const file = await storeExportFile(options.reader ?? db, filters, format, storage, run.id, {
       signal: abort.signal,
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
       onProgress: (progress) => {
@@ -220,14 +219,19 @@ export async function runExportAttempt(
       checksum: file.checksum,
       durationMs: file.durationMs,
       fileName: file.fileName,
-      filePath: file.filePath,
+      storageKey: file.storageKey,
     });
     // Taken over meanwhile: the folder and the record are the newer attempt's now.
     if (!recorded) {
       log.superseded();
       return "skipped";
     }
-    if (schedule) await pruneScheduleFiles(db, schedule.id, schedule.retention);
+    // The run succeeded whatever happens to older files: a deletion that fails is tried again next time.
+    if (schedule) {
+      await pruneScheduleFiles(db, storage, schedule.id, schedule.retention).catch((error: unknown) =>
+        log.pruneFailed(error),
+      );
+    }
     log.finished({ rowCount: file.rowCount, byteSize: file.byteSize, format });
     return "succeeded";
   } catch (error) {
@@ -241,11 +245,11 @@ export async function runExportAttempt(
     }
     // The worker is stopping: no half file stays, and the run waits for the next worker, this attempt uncounted.
     if (reason instanceof ExportHandedBackError) {
-      await removeFolder(runDir);
+      await removeRunFiles(storage, run.id);
       return (await handBackExportRun(db, self)) ? "handed-back" : "skipped";
     }
     if (reason instanceof ExportCancelledError) {
-      await removeFolder(runDir);
+      await removeRunFiles(storage, run.id);
       await markExportRunCancelled(db, run.id);
       log.cancelled();
       return "cancelled";
@@ -262,7 +266,7 @@ export async function runExportAttempt(
       log.superseded();
       return "skipped";
     }
-    await removeFolder(runDir);
+    await removeRunFiles(storage, run.id);
     log.failed({ error, final });
     throw error;
   } finally {
@@ -272,23 +276,27 @@ export async function runExportAttempt(
 }
 
 /** Nothing half-written stays; a folder that cannot be cleaned is the error being reported anyway. */
-async function removeFolder(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true }).catch(() => {});
+async function removeRunFiles(storage: ExportStorage, runId: string): Promise<void> {
+  await storage.removeFolder(runId).catch(() => {});
 }
 
 /** Keeps the newest `retention` files of a schedule; older ones are deleted, their run records kept. */
 export async function pruneScheduleFiles(
   db: Database,
+  storage: ExportStorage,
   scheduleId: string,
   retention: number,
 ): Promise<number> {
   const beyond = await exportRunsBeyondRetention(db, scheduleId, retention);
-  for (const run of beyond) {
-    await rm(path.dirname(run.filePath), { recursive: true, force: true });
+  const removed: string[] = [];
+  try {
+    for (const run of beyond) {
+      await storage.removeFolder(run.id);
+      removed.push(run.id);
+    }
+  } finally {
+    // Those deleted before a failure are recorded as such: no run offers a file that is gone.
+    await markExportRunsPruned(db, removed);
   }
-  await markExportRunsPruned(
-    db,
-    beyond.map((run) => run.id),
-  );
-  return beyond.length;
+  return removed.length;
 }

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { getExportRun } from "@zones/db/exports";
+import { LocalExportStorage } from "@zones/storage";
 import { newRequestContext, runWithRequest } from "@zones/telemetry/context";
 import { registry } from "@zones/telemetry/metrics";
 import { captureLogs } from "@zones/telemetry/testing";
@@ -42,7 +43,7 @@ describe("what an export run tells the operators", () => {
     const durationsBefore = await counted("zones_export_run_duration_seconds_count", "succeeded");
     const run = await insertManualRun(world.handle.db);
     const outcome = await runWithRequest(newRequestContext("req-export-1"), () =>
-      runExportAttempt(world.handle.db, run.id, FIRST_TRY, { exportDir: world.exportDir }),
+      runExportAttempt(world.handle.db, run.id, FIRST_TRY, { storage: world.storage }),
     );
     expect(outcome).toBe("succeeded");
     const stored = await getExportRun(world.handle.db, run.id);
@@ -80,7 +81,7 @@ describe("what an export run tells the operators", () => {
     await writeFile(blocked, "a file where the export folder should be");
     const run = await insertManualRun(world.handle.db);
     await expect(
-      runExportAttempt(world.handle.db, run.id, FIRST_TRY, { exportDir: blocked }),
+      runExportAttempt(world.handle.db, run.id, FIRST_TRY, { storage: new LocalExportStorage(blocked) }),
     ).rejects.toThrow();
     expect(runLines().at(-1)).toMatchObject({
       level: "error",
@@ -100,7 +101,7 @@ describe("what an export run tells the operators", () => {
       requestedBy: OFFICIAL.id,
       filters: gdpFilters({ zoneCodes: ["HB-HS", "SD-ZB"], statuses: ["approved", "submitted"] }),
     });
-    expect(await runExportAttempt(world.handle.db, run.id, FIRST_TRY, { exportDir: world.exportDir })).toBe(
+    expect(await runExportAttempt(world.handle.db, run.id, FIRST_TRY, { storage: world.storage })).toBe(
       "failed",
     );
     expect(runLines().at(-1)).toMatchObject({
@@ -114,7 +115,7 @@ describe("what an export run tells the operators", () => {
 
   it("a run a request sends carries its id through pg-boss to the worker; queue sizes are sampled", async () => {
     worker = await startExportWorker(world.handle, {
-      exportDir: world.exportDir,
+      storage: world.storage,
       timing: { pollingIntervalSeconds: 0.5, cronMonitorIntervalSeconds: 45 },
     });
     await worker.boss.offWork(EXPORT_QUEUES.run);
@@ -126,7 +127,7 @@ describe("what an export run tells the operators", () => {
     await worker.stop();
     // A fresh worker (no request around it) takes the job: its lines carry the sender's request id.
     worker = await startExportWorker(world.handle, {
-      exportDir: world.exportDir,
+      storage: world.storage,
       timing: { pollingIntervalSeconds: 0.5, cronMonitorIntervalSeconds: 45 },
     });
     const finished = await waitFor(

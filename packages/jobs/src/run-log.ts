@@ -43,6 +43,10 @@ export function exportAttemptLog(label: AttemptLabel) {
     cancelled() {
       logger.info(ended("cancelled"), "export run cancelled");
     },
+    /** The schedule's old files could not all be deleted (retention tries again after its next run). */
+    pruneFailed(error: unknown) {
+      logger.warn({ ...label, err: error }, "export files not pruned");
+    },
     /** Taken over by a newer attempt (this worker was taken for dead): the newer one reports the run. */
     superseded() {
       logger.warn(ended("skipped"), "export run taken over");

@@ -5,6 +5,7 @@ import type { Database, DatabaseHandle } from "@zones/db/client";
 import { insertExportRun } from "@zones/db/exports";
 import { createTestDatabase } from "@zones/db/testing";
 import { parseExportFilters, type TExportFilters, type TExportFiltersInput } from "@zones/exports";
+import { LocalExportStorage } from "@zones/storage";
 import { afterAll, beforeAll, vi } from "vitest";
 
 import { loadJobsFixture, REVIEWER } from "./test-fixture";
@@ -13,6 +14,8 @@ import { loadJobsFixture, REVIEWER } from "./test-fixture";
 export interface JobsWorld {
   handle: DatabaseHandle;
   exportDir: string;
+  /** The export folder as the worker's storage. */
+  storage: LocalExportStorage;
 }
 
 /**
@@ -25,6 +28,7 @@ export function useJobsWorld(): JobsWorld {
     world.handle = await createTestDatabase();
     await loadJobsFixture(world.handle);
     world.exportDir = await mkdtemp(path.join(tmpdir(), "zones-exports-"));
+    world.storage = new LocalExportStorage(world.exportDir);
   });
   afterAll(async () => {
     await world.handle?.close();

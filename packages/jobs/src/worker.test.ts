@@ -2,6 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { rowsOf } from "@zones/db/client";
 import { getExportRun, insertExportSchedule, listExportRuns } from "@zones/db/exports";
+import { LocalExportStorage } from "@zones/storage";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
@@ -39,8 +40,8 @@ describe("export workers on pg-boss", () => {
       dueFrom: new Date(Date.now() - 120_000),
     });
     workers.push(
-      await startExportWorker(world.handle, { exportDir: world.exportDir, timing: FAST }),
-      await startExportWorker(world.handle, { exportDir: world.exportDir, timing: FAST }),
+      await startExportWorker(world.handle, { storage: world.storage, timing: FAST }),
+      await startExportWorker(world.handle, { storage: world.storage, timing: FAST }),
     );
     const runsOf = () =>
       listExportRuns(world.handle.db, { requestedBy: null, scheduleId: schedule.id, limit: 10, offset: 0 });
@@ -62,7 +63,9 @@ describe("export workers on pg-boss", () => {
       attempts: 1,
       scheduleName: "GDP 季度导出",
     });
-    const records: string[][] = parse(await readFile(run.filePath ?? ""), { bom: true });
+    const records: string[][] = parse(await readFile(path.join(world.exportDir, run.storageKey ?? "")), {
+      bom: true,
+    });
     expect(records[0]?.slice(0, 4)).toEqual(["示范区代码", "示范区", "指标代码", "指标"]);
     expect(records.slice(1).map((row) => [row[0], row[5], row[6]])).toEqual([
       ["SD-ZB", "2026Q2", "987.25"],
@@ -74,7 +77,7 @@ describe("export workers on pg-boss", () => {
     const blocked = path.join(world.exportDir, "blocked");
     await writeFile(blocked, "a file where the export folder should be");
     const worker = await startExportWorker(world.handle, {
-      exportDir: blocked,
+      storage: new LocalExportStorage(blocked),
       timing: { ...FAST, cronMonitorIntervalSeconds: 45 },
       runRetry: { retryLimit: 2, retryDelay: 1, retryBackoff: false },
     });

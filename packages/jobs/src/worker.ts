@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from "@zones/db/client";
 import { DEFAULT_TIME_ZONE } from "@zones/domain";
+import type { ExportStorage } from "@zones/storage";
 import { currentRequest, newRequestContext, runWithRequest } from "@zones/telemetry/context";
 import { logger } from "@zones/telemetry/log";
 import { observeQueueSizes } from "@zones/telemetry/metrics";
@@ -41,8 +42,8 @@ export interface ExportWorker {
 }
 
 export interface ExportWorkerOptions {
-  /** Where finished files are kept (`<exportDir>/<runId>/<file>`). */
-  exportDir: string;
+  /** Where finished files are kept (`<runId>/<file>` in the folder or the bucket). */
+  storage: ExportStorage;
   timing?: BossTiming;
   /** The tick's cron (default every minute, Asia/Shanghai). */
   tickCron?: string;
@@ -142,7 +143,7 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
           job.data.runId,
           { retryCount: job.retryCount, retryLimit: job.retryLimit },
           {
-            exportDir: options.exportDir,
+            storage: options.storage,
             // The export's rows come from a read replica when one is well; the run's records from the primary.
             reader: handle.reader(),
             live,

@@ -5,6 +5,7 @@ import { logger } from "@zones/telemetry/log";
 import { type EXPORT_WORKER_MODES, env } from "~/env";
 
 import { onShutdown } from "../../server/process-state.mjs";
+import { getExportStorage } from "./export-storage";
 
 /**
  * What one server process holds for its whole life: the database handle and the export job system. Kept on
@@ -48,13 +49,13 @@ async function startExportJobs(): Promise<ExportJobSender | null> {
   if (mode === "off") return null;
   // Loaded when the jobs start, not with the database: pg-boss and the export engine (exceljs) would
   // otherwise load before the first page, which needs neither.
-  const { defaultExportDir, startExportSender, startExportWorker } = await import("@zones/jobs");
+  const { startExportSender, startExportWorker } = await import("@zones/jobs");
   if (mode === "external") {
     const sender = await startExportSender(handle);
     onShutdown("close", () => sender.stop());
     return sender.jobs;
   }
-  const worker = await startExportWorker(handle, { exportDir: defaultExportDir(env.EXPORT_DIR) });
+  const worker = await startExportWorker(handle, { storage: getExportStorage() });
   // When the server stops: no new jobs; an export in progress finishes within the grace or is handed back.
   onShutdown("stop", ({ deadline }) => worker.stop({ deadline }));
   return worker.jobs;

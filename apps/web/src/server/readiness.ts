@@ -1,20 +1,16 @@
-import { constants } from "node:fs";
-import { access, mkdir } from "node:fs/promises";
 import type { ReplicaState } from "@zones/db/client";
 import { databaseProblem } from "@zones/db/health";
 import { pendingMigrations } from "@zones/db/pending-migrations";
-import { defaultExportDir } from "@zones/jobs";
 import { describeError } from "@zones/telemetry/describe-error";
 
-import { env } from "~/env";
-
 import { processState } from "../../server/process-state.mjs";
+import { getExportStorage } from "./export-storage";
 import { getDatabaseHandle } from "./process-resources";
 
 /**
  * Why this server should not be sent requests, for the log (they may name the database server, the user, a
- * folder); none when it is ready: not stopping, the database answers, it has every migration of this release,
- * and export files can be written.
+ * folder or bucket); none when it is ready: not stopping, the database answers, it has every migration of this
+ * release, and export files can be kept (the folder can be written; the bucket answers to the credentials).
  */
 export async function readinessProblems(): Promise<string[]> {
   if (processState().stopping) return ["the server is stopping"];
@@ -30,12 +26,11 @@ export async function readinessProblems(): Promise<string[]> {
   } catch (error) {
     problems.push(`database: ${describeError(error)}`);
   }
-  const exportDir = defaultExportDir(env.EXPORT_DIR);
+  const storage = getExportStorage();
   try {
-    await mkdir(exportDir, { recursive: true });
-    await access(exportDir, constants.W_OK);
+    await storage.check();
   } catch (error) {
-    problems.push(`export storage ${exportDir}: ${describeError(error)}`);
+    problems.push(`export storage ${storage.location}: ${describeError(error)}`);
   }
   return problems;
 }

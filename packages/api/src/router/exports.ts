@@ -89,7 +89,7 @@ function runView(run: ExportRunListRow, live: { rowsDone: number; rowsExpected: 
     error: run.error,
     fileName: run.fileName,
     /** Complete and not pruned: the file can be downloaded. */
-    downloadable: run.status === "succeeded" && run.filePath !== null,
+    downloadable: run.status === "succeeded" && run.storageKey !== null,
     cancelRequested: run.cancelRequestedAt !== null,
     createdAt: run.createdAt,
     startedAt: run.startedAt,

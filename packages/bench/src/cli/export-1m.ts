@@ -17,7 +17,7 @@ import { pipeline } from "node:stream/promises";
 import { rowsOf } from "@zones/db/client";
 import { countObservationRows } from "@zones/db/exports";
 import { INDICATOR_CODES, ZONE_CODES } from "@zones/domain";
-import { parseExportFilters, runExport, writeExportFile } from "@zones/exports";
+import { parseExportFilters, runExport } from "@zones/exports";
 import { sql } from "drizzle-orm";
 
 import { copyObservationsCsv } from "../lib/copy-baseline";
@@ -93,11 +93,14 @@ try {
   const load = loadavg().map((value) => value.toFixed(1));
   console.log(`Node ${process.version}${options}, ${cpus().length} CPUs, load average ${load.join(" ")}\n`);
 
-  const file = await measure(() => writeExportFile(db, filters, "csv", dir));
+  const filePath = path.join(dir, "export.csv");
+  const file = await measure(() =>
+    runExport(db, filters, "csv", createWriteStream(filePath, { flush: true })),
+  );
   line("CSV export → file", file.result.rowCount, file, `  ${(file.result.byteSize / MB).toFixed(1)} MB`);
-  const written = await stat(file.result.filePath);
+  const written = await stat(filePath);
   if (written.size !== file.result.byteSize) throw new Error("file size differs from the reported byte size");
-  await rm(file.result.filePath);
+  await rm(filePath);
 
   const devNull = await measure(() => runExport(db, filters, "csv", createWriteStream("/dev/null")));
   line("CSV export → /dev/null", devNull.result.rowCount, devNull);

@@ -88,8 +88,8 @@ describe("db:backup and db:restore", () => {
     // Half-written by a running export: not worth a place in the backup.
     await writeFile(path.join(sourceExports, runId, "next.csv.part"), "zone_code");
     await source.db.execute(sql`
-      insert into export_runs (id, filters, status, file_path, file_name)
-      values (${runId}, '{}', 'succeeded', ${filePath}, 'zones-2026Q3.csv')`);
+      insert into export_runs (id, filters, status, storage_key, file_name)
+      values (${runId}, '{}', 'succeeded', ${`${runId}/zones-2026Q3.csv`}, 'zones-2026Q3.csv')`);
     await source.db.execute(sql`
       insert into audit_log (action, entity_type, entity_id, details)
       values ('backup.test', 'test', '1', '{"n": 1}'), ('backup.test', 'test', '2', '{"n": 2}')`);
@@ -107,7 +107,7 @@ describe("db:backup and db:restore", () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  it("restores into an empty database and export folder: every table's rows, the files, their paths", async () => {
+  it("restores into an empty database and export folder: every table's rows, the files where their keys say", async () => {
     const target = await createEmptyTestDatabase();
     try {
       const targetExports = path.join(work, "exports-restored");
@@ -118,16 +118,16 @@ describe("db:backup and db:restore", () => {
       expect(outcome.stderr).toBe("");
       expect(outcome.code).toBe(0);
       expect(outcome.stdout).toContain("1 export files into");
-      expect(outcome.stdout).toContain("(1 export runs now point there)");
       expect(await rowCounts(target)).toEqual(await rowCounts(source));
       const restoredFile = path.join(targetExports, runId, "zones-2026Q3.csv");
       expect(await readFile(restoredFile, "utf8")).toBe(
         await readFile(path.join(sourceExports, runId, "zones-2026Q3.csv"), "utf8"),
       );
-      const [run] = rowsOf<{ file_path: string }>(
-        await target.db.execute(sql`select file_path from export_runs where id = ${runId}`),
+      // Keys are relative to the export folder: the restored run finds its file in the new one as it is.
+      const [run] = rowsOf<{ storage_key: string }>(
+        await target.db.execute(sql`select storage_key from export_runs where id = ${runId}`),
       );
-      expect(run?.file_path).toBe(restoredFile);
+      expect(path.join(targetExports, run?.storage_key ?? "?")).toBe(restoredFile);
       const manifest = JSON.parse(await readFile(path.join(backup, MANIFEST_FILE), "utf8")) as Manifest;
       expect(manifest.files.map((file) => file.path)).toEqual([
         "database.dump",
@@ -136,6 +136,20 @@ describe("db:backup and db:restore", () => {
     } finally {
       await target.close();
     }
+  });
+
+  it("says, when export files are kept in a bucket, that the backup holds none of them", async () => {
+    const outcome = await cli("backup", ["--out", path.join(work, "backup-bucket")], {
+      DATABASE_URL: urlOf(source),
+      EXPORT_DIR: path.join(work, "no-exports"),
+      EXPORT_STORAGE_URL: "s3://zones-exports/prod",
+    });
+    expect(outcome.stderr).toBe("");
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(/ and 0 export files to /);
+    expect(outcome.stdout).toContain(
+      "Export files are kept in s3://zones-exports/prod (EXPORT_STORAGE_URL), not in this backup",
+    );
   });
 
   it("refuses a database that is not empty, and changes nothing", async () => {

@@ -67,21 +67,3 @@ export async function existingObjects(
     order by 1`;
   return { count: rows.length, examples: rows.slice(0, limit).map((row) => row.name) };
 }
-
-/**
- * Export runs record the absolute path of their file; restored into another export folder, the paths are
- * moved there so downloads find the files. Returns how many runs were updated.
- */
-export async function moveExportFilePaths(sql: Queries, from: string, to: string): Promise<number> {
-  if (from === to) return 0;
-  const [exists] = await sql<{ found: boolean }[]>`
-    select to_regclass('public.export_runs') is not null as found`;
-  if (!exists?.found) return 0;
-  const prefix = from.endsWith("/") ? from : `${from}/`;
-  const target = to.endsWith("/") ? to : `${to}/`;
-  const result = await sql`
-    update public.export_runs
-       set file_path = ${target} || substr(file_path, ${prefix.length + 1})
-     where starts_with(file_path, ${prefix})`;
-  return result.count;
-}

@@ -3,7 +3,7 @@ import path from "node:path";
 
 import postgres from "postgres";
 
-import { existingObjects, moveExportFilePaths, serverVersion, tableRowCounts } from "./database";
+import { existingObjects, serverVersion, tableRowCounts } from "./database";
 import { BackupError } from "./errors";
 import { copyInto } from "./files";
 import { bundleProblems, DATABASE_FILE, EXPORTS_FOLDER, type Manifest, readManifest } from "./manifest";
@@ -22,8 +22,6 @@ export interface RestoreOptions {
 export interface RestoreSummary {
   manifest: Manifest;
   exportFiles: number;
-  /** Export runs whose file path now points into `exportDir` (the backup came from another folder). */
-  movedFilePaths: number;
   milliseconds: number;
 }
 
@@ -86,9 +84,6 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
       "--no-privileges",
       path.join(input, DATABASE_FILE),
     ]);
-    const movedFilePaths = manifest.exportDir
-      ? await moveExportFilePaths(sql, manifest.exportDir, exportDir)
-      : 0;
     for (const file of exportFiles) await copyInto(file.from, file.to, true);
 
     const counts = await tableRowCounts(sql);
@@ -101,7 +96,6 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
     return {
       manifest,
       exportFiles: exportFiles.length,
-      movedFilePaths,
       milliseconds: Math.round(performance.now() - started),
     };
   } finally {

@@ -26,11 +26,18 @@ await runBackupCommand(async () => {
   });
   const { database, files } = summary.manifest;
   const rows = Object.values(database.tables).reduce((sum, count) => sum + count, 0);
+  const bucket = env.EXPORT_STORAGE_URL;
   console.log(
     `Backed up PostgreSQL ${database.serverVersion} (${Object.keys(database.tables).length} tables, ` +
       `${rows} rows, ${database.migrations} migrations) and ${files.length - 1} export files to ${summary.out}: ` +
       `${formatBytes(summary.bytes)} in ${summary.milliseconds} ms (${database.pgDump})`,
   );
+  if (bucket) {
+    console.log(
+      `Export files are kept in s3://${bucket.bucket}/${bucket.prefix} (EXPORT_STORAGE_URL), not in this backup: ` +
+        "the bucket's own versioning or replication keeps them (docs/operations.md#export-storage).",
+    );
+  }
 });
 
 function formatBytes(bytes: number): string {

@@ -29,8 +29,6 @@ await runBackupCommand(async () => {
   console.log(
     `Restored ${input} (taken ${summary.manifest.createdAt}) into ${new URL(env.DATABASE_URL).pathname.slice(1)}: ` +
       `${Object.keys(database.tables).length} tables and ${rows} rows as counted at backup, ` +
-      `${summary.exportFiles} export files into ${exportDir}` +
-      `${summary.movedFilePaths > 0 ? ` (${summary.movedFilePaths} export runs now point there)` : ""}, ` +
-      `in ${summary.milliseconds} ms`,
+      `${summary.exportFiles} export files into ${exportDir}, in ${summary.milliseconds} ms`,
   );
 });

@@ -169,7 +169,8 @@ export async function finishExportRun(
     checksum: string;
     durationMs: number;
     fileName: string;
-    filePath: string;
+    /** The file's key in the export storage. */
+    storageKey: string;
   },
 ): Promise<boolean> {
   const rows = await db
@@ -252,21 +253,21 @@ export async function exportRunsBeyondRetention(
   db: Database,
   scheduleId: string,
   keep: number,
-): Promise<{ id: string; filePath: string }[]> {
+): Promise<{ id: string; storageKey: string }[]> {
   const rows = await db
-    .select({ id: exportRuns.id, filePath: exportRuns.filePath })
+    .select({ id: exportRuns.id, storageKey: exportRuns.storageKey })
     .from(exportRuns)
     .where(
       and(
         eq(exportRuns.scheduleId, scheduleId),
         eq(exportRuns.status, "succeeded"),
-        isNotNull(exportRuns.filePath),
+        isNotNull(exportRuns.storageKey),
       ),
     )
     .orderBy(desc(exportRuns.finishedAt), desc(exportRuns.id))
     .offset(keep)
     .limit(1000);
-  return rows.flatMap((row) => (row.filePath ? [{ id: row.id, filePath: row.filePath }] : []));
+  return rows.flatMap((row) => (row.storageKey ? [{ id: row.id, storageKey: row.storageKey }] : []));
 }
 
 /** The run's record stays (with its counts and checksum); only its file is gone. */
@@ -274,6 +275,6 @@ export async function markExportRunsPruned(db: Database, ids: readonly string[])
   if (ids.length === 0) return;
   await db
     .update(exportRuns)
-    .set({ filePath: null, prunedAt: sql`now()` })
+    .set({ storageKey: null, filePath: null, prunedAt: sql`now()` })
     .where(inArray(exportRuns.id, [...ids]));
 }

@@ -61,8 +61,17 @@ export const exportRuns = pgTable(
     byteSize: t.bigint({ mode: "number" }),
     checksum: t.text(),
     error: t.text(),
-    /** The finished file's name inside EXPORT_DIR; null until complete and after pruning. */
+    /** The finished file's name, as downloads call it; kept after pruning. */
     fileName: t.text(),
+    /**
+     * Where the finished file is kept: its key in the export storage (`<run id>/<file name>`, relative to
+     * EXPORT_DIR or to the bucket's prefix); null until complete and after pruning.
+     */
+    storageKey: t.text(),
+    /**
+     * Before storage keys (migration 0008): the file's absolute path in EXPORT_DIR. No longer written or read;
+     * its rows got their `storageKey` from it.
+     */
     filePath: t.text(),
     prunedAt: t.timestamp({ withTimezone: true }),
     cancelRequestedAt: t.timestamp({ withTimezone: true }),

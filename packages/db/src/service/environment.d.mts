@@ -7,6 +7,12 @@ export declare const SERVICE_VARIABLES: {
   REPLICA_MAX_LAG_SECONDS: z.ZodCoercedNumber<unknown>;
   PGLITE_DIR: z.ZodString;
   EXPORT_DIR: z.ZodString;
+  EXPORT_STORAGE_URL: z.ZodPipe<z.ZodString, z.ZodTransform<ExportStorageLocation, string>>;
+  S3_ENDPOINT: z.ZodURL;
+  S3_REGION: z.ZodString;
+  S3_ACCESS_KEY_ID: z.ZodString;
+  S3_SECRET_ACCESS_KEY: z.ZodString;
+  S3_FORCE_PATH_STYLE: z.ZodCodec<z.ZodString, z.ZodBoolean>;
   BETTER_AUTH_SECRET: z.ZodString;
   BETTER_AUTH_PREVIOUS_SECRETS: z.ZodPipe<
     z.ZodPipe<z.ZodString, z.ZodTransform<string[], string>>,
@@ -17,6 +23,19 @@ export declare const SERVICE_VARIABLES: {
   SHUTDOWN_GRACE_SECONDS: z.ZodCoercedNumber<unknown>;
   ZONES_DEMO: z.ZodCodec<z.ZodString, z.ZodBoolean>;
 };
+
+/** The bucket and key prefix of `EXPORT_STORAGE_URL`. */
+export interface ExportStorageLocation {
+  bucket: string;
+  prefix: string;
+}
+
+export declare function parseExportStorageUrl(value: string): ExportStorageLocation | { problem: string };
+
+export declare const DEPENDENT_VARIABLES: Record<
+  string,
+  { required: readonly string[]; optional: readonly string[]; unused: string }
+>;
 
 export declare const PRODUCTION_VARIABLES: readonly ["DATABASE_URL", "BETTER_AUTH_SECRET", "BETTER_AUTH_URL"];
 export declare const SHUTDOWN_GRACE_DEFAULT_SECONDS: 25;

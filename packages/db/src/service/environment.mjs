@@ -37,6 +37,47 @@ function postgresUrlList() {
   });
 }
 
+const STORAGE_URL_FORM = "must be s3://BUCKET or s3://BUCKET/PREFIX";
+/** S3's bucket names (AWS, OSS and COS alike): 3–63 lowercase letters, digits, dots and hyphens. */
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** A prefix's folder names: ASCII that needs no escaping in a key or a URL. */
+const PREFIX_FOLDER = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+
+/**
+ * `EXPORT_STORAGE_URL` read: the bucket and the key prefix (without slashes at its ends; "" for the bucket's
+ * root), or why it is not one.
+ */
+export function parseExportStorageUrl(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    return { problem: STORAGE_URL_FORM };
+  }
+  if (url.protocol !== "s3:") {
+    return { problem: `${STORAGE_URL_FORM} (unset it to keep export files in EXPORT_DIR)` };
+  }
+  if (url.username || url.password || url.port || url.search || url.hash) {
+    return {
+      problem: `${STORAGE_URL_FORM}, without credentials, port, query or fragment (the S3_* variables say how to reach the bucket)`,
+    };
+  }
+  if (!BUCKET_NAME.test(url.hostname) || url.hostname.includes("..")) {
+    return {
+      problem: `${STORAGE_URL_FORM}: a bucket name is 3–63 lowercase letters, digits, dots and hyphens`,
+    };
+  }
+  // From the text, not the URL's path: the URL would resolve `..` and `.` away.
+  const path = value.slice("s3://".length + url.hostname.length);
+  const prefix = path.replace(/^\//, "").replace(/\/$/, "");
+  if (prefix && !prefix.split("/").every((folder) => PREFIX_FOLDER.test(folder))) {
+    return {
+      problem: `${STORAGE_URL_FORM}: a prefix is folder names of ASCII letters, digits, ".", "_" and "-", separated by "/"`,
+    };
+  }
+  return { bucket: url.hostname, prefix };
+}
+
 /**
  * The variables every service process of a deployment reads (the web app and `npm run worker`), each declared
  * once. docs/operations.md#configuration lists them with the variables of each process.
@@ -62,6 +103,28 @@ export const SERVICE_VARIABLES = {
   PGLITE_DIR: z.string().min(1),
   /** Where export files are written; default `.data/exports` at the repository root. */
   EXPORT_DIR: z.string().min(1),
+  /** Export files in an S3-compatible bucket instead of EXPORT_DIR: `s3://bucket/prefix`. */
+  EXPORT_STORAGE_URL: z.string().transform((value, context) => {
+    const parsed = parseExportStorageUrl(value);
+    if ("problem" in parsed) {
+      context.addIssue({ code: "custom", message: parsed.problem });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
+  /** The S3 API's URL (MinIO, OSS, COS, …); unset: AWS's, for S3_REGION. */
+  S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: "must be the http(s) URL of the S3 API" })
+    .refine((value) => !URL.canParse(value) || !new URL(value).username, {
+      error: "must not hold credentials (S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY do)",
+    }),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{2,40}$/, "must be a region name such as us-east-1, cn-hangzhou or ap-guangzhou"),
+  S3_ACCESS_KEY_ID: z.string().min(1),
+  S3_SECRET_ACCESS_KEY: z.string().min(1),
+  /** Path-style addresses (`host/bucket/key`): MinIO and emulators need them, OSS refuses them. */
+  S3_FORCE_PATH_STYLE: flag(),
   /** Signs session cookies. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)"),
   /**
@@ -93,6 +156,18 @@ export const SERVICE_VARIABLES = {
     .max(600, "must be at most 600"),
   /** The demo and the tests: the embedded database and a generated secret are allowed. */
   ZONES_DEMO: flag(),
+};
+
+/**
+ * Variables that mean something only beside another: the bucket of `EXPORT_STORAGE_URL` needs a region and
+ * credentials, and the S3 variables without it would be ignored while files stay in EXPORT_DIR.
+ */
+export const DEPENDENT_VARIABLES = {
+  EXPORT_STORAGE_URL: {
+    required: ["S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"],
+    optional: ["S3_ENDPOINT", "S3_FORCE_PATH_STYLE"],
+    unused: "is set but EXPORT_STORAGE_URL is not (export files would stay in EXPORT_DIR)",
+  },
 };
 
 /** What a deployment must set; the demo and the tests (`ZONES_DEMO=1`) may leave them unset. */
@@ -134,6 +209,18 @@ export function readEnvironment(shape, source = process.env) {
     for (const variable of PRODUCTION_VARIABLES) {
       if (variable in shape && given[variable] === undefined && !problems.has(variable)) {
         problems.set(variable, "is missing");
+      }
+    }
+  }
+  for (const [lead, rule] of Object.entries(DEPENDENT_VARIABLES)) {
+    if (!(lead in shape)) continue;
+    const dependents = given[lead] === undefined ? [...rule.required, ...rule.optional] : rule.required;
+    for (const variable of dependents) {
+      if (!(variable in shape) || problems.has(variable)) continue;
+      if (given[lead] !== undefined && given[variable] === undefined) {
+        problems.set(variable, `is missing (required with ${lead})`);
+      } else if (given[lead] === undefined && given[variable] !== undefined) {
+        problems.set(variable, rule.unused);
       }
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { isDemo, readEnvironment, SERVICE_VARIABLES } from "./environment.mjs";
+import { isDemo, parseExportStorageUrl, readEnvironment, SERVICE_VARIABLES } from "./environment.mjs";
 
 const DEPLOYMENT = {
   DATABASE_URL: "postgres://zones:secret@db.internal:5432/zones",
@@ -130,5 +130,105 @@ describe("a service process's environment", () => {
       const reading = readEnvironment(SERVICE_VARIABLES, { ...DEPLOYMENT, REPLICA_MAX_LAG_SECONDS: value });
       expect(reading).toMatchObject({ ok: false, variables: ["REPLICA_MAX_LAG_SECONDS"] });
     }
+  });
+});
+
+describe("the export storage variables", () => {
+  const S3 = {
+    ...DEPLOYMENT,
+    EXPORT_STORAGE_URL: "s3://zones-exports/prod/exports/",
+    S3_ENDPOINT: "https://oss-cn-hangzhou.aliyuncs.com",
+    S3_REGION: "cn-hangzhou",
+    S3_ACCESS_KEY_ID: "LTAI-key",
+    S3_SECRET_ACCESS_KEY: "the-secret-value",
+  };
+
+  it("reads the bucket and prefix of EXPORT_STORAGE_URL, and how to reach it", () => {
+    expect(readEnvironment(SERVICE_VARIABLES, { ...S3, S3_FORCE_PATH_STYLE: "1" })).toMatchObject({
+      ok: true,
+      values: {
+        EXPORT_STORAGE_URL: { bucket: "zones-exports", prefix: "prod/exports" },
+        S3_ENDPOINT: "https://oss-cn-hangzhou.aliyuncs.com",
+        S3_REGION: "cn-hangzhou",
+        S3_FORCE_PATH_STYLE: true,
+      },
+    });
+    expect(parseExportStorageUrl("s3://zones-exports")).toEqual({ bucket: "zones-exports", prefix: "" });
+    expect(parseExportStorageUrl("s3://zones.exports-1234567/")).toEqual({
+      bucket: "zones.exports-1234567",
+      prefix: "",
+    });
+    // Unset: the local folder, and no S3 variable needed.
+    expect(readEnvironment(SERVICE_VARIABLES, DEPLOYMENT).ok).toBe(true);
+  });
+
+  it("refuses what is not s3://bucket/prefix, naming EXPORT_STORAGE_URL and why, never the value", () => {
+    const cases: [string, RegExp][] = [
+      ["/srv/zones/exports", /must be s3:\/\/BUCKET or s3:\/\/BUCKET\/PREFIX\. See/],
+      ["https://zones-exports.s3.amazonaws.com/prod", /unset it to keep export files in EXPORT_DIR/],
+      ["s3://key:secret@zones-exports/prod", /without credentials/],
+      ["s3://zones-exports:9000/prod", /without credentials, port/],
+      ["s3://zones-exports/prod?versionId=1", /query/],
+      ["s3://Zones_Exports/prod", /a bucket name is 3–63 lowercase/],
+      ["s3://ab/prod", /a bucket name/],
+      ["s3:///prod", /a bucket name/],
+      ["s3://zones-exports/../etc", /a prefix is folder names/],
+      ["s3://zones-exports/a//b", /a prefix is folder names/],
+      ["s3://zones-exports/导出", /a prefix is folder names/],
+    ];
+    for (const [value, why] of cases) {
+      const reading = readEnvironment(SERVICE_VARIABLES, { ...S3, EXPORT_STORAGE_URL: value });
+      expect(reading, value).toMatchObject({ ok: false, variables: ["EXPORT_STORAGE_URL"] });
+      if (reading.ok) continue;
+      expect(reading.message, value).toMatch(/EXPORT_STORAGE_URL must be s3:\/\/BUCKET/);
+      expect(reading.message.split(";")[0], value).toMatch(why);
+      if (value.includes("secret")) expect(reading.message).not.toContain("secret");
+    }
+  });
+
+  it("requires a region and credentials with EXPORT_STORAGE_URL, and refuses the S3 variables without it", () => {
+    const missing = readEnvironment(SERVICE_VARIABLES, {
+      ...DEPLOYMENT,
+      EXPORT_STORAGE_URL: "s3://zones-exports/prod",
+    });
+    expect(missing).toMatchObject({
+      ok: false,
+      variables: ["S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"],
+    });
+    if (!missing.ok)
+      expect(missing.message).toContain("S3_REGION is missing (required with EXPORT_STORAGE_URL)");
+
+    const { EXPORT_STORAGE_URL: _unset, ...withoutUrl } = S3;
+    const stray = readEnvironment(SERVICE_VARIABLES, withoutUrl);
+    expect(stray).toMatchObject({
+      ok: false,
+      variables: ["S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_ENDPOINT"],
+    });
+    if (!stray.ok) {
+      expect(stray.message).toContain(
+        "S3_ENDPOINT is set but EXPORT_STORAGE_URL is not (export files would stay in EXPORT_DIR)",
+      );
+      expect(stray.message).not.toContain("the-secret-value");
+    }
+  });
+
+  it("refuses an endpoint that is not an http(s) URL or holds credentials, and a malformed region", () => {
+    const reading = readEnvironment(SERVICE_VARIABLES, {
+      ...S3,
+      S3_ENDPOINT: "https://key:secret@minio.internal:9000",
+      S3_REGION: "Hang Zhou",
+      S3_FORCE_PATH_STYLE: "maybe",
+    });
+    expect(reading).toMatchObject({
+      ok: false,
+      variables: ["S3_ENDPOINT", "S3_REGION", "S3_FORCE_PATH_STYLE"],
+    });
+    if (!reading.ok) {
+      expect(reading.message).toContain("S3_ENDPOINT must not hold credentials");
+      expect(reading.message).toContain("S3_REGION must be a region name");
+      expect(reading.message).not.toContain("secret");
+    }
+    const ftp = readEnvironment(SERVICE_VARIABLES, { ...S3, S3_ENDPOINT: "ftp://minio.internal" });
+    expect(ftp).toMatchObject({ ok: false, variables: ["S3_ENDPOINT"] });
   });
 });

@@ -3,6 +3,7 @@ import {
   SERVICE_VARIABLES,
   SHUTDOWN_GRACE_DEFAULT_SECONDS,
 } from "@zones/db/service-environment";
+import type { ExportStorageVariables } from "@zones/storage";
 
 /**
  * Every variable `npm run worker` reads, checked at once when it starts (the web server checks the same shared
@@ -16,6 +17,12 @@ const WORKER_VARIABLES = {
   REPLICA_MAX_LAG_SECONDS: SERVICE_VARIABLES.REPLICA_MAX_LAG_SECONDS,
   PGLITE_DIR: SERVICE_VARIABLES.PGLITE_DIR,
   EXPORT_DIR: SERVICE_VARIABLES.EXPORT_DIR,
+  EXPORT_STORAGE_URL: SERVICE_VARIABLES.EXPORT_STORAGE_URL,
+  S3_ENDPOINT: SERVICE_VARIABLES.S3_ENDPOINT,
+  S3_REGION: SERVICE_VARIABLES.S3_REGION,
+  S3_ACCESS_KEY_ID: SERVICE_VARIABLES.S3_ACCESS_KEY_ID,
+  S3_SECRET_ACCESS_KEY: SERVICE_VARIABLES.S3_SECRET_ACCESS_KEY,
+  S3_FORCE_PATH_STYLE: SERVICE_VARIABLES.S3_FORCE_PATH_STYLE,
   BETTER_AUTH_SECRET: SERVICE_VARIABLES.BETTER_AUTH_SECRET,
   BETTER_AUTH_URL: SERVICE_VARIABLES.BETTER_AUTH_URL,
   MIGRATE_ON_START: SERVICE_VARIABLES.MIGRATE_ON_START,
@@ -24,15 +31,30 @@ const WORKER_VARIABLES = {
 };
 
 export type WorkerConfig =
-  | { ok: true; migrateOnStart: boolean; graceMs: number }
+  | {
+      ok: true;
+      migrateOnStart: boolean;
+      graceMs: number;
+      /** Where export files go (with EXPORT_DIR, read by @zones/db): see `exportStorageSettings`. */
+      storage: ExportStorageVariables;
+    }
   | { ok: false; message: string; variables: string[] };
 
 export function readWorkerConfig(source: Record<string, string | undefined> = process.env): WorkerConfig {
   const reading = readEnvironment(WORKER_VARIABLES, source);
   if (!reading.ok) return reading;
+  const values = reading.values;
   return {
     ok: true,
-    migrateOnStart: reading.values.MIGRATE_ON_START ?? false,
-    graceMs: (reading.values.SHUTDOWN_GRACE_SECONDS ?? SHUTDOWN_GRACE_DEFAULT_SECONDS) * 1000,
+    migrateOnStart: values.MIGRATE_ON_START ?? false,
+    graceMs: (values.SHUTDOWN_GRACE_SECONDS ?? SHUTDOWN_GRACE_DEFAULT_SECONDS) * 1000,
+    storage: {
+      EXPORT_STORAGE_URL: values.EXPORT_STORAGE_URL,
+      S3_ENDPOINT: values.S3_ENDPOINT,
+      S3_REGION: values.S3_REGION,
+      S3_ACCESS_KEY_ID: values.S3_ACCESS_KEY_ID,
+      S3_SECRET_ACCESS_KEY: values.S3_SECRET_ACCESS_KEY,
+      S3_FORCE_PATH_STYLE: values.S3_FORCE_PATH_STYLE,
+    },
   };
 }

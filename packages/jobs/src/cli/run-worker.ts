@@ -2,12 +2,14 @@ import { openDatabase } from "@zones/db/client";
 import { pause, waitForDatabase, worthLogging } from "@zones/db/database-watch";
 import { migrateDatabase } from "@zones/db/migrate";
 import { pendingMigrations } from "@zones/db/pending-migrations";
+import { exportStorageSettings, openExportStorage } from "@zones/storage";
 import { describeError } from "@zones/telemetry/describe-error";
 import { events } from "@zones/telemetry/events";
 import { startMetricsServer, WORKER_METRICS_PATH } from "@zones/telemetry/scrape";
 
 import { defaultExportDir } from "../export-dir";
 import { type ExportWorker, startExportWorker } from "../worker";
+import type { WorkerConfig } from "./config";
 
 /** How often a worker waiting for `npm run db:migrate` looks again. */
 const PENDING_MIGRATIONS_RECHECK_MS = 5_000;
@@ -17,7 +19,7 @@ const PENDING_MIGRATIONS_RECHECK_MS = 5_000;
  * expects (applying it only with MIGRATE_ON_START), start working, and on SIGTERM stop fetching, let the
  * exports in progress finish within the grace or hand them back, close the pool and exit 0.
  */
-export async function runWorker(config: { migrateOnStart: boolean; graceMs: number }): Promise<void> {
+export async function runWorker(config: Extract<WorkerConfig, { ok: true }>): Promise<void> {
   const metricsServer = await startMetricsServer();
   const handle = await openDatabase({ replicas: true });
   const stopping = new AbortController();
@@ -49,11 +51,11 @@ export async function runWorker(config: { migrateOnStart: boolean; graceMs: numb
     });
   if (!(await databaseReady()) || !(await schemaReady(handle, config.migrateOnStart, signal))) return;
 
-  const exportDir = defaultExportDir();
+  const storage = openExportStorage(exportStorageSettings(config.storage, defaultExportDir()));
   for (let attempt = 1; !signal.aborted; attempt += 1) {
     try {
       worker = await startExportWorker(handle, {
-        exportDir,
+        storage,
         onError: (error) => events.error("worker.error", { reason: describeError(error) }),
       });
       break;
@@ -65,7 +67,11 @@ export async function runWorker(config: { migrateOnStart: boolean; graceMs: numb
   }
   if (worker) {
     const metrics = metricsServer ? `:${metricsServer.port}${WORKER_METRICS_PATH}` : null;
-    events.info("worker.started", { database: handle.location, exportDir, metrics });
+    events.info("worker.started", { database: handle.location, exportStorage: storage.location, metrics });
+    // Said at once rather than at the first export; exports fail (and are retried) while it lasts.
+    await storage.check().catch((error: unknown) => {
+      events.warn("export-storage.unavailable", { location: storage.location, reason: describeError(error) });
+    });
   }
 }
 

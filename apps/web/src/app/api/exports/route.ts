@@ -1,7 +1,7 @@
+import { downloadResponse } from "@zones/api";
 import { phrased, ZonesError } from "@zones/domain";
 import { exportRequestFromSearchParams, exportScopeFor, prepareExportDownload } from "@zones/exports";
 import { getReader } from "~/server/db";
-import { downloadResponse } from "~/server/download";
 import { signedInRoute } from "~/server/route-handler";
 
 /**

@@ -1,8 +1,7 @@
-import { buildTemplate } from "@zones/api";
+import { buildTemplate, downloadResponse } from "@zones/api";
 import { phrased, quarterRange, ZonesError, ZQuarterRangeSchema, ZZoneCodeSchema } from "@zones/domain";
 import { z } from "zod";
 import { getDb } from "~/server/db";
-import { downloadResponse } from "~/server/download";
 import { signedInRoute } from "~/server/route-handler";
 
 const ZTemplateQuerySchema = z.object({

@@ -6,7 +6,7 @@
  * file reaches the browser byte for byte as it was written; proxies that honour HTTP leave it alone too.
  */
 export function downloadResponse(
-  body: BodyInit,
+  body: ConstructorParameters<typeof Response>[0],
   file: { contentType: string; fileName: string },
   extra: Record<string, string> = {},
 ): Response {

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+
+import { readWorkerConfig } from "./config";
+
+const DEPLOYMENT = {
+  DATABASE_URL: "postgres://zones:secret@db.internal:5432/zones",
+  BETTER_AUTH_SECRET: "s".repeat(32),
+  BETTER_AUTH_URL: "https://zones.example.org",
+};
+
+describe("npm run worker's configuration", () => {
+  it("reads where export files go: the bucket of EXPORT_STORAGE_URL and how to reach it", () => {
+    expect(
+      readWorkerConfig({
+        ...DEPLOYMENT,
+        EXPORT_STORAGE_URL: "s3://zones-exports/prod",
+        S3_ENDPOINT: "http://127.0.0.1:9000",
+        S3_REGION: "us-east-1",
+        S3_ACCESS_KEY_ID: "minio",
+        S3_SECRET_ACCESS_KEY: "minio-secret",
+        S3_FORCE_PATH_STYLE: "1",
+      }),
+    ).toMatchObject({
+      ok: true,
+      storage: {
+        EXPORT_STORAGE_URL: { bucket: "zones-exports", prefix: "prod" },
+        S3_ENDPOINT: "http://127.0.0.1:9000",
+        S3_FORCE_PATH_STYLE: true,
+      },
+    });
+    expect(readWorkerConfig(DEPLOYMENT)).toMatchObject({
+      ok: true,
+      storage: { EXPORT_STORAGE_URL: undefined },
+    });
+  });
+
+  it("refuses an invalid EXPORT_STORAGE_URL and a bucket without credentials, naming each variable", () => {
+    expect(readWorkerConfig({ ...DEPLOYMENT, EXPORT_STORAGE_URL: "/srv/exports" })).toMatchObject({
+      ok: false,
+      variables: ["EXPORT_STORAGE_URL", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"],
+    });
+    expect(
+      readWorkerConfig({ ...DEPLOYMENT, EXPORT_STORAGE_URL: "s3://zones-exports", S3_REGION: "us-east-1" }),
+    ).toMatchObject({ ok: false, variables: ["S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] });
+  });
+});
