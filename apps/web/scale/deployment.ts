@@ -1,7 +1,5 @@
 /** Test-only: a deployment of several processes on one machine, as docs/scaling.md draws it. */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { startS3Emulator } from "@zones/storage/testing";
 import postgres from "postgres";
 
 import { clusterPorts, createCluster, createStandby, postgresBinDir } from "../ops/databases";
@@ -18,6 +16,8 @@ export interface ScheduledRun {
 
 export interface Deployment {
   proxy: NginxProxy;
+  /** The keys of the export files in the bucket. */
+  storedFiles(): Promise<string[]>;
   /** SQL on the primary and on its streaming replica. */
   primary: postgres.Sql;
   replica: postgres.Sql;
@@ -58,8 +58,10 @@ export async function deploy(options: { webs: number; workers: number }): Promis
     stops.push(async () => replicaCluster.remove());
     replicaCluster.start();
     const database = { url: url(primaryCluster), replicaUrl: url(replicaCluster) };
-    const exportDir = await mkdtemp(path.join(tmpdir(), "zones-scale-exports-"));
-    stops.push(() => rm(exportDir, { recursive: true, force: true }));
+    // Export files in an S3 bucket (s3rver, an emulator, on 127.0.0.1): written by one worker, served by any web.
+    const s3 = await startS3Emulator();
+    stops.push(() => s3.stop());
+    const bucket = s3.settings("scale");
 
     const webPorts: number[] = [];
     for (let index = 0; index < options.webs; index++) webPorts.push(await freePort());
@@ -75,7 +77,12 @@ export async function deploy(options: { webs: number; workers: number }): Promis
       BETTER_AUTH_SECRET: SECRET,
       BETTER_AUTH_URL: proxy.url,
       TRUSTED_PROXIES: "127.0.0.1",
-      EXPORT_DIR: exportDir,
+      EXPORT_STORAGE_URL: `s3://${bucket.bucket}/${bucket.prefix}`,
+      S3_ENDPOINT: s3.endpoint,
+      S3_REGION: bucket.region,
+      S3_ACCESS_KEY_ID: bucket.accessKeyId,
+      S3_SECRET_ACCESS_KEY: bucket.secretAccessKey,
+      S3_FORCE_PATH_STYLE: "1",
       LOG_LEVEL: "info",
     };
     const webs = webPorts.map((port) =>
@@ -95,6 +102,7 @@ export async function deploy(options: { webs: number; workers: number }): Promis
     stops.push(() => replica.end({ timeout: 1 }));
     return {
       proxy,
+      storedFiles: () => s3.keys(`${bucket.prefix}/`),
       primary: sql,
       replica,
       webs,

@@ -108,6 +108,8 @@ describe("two web processes and two workers behind nginx, a PostgreSQL primary a
       if ((await servedBy(requestId)) !== starter) file = answer.body;
     }
     expect(file).not.toBeNull();
+    // Kept in the bucket, not on a disk of the process that wrote it.
+    expect((await world.storedFiles()).some((key) => key.startsWith(`scale/${run.id}/`))).toBe(true);
     const direct = client(`http://127.0.0.1:${world.webPorts[starter]}`);
     const query = new URLSearchParams({
       zones: FILTERS.zoneCodes.join(","),
