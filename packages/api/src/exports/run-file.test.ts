@@ -105,7 +105,7 @@ describe.each(storages)("downloading a kept export file from %s", (_kind, make) 
       "content-type": "text/csv; charset=utf-8",
       "content-length": String(bytes.length),
       "content-disposition": `attachment; filename="${run.fileName}"`,
-      "cache-control": "no-store",
+      "cache-control": "no-store, no-transform",
       "repr-digest": `sha-256=:${createHash("sha256").update(bytes).digest("base64")}:`,
     });
     const body = Buffer.from(await response.arrayBuffer());
