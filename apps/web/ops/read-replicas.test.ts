@@ -283,7 +283,7 @@ describe.skipIf(!BIN_DIR)(
         { timeout: 60_000, interval: 100 },
       );
       expect(run).toMatchObject({ status: "succeeded", rowCount: 1 });
-      const file = await readFile(run.filePath ?? "", "utf8");
+      const file = await readFile(path.join(exportDir, run.storageKey ?? "missing"), "utf8");
       expect(file).not.toContain("424242.5");
       expect(file).toContain(String(Number(before?.value)));
       await onStandby`select pg_wal_replay_resume()`;
