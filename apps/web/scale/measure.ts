@@ -57,7 +57,7 @@ function ensureAccount(): void {
     );
   } catch (error) {
     const output = String((error as { stderr?: Buffer }).stderr ?? "");
-    if (!/exists/i.test(output)) throw error;
+    if (!/already has an account/.test(output)) throw error;
   }
 }
 
@@ -87,7 +87,7 @@ async function waitReady(url: string): Promise<void> {
     if (answer?.status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`${url} not ready in 90 s`);
+  throw new Error(`${url} not ready in 90 s (is the database migrated? npm run db:migrate)`);
 }
 
 const median = (numbers: number[]) =>
