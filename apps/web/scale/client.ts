@@ -16,10 +16,20 @@ export interface RequestOptions {
   from?: string;
 }
 
-/** A client of one base URL: `https://localhost:<port>` (trusting `ca`) or `http://127.0.0.1:<port>`. */
-export function client(base: string, ca?: Buffer) {
-  const origin = new URL(base);
-  const transport = origin.protocol === "https:" ? https : http;
+/**
+ * A client of one base URL: `https://localhost:<port>` (trusting `ca`) or `http://127.0.0.1:<port>`. Given
+ * another `origin` (a web process behind the proxy, called directly), it sends what the proxy would: the
+ * public host and scheme as X-Forwarded-Host/-Proto (believed from 127.0.0.1, TRUSTED_PROXIES), and that origin
+ * on state-changing requests, as the app's pages would.
+ */
+export function client(base: string, ca?: Buffer, origin = base) {
+  const target = new URL(base);
+  const transport = target.protocol === "https:" ? https : http;
+  const publicUrl = new URL(origin);
+  const forwarded: Record<string, string> =
+    origin === base
+      ? {}
+      : { "x-forwarded-host": publicUrl.host, "x-forwarded-proto": publicUrl.protocol.slice(0, -1) };
 
   /** Starts a request; the response as it arrives (for downloads read chunk by chunk). */
   function open(path: string, options: RequestOptions = {}): Promise<http.IncomingMessage> {
@@ -27,12 +37,12 @@ export function client(base: string, ca?: Buffer) {
       const request = transport.request(
         {
           host: "127.0.0.1",
-          port: origin.port,
+          port: target.port,
           path,
           method: options.method ?? "GET",
-          headers: { host: origin.host, ...options.headers },
+          headers: { host: target.host, ...forwarded, ...options.headers },
           localAddress: options.from,
-          servername: origin.hostname,
+          servername: target.hostname,
           ca,
           agent: false,
         },
@@ -50,7 +60,7 @@ export function client(base: string, ca?: Buffer) {
     return { status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) };
   }
 
-  return { base, open, send };
+  return { base, origin, open, send };
 }
 
 export type Client = ReturnType<typeof client>;
@@ -64,7 +74,7 @@ export function cookiesOf(answer: Answer): string {
 export async function signIn(to: Client, email: string, password: string, from?: string): Promise<Answer> {
   return to.send("/api/auth/sign-in/email", {
     method: "POST",
-    headers: { "content-type": "application/json", origin: to.base },
+    headers: { "content-type": "application/json", origin: to.origin },
     body: JSON.stringify({ email, password }),
     from,
   });
@@ -86,7 +96,7 @@ export async function trpc<T>(
       ? await to.send(`/api/trpc/${procedure}?input=${encodeURIComponent(envelope)}`, { headers })
       : await to.send(`/api/trpc/${procedure}`, {
           method: "POST",
-          headers: { ...headers, "content-type": "application/json", origin: to.base },
+          headers: { ...headers, "content-type": "application/json", origin: to.origin },
           body: envelope,
         });
   const parsed = JSON.parse(answer.body.toString("utf8")) as {

@@ -124,6 +124,57 @@ describe("two web processes and two workers behind nginx, a PostgreSQL primary a
     expect(file?.equals(streamed.body)).toBe(true);
   });
 
+  it("shows and cancels a run through a web process other than the one that started it", async () => {
+    const cookie = cookiesOf(await signIn(proxy, email("reviewer"), DEMO_PASSWORD));
+    // Each web process itself, as the proxy's pages would call it.
+    const [first, second] = world.webPorts.map((port) =>
+      client(`http://127.0.0.1:${port}`, undefined, world.proxy.url),
+    );
+    if (!first || !second) throw new Error("two web processes expected");
+    // The workers held still, so that the run is still waiting when it is cancelled.
+    for (const worker of world.workers) worker.child.kill("SIGSTOP");
+    let runId = "";
+    try {
+      const run = await trpc<{ id: string; status: string }>(
+        first,
+        cookie,
+        "exports.runs.start",
+        { filters: FILTERS, format: "csv" },
+        "mutation",
+      );
+      runId = run.id;
+      expect(run.status).toBe("queued");
+      expect(await trpc<{ status: string }>(second, cookie, "exports.runs.get", { id: runId })).toMatchObject(
+        {
+          status: "queued",
+        },
+      );
+      const cancelled = await trpc<{ status: string }>(
+        second,
+        cookie,
+        "exports.runs.cancel",
+        { id: runId },
+        "mutation",
+      );
+      expect(cancelled.status).toBe("cancelled");
+    } finally {
+      for (const worker of world.workers) worker.child.kill("SIGCONT");
+    }
+    // A worker takes the job up and leaves the run as it is: cancelled, no file.
+    await vi.waitUntil(
+      async () => {
+        const [job] = await world.primary<{ state: string }[]>`
+          SELECT state FROM pgboss.job WHERE name = 'export-run' AND data->>'runId' = ${runId}`;
+        return job?.state === "completed";
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    expect(await trpc<{ status: string }>(first, cookie, "exports.runs.get", { id: runId })).toMatchObject({
+      status: "cancelled",
+    });
+    expect((await world.storedFiles()).some((key) => key.startsWith(`scale/${runId}/`))).toBe(false);
+  });
+
   it("makes exactly one run of one scheduled occurrence, with two workers", async () => {
     const cookie = cookiesOf(await signIn(proxy, email("admin"), DEMO_PASSWORD));
     const schedule = await trpc<{ id: string }>(
