@@ -1,5 +1,12 @@
-import type { PeriodStatus } from "@zones/domain";
-import { desc, eq, sql } from "drizzle-orm";
+import {
+  type AutomaticOpening,
+  automaticOpening,
+  oldestQuarterToCatchUp,
+  PERIOD_SCHEDULE_SOURCE,
+  type PeriodStatus,
+  quartersDueToOpen,
+} from "@zones/domain";
+import { desc, eq, gte, sql } from "drizzle-orm";
 
 import type { Database } from "./client";
 import { rowsOf } from "./rows";
@@ -36,6 +43,8 @@ export interface PeriodRow extends PeriodRecord {
   /** Submissions of the quarter by status, for the admin's overview. */
   submitted: number;
   approved: number;
+  /** Its latest opening was the schedule's (no admin's): the period opened by itself when its quarter ended. */
+  openedBySchedule: boolean;
 }
 
 /** The newest reporting periods first, bounded. */
@@ -45,10 +54,20 @@ export async function listPeriods(db: Database, params: { limit: number; offset:
       select p.quarter, p.status, p.deadline::text as deadline, p.opened_at as "openedAt",
              p.closed_at as "closedAt",
              count(s.*) filter (where s.status = 'submitted')::int as submitted,
-             count(s.*) filter (where s.status = 'approved')::int as approved
+             count(s.*) filter (where s.status = 'approved')::int as approved,
+             coalesce(opening.by_schedule, false) as "openedBySchedule"
       from reporting_periods p
       left join submissions s on s.quarter = p.quarter
-      group by p.quarter
+      left join lateral (
+        select a.actor_id is null and a.details ->> 'source' = ${PERIOD_SCHEDULE_SOURCE} as by_schedule
+        from audit_log a
+        where a.entity_type = 'period' and a.entity_id = p.quarter
+          and a.details -> 'to' ->> 'status' = 'open'
+          and coalesce(a.details -> 'from' ->> 'status', '') <> 'open'
+        order by a.id desc
+        limit 1
+      ) opening on true
+      group by p.quarter, opening.by_schedule
       order by p.quarter desc
       limit ${params.limit} offset ${params.offset}`),
     db.execute(sql`select count(*)::int as total from reporting_periods`),
@@ -59,6 +78,7 @@ export async function listPeriods(db: Database, params: { limit: number; offset:
     closedAt: row.closedAt ? new Date(row.closedAt) : null,
     submitted: Number(row.submitted),
     approved: Number(row.approved),
+    openedBySchedule: row.openedBySchedule === true,
   }));
   return { rows, total: Number(rowsOf<{ total: number }>(totalResult)[0]?.total ?? 0) };
 }
@@ -110,4 +130,58 @@ export async function updatePeriod(
     });
     return { quarter: params.quarter, status: params.status, deadline };
   });
+}
+
+/** Quarters that have a reporting period, from `from` on (for deciding which ended quarters have none). */
+export async function periodQuartersFrom(db: Database, from: string): Promise<string[]> {
+  const rows = await db
+    .select({ quarter: reportingPeriods.quarter })
+    .from(reportingPeriods)
+    .where(gte(reportingPeriods.quarter, from));
+  return rows.map((row) => row.quarter);
+}
+
+/**
+ * Opens `opening.quarter` with its default deadline unless it already has a period (an admin's, whatever its
+ * state: left exactly as it is). The insert and its audit row share a transaction, and the audit row is written
+ * only when the insert happened, so runs racing on several workers open and audit the quarter once. The audit
+ * row is an admin's `period.update` with no actor and `source: "schedule"`. Null when the period existed.
+ */
+export async function openPeriodUnlessExists(
+  db: Database,
+  opening: AutomaticOpening,
+  now: Date = new Date(),
+): Promise<PeriodRecord | null> {
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(reportingPeriods)
+      .values({ quarter: opening.quarter, status: opening.status, deadline: opening.deadline, openedAt: now })
+      .onConflictDoNothing({ target: reportingPeriods.quarter })
+      .returning({ quarter: reportingPeriods.quarter });
+    if (inserted.length === 0) return null;
+    const to = { status: opening.status, deadline: opening.deadline };
+    await tx.insert(auditLog).values({
+      actorId: null,
+      action: "period.update",
+      entityType: "period",
+      entityId: opening.quarter,
+      quarter: opening.quarter,
+      details: { source: PERIOD_SCHEDULE_SOURCE, from: null, to },
+    });
+    return { quarter: opening.quarter, ...to };
+  });
+}
+
+/**
+ * The daily opening: every ended quarter due at `now` (`quartersDueToOpen`) opens with its default deadline,
+ * unless it has a period by then. Safe to run at any time and on several workers at once.
+ */
+export async function openDuePeriods(db: Database, now: Date = new Date()): Promise<PeriodRecord[]> {
+  const due = quartersDueToOpen(now, await periodQuartersFrom(db, oldestQuarterToCatchUp(now)));
+  const opened: PeriodRecord[] = [];
+  for (const quarter of due) {
+    const period = await openPeriodUnlessExists(db, automaticOpening(quarter), now);
+    if (period) opened.push(period);
+  }
+  return opened;
 }

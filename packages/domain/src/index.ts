@@ -54,6 +54,14 @@ export {
   isIndicatorCode,
   isSingleQuarterDerivable,
 } from "./indicators";
+export {
+  type AutomaticOpening,
+  automaticOpening,
+  oldestQuarterToCatchUp,
+  PERIOD_CATCH_UP_QUARTERS,
+  PERIOD_SCHEDULE_SOURCE,
+  quartersDueToOpen,
+} from "./period-opening";
 export type { ParseQuarterResult, Quarter, QuarterLike, QuarterNumber, QuarterString } from "./quarter";
 export {
   addQuarters,

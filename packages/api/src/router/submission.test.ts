@@ -294,6 +294,10 @@ describe(`submission workflow through the API (${testEngine()})`, () => {
       code: "BAD_REQUEST",
     });
     const periods = await admin.period.list({});
-    expect(periods.rows[0]).toMatchObject({ quarter: "2026Q4", status: "not_open" });
+    expect(periods.rows.find((row) => row.quarter === OPEN)).toMatchObject({
+      status: "open",
+      deadline: "2026-10-25",
+      openedBySchedule: false,
+    });
   });
 });

@@ -42,13 +42,18 @@ const OPEN_QUARTER_STATUS: Record<string, "approved" | "submitted" | "draft" | "
 const INSERT_CHUNK = 2_000;
 
 /**
- * Reporting periods from 2017Q1 to the quarter in progress: finished quarters closed, the last
- * finished one open for entry, the current one not yet open. Existing periods are left as they are.
+ * Reporting periods from 2017Q1: finished quarters closed, the last finished one open for entry. Existing
+ * periods are left as they are. With `inProgress` (the demo) the current quarter is set up not yet open, as an
+ * admin may do in advance; without it the quarter has no period, so it opens by itself when it ends.
  */
-export async function seedReportingPeriods(db: Database, now: Date): Promise<void> {
+export async function seedReportingPeriods(
+  db: Database,
+  now: Date,
+  { inProgress = true }: { inProgress?: boolean } = {},
+): Promise<void> {
   const open = lastFinishedQuarter(now);
   const current = nextQuarter(open);
-  const rows = quarterRange(DEMO_FIRST_QUARTER, current).map((quarter) => ({
+  const rows = quarterRange(DEMO_FIRST_QUARTER, inProgress ? current : open).map((quarter) => ({
     quarter,
     deadline: defaultDeadline(quarter),
     status:

@@ -22,9 +22,11 @@ export interface SeedOptions {
 export async function seedDatabase(db: Database, options: SeedOptions = {}): Promise<void> {
   const now = options.now ?? new Date();
   await syncCatalogue(db);
-  await seedReportingPeriods(db, now);
+  const demo = options.demo ?? true;
+  // A real deployment leaves the quarter in progress to the daily opening (or to an admin).
+  await seedReportingPeriods(db, now, { inProgress: demo });
   let inserted = false;
-  if (options.demo ?? true) {
+  if (demo) {
     ({ inserted } = await seedDemoData(db, now));
     if (options.hashPassword) await seedDemoUsers(db, options.hashPassword);
   }

@@ -112,3 +112,21 @@ describe(`seed (${testEngine()})`, () => {
     expect(zibo).toBeLessThan(3454 * 1.2);
   });
 });
+
+describe(`seed of a real deployment (${testEngine()})`, () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  it("leaves the quarter in progress without a period, so that it opens by itself when it ends", async () => {
+    await seedDatabase(handle.db, { now: NOW, demo: false });
+    const periods = await handle.db.select().from(reportingPeriods).orderBy(reportingPeriods.quarter);
+    // 2017Q1..2026Q3: the last one open, 2026Q4 left to the daily opening (or an admin).
+    expect(periods).toHaveLength(39);
+    expect(periods.at(-1)).toMatchObject({ quarter: "2026Q3", status: "open" });
+  });
+});
