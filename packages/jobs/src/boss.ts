@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from "@zones/db/client";
 import PgBoss from "pg-boss";
 
-import { EXPORT_QUEUES, RUN_EXPIRE_SECONDS, RUN_RETRY } from "./queues";
+import { EXPORT_QUEUES, PERIOD_QUEUES, RUN_EXPIRE_SECONDS, RUN_RETRY } from "./queues";
 
 export interface BossTiming {
   /** How often each worker polls its queues (pg-boss default 2 s). */
@@ -45,7 +45,7 @@ function requireUrl(handle: Pick<DatabaseHandle, "connectionString">): string {
   return handle.connectionString;
 }
 
-/** Creates the export queues (idempotent; pg-boss 10 needs a queue before sending to it). */
+/** Creates the export queues and the period opening's (idempotent; pg-boss 10 needs a queue before sending to it). */
 export async function ensureExportQueues(boss: PgBoss): Promise<void> {
   const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
   const wanted: PgBoss.Queue[] = [
@@ -58,6 +58,8 @@ export async function ensureExportQueues(boss: PgBoss): Promise<void> {
       retryDelay: 5,
       retryBackoff: true,
     },
+    // A failed opening is retried; tomorrow's run would catch up anyway.
+    { name: PERIOD_QUEUES.open, policy: "standard", retryLimit: 3, retryDelay: 60, expireInSeconds: 300 },
   ];
   for (const queue of wanted) {
     if (existing.has(queue.name)) continue;

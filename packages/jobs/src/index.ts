@@ -1,9 +1,12 @@
 export { type BossOptions, type BossTiming, createBoss, ensureExportQueues } from "./boss";
 export { defaultExportDir } from "./export-dir";
 export { type ExportFile, storeExportFile } from "./export-file";
+export { runPeriodOpening } from "./period-open";
 export {
   EXPORT_QUEUES,
   HEARTBEAT_MS,
+  PERIOD_OPEN_CRON,
+  PERIOD_QUEUES,
   RECOVERY_SWEEP_MS,
   RUN_EXPIRE_SECONDS,
   RUN_RETRY,

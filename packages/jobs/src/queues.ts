@@ -10,6 +10,15 @@ export const EXPORT_QUEUES = {
 
 export const TICK_CRON = "* * * * *";
 
+/** pg-boss queue of the daily opening of reporting periods (`period-open.ts`). */
+export const PERIOD_QUEUES = {
+  /** Opens each ended quarter that has no period yet; no data. */
+  open: "period-open",
+} as const;
+
+/** Daily at 00:05 Asia/Shanghai: just after a quarter ends at midnight, once its last minute is surely over. */
+export const PERIOD_OPEN_CRON = "5 0 * * *";
+
 /** Attempts of one export run: the first and two retries (after 10 s, then 20 s: pg-boss backoff). */
 export const RUN_RETRY = { retryLimit: 2, retryDelay: 10, retryBackoff: true } as const;
 

@@ -7,9 +7,12 @@ import { observeQueueSizes } from "@zones/telemetry/metrics";
 import type PgBoss from "pg-boss";
 
 import { type BossTiming, createBoss, ensureExportQueues } from "./boss";
+import { runPeriodOpening } from "./period-open";
 import { exportQueueSizes } from "./queue-sizes";
 import {
   EXPORT_QUEUES,
+  PERIOD_OPEN_CRON,
+  PERIOD_QUEUES,
   RECOVERY_SWEEP_MS,
   RUN_EXPIRE_SECONDS,
   RUN_RETRY,
@@ -53,6 +56,10 @@ export interface ExportWorkerOptions {
   runRetry?: RunRetry;
   /** How often this worker looks for runs whose worker died (default RECOVERY_SWEEP_MS). */
   recoverySweepMs?: number;
+  /** The period opening's cron (default daily at 00:05, Asia/Shanghai). */
+  periodOpenCron?: string;
+  /** The period opening's "now" (tests move it to a quarter's end). */
+  clock?: () => Date;
   /** Where errors of pg-boss's own loops go (default the process's log). */
   onError?: (error: unknown) => void;
 }
@@ -100,8 +107,9 @@ function sender(boss: PgBoss, live: LiveRuns | null, retry: RunRetry = RUN_RETRY
 }
 
 /**
- * A worker: pg-boss on the database, the minute tick scheduled (pg-boss cron, so with several workers each
- * tick goes to one of them), and handlers for runs, ticks and approvals. Several may run on one database.
+ * A worker: pg-boss on the database, the minute tick and the daily period opening scheduled (pg-boss cron, so
+ * with several workers each occurrence goes to one of them), and handlers for runs, ticks, approvals and the
+ * opening. Several may run on one database.
  */
 export async function startExportWorker(handle: Handle, options: ExportWorkerOptions): Promise<ExportWorker> {
   const boss = createBoss(handle, options.timing);
@@ -111,6 +119,12 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
   await boss.start();
   await ensureExportQueues(boss);
   await boss.schedule(EXPORT_QUEUES.tick, options.tickCron ?? TICK_CRON, {}, { tz: DEFAULT_TIME_ZONE });
+  await boss.schedule(
+    PERIOD_QUEUES.open,
+    options.periodOpenCron ?? PERIOD_OPEN_CRON,
+    {},
+    { tz: DEFAULT_TIME_ZONE },
+  );
 
   const live = new LiveRuns();
   const jobs = sender(boss, live, options.runRetry);
@@ -170,6 +184,17 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
     }),
   );
 
+  await boss.work(
+    PERIOD_QUEUES.open,
+    { ...polling, batchSize: 1 },
+    tracked(async () => {
+      await runPeriodOpening(db, options.clock?.() ?? new Date());
+    }),
+  );
+  // A quarter that ended while no worker ran opens now rather than at the next cron; workers starting together
+  // send one job (a duplicate would open nothing more).
+  await boss.send(PERIOD_QUEUES.open, {}, { singletonKey: "worker-start", singletonSeconds: 60 });
+
   // Several workers sweeping find the same dead run: pg-boss keeps one recovery job per run per stale window
   // (a throttle key); a duplicate would be harmless anyway, its claim finds the run alive again.
   const resend = async (runId: string) => {
@@ -197,7 +222,11 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
     async stop({ deadline = Date.now() + 30_000 } = {}) {
       stopSampling();
       await sweep.stop();
-      await Promise.all(Object.values(EXPORT_QUEUES).map((queue) => boss.offWork(queue)));
+      await Promise.all(
+        [...Object.values(EXPORT_QUEUES), ...Object.values(PERIOD_QUEUES)].map((queue) =>
+          boss.offWork(queue),
+        ),
+      );
       const idle = () => active === 0;
       await until(idle, deadline);
       // Those still running, and any whose job was fetched just before: each stops at its next batch, and its
