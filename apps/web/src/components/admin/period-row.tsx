@@ -44,6 +44,11 @@ export function PeriodRow({
         <th scope="row">{quarterLabel}</th>
         <td>
           <PeriodBadge status={row.status} />
+          {row.status === "open" && row.openedBySchedule && (
+            <span className="review-tag" data-testid="period-opened-by-schedule">
+              {t("openedBySchedule")}
+            </span>
+          )}
         </td>
         <td data-testid="period-deadline" data-deadline={row.deadline}>
           {labels.date(row.deadline)}
