@@ -1,1 +1,16 @@
-export {};
+export {
+  composeMail,
+  type MailAttachment,
+  MailCompositionError,
+  type MailMessage,
+  messageIdOf,
+} from "./message";
+export {
+  type MailDelivery,
+  type MailFailure,
+  type MailTransport,
+  mailFailure,
+  OUTBOX_RESPONSE,
+  outboxTransport,
+  smtpTransport,
+} from "./transport";
