@@ -1,7 +1,14 @@
 import type { DatabaseHandle } from "@zones/db/client";
 import PgBoss from "pg-boss";
 
-import { EXPORT_QUEUES, RUN_EXPIRE_SECONDS, RUN_RETRY } from "./queues";
+import {
+  EXPORT_QUEUES,
+  MAIL_EXPIRE_SECONDS,
+  MAIL_QUEUE,
+  MAIL_RETRY,
+  RUN_EXPIRE_SECONDS,
+  RUN_RETRY,
+} from "./queues";
 
 export interface BossTiming {
   /** How often each worker polls its queues (pg-boss default 2 s). */
@@ -45,7 +52,10 @@ function requireUrl(handle: Pick<DatabaseHandle, "connectionString">): string {
   return handle.connectionString;
 }
 
-/** Creates the export queues (idempotent; pg-boss 10 needs a queue before sending to it). */
+/**
+ * Creates the export queues and the mail queue (idempotent; pg-boss 10 needs a queue before sending to it).
+ * The mail queue is `stately`: at most one waiting and one active job per message (its singletonKey).
+ */
 export async function ensureExportQueues(boss: PgBoss): Promise<void> {
   const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
   const wanted: PgBoss.Queue[] = [
@@ -58,6 +68,7 @@ export async function ensureExportQueues(boss: PgBoss): Promise<void> {
       retryDelay: 5,
       retryBackoff: true,
     },
+    { name: MAIL_QUEUE, policy: "stately", ...MAIL_RETRY, expireInSeconds: MAIL_EXPIRE_SECONDS },
   ];
   for (const queue of wanted) {
     if (existing.has(queue.name)) continue;

@@ -2,8 +2,19 @@ export { type BossOptions, type BossTiming, createBoss, ensureExportQueues } fro
 export { defaultExportDir } from "./export-dir";
 export { type ExportFile, storeExportFile } from "./export-file";
 export {
+  MailAttachmentTooLargeError,
+  type MailAttemptOutcome,
+  type OutgoingMail,
+  recordOutgoingMail,
+  sendMailAttempt,
+} from "./mail";
+export {
   EXPORT_QUEUES,
   HEARTBEAT_MS,
+  MAIL_CLAIM_STALE_SECONDS,
+  MAIL_EXPIRE_SECONDS,
+  MAIL_QUEUE,
+  MAIL_RETRY,
   RECOVERY_SWEEP_MS,
   RUN_EXPIRE_SECONDS,
   RUN_RETRY,

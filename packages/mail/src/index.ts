@@ -1,4 +1,5 @@
 export {
+  checkMail,
   composeMail,
   type MailAttachment,
   MailCompositionError,
@@ -10,6 +11,8 @@ export {
   type MailFailure,
   type MailTransport,
   mailFailure,
+  mailTransport,
+  OUTBOX_FROM,
   OUTBOX_RESPONSE,
   outboxTransport,
   smtpTransport,

@@ -55,11 +55,8 @@ export function messageIdOf(dedupeKey: string, from: string): string {
   return `<${digest}@${senderDomain(from)}>`;
 }
 
-/**
- * The message as nodemailer sends it: UTF-8 throughout (nodemailer encodes non-ASCII headers and file names as
- * RFC 2047 / RFC 2231 words), a text part, an HTML alternative when given, the attachments, the language.
- */
-export function composeMail(message: MailMessage, from: string): Mail.Options {
+/** Refuses a message that cannot be sent as it is (MailCompositionError naming the field). */
+export function checkMail(message: MailMessage): void {
   if (!MAILBOX.test(message.to)) throw new MailCompositionError("to", "must be one e-mail address");
   if (message.subject.trim() === "" || LINE_BREAK.test(message.subject)) {
     throw new MailCompositionError("subject", "must be one line of text");
@@ -71,6 +68,14 @@ export function composeMail(message: MailMessage, from: string): Mail.Options {
       throw new MailCompositionError("attachments", "need a one-line file name");
     }
   }
+}
+
+/**
+ * The message as nodemailer sends it: UTF-8 throughout (nodemailer encodes non-ASCII headers and file names as
+ * RFC 2047 / RFC 2231 words), a text part, an HTML alternative when given, the attachments, the language.
+ */
+export function composeMail(message: MailMessage, from: string): Mail.Options {
+  checkMail(message);
   return {
     from,
     to: message.to,

@@ -1,7 +1,7 @@
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
 
-import { composeMail, type MailMessage } from "./message";
+import { composeMail, MailCompositionError, type MailMessage } from "./message";
 
 /** Where a message went: an SMTP server's acceptance (its answer), or the outbox of a demo without SMTP_URL. */
 export interface MailDelivery {
@@ -20,9 +20,30 @@ export interface MailTransport {
 /** The answer an outbox delivery records. */
 export const OUTBOX_RESPONSE = "kept in the outbox (SMTP_URL is not set)";
 
+/** The sender of the outbox's messages when MAIL_FROM is not set (the demo); `.invalid` is never delivered. */
+export const OUTBOX_FROM = "示范区监测 <noreply@zones.invalid>";
+
+/**
+ * Bounds of one SMTP conversation (nodemailer's defaults allow 10 minutes of silence): a send ends well within
+ * the time after which a worker's claim on its message counts as lost (MAIL_CLAIM_STALE_SECONDS, @zones/jobs).
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
+/** The transport of a process's configuration: SMTP with SMTP_URL, otherwise the outbox. */
+export function mailTransport(settings: {
+  smtpUrl?: string | undefined;
+  from?: string | undefined;
+}): MailTransport {
+  if (settings.smtpUrl) {
+    if (!settings.from) throw new MailCompositionError("from", "is required with SMTP_URL (MAIL_FROM)");
+    return smtpTransport(settings.smtpUrl, settings.from);
+  }
+  return outboxTransport(settings.from ?? OUTBOX_FROM);
+}
+
 /** Sends through the SMTP server of `url` (smtp:// or smtps://, credentials in the URL) as `from`. */
 export function smtpTransport(url: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  const transporter = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS });
   return {
     via: "smtp",
     async send(message) {
@@ -61,6 +82,7 @@ export interface MailFailure {
 }
 
 export function mailFailure(error: unknown): MailFailure {
+  if (error instanceof MailCompositionError) return { permanent: true, answer: error.message };
   const failure = error as { responseCode?: unknown; response?: unknown; message?: unknown };
   const code = typeof failure.responseCode === "number" ? failure.responseCode : null;
   const answer =
