@@ -192,7 +192,7 @@ export async function listMail(
       sentAt: mailMessages.sentAt,
     })
     .from(mailMessages)
-    .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
+    .orderBy(desc(mailMessages.seq))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const [counted] = await db.select({ total: count() }).from(mailMessages);

@@ -20,6 +20,8 @@ export const mailMessages = pgTable(
   "mail_messages",
   (t) => ({
     id: t.uuid().primaryKey().defaultRandom(),
+    /** Recording order: "newest first" without ties (messages recorded in one millisecond share a time). */
+    seq: t.bigint({ mode: "number" }).generatedAlwaysAsIdentity(),
     dedupeKey: t.text().notNull().unique(),
     toAddress: t.text().notNull(),
     recipientId: t.text().references(() => users.id, { onDelete: "set null" }),
@@ -45,7 +47,7 @@ export const mailMessages = pgTable(
     sentAt: t.timestamp({ withTimezone: true }),
     createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
   }),
-  (table) => [index("mail_messages_created_idx").on(table.createdAt.desc(), table.id.desc())],
+  (table) => [index("mail_messages_seq_idx").on(table.seq.desc())],
 );
 
 /**
