@@ -17,6 +17,7 @@ const config: NextConfig = {
     "@zones/domain",
     "@zones/exports",
     "@zones/jobs",
+    "@zones/mail",
     "@zones/spreadsheets",
     "@zones/storage",
   ],

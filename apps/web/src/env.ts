@@ -33,6 +33,9 @@ export const env = createEnv({
     S3_ACCESS_KEY_ID: SERVICE_VARIABLES.S3_ACCESS_KEY_ID.optional(),
     S3_SECRET_ACCESS_KEY: SERVICE_VARIABLES.S3_SECRET_ACCESS_KEY.optional(),
     S3_FORCE_PATH_STYLE: SERVICE_VARIABLES.S3_FORCE_PATH_STYLE.optional(),
+    /** Mail through this SMTP server (the inline worker's); unset: the outbox, read at /admin/outbox. */
+    SMTP_URL: SERVICE_VARIABLES.SMTP_URL.optional(),
+    MAIL_FROM: SERVICE_VARIABLES.MAIL_FROM.optional(),
     /** Apply pending migrations when the server starts (otherwise only `npm run db:migrate` does). */
     MIGRATE_ON_START: SERVICE_VARIABLES.MIGRATE_ON_START.optional(),
   },

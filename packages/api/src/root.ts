@@ -2,6 +2,7 @@ import { dashboardRouter } from "./router/dashboard";
 import { exportsRouter } from "./router/exports";
 import { healthRouter } from "./router/health";
 import { importsRouter } from "./router/imports";
+import { outboxRouter } from "./router/outbox";
 import { overviewRouter } from "./router/overview";
 import { periodRouter } from "./router/period";
 import { securityRouter } from "./router/security";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   exports: exportsRouter,
   health: healthRouter,
   imports: importsRouter,
+  outbox: outboxRouter,
   overview: overviewRouter,
   period: periodRouter,
   security: securityRouter,

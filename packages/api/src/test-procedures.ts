@@ -126,6 +126,8 @@ export const ACCESS: Record<string, Access> = {
     allowedOutcome: "CONFLICT",
     input: () => ({ ...HUANGSHI_OPEN, version: 0 }),
   },
+  "outbox.get": { allowed: ["admin"], allowedOutcome: "NOT_FOUND", input: () => NO_SUCH_EXPORT },
+  "outbox.list": { allowed: ["admin"], input: () => ({}) },
   "security.settings": { allowed: ["admin"], input: () => undefined },
   "security.setRequiredRoles": { allowed: ["admin"], input: () => ({ roles: [] }) },
   "session.me": { allowed: SIGNED_IN, input: () => undefined },

@@ -54,6 +54,7 @@ export {
   isIndicatorCode,
   isSingleQuarterDerivable,
 } from "./indicators";
+export { MAIL_ATTACHMENTS_MAX_BYTES, MAIL_STATUSES, type MailStatus, OUTBOX_PAGE_SIZE } from "./mail";
 export {
   type AutomaticOpening,
   automaticOpening,

@@ -1,7 +1,15 @@
 import type { DatabaseHandle } from "@zones/db/client";
 import PgBoss from "pg-boss";
 
-import { EXPORT_QUEUES, PERIOD_QUEUES, RUN_EXPIRE_SECONDS, RUN_RETRY } from "./queues";
+import {
+  EXPORT_QUEUES,
+  MAIL_EXPIRE_SECONDS,
+  MAIL_QUEUE,
+  MAIL_RETRY,
+  PERIOD_QUEUES,
+  RUN_EXPIRE_SECONDS,
+  RUN_RETRY,
+} from "./queues";
 
 export interface BossTiming {
   /** How often each worker polls its queues (pg-boss default 2 s). */
@@ -45,7 +53,10 @@ function requireUrl(handle: Pick<DatabaseHandle, "connectionString">): string {
   return handle.connectionString;
 }
 
-/** Creates the export queues and the period opening's (idempotent; pg-boss 10 needs a queue before sending to it). */
+/**
+ * Creates the export queues, the period opening's and the mail queue (idempotent; pg-boss 10 needs a queue before
+ * sending to it). The mail queue is `stately`: at most one waiting and one active job per message (its singletonKey).
+ */
 export async function ensureExportQueues(boss: PgBoss): Promise<void> {
   const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
   const wanted: PgBoss.Queue[] = [
@@ -60,6 +71,7 @@ export async function ensureExportQueues(boss: PgBoss): Promise<void> {
     },
     // A failed opening is retried; tomorrow's run would catch up anyway.
     { name: PERIOD_QUEUES.open, policy: "standard", retryLimit: 3, retryDelay: 60, expireInSeconds: 300 },
+    { name: MAIL_QUEUE, policy: "stately", ...MAIL_RETRY, expireInSeconds: MAIL_EXPIRE_SECONDS },
   ];
   for (const queue of wanted) {
     if (existing.has(queue.name)) continue;

@@ -1,10 +1,21 @@
 export { type BossOptions, type BossTiming, createBoss, ensureExportQueues } from "./boss";
 export { defaultExportDir } from "./export-dir";
 export { type ExportFile, storeExportFile } from "./export-file";
+export {
+  MailAttachmentTooLargeError,
+  type MailAttemptOutcome,
+  type OutgoingMail,
+  recordOutgoingMail,
+  sendMailAttempt,
+} from "./mail";
 export { runPeriodOpening } from "./period-open";
 export {
   EXPORT_QUEUES,
   HEARTBEAT_MS,
+  MAIL_CLAIM_STALE_SECONDS,
+  MAIL_EXPIRE_SECONDS,
+  MAIL_QUEUE,
+  MAIL_RETRY,
   PERIOD_OPEN_CRON,
   PERIOD_QUEUES,
   RECOVERY_SWEEP_MS,

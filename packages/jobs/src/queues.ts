@@ -51,3 +51,20 @@ export const STALE_RUN_SECONDS = 30;
 export const RECOVERY_SWEEP_MS = 5_000;
 /** pg-boss's default polling interval of a worker (how long a sent job may wait to be taken). */
 export const DEFAULT_POLLING_SECONDS = 2;
+
+/** pg-boss queue of outgoing mail: `{ messageId }`, one job per message (`singletonKey`: its dedupe key). */
+export const MAIL_QUEUE = "mail-send";
+
+/**
+ * Attempts of one message: the first and four retries (after 30 s, 60 s, 120 s, 240 s), for a server that
+ * answers 4xx (try later) or cannot be reached. A 5xx answer fails the message at once.
+ */
+export const MAIL_RETRY = { retryLimit: 4, retryDelay: 30, retryBackoff: true } as const;
+
+/**
+ * A message `sending` for longer than this lost its worker (an SMTP conversation ends within about two minutes:
+ * @zones/mail's timeouts): the next attempt takes it again. The job expires later still, so that pg-boss's retry
+ * of a crashed worker's job finds the claim stale and sends the message.
+ */
+export const MAIL_CLAIM_STALE_SECONDS = 5 * 60;
+export const MAIL_EXPIRE_SECONDS = 10 * 60;

@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from "@zones/db/client";
 import { DEFAULT_TIME_ZONE } from "@zones/domain";
+import { type MailTransport, mailTransport } from "@zones/mail";
 import type { ExportStorage } from "@zones/storage";
 import { currentRequest, newRequestContext, runWithRequest } from "@zones/telemetry/context";
 import { logger } from "@zones/telemetry/log";
@@ -7,10 +8,15 @@ import { observeQueueSizes } from "@zones/telemetry/metrics";
 import type PgBoss from "pg-boss";
 
 import { type BossTiming, createBoss, ensureExportQueues } from "./boss";
+import { type OutgoingMail, recordOutgoingMail, sendMailAttempt } from "./mail";
 import { runPeriodOpening } from "./period-open";
 import { exportQueueSizes } from "./queue-sizes";
 import {
   EXPORT_QUEUES,
+  MAIL_CLAIM_STALE_SECONDS,
+  MAIL_EXPIRE_SECONDS,
+  MAIL_QUEUE,
+  MAIL_RETRY,
   PERIOD_OPEN_CRON,
   PERIOD_QUEUES,
   RECOVERY_SWEEP_MS,
@@ -31,6 +37,11 @@ export interface ExportJobSender {
   liveProgress(runId: string): { rowsDone: number; rowsExpected: number } | null;
   /** Stops a run executing in this process at once; false when it runs elsewhere (or not at all). */
   cancelLocal(runId: string): boolean;
+  /**
+   * Records a message and queues it for sending, once per dedupe key (the event and the recipient): `created`
+   * is false when it was recorded before, and it is not sent twice.
+   */
+  enqueueMail(mail: OutgoingMail): Promise<{ id: string; created: boolean }>;
 }
 
 export interface ExportWorker {
@@ -62,6 +73,10 @@ export interface ExportWorkerOptions {
   clock?: () => Date;
   /** Where errors of pg-boss's own loops go (default the process's log). */
   onError?: (error: unknown) => void;
+  /** How mail leaves (`mailTransport` of SMTP_URL and MAIL_FROM); default the outbox. */
+  mail?: MailTransport;
+  /** After how long a message left `sending` by its worker is taken again (default MAIL_CLAIM_STALE_SECONDS). */
+  mailClaimStaleSeconds?: number;
 }
 
 type Handle = Pick<
@@ -89,7 +104,12 @@ function asSent<T>(data: Sent, work: () => Promise<T>): Promise<T> {
 
 export type RunRetry = { retryLimit: number; retryDelay: number; retryBackoff: boolean };
 
-function sender(boss: PgBoss, live: LiveRuns | null, retry: RunRetry = RUN_RETRY): ExportJobSender {
+function sender(
+  boss: PgBoss,
+  db: Handle["db"],
+  live: LiveRuns | null,
+  retry: RunRetry = RUN_RETRY,
+): ExportJobSender {
   return {
     async enqueueRun(runId) {
       await boss.send(
@@ -103,6 +123,17 @@ function sender(boss: PgBoss, live: LiveRuns | null, retry: RunRetry = RUN_RETRY
     },
     liveProgress: (runId) => live?.get(runId) ?? null,
     cancelLocal: (runId) => live?.cancel(runId) ?? false,
+    async enqueueMail(mail) {
+      const recorded = await recordOutgoingMail(db, mail);
+      // Queued again when recorded before: a sender that died between the two steps left it without a job.
+      // The queue keeps one waiting job per key, and a sent message is not sent again.
+      await boss.send(
+        MAIL_QUEUE,
+        { messageId: recorded.id, ...sentBy() },
+        { ...MAIL_RETRY, expireInSeconds: MAIL_EXPIRE_SECONDS, singletonKey: mail.dedupeKey },
+      );
+      return recorded;
+    },
   };
 }
 
@@ -127,7 +158,8 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
   );
 
   const live = new LiveRuns();
-  const jobs = sender(boss, live, options.runRetry);
+  const jobs = sender(boss, handle.db, live, options.runRetry);
+  const mail = options.mail ?? mailTransport({});
   // Handlers in progress (exports, ticks, approvals), which a stopping worker waits for.
   let active = 0;
   const tracked =
@@ -184,6 +216,22 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
     }),
   );
 
+  await boss.work<{ messageId: string } & Sent>(
+    MAIL_QUEUE,
+    { ...polling, batchSize: 1, includeMetadata: true },
+    tracked(async ([job]) => {
+      if (!job) return;
+      await asSent(job.data, () =>
+        sendMailAttempt(
+          db,
+          mail,
+          job.data.messageId,
+          { retryCount: job.retryCount, retryLimit: job.retryLimit },
+          options.mailClaimStaleSeconds ?? MAIL_CLAIM_STALE_SECONDS,
+        ),
+      );
+    }),
+  );
   await boss.work(
     PERIOD_QUEUES.open,
     { ...polling, batchSize: 1 },
@@ -223,7 +271,7 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
       stopSampling();
       await sweep.stop();
       await Promise.all(
-        [...Object.values(EXPORT_QUEUES), ...Object.values(PERIOD_QUEUES)].map((queue) =>
+        [...Object.values(EXPORT_QUEUES), ...Object.values(PERIOD_QUEUES), MAIL_QUEUE].map((queue) =>
           boss.offWork(queue),
         ),
       );
@@ -235,6 +283,7 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
       await until(idle, Date.now() + HAND_BACK_MS);
       // Nothing of ours is in progress any more: pg-boss has nothing to wait for (or to fail).
       await boss.stop({ graceful: true, wait: true, timeout: 1_000 });
+      mail.close();
     },
   };
 }
@@ -262,7 +311,7 @@ export async function startExportSender(
   await ensureExportQueues(boss);
   const stopSampling = observeQueueSizes(handle.location, () => exportQueueSizes(boss));
   return {
-    jobs: sender(boss, null),
+    jobs: sender(boss, handle.db, null),
     stop: () => {
       stopSampling();
       return boss.stop({ graceful: false, wait: true });

@@ -50,12 +50,16 @@ async function startExportJobs(): Promise<ExportJobSender | null> {
   // Loaded when the jobs start, not with the database: pg-boss and the export engine (exceljs) would
   // otherwise load before the first page, which needs neither.
   const { startExportSender, startExportWorker } = await import("@zones/jobs");
+  const { mailTransport } = await import("@zones/mail");
   if (mode === "external") {
     const sender = await startExportSender(handle);
     onShutdown("close", () => sender.stop());
     return sender.jobs;
   }
-  const worker = await startExportWorker(handle, { storage: getExportStorage() });
+  const worker = await startExportWorker(handle, {
+    storage: getExportStorage(),
+    mail: mailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
+  });
   // When the server stops: no new jobs; an export in progress finishes within the grace or is handed back.
   onShutdown("stop", ({ deadline }) => worker.stop({ deadline }));
   return worker.jobs;

@@ -2,10 +2,12 @@ import type { Database } from "../client";
 import { peerStatisticsMissing, refreshPeerStatistics } from "../queries/dashboard/peer-statistics";
 import { syncCatalogue } from "./catalogue";
 import { seedDemoData, seedReportingPeriods } from "./demo-data";
+import { seedDemoMail } from "./demo-mail";
 import { seedDemoUsers } from "./demo-users";
 
 export { syncCatalogue } from "./catalogue";
 export { DEMO_FIRST_QUARTER, seedDemoData, seedReportingPeriods } from "./demo-data";
+export { DEMO_MAIL } from "./demo-mail";
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoUsers } from "./demo-users";
 export { syntheticNumeric } from "./synthetic";
 
@@ -29,6 +31,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
   if (demo) {
     ({ inserted } = await seedDemoData(db, now));
     if (options.hashPassword) await seedDemoUsers(db, options.hashPassword);
+    await seedDemoMail(db);
   }
   // Demo data is written around the workflow, so its peer statistics are computed here.
   if (inserted || (await peerStatisticsMissing(db))) await refreshPeerStatistics(db, "all");

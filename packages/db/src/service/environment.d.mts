@@ -13,6 +13,8 @@ export declare const SERVICE_VARIABLES: {
   S3_ACCESS_KEY_ID: z.ZodString;
   S3_SECRET_ACCESS_KEY: z.ZodString;
   S3_FORCE_PATH_STYLE: z.ZodCodec<z.ZodString, z.ZodBoolean>;
+  SMTP_URL: z.ZodURL;
+  MAIL_FROM: z.ZodPipe<z.ZodString, z.ZodTransform<string, string>>;
   BETTER_AUTH_SECRET: z.ZodString;
   BETTER_AUTH_PREVIOUS_SECRETS: z.ZodPipe<
     z.ZodPipe<z.ZodString, z.ZodTransform<string[], string>>,
@@ -32,9 +34,11 @@ export interface ExportStorageLocation {
 
 export declare function parseExportStorageUrl(value: string): ExportStorageLocation | { problem: string };
 
+export declare function parseMailFrom(value: string): { from: string; address: string } | { problem: string };
+
 export declare const DEPENDENT_VARIABLES: Record<
   string,
-  { required: readonly string[]; optional: readonly string[]; unused: string }
+  { required: readonly string[]; optional: readonly string[]; unused: string | null }
 >;
 
 export declare const PRODUCTION_VARIABLES: readonly ["DATABASE_URL", "BETTER_AUTH_SECRET", "BETTER_AUTH_URL"];

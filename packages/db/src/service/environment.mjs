@@ -78,6 +78,22 @@ export function parseExportStorageUrl(value) {
   return { bucket: url.hostname, prefix };
 }
 
+const MAIL_FROM_FORM =
+  "must be an e-mail address, optionally with a name: 示范区监测 <noreply@example.gov.cn>";
+/** An address as mail servers take it: local part, @, a domain with a dot; no spaces, brackets or quotes. */
+const MAIL_ADDRESS = /^[^\s@<>()[\],;:"\\]+@[^\s@<>()[\],;:"\\]+\.[^\s@<>()[\],;:"\\]+$/;
+/** `Name <address>` or `address`; the name may be Chinese (nodemailer encodes it), not hold brackets or quotes. */
+const MAIL_FROM_WITH_NAME = /^([^<>"\r\n]*?)\s*<([^<>]+)>$/;
+
+/** `MAIL_FROM` read: the sender as the messages say it, or why it is not one. */
+export function parseMailFrom(value) {
+  const trimmed = value.trim();
+  const named = MAIL_FROM_WITH_NAME.exec(trimmed);
+  const address = named ? named[2] : trimmed;
+  if (!MAIL_ADDRESS.test(address)) return { problem: MAIL_FROM_FORM };
+  return { from: trimmed, address };
+}
+
 /**
  * The variables every service process of a deployment reads (the web app and `npm run worker`), each declared
  * once. docs/operations.md#configuration lists them with the variables of each process.
@@ -125,6 +141,27 @@ export const SERVICE_VARIABLES = {
   S3_SECRET_ACCESS_KEY: z.string().min(1),
   /** Path-style addresses (`host/bucket/key`): MinIO and emulators need them, OSS refuses them. */
   S3_FORCE_PATH_STYLE: flag(),
+  /**
+   * The SMTP server mail goes through: `smtp://user:password@host:587` (STARTTLS when the server offers it) or
+   * `smtps://…:465`. Unset (the demo): mail is kept in the outbox, read at /admin/outbox.
+   */
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      error: "must be an smtp:// or smtps:// URL (smtp://user:password@host:587)",
+    })
+    .refine((value) => !URL.canParse(value) || new URL(value).hostname !== "", {
+      error: "must name the SMTP server's host",
+    }),
+  /** Who mail is from: an address, optionally with a display name. Required with SMTP_URL. */
+  MAIL_FROM: z.string().transform((value, context) => {
+    const parsed = parseMailFrom(value);
+    if ("problem" in parsed) {
+      context.addIssue({ code: "custom", message: parsed.problem });
+      return z.NEVER;
+    }
+    return parsed.from;
+  }),
   /** Signs session cookies. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)"),
   /**
@@ -160,7 +197,8 @@ export const SERVICE_VARIABLES = {
 
 /**
  * Variables that mean something only beside another: the bucket of `EXPORT_STORAGE_URL` needs a region and
- * credentials, and the S3 variables without it would be ignored while files stay in EXPORT_DIR.
+ * credentials, and the S3 variables without it would be ignored while files stay in EXPORT_DIR; `SMTP_URL`
+ * needs a sender.
  */
 export const DEPENDENT_VARIABLES = {
   EXPORT_STORAGE_URL: {
@@ -168,6 +206,8 @@ export const DEPENDENT_VARIABLES = {
     optional: ["S3_ENDPOINT", "S3_FORCE_PATH_STYLE"],
     unused: "is set but EXPORT_STORAGE_URL is not (export files would stay in EXPORT_DIR)",
   },
+  // MAIL_FROM alone is allowed (`unused: null`): the outbox's messages say it too.
+  SMTP_URL: { required: ["MAIL_FROM"], optional: [], unused: null },
 };
 
 /** What a deployment must set; the demo and the tests (`ZONES_DEMO=1`) may leave them unset. */
@@ -219,7 +259,7 @@ export function readEnvironment(shape, source = process.env) {
       if (!(variable in shape) || problems.has(variable)) continue;
       if (given[lead] !== undefined && given[variable] === undefined) {
         problems.set(variable, `is missing (required with ${lead})`);
-      } else if (given[lead] === undefined && given[variable] !== undefined) {
+      } else if (given[lead] === undefined && given[variable] !== undefined && rule.unused !== null) {
         problems.set(variable, rule.unused);
       }
     }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { isDemo, parseExportStorageUrl, readEnvironment, SERVICE_VARIABLES } from "./environment.mjs";
+import {
+  isDemo,
+  parseExportStorageUrl,
+  parseMailFrom,
+  readEnvironment,
+  SERVICE_VARIABLES,
+} from "./environment.mjs";
 
 const DEPLOYMENT = {
   DATABASE_URL: "postgres://zones:secret@db.internal:5432/zones",
@@ -230,5 +236,61 @@ describe("the export storage variables", () => {
     }
     const ftp = readEnvironment(SERVICE_VARIABLES, { ...S3, S3_ENDPOINT: "ftp://minio.internal" });
     expect(ftp).toMatchObject({ ok: false, variables: ["S3_ENDPOINT"] });
+  });
+});
+
+describe("the mail variables", () => {
+  const SMTP = { ZONES_DEMO: "1", SMTP_URL: "smtps://zones:s3cret-pw@smtp.example.gov.cn:465" };
+
+  it("reads the SMTP server and the sender, a Chinese display name included", () => {
+    const reading = readEnvironment(SERVICE_VARIABLES, {
+      ...SMTP,
+      MAIL_FROM: "示范区监测 <noreply@example.gov.cn>",
+    });
+    expect(reading).toMatchObject({
+      ok: true,
+      values: { SMTP_URL: SMTP.SMTP_URL, MAIL_FROM: "示范区监测 <noreply@example.gov.cn>" },
+    });
+    expect(parseMailFrom("noreply@example.gov.cn")).toEqual({
+      from: "noreply@example.gov.cn",
+      address: "noreply@example.gov.cn",
+    });
+  });
+
+  it("requires MAIL_FROM with SMTP_URL, and allows it alone (the outbox says it too)", () => {
+    const missing = readEnvironment(SERVICE_VARIABLES, SMTP);
+    expect(missing).toMatchObject({ ok: false, variables: ["MAIL_FROM"] });
+    if (missing.ok) return;
+    expect(missing.message).toContain("MAIL_FROM is missing (required with SMTP_URL)");
+    expect(readEnvironment(SERVICE_VARIABLES, { ZONES_DEMO: "1", MAIL_FROM: "a@example.cn" }).ok).toBe(true);
+  });
+
+  it.each(["http://smtp.example.gov.cn", "smtp.example.gov.cn:587", "mailto:zones:s3cret-pw@example.gov.cn"])(
+    "refuses SMTP_URL %s, naming the variable and never the password",
+    (value) => {
+      const reading = readEnvironment(SERVICE_VARIABLES, {
+        ZONES_DEMO: "1",
+        SMTP_URL: value,
+        MAIL_FROM: "a@b.cn",
+      });
+      expect(reading).toMatchObject({ ok: false, variables: ["SMTP_URL"] });
+      if (reading.ok) return;
+      expect(reading.message).toContain("SMTP_URL must be an smtp:// or smtps:// URL");
+      expect(reading.message).not.toContain("s3cret");
+    },
+  );
+
+  it.each([
+    "noreply",
+    "示范区监测",
+    "a b@example.cn",
+    "Name <noreply>",
+    "<a@b.cn> trailing",
+    "a@b.cn, c@d.cn",
+  ])("refuses MAIL_FROM %s, naming the variable", (value) => {
+    const reading = readEnvironment(SERVICE_VARIABLES, { ZONES_DEMO: "1", MAIL_FROM: value });
+    expect(reading).toMatchObject({ ok: false, variables: ["MAIL_FROM"] });
+    if (reading.ok) return;
+    expect(reading.message).toContain("MAIL_FROM must be an e-mail address");
   });
 });

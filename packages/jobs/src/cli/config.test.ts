@@ -43,4 +43,35 @@ describe("npm run worker's configuration", () => {
       readWorkerConfig({ ...DEPLOYMENT, EXPORT_STORAGE_URL: "s3://zones-exports", S3_REGION: "us-east-1" }),
     ).toMatchObject({ ok: false, variables: ["S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] });
   });
+
+  it("reads how mail leaves: SMTP_URL as MAIL_FROM, or the outbox without SMTP_URL", () => {
+    expect(
+      readWorkerConfig({
+        ...DEPLOYMENT,
+        SMTP_URL: "smtp://zones:pw@smtp.example.gov.cn:587",
+        MAIL_FROM: "示范区监测 <noreply@example.gov.cn>",
+      }),
+    ).toMatchObject({
+      ok: true,
+      mail: {
+        smtpUrl: "smtp://zones:pw@smtp.example.gov.cn:587",
+        from: "示范区监测 <noreply@example.gov.cn>",
+      },
+    });
+    expect(readWorkerConfig(DEPLOYMENT)).toMatchObject({ ok: true, mail: { smtpUrl: undefined } });
+  });
+
+  it("refuses SMTP_URL without MAIL_FROM, and one that is no SMTP URL, never saying the password", () => {
+    expect(readWorkerConfig({ ...DEPLOYMENT, SMTP_URL: "smtp://smtp.example.gov.cn" })).toMatchObject({
+      ok: false,
+      variables: ["MAIL_FROM"],
+    });
+    const wrong = readWorkerConfig({
+      ...DEPLOYMENT,
+      SMTP_URL: "https://zones:hunter2-secret@smtp.example.gov.cn",
+      MAIL_FROM: "noreply@example.gov.cn",
+    });
+    expect(wrong).toMatchObject({ ok: false, variables: ["SMTP_URL"] });
+    expect(JSON.stringify(wrong)).not.toContain("hunter2");
+  });
 });

@@ -23,6 +23,8 @@ const WORKER_VARIABLES = {
   S3_ACCESS_KEY_ID: SERVICE_VARIABLES.S3_ACCESS_KEY_ID,
   S3_SECRET_ACCESS_KEY: SERVICE_VARIABLES.S3_SECRET_ACCESS_KEY,
   S3_FORCE_PATH_STYLE: SERVICE_VARIABLES.S3_FORCE_PATH_STYLE,
+  SMTP_URL: SERVICE_VARIABLES.SMTP_URL,
+  MAIL_FROM: SERVICE_VARIABLES.MAIL_FROM,
   BETTER_AUTH_SECRET: SERVICE_VARIABLES.BETTER_AUTH_SECRET,
   BETTER_AUTH_URL: SERVICE_VARIABLES.BETTER_AUTH_URL,
   MIGRATE_ON_START: SERVICE_VARIABLES.MIGRATE_ON_START,
@@ -37,6 +39,8 @@ export type WorkerConfig =
       graceMs: number;
       /** Where export files go (with EXPORT_DIR, read by @zones/db): see `exportStorageSettings`. */
       storage: ExportStorageVariables;
+      /** How mail leaves: SMTP_URL as MAIL_FROM, or the outbox without SMTP_URL (see `mailTransport`). */
+      mail: { smtpUrl: string | undefined; from: string | undefined };
     }
   | { ok: false; message: string; variables: string[] };
 
@@ -56,5 +60,6 @@ export function readWorkerConfig(source: Record<string, string | undefined> = pr
       S3_SECRET_ACCESS_KEY: values.S3_SECRET_ACCESS_KEY,
       S3_FORCE_PATH_STYLE: values.S3_FORCE_PATH_STYLE,
     },
+    mail: { smtpUrl: values.SMTP_URL, from: values.MAIL_FROM },
   };
 }

@@ -2,6 +2,7 @@ import { openDatabase } from "@zones/db/client";
 import { pause, waitForDatabase, worthLogging } from "@zones/db/database-watch";
 import { migrateDatabase } from "@zones/db/migrate";
 import { pendingMigrations } from "@zones/db/pending-migrations";
+import { mailTransport } from "@zones/mail";
 import { exportStorageSettings, openExportStorage } from "@zones/storage";
 import { describeError } from "@zones/telemetry/describe-error";
 import { events } from "@zones/telemetry/events";
@@ -56,6 +57,7 @@ export async function runWorker(config: Extract<WorkerConfig, { ok: true }>): Pr
     try {
       worker = await startExportWorker(handle, {
         storage,
+        mail: mailTransport(config.mail),
         onError: (error) => events.error("worker.error", { reason: describeError(error) }),
       });
       break;

@@ -27,6 +27,7 @@ const LINKS = [
   { href: "/admin/periods", key: "periods", visible: canAdminister },
   { href: "/admin/users", key: "users", visible: canAdminister },
   { href: "/admin/security", key: "security", visible: canAdminister },
+  { href: "/admin/outbox", key: "outbox", visible: canAdminister },
   { href: "/account/password", key: "password", visible: everyone },
   { href: "/account/two-factor", key: "twoFactor", visible: everyone },
 ] as const;
