@@ -11,11 +11,12 @@ import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { createCaller } from "@zones/api";
 import { contextFor, createRoleUsers, testAuth } from "@zones/api/testing";
+import { alternatingFormValues } from "@zones/bench/form-values";
 import { percentile } from "@zones/bench/stats";
 import { openPostgres } from "@zones/db/client";
 import { migrateDatabase } from "@zones/db/migrate";
 import { seedDatabase } from "@zones/db/seed";
-import { appliesToQuarter, INDICATORS, ZONE_CODES } from "@zones/domain";
+import { ZONE_CODES } from "@zones/domain";
 import postgres from "postgres";
 
 import { clusterPorts, createCluster, createStandby, postgresBinDir } from "../ops/databases";
@@ -45,17 +46,10 @@ try {
   replica.start();
   const monitor = postgres(primary.url, { max: 1, onnotice: () => {} });
 
-  const indicators = INDICATORS.filter((indicator) => appliesToQuarter(indicator, QUARTER));
-  const valuesFor = (round: number) =>
-    Object.fromEntries(
-      indicators.map((indicator) => {
-        const mid = Math.min(indicator.validRange.max, Math.max(indicator.validRange.min, 50));
-        return [indicator.code, (mid + (round % 2) / 10 ** indicator.decimals).toFixed(indicator.decimals)];
-      }),
-    );
+  const formSize = Object.keys(alternatingFormValues(QUARTER, 0)).length;
 
   console.log(
-    `Zones replica lag under a save burst — ${new Date().toISOString()}; ${ZONE_CODES.length} concurrent savers (one per zone, ${indicators.length} values a form), ${runs} × ${seconds} s; load average ${loadavg()
+    `Zones replica lag under a save burst — ${new Date().toISOString()}; ${ZONE_CODES.length} concurrent savers (one per zone, ${formSize} values a form), ${runs} × ${seconds} s; load average ${loadavg()
       .map((n) => n.toFixed(2))
       .join(" ")}`,
   );
@@ -82,7 +76,7 @@ try {
             zoneCode,
             quarter: QUARTER,
             baseVersion: version,
-            values: valuesFor(round + run),
+            values: alternatingFormValues(QUARTER, round + run),
           });
           version = saved.version;
           saves++;

@@ -10,9 +10,9 @@ import { createCaller } from "@zones/api";
 import { contextFor, createRoleUsers, testAuth } from "@zones/api/testing";
 import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase, testEngine } from "@zones/db/testing";
-import { appliesToQuarter, INDICATORS } from "@zones/domain";
 import { sql } from "drizzle-orm";
 
+import { alternatingFormValues } from "../lib/form-values";
 import { latency } from "../lib/stats";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 200);
@@ -29,15 +29,7 @@ try {
   const auth = testAuth(handle.db);
   const users = await createRoleUsers(auth, handle.db);
   const caller = createCaller(contextFor(handle.db, auth, users.official));
-  const indicators = INDICATORS.filter((indicator) => appliesToQuarter(indicator, QUARTER));
-  // Mid-range values with the indicator's decimals; two alternating sets so every save changes every value.
-  const valuesFor = (round: number) =>
-    Object.fromEntries(
-      indicators.map((indicator) => {
-        const mid = Math.min(indicator.validRange.max, Math.max(indicator.validRange.min, 50));
-        return [indicator.code, (mid + (round % 2) / 10 ** indicator.decimals).toFixed(indicator.decimals)];
-      }),
-    );
+  const valuesFor = (round: number) => alternatingFormValues(QUARTER, round);
 
   let version =
     (await caller.submission.form({ zoneCode: "HB-HS", quarter: QUARTER })).submission?.version ?? 0;
@@ -67,7 +59,7 @@ try {
     inserts.push(performance.now() - started);
   }
 
-  console.log(`Full-form save, ${indicators.length} values, ${ROUNDS} rounds, engine ${testEngine()}`);
+  console.log(`Full-form save, ${Object.keys(valuesFor(0)).length} values, ${ROUNDS} rounds, engine ${testEngine()}`);
   console.log(summary("submission.save (API, audited)", saves));
   console.log(summary("bare multi-row INSERT", inserts));
 } finally {
