@@ -59,7 +59,9 @@ try {
     inserts.push(performance.now() - started);
   }
 
-  console.log(`Full-form save, ${Object.keys(valuesFor(0)).length} values, ${ROUNDS} rounds, engine ${testEngine()}`);
+  console.log(
+    `Full-form save, ${Object.keys(valuesFor(0)).length} values, ${ROUNDS} rounds, engine ${testEngine()}`,
+  );
   console.log(summary("submission.save (API, audited)", saves));
   console.log(summary("bare multi-row INSERT", inserts));
 } finally {
