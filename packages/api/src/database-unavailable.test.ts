@@ -1,7 +1,7 @@
-import net from "node:net";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { SessionUser } from "@zones/auth";
 import { type DatabaseHandle, openPostgres } from "@zones/db/client";
+import { closedPort } from "@zones/db/testing";
 import { registry } from "@zones/telemetry/metrics";
 import { captureLogs } from "@zones/telemetry/testing";
 import { sql } from "drizzle-orm";
@@ -11,18 +11,6 @@ import { SERVER_MESSAGES } from "./messages";
 import { appRouter } from "./root";
 import { contextFor, testAuth } from "./test-fixtures";
 import { answer, procedureRequest } from "./test-http";
-
-/** A loopback port nobody listens on: a PostgreSQL that is down. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 const ADMIN: SessionUser = {
   id: "00000000-0000-4000-8000-000000000001",

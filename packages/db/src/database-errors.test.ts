@@ -1,21 +1,8 @@
-import net from "node:net";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-
 import { openPostgres } from "./client";
 import { isDatabaseUnavailable, isUniqueViolation, sqlState } from "./database-errors";
-
-/** A loopback port nobody listens on: one the system gave, released again. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
+import { closedPort } from "./testing";
 
 /** What postgres-js, node-postgres and PostgreSQL raise, shaped as they shape it. */
 const driverError = (message: string, fields: Record<string, unknown> = {}) =>

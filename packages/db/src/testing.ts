@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 import postgres from "postgres";
 
 import { type DatabaseHandle, openPglite, openPostgres } from "./client";
@@ -62,4 +63,16 @@ export async function createEmptyTestDatabase(): Promise<DatabaseHandle> {
       await scratch.drop();
     },
   };
+}
+
+/** A loopback port nobody listens on (one the system gave, released again): a PostgreSQL that is down. */
+export function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
 }
