@@ -77,6 +77,30 @@ export async function lighthouse(
   url: string,
   options: { cookie: string; preset: "desktop" | "mobile"; chromium: string },
 ): Promise<LighthouseMeasure> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lighthouseOnce(url, options);
+    } catch (error) {
+      if (attempt >= LIGHTHOUSE_ATTEMPTS || !isTransientLighthouseError(error)) throw error;
+      console.warn(`  lighthouse ${url}: ${(error as Error).message.split("\n")[0]} — running it again`);
+    }
+  }
+}
+
+/**
+ * Lighthouse's own trace-recording failures (NO_NAVSTART, NO_FCP…) end with "Please run Lighthouse again":
+ * a busy 2-core machine loses the navigation start now and then, and the page is not at fault.
+ */
+const LIGHTHOUSE_ATTEMPTS = 3;
+export function isTransientLighthouseError(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Please run Lighthouse again|NO_NAVSTART|NO_TRACING_STARTED|PROTOCOL_TIMEOUT/.test(message);
+}
+
+async function lighthouseOnce(
+  url: string,
+  options: { cookie: string; preset: "desktop" | "mobile"; chromium: string },
+): Promise<LighthouseMeasure> {
   const cli = createRequire(import.meta.url).resolve("lighthouse/cli/index.js");
   const args = [
     cli,
