@@ -1,0 +1,1 @@
+export { chromiumPath, type PrintOptions, printPagePdf } from "./print";
