@@ -41,6 +41,21 @@ async function expectSaved(page: Page) {
 }
 
 test.describe("data entry", () => {
+  test("signed in, the official first sees the forms that wait for them, overdue ones marked", async ({ page }) => {
+    await signInAs(page, "official", "/");
+    const waiting = page.getByTestId("waiting-for-you");
+    await expect(waiting.getByRole("heading")).toContainText("待您填报");
+    const form = waiting.locator('li[data-zone="HB-HS"][data-quarter="2026Q3"]');
+    await expect(form).toContainText("黄石 2026年第三季度");
+    await expect(form).toContainText("草稿");
+    await expect(form).toContainText("截止 2026-10-25，已逾期");
+    // Only the official's own zones.
+    await expect(waiting.locator("li:not([data-zone='HB-HS'])")).toHaveCount(0);
+    await form.getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`${FORM_PATH}$`));
+    await formReady(page);
+  });
+
   test("a reload mid-edit keeps the typed value, before and after the autosave", async ({ page }) => {
     await signInAs(page, "official", FORM_PATH);
     await formReady(page);
@@ -138,12 +153,21 @@ test.describe("data entry", () => {
     await expect(page.getByTestId("status-badge")).toHaveText("草稿");
     await expect(page.getByTestId("late-notice")).toContainText("逾期");
 
-    // Tab from the top of the page into the first value.
+    // The form opens on its first empty value, ready to type.
     const fields = page.locator(".entry-field[data-indicator]");
+    const firstEmpty = await page
+      .locator("input.entry-value:not([readonly])")
+      .evaluateAll(
+        (inputs) => (inputs as HTMLInputElement[]).find((input) => input.value === "")?.id ?? null,
+      );
+    expect(firstEmpty).not.toBeNull();
+    await expect(page.locator(`[id="${firstEmpty}"]`)).toBeFocused();
+
+    // Shift+Tab from there back up to the first value, then fill every value in order.
     const first = await fields.first().getAttribute("data-indicator");
-    for (let presses = 0; presses < 40; presses++) {
-      await page.keyboard.press("Tab");
+    for (let presses = 0; presses < 80; presses++) {
       if (await page.locator(`#value-${first}`).evaluate((input) => input === document.activeElement)) break;
+      await page.keyboard.press("Shift+Tab");
     }
 
     const count = await fields.count();

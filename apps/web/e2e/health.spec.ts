@@ -17,3 +17,11 @@ test("GET /api/health answers 503 when the database cannot be reached", async ({
   expect(Object.keys(body).sort()).toEqual(["database", "status"]);
   expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|unreachable|zones@/);
 });
+
+test("the browser's favicon request finds an icon, not a 404 on every page", async ({ page, request }) => {
+  const response = await request.get("/favicon.ico");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+  await page.goto("/login");
+  await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /favicon\.ico/);
+});

@@ -15,6 +15,8 @@ test.describe("overview", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("示范区总览");
     await expect(page.getByTestId("demo-banner")).toContainText("合成数据");
+    // Only officials get the list of forms waiting for them.
+    await expect(page.getByTestId("waiting-for-you")).toHaveCount(0);
 
     const cards = page.getByTestId("zone-card");
     await expect(cards).toHaveCount(12);

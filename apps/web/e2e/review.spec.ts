@@ -17,12 +17,22 @@ test.describe("review", () => {
   }) => {
     await signInAs(page, "reviewer", "/review");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("审核列表");
+    const rows = page.getByTestId("queue-row");
 
+    // Every status on demand, in the URL…
+    await page.getByLabel("状态").selectOption("all");
+    await page.getByRole("button", { name: "筛选" }).click();
+    await expect(page).toHaveURL(/\/review\?status=all$/);
+    await expect(
+      page.locator('[data-testid="queue-row"]:not([data-status="submitted"])').first(),
+    ).toBeVisible();
+
+    // …but the queue opens on what waits for review.
     await page.getByLabel("状态").selectOption("submitted");
     await page.getByRole("button", { name: "筛选" }).click();
-    await expect(page).toHaveURL(/\/review\?status=submitted$/);
+    await expect(page).toHaveURL(/\/review$/);
+    await expect(page.getByLabel("状态")).toHaveValue("submitted");
 
-    const rows = page.getByTestId("queue-row");
     for (const zone of ["HN-C", "CQ-M", "HB-HS"]) {
       await expect(queueRow(page, zone)).toBeVisible();
       await expect(queueRow(page, zone)).toContainText("已报送");
@@ -44,7 +54,7 @@ test.describe("review", () => {
     await page.goto("/review?status=bogus&zone=HN-C&page=zero");
     await expect(page.getByTestId("queue-notice")).toContainText("bogus");
     await expect(page.getByTestId("queue-notice")).toContainText("zero");
-    await expect(page.getByLabel("状态")).toHaveValue("");
+    await expect(page.getByLabel("状态")).toHaveValue("submitted");
     await expect(page.locator('[data-testid="queue-row"]:not([data-zone="HN-C"])')).toHaveCount(0);
     await expect(queueRow(page, "HN-C")).toBeVisible();
 
@@ -60,6 +70,12 @@ test.describe("review", () => {
     await expect(page.getByTestId("review-values")).toBeVisible();
     const version = (await page.getByTestId("review-version").textContent()) ?? "";
     expect(version).toMatch(/第 \d+ 版/);
+    // Year-to-date averages and shares say so: a bare 累计 on PM2.5 reads as a sum.
+    const tag = (code: string) =>
+      page.locator(`[data-testid="review-indicator"][data-indicator="${code}"] .review-tag`).first();
+    await expect(tag("pm25")).toHaveText("累计平均");
+    await expect(tag("good-air-days")).toHaveText("累计占比");
+    await expect(tag("gdp")).toHaveText("累计");
 
     // Without a reason nothing is sent: an error, and the submission stays as it was.
     const returnButton = page.getByRole("button", { name: "退回", exact: true });
@@ -122,8 +138,12 @@ test.describe("review", () => {
     await expect(stale.getByRole("button", { name: "通过", exact: true })).toHaveCount(0);
     await stale.close();
 
-    await page.getByTestId("review-outcome").getByRole("link").click();
-    await expect(page).toHaveURL(/\/review\?status=submitted$/);
+    // After a decision: the next submission waiting, never the one just decided.
+    const next = page.getByTestId("next-waiting");
+    await expect(next).toHaveAttribute("href", /^\/review\/(?!CQ-M\/2026Q3)[A-Z]+-[A-Z]+\/\d{4}Q[1-4]$/);
+    await expect(next).toContainText("下一份待审核");
+    await page.getByTestId("review-outcome").getByRole("link", { name: "返回审核列表" }).click();
+    await expect(page).toHaveURL(/\/review$/);
     await expect(queueRow(page, "CQ-M")).toHaveCount(0);
 
     await page.goto("/completeness");

@@ -43,7 +43,7 @@ export {
   restoreFormulaText,
   startsLikeFormula,
 } from "./formula-injection";
-export type { IndicatorCode, ThemeIndicators } from "./indicators";
+export type { IndicatorCode, ThemeIndicators, YtdKind } from "./indicators";
 export {
   appliesToQuarter,
   findIndicator,
@@ -53,6 +53,8 @@ export {
   indicatorsByTheme,
   isIndicatorCode,
   isSingleQuarterDerivable,
+  YTD_KINDS,
+  ytdKind,
 } from "./indicators";
 export { MAIL_ATTACHMENTS_MAX_BYTES, MAIL_STATUSES, type MailStatus, OUTBOX_PAGE_SIZE } from "./mail";
 export {

@@ -7,6 +7,7 @@ import {
   INDICATORS,
   indicatorsByTheme,
   isSingleQuarterDerivable,
+  ytdKind,
 } from "./indicators";
 import { THEME_CODES, THEMES } from "./themes";
 
@@ -152,6 +153,14 @@ describe("indicator catalogue", () => {
       expect(ind.cumulative).toBe(false);
       expect(isSingleQuarterDerivable(ind)).toBe(false);
     }
+  });
+
+  it("labels year-to-date averages and shares as such, not as bare totals (累计平均 / 累计占比)", () => {
+    expect(ytdKind(getIndicator("pm25"))).toBe("average");
+    expect(ytdKind(getIndicator("good-air-days"))).toBe("share");
+    expect(ytdKind(getIndicator("gdp"))).toBe("total");
+    expect(ytdKind(getIndicator("gdp-growth"))).toBe("growth");
+    expect(ytdKind(getIndicator("urbanisation-rate"))).toBeNull();
   });
 
   it("derives single quarters only from cumulative amounts and counts", () => {

@@ -84,6 +84,29 @@ export function isSingleQuarterDerivable(indicator: Indicator): boolean {
   return indicator.cumulative && (indicator.measure === "amount" || indicator.measure === "count");
 }
 
+/** What a year-to-date figure is: a running total, a YTD average, a YTD share or a YTD growth rate. */
+export const YTD_KINDS = ["total", "average", "share", "growth"] as const;
+export type YtdKind = (typeof YTD_KINDS)[number];
+
+/**
+ * The kind of year-to-date figure an indicator reports, or null for a value of the period. Statistical bulletins
+ * label them 累计 / 累计平均 / 累计占比 / 累计增速: a bare 累计 on PM2.5 reads as a sum.
+ */
+export function ytdKind(indicator: Pick<Indicator, "cumulative" | "measure">): YtdKind | null {
+  if (!indicator.cumulative) return null;
+  switch (indicator.measure) {
+    case "amount":
+    case "count":
+      return "total";
+    case "average":
+      return "average";
+    case "share":
+      return "share";
+    case "rate":
+      return "growth";
+  }
+}
+
 /** Whether a value is expected for the quarter: quarterly indicators every quarter, annual ones with Q4 only. */
 export function appliesToQuarter(indicator: Indicator, quarter: QuarterLike): boolean {
   return indicator.frequency === "quarterly" || toQuarter(quarter).q === 4;

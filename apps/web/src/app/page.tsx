@@ -1,8 +1,9 @@
 import { ZOverviewInputSchema } from "@zones/api";
-import { addQuarters, type QuarterString, type ThemeCode, toQuarter } from "@zones/domain";
+import { addQuarters, isBoundToZones, type QuarterString, type ThemeCode, toQuarter } from "@zones/domain";
 import { getTranslations } from "next-intl/server";
 
 import { OverviewView } from "~/components/overview/overview-view";
+import { WaitingForYou } from "~/components/overview/waiting-for-you";
 import { requireUser } from "~/server/auth";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { requireCanonicalQuarters } from "~/url-state/canonical";
@@ -20,7 +21,10 @@ const DEFAULT_THEME: ThemeCode = "growth";
  */
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  await requireUser(requireCanonicalQuarters("/", params, ["quarter"]));
+  const user = await requireUser(requireCanonicalQuarters("/", params, ["quarter"]));
+  // Officials first see the forms that wait for them.
+  const official = isBoundToZones(user.role);
+  if (official) await prefetch(trpc.submission.completeness.queryOptions({}));
   const t = await getTranslations("overview");
   const { values, ignored } = readOverviewParams(params);
   const notices: string[] = [];
@@ -57,6 +61,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   }
   return (
     <HydrateClient>
+      {official && <WaitingForYou />}
       <OverviewView input={input} theme={theme} notice={notices.length > 0 ? notices.join(" ") : null} />
     </HydrateClient>
   );

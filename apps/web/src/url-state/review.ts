@@ -4,9 +4,19 @@ import { parseAsStringLiteral } from "nuqs/server";
 import { createUrlReader, parseAsPage } from "./params";
 import { parseAsQuarter } from "./quarter";
 
-/** The reviewers' queue: `/review?status=submitted&zone=HB-HS&quarter=2026Q3&page=2`. */
+/** The queue's status filter: a submission status, or every status. */
+export const QUEUE_STATUS_FILTERS = [...SUBMISSION_STATUSES, "all"] as const;
+export type QueueStatusFilter = (typeof QUEUE_STATUS_FILTERS)[number];
+
+/** Without a status in the URL the queue shows what waits for review: that is what a reviewer opens it for. */
+export const DEFAULT_QUEUE_STATUS: QueueStatusFilter = "submitted";
+
+/**
+ * The reviewers' queue: `/review?status=submitted&zone=HB-HS&quarter=2026Q3&page=2`; `status=all` for every
+ * status, no status for those waiting.
+ */
 export const queueParsers = {
-  status: parseAsStringLiteral(SUBMISSION_STATUSES),
+  status: parseAsStringLiteral(QUEUE_STATUS_FILTERS),
   zone: parseAsStringLiteral(ZONE_CODES),
   quarter: parseAsQuarter,
   page: parseAsPage,

@@ -16,7 +16,7 @@ import { requireUser } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { requireCanonicalQuarters } from "~/url-state/canonical";
 import { type SearchParams, searchOf, withQuery } from "~/url-state/params";
-import { readQueueParams } from "~/url-state/review";
+import { DEFAULT_QUEUE_STATUS, readQueueParams } from "~/url-state/review";
 import "./review.css";
 
 export const dynamic = "force-dynamic";
@@ -50,9 +50,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
 
   // A bad value in a shared link is dropped (the rest of the view stays) and the notice names it.
   const { values, ignored } = readQueueParams(params);
+  const statusFilter = values.status ?? DEFAULT_QUEUE_STATUS;
   const input: QueueInput = {
     page: values.page ?? 1,
-    ...(values.status && { status: values.status }),
+    ...(statusFilter !== "all" && { status: statusFilter }),
     ...(values.zone && { zoneCode: values.zone }),
     ...(values.quarter && { quarter: values.quarter }),
   };
@@ -72,7 +73,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   await prefetch(trpc.submission.queue.queryOptions(input));
   return (
     <HydrateClient>
-      <ReviewQueue input={input} notice={notice} quarters={quarters} />
+      <ReviewQueue input={input} statusFilter={statusFilter} notice={notice} quarters={quarters} />
     </HydrateClient>
   );
 }

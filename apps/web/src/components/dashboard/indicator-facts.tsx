@@ -1,12 +1,20 @@
 "use client";
 
-import { getTheme, type Indicator, isSingleQuarterDerivable, type Locale, localized } from "@zones/domain";
+import {
+  getTheme,
+  type Indicator,
+  isSingleQuarterDerivable,
+  type Locale,
+  localized,
+  ytdKind,
+} from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
 
 /** What the indicator measures: definition, unit, direction, frequency, accumulation, source and theme. */
 export function IndicatorFacts({ indicator }: { indicator: Indicator }) {
   const t = useTranslations("dashboard.indicator");
   const locale = useLocale() as Locale;
+  const kind = ytdKind(indicator);
   const rows: [string, string][] = [
     [t("definition"), localized(indicator.definition, locale)],
     [t("unit"), localized(indicator.unit, locale)],
@@ -14,8 +22,8 @@ export function IndicatorFacts({ indicator }: { indicator: Indicator }) {
     [t("frequency"), t(indicator.frequency)],
     [
       t("cumulative"),
-      indicator.cumulative
-        ? `${t("cumulativeYes")}${isSingleQuarterDerivable(indicator) ? ` · ${t("singleDerivable")}` : ""}`
+      kind
+        ? `${t(`cumulativeYes.${kind}`)}${isSingleQuarterDerivable(indicator) ? ` · ${t("singleDerivable")}` : ""}`
         : t("cumulativeNo"),
     ],
     [t("source"), localized(indicator.source, locale)],

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 
 import type { SubmissionState } from "~/components/submission/submission-state";
 import { Notices } from "~/components/ui/notices";
+import { NextWaiting } from "./next-waiting";
 import type { ReviewDecisionState } from "./use-review-decision";
 
 /** Limits of the API (`submission.return`): the overall reason and each indicator's comment. */
@@ -19,7 +20,11 @@ export function ReviewDecision({
   canReturn,
   hydrated,
   idPrefix,
+  zoneCode,
+  quarter,
 }: {
+  zoneCode: string;
+  quarter: string;
   decision: ReviewDecisionState;
   status: SubmissionState;
   version: number;
@@ -52,7 +57,8 @@ export function ReviewDecision({
               {t(outcome === "approved" ? "approvedDone" : "returnedDone", {
                 status: tReview(`status.${outcome}`),
               })}{" "}
-              <Link href="/review?status=submitted">{t("backToQueue")}</Link>
+              <Link href="/review">{t("backToQueue")}</Link> ·{" "}
+              <NextWaiting zoneCode={zoneCode} quarter={quarter} />
             </>
           )
         }

@@ -21,6 +21,7 @@ import { formatDateTime } from "~/components/format/dates";
 import { Notice } from "~/components/ui/notices";
 import { PagedTable } from "~/components/ui/paged-table";
 import { useTRPC } from "~/trpc/react";
+import { DEFAULT_QUEUE_STATUS, type QueueStatusFilter } from "~/url-state/review";
 import { LateMarker, StatusBadge } from "./badges";
 
 export type QueueInput = RouterInputs["submission"]["queue"];
@@ -32,10 +33,10 @@ function expectedCount(quarter: string): number {
   return formIndicators(quarter as QuarterString).reduce((sum, group) => sum + group.indicators.length, 0);
 }
 
-/** The URL of the queue for a filter and page; empty filters and page 1 are left out. */
+/** The URL of the queue for a filter and page; empty filters, the default status and page 1 are left out. */
 function queueHref(filters: { status?: string; zoneCode?: string; quarter?: string }, page = 1): string {
   const params = new URLSearchParams();
-  if (filters.status) params.set("status", filters.status);
+  if (filters.status && filters.status !== DEFAULT_QUEUE_STATUS) params.set("status", filters.status);
   if (filters.zoneCode) params.set("zone", filters.zoneCode);
   if (filters.quarter) params.set("quarter", filters.quarter);
   if (page > 1) params.set("page", String(page));
@@ -45,10 +46,12 @@ function queueHref(filters: { status?: string; zoneCode?: string; quarter?: stri
 
 export function ReviewQueue({
   input,
+  statusFilter,
   notice,
   quarters,
 }: {
   input: QueueInput;
+  statusFilter: QueueStatusFilter;
   notice: string | null;
   quarters: { value: string; label: string }[];
 }) {
@@ -58,7 +61,7 @@ export function ReviewQueue({
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.submission.queue.queryOptions(input));
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
-  const filtered = Boolean(input.status || input.zoneCode || input.quarter);
+  const filtered = Boolean(statusFilter !== DEFAULT_QUEUE_STATUS || input.zoneCode || input.quarter);
 
   function applyFilters(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -88,8 +91,8 @@ export function ReviewQueue({
       >
         <label>
           {t("status")}
-          <select name="status" defaultValue={input.status ?? ""} data-testid="filter-status">
-            <option value="">{t("allStatuses")}</option>
+          <select name="status" defaultValue={statusFilter} data-testid="filter-status">
+            <option value="all">{t("allStatuses")}</option>
             {STATUSES.map((status) => (
               <option key={status} value={status}>
                 {t(`statusOption.${status}`)}
@@ -154,7 +157,7 @@ export function ReviewQueue({
               {data.total > 0 && (
                 <>
                   {" "}
-                  <Link href={queueHref(input)}>{t("firstPage")}</Link>
+                  <Link href={queueHref({ ...input, status: statusFilter })}>{t("firstPage")}</Link>
                 </>
               )}
             </>
@@ -165,7 +168,7 @@ export function ReviewQueue({
           pages,
           label: t("pagination"),
           testId: "queue-pagination",
-          href: (page) => queueHref(input, page),
+          href: (page) => queueHref({ ...input, status: statusFilter }, page),
         }}
       >
         {data.rows.map((row) => {

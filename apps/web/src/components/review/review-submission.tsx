@@ -67,6 +67,8 @@ export function ReviewSubmission({ zoneCode, quarter }: { zoneCode: ZoneCode; qu
       />
       <ReviewChanges data={data} idPrefix={ids} />
       <ReviewDecision
+        zoneCode={zoneCode}
+        quarter={quarter}
         decision={decision}
         status={status}
         version={version}

@@ -9,6 +9,7 @@ import {
   localized,
   NOTE_MAX_LENGTH,
   type QuarterString,
+  ytdKind,
 } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
 
@@ -148,11 +149,12 @@ function ReviewIndicatorRow({
   const value = toNumber(row?.value);
   const lastYear = toNumber(row?.lastYear);
   const name = localized(indicator.name, locale);
+  const kind = ytdKind(indicator);
   return (
     <tr data-indicator={indicator.code} data-testid="review-indicator">
       <th scope="row" className="review-indicator-name">
         {name}
-        {indicator.cumulative && <span className="review-tag">{t("cumulative")}</span>}
+        {kind && <span className="review-tag">{t(`cumulative.${kind}`)}</span>}
         {row?.revisionKind === "preliminary" && <span className="review-tag">{t("preliminary")}</span>}
       </th>
       <td className="numeric review-value">

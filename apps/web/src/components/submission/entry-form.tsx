@@ -87,6 +87,15 @@ export function EntryForm({
   // Set once hydrated (and any backup restored): typing before that would not reach the form state.
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
+  // Once ready, the first empty value takes the focus (unless the reader is already somewhere in the form):
+  // an official opens the form to fill it, not to Tab through what is already there.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const element = formRef.current;
+    if (!ready || locked || !element || element.contains(document.activeElement)) return;
+    const inputs = [...element.querySelectorAll<HTMLInputElement>("input.entry-value:not([readonly])")];
+    inputs.find((input) => input.value === "")?.focus();
+  }, [ready, locked]);
 
   function focusField(item: SummaryItem) {
     const element = document.getElementById(item.inputId);
@@ -134,6 +143,7 @@ export function EntryForm({
       {!locked && <p className="hint entry-intro">{t("form.intro")}</p>}
 
       <form
+        ref={formRef}
         className="entry-form"
         noValidate
         onSubmit={(event) => event.preventDefault()}
