@@ -138,10 +138,16 @@ test("an admin creates a user who can then sign in", async ({ page, browser }) =
   await page.getByLabel("邮箱").fill("zibo@demo.local");
   await page.getByLabel("姓名").fill("淄博填报员");
   await page.getByLabel("角色").selectOption("official");
+  await page.getByLabel("初始密码").fill("zibo-official-2026");
+  await page.getByRole("button", { name: "创建账号" }).click();
+  await expect(page.getByTestId("zones-error")).toHaveText("填报员至少需要一个示范区。");
   await page.getByLabel("山东淄博").check();
+  await expect(page.getByTestId("zones-error")).toHaveCount(0);
   await page.getByLabel("初始密码").fill("password1234");
   await page.getByRole("button", { name: "创建账号" }).click();
-  await expect(page.getByTestId("create-user-error")).toContainText("common");
+  // The server's refusal, in the page's language, beside the password.
+  await expect(page.getByTestId("password-error")).toHaveText(/不符合密码规则.*常见密码/);
+  await expect(page.getByTestId("create-user-error")).toHaveCount(0);
 
   await page.getByLabel("初始密码").fill("zibo-official-2026");
   await page.getByRole("button", { name: "创建账号" }).click();
@@ -151,6 +157,14 @@ test("an admin creates a user who can then sign in", async ({ page, browser }) =
   const other = await browser.newContext();
   const newUserPage = await other.newPage();
   await signIn(newUserPage, "zibo@demo.local", "zibo-official-2026");
+  // The password the admin typed was a first one: the new official sets their own before anything else.
+  await expect(newUserPage).toHaveURL(/\/account\/password/);
+  await expect(newUserPage.getByTestId("must-change-password")).toBeVisible();
+  await newUserPage.getByLabel("当前密码").fill("zibo-official-2026");
+  await newUserPage.getByLabel("新密码", { exact: true }).fill("zibo-own-choice-2026");
+  await newUserPage.getByLabel("确认新密码").fill("zibo-own-choice-2026");
+  await newUserPage.getByRole("button", { name: "保存新密码" }).click();
+  await expect(newUserPage).not.toHaveURL(/\/account\/password/);
   await expect(newUserPage.getByTestId("user-role")).toHaveText("填报员 · 山东淄博");
 
   // The admin adds a zone; the user's next request sees it (zones are read from the server, per request).

@@ -41,7 +41,9 @@ async function expectSaved(page: Page) {
 }
 
 test.describe("data entry", () => {
-  test("signed in, the official first sees the forms that wait for them, overdue ones marked", async ({ page }) => {
+  test("signed in, the official first sees the forms that wait for them, overdue ones marked", async ({
+    page,
+  }) => {
     await signInAs(page, "official", "/");
     const waiting = page.getByTestId("waiting-for-you");
     await expect(waiting.getByRole("heading")).toContainText("待您填报");
@@ -215,12 +217,25 @@ test.describe("data entry", () => {
     expect(typed).toBeGreaterThan(0);
     await expect(page.locator(".entry-field .field-error")).toHaveCount(0);
 
-    // After the last value, Enter has reached 提交审核.
+    // After the last value, Enter has reached 提交审核, which asks first: the quarter is about to lock.
     const submit = page.getByRole("button", { name: "提交审核" });
     await expect(submit).toBeFocused();
     await page.keyboard.press("Enter");
+    const confirmation = page.getByRole("dialog", { name: "确认提交审核" });
+    await expect(confirmation.getByTestId("confirm-filled")).toHaveText(`已填写 ${count} / ${count} 项指标`);
+    await expect(confirmation.getByTestId("confirm-warnings")).toContainText("已填写上报说明");
+    await expect(confirmation.getByTestId("confirm-late")).toContainText("逾期");
+    // Escape goes back to the form with nothing submitted.
+    await page.keyboard.press("Escape");
+    await expect(confirmation).toHaveCount(0);
+    await expect(submit).toBeFocused();
+    await expect(page.getByTestId("status-badge")).toHaveText("草稿");
+    await page.keyboard.press("Enter");
+    await expect(confirmation.getByRole("button", { name: "确认提交" })).toBeFocused();
+    await page.keyboard.press("Enter");
 
     await expect(page.getByTestId("submitted-notice")).toContainText("已报送");
+    await expect(page.getByTestId("submitted-notice")).toBeInViewport();
     await expect(page.getByTestId("status-badge")).toHaveText("已报送");
     console.log("fill-and-submit ms", Date.now() - started);
     await expect(page.getByTestId("late-badge")).toHaveText("逾期");

@@ -58,7 +58,7 @@ test.describe("security headers", () => {
       expect(headers["permissions-policy"], path).toContain("camera=()");
     }
     // Documents and API answers say what may run in them and that nobody may frame them.
-    for (const [path, headers] of all.filter(([path]) => !/\.(js|css|woff2?)$/.test(path))) {
+    for (const [path, headers] of all.filter(([path]) => !/\.(js|css|woff2?|ico|png|svg)$/.test(path))) {
       expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
     }
     const pagePolicy = responses.get("/zones/HB-HS")?.["content-security-policy"] ?? "";

@@ -38,6 +38,7 @@ test("returned with a comment, corrected, resubmitted, approved, shown on the da
     timeout: 10_000,
   });
   await official.getByRole("button", { name: "提交审核" }).click();
+  await official.getByRole("dialog").getByRole("button", { name: "确认提交" }).click();
   await expect(official.getByTestId("submitted-notice")).toContainText("已报送");
 
   // The reviewer sees what changed since the first submission, and approves.

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { auditLog } from "@zones/db/schema";
+import { auditLog, users } from "@zones/db/schema";
 import { userZoneCodes } from "@zones/db/users";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -47,6 +47,18 @@ describe("user administration", () => {
     );
     expect(noZone.code).toBe("BAD_REQUEST");
     expect((await admin.user.list({ page: 1 })).total).toBe(4);
+  });
+
+  it("makes a new account set its own password at first sign-in, whatever the admin asked", async () => {
+    const { id } = await admin.user.create({
+      email: "first-sign-in@x.test",
+      name: "首次登录",
+      role: "viewer",
+      password: "typed-by-an-admin-2026",
+      mustChangePassword: false,
+    });
+    const [row] = await world.handle.db.select().from(users).where(eq(users.id, id));
+    expect(row?.mustChangePassword).toBe(true);
   });
 
   it("changes role and zones together and audits it", async () => {

@@ -26,7 +26,9 @@ export const userRouter = createTRPCRouter({
     if (await findUserIdByEmail(ctx.db, input.email)) {
       throw new ZonesError("conflict", message("users.emailTaken", { email: input.email }));
     }
-    return createUser(ctx.auth, ctx.db, input, ctx.user.id);
+    // The password an admin typed is a first one only: the user sets their own at first sign-in, as with
+    // `npm run user:create`.
+    return createUser(ctx.auth, ctx.db, { ...input, mustChangePassword: true }, ctx.user.id);
   }),
 
   /** Disabling ends the user's sessions at once; an admin cannot disable themselves. */

@@ -8,19 +8,25 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
+import { errorCode, fieldIssues } from "~/components/submission/client-errors";
 import { Notice } from "~/components/ui/notices";
 import { useTRPC } from "~/trpc/react";
 import { EditAccess } from "./edit-access";
 import { ResetPassword } from "./reset-password";
 
 /** The form's own checks; the server applies the full policy (common passwords) and answers by field. */
-const ZCreateUserForm = z.object({
-  email: z.email(),
-  name: z.string().trim().min(1),
-  role: z.enum(ROLES),
-  zoneCodes: z.array(ZZoneCodeSchema),
-  password: z.string().min(12),
-});
+const ZCreateUserForm = z
+  .object({
+    email: z.email(),
+    name: z.string().trim().min(1),
+    role: z.enum(ROLES),
+    zoneCodes: z.array(ZZoneCodeSchema),
+    password: z.string().min(12),
+  })
+  .refine((user) => !isBoundToZones(user.role) || user.zoneCodes.length > 0, { path: ["zoneCodes"] });
+
+/** The fields a refusal of the server may name; each is answered beside its field, in the page's language. */
+const SERVER_FIELDS = ["email", "zoneCodes", "password"] as const;
 type TCreateUserForm = z.infer<typeof ZCreateUserForm>;
 
 export function UserAdmin({ currentUserId }: { currentUserId: string }) {
@@ -42,7 +48,15 @@ export function UserAdmin({ currentUserId }: { currentUserId: string }) {
         form.reset({ email: "", name: "", role: "viewer", zoneCodes: [], password: "" });
         await invalidate();
       },
-      onError: (error) => setServerError(error.message),
+      onError: (error) => {
+        // A refusal naming a field is said beside it; a taken email comes in the page's language already.
+        const fields = new Set(fieldIssues(error).map((issue) => issue.path[0]));
+        const named = SERVER_FIELDS.filter((field) => fields.has(field));
+        for (const field of named) form.setError(field, { type: "server" });
+        if (errorCode(error) === "CONFLICT")
+          form.setError("email", { type: "server", message: error.message });
+        else if (named.length === 0) setServerError(error.message);
+      },
     }),
   );
   const setDisabled = useMutation(trpc.user.setDisabled.mutationOptions({ onSuccess: invalidate }));
@@ -118,7 +132,13 @@ export function UserAdmin({ currentUserId }: { currentUserId: string }) {
           {t("email")}
           <input type="email" autoComplete="off" {...form.register("email")} aria-invalid={!!errors.email} />
         </label>
-        {errors.email && <p className="field-error">{t("emailInvalid")}</p>}
+        {errors.email && (
+          <p className="field-error" data-testid="email-error">
+            {errors.email.type === "server" && errors.email.message
+              ? errors.email.message
+              : t("emailInvalid")}
+          </p>
+        )}
         <label>
           {t("name")}
           <input type="text" {...form.register("name")} aria-invalid={!!errors.name} />
@@ -143,6 +163,11 @@ export function UserAdmin({ currentUserId }: { currentUserId: string }) {
                 {localized(zone.name, locale)}
               </label>
             ))}
+            {errors.zoneCodes && (
+              <p className="field-error" data-testid="zones-error">
+                {t("zonesRequired")}
+              </p>
+            )}
           </fieldset>
         )}
         <label>
@@ -154,8 +179,14 @@ export function UserAdmin({ currentUserId }: { currentUserId: string }) {
             aria-invalid={!!errors.password}
           />
         </label>
-        <p className="hint">{t("passwordPolicy")}</p>
-        {errors.password && <p className="field-error">{t("passwordTooShort")}</p>}
+        <p className="hint">
+          {t("passwordPolicy")} {t("mustChangeHint")}
+        </p>
+        {errors.password && (
+          <p className="field-error" data-testid="password-error">
+            {t(errors.password.type === "server" ? "passwordRefused" : "passwordTooShort")}
+          </p>
+        )}
         {serverError && (
           <Notice tone="error" inline testId="create-user-error">
             {serverError}

@@ -16,6 +16,7 @@ import { EntryFields } from "./entry-fields";
 import { ErrorSummary, type SummaryItem, summaryItems } from "./error-summary";
 import { type EntryFormData, type EntryTexts, savePayload } from "./form-model";
 import { StatusHeader } from "./status-header";
+import { SubmitConfirmation } from "./submit-confirmation";
 import { useEntrySaving } from "./use-entry-saving";
 import { useSubmissionForm } from "./use-submission-form";
 import { useSubmitForReview } from "./use-submit-for-review";
@@ -82,6 +83,10 @@ export function EntryForm({
     onFieldErrors: showSummary,
     onSubmitted: () => setSummary(null),
   });
+  // The outcome of 提交审核 shows at the top of the page: take the reader there, not leave them mid-scroll.
+  useEffect(() => {
+    if (submitting.submitted) window.scrollTo({ top: 0 });
+  }, [submitting.submitted]);
   const saveRef = useRef<HTMLButtonElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   // Set once hydrated (and any backup restored): typing before that would not reach the form state.
@@ -173,6 +178,17 @@ export function EntryForm({
             submitRef={submitRef}
             onSave={() => void saver.saveNow()}
             onSubmit={() => void submitting.submit()}
+          />
+        )}
+        {submitting.confirming && (
+          <SubmitConfirmation
+            summary={submitting.confirming}
+            lateNotice={lateNotice}
+            onConfirm={() => void submitting.confirm()}
+            onCancel={() => {
+              submitting.cancel();
+              submitRef.current?.focus();
+            }}
           />
         )}
       </form>

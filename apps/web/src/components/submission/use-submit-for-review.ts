@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { QuarterString, ZoneCode } from "@zones/domain";
+import { checkSubmission, type IndicatorCode, type QuarterString, type ZoneCode } from "@zones/domain";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
@@ -11,9 +11,19 @@ import { backupKey, removeBackup } from "./local-backup";
 import type { useDraftSaver } from "./use-draft-saver";
 import type { SubmissionFormModel } from "./use-submission-form";
 
+/** What the official confirms before the quarter locks: how much is filled, the warnings explained, lateness. */
+export interface SubmitSummary {
+  filled: number;
+  total: number;
+  /** Values with soft warnings, and how many of those carry an explanation (上报说明). */
+  warned: number;
+  explained: number;
+}
+
 /**
- * 提交审核: saves what is unsaved, checks every field as for submitting, then submits the saved version.
- * Field errors (the form's or the server's) go to the summary; anything else is said beside the button.
+ * 提交审核: saves what is unsaved, checks every field as for submitting, asks the official to confirm (the
+ * quarter locks), then submits the saved version. Field errors (the form's or the server's) go to the summary;
+ * anything else is said beside the button.
  */
 export function useSubmitForReview({
   zoneCode,
@@ -37,8 +47,57 @@ export function useSubmitForReview({
   const [submitted, setSubmitted] = useState<{ late: boolean } | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [confirming, setConfirming] = useState<SubmitSummary | null>(null);
 
+  function summarize(): SubmitSummary {
+    const { values, notes } = model.snapshot();
+    const filled = model.codes.filter((code) => (values?.[code] ?? "").trim() !== "").length;
+    const warnedCodes = new Set(
+      checkSubmission(
+        {
+          quarter,
+          values: (values ?? {}) as Partial<Record<IndicatorCode, string>>,
+          notes: (notes ?? {}) as Partial<Record<IndicatorCode, string>>,
+          context: model.context,
+        },
+        "draft",
+      )
+        .filter((issue) => issue.severity === "soft")
+        .map((issue) => issue.indicatorCode),
+    );
+    const explained = [...warnedCodes].filter((code) => (notes?.[code] ?? "").trim() !== "").length;
+    return { filled, total: model.codes.length, warned: warnedCodes.size, explained };
+  }
+
+  /** Saves and checks; when all is well, asks for confirmation instead of submitting at once. */
   async function submit() {
+    setSubmitError(null);
+    setSubmitted(null);
+    setSubmitting(true);
+    try {
+      const outcome = await saver.saveNow();
+      if (outcome !== "saved" && outcome !== "clean") {
+        setSubmitError(t("submit.saveFailed"));
+        return;
+      }
+      if (!(await model.validateForSubmit())) {
+        onFieldErrors([]);
+        return;
+      }
+      setConfirming(summarize());
+    } catch (error) {
+      setSubmitError(t("submit.failed", { message: errorMessage(error) ?? t("submit.network") }));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  function cancel() {
+    setConfirming(null);
+  }
+
+  async function confirm() {
+    setConfirming(null);
     setSubmitError(null);
     setSubmitted(null);
     setSubmitting(true);
@@ -73,5 +132,5 @@ export function useSubmitForReview({
     }
   }
 
-  return { submit, submitted, submitError, submitting };
+  return { submit, confirm, cancel, confirming, submitted, submitError, submitting };
 }
