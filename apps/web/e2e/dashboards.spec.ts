@@ -54,7 +54,7 @@ test.describe("zone dashboard", () => {
     }
     await expect(page.getByRole("link", { name: "地区生产总值", exact: true })).toHaveAttribute(
       "href",
-      "/indicators/gdp",
+      "/indicators/gdp?highlight=HB-HS",
     );
 
     const gdp = zoneChart(page, "gdp");
@@ -195,6 +195,18 @@ test.describe("indicator dashboard", () => {
   const trendChart = (page: Page) => page.getByTestId("trend-section").getByTestId("indicator-trend");
   const zoneBox = (page: Page, code: string) =>
     page.getByTestId("zone-picker").locator(`input[type="checkbox"][value="${code}"]`);
+  const shortName = (code: string | undefined) =>
+    ZONES.find((zone) => zone.code === code)?.shortName.zh ?? "";
+  /** The ranking's first four zones, best first (its links to the zone pages, in rank order). */
+  const leadersOf = async (page: Page): Promise<[string, string, string, string]> => {
+    const links = page.getByTestId("ranking-links").getByRole("link");
+    await expect(links).toHaveCount(12);
+    const hrefs = await links.evaluateAll((anchors) =>
+      anchors.map((anchor) => anchor.getAttribute("href") ?? ""),
+    );
+    const [a = "", b = "", c = "", d = ""] = hrefs.map((href) => href.replace("/zones/", ""));
+    return [a, b, c, d];
+  };
 
   test("ranks twelve zones and draws one trend line per selected zone", async ({ page }) => {
     await page.goto("/indicators/gdp?quarter=2026Q2");
@@ -213,41 +225,62 @@ test.describe("indicator dashboard", () => {
       "/zones/HB-HS",
     );
 
-    // Four zones by default: as many checked boxes as lines.
+    // By default the four leaders of the ranking (best first): as many checked boxes as lines.
+    const leaders = await leadersOf(page);
     const checked = page.getByTestId("zone-picker").getByRole("checkbox", { checked: true });
     await expect(checked).toHaveCount(4);
+    for (const code of leaders) await expect(zoneBox(page, code)).toBeChecked();
     await expect(trendChart(page)).toHaveAttribute("data-series", "4");
     await expect(trendChart(page).locator(".trend-line")).toHaveCount(4);
+    await expect(trendChart(page).locator(".trend-legend-item").first()).toHaveText(shortName(leaders[0]));
 
-    await zoneBox(page, "HB-HS").check();
-    await expect(page).toHaveURL(/zones=LN-C,JL-C,NM-W,HE-TS,HB-HS/);
+    const another = ZONE_CODES.find((code) => !leaders.includes(code)) ?? "";
+    await zoneBox(page, another).check();
+    await expect(page).toHaveURL(new RegExp(`zones=${[...leaders, another].join(",")}`));
     await expect(checked).toHaveCount(5);
     await expect(trendChart(page)).toHaveAttribute("data-series", "5");
     await expect(trendChart(page).locator(".trend-line")).toHaveCount(5);
 
-    await zoneBox(page, "LN-C").uncheck();
+    await zoneBox(page, leaders[0]).uncheck();
     await expect(checked).toHaveCount(4);
     await expect(trendChart(page).locator(".trend-line")).toHaveCount(4);
 
     // The distribution chart spans all zones and highlights the first selected one.
     const band = page.getByTestId("distribution-section").getByTestId("distribution-band");
     await expect(band).toHaveAttribute("data-highlight-points", /^[1-9]\d*$/);
-    await expect(page.getByTestId("distribution-section")).toContainText(
-      ZONES.find((zone) => zone.code === "JL-C")?.shortName.zh ?? "",
-    );
+    await expect(page.getByTestId("distribution-section")).toContainText(shortName(leaders[1]));
+  });
+
+  test("from a zone's page, that zone leads the trend lines and is the distribution's highlight", async ({
+    page,
+  }) => {
+    await page.goto("/zones/SX-CZ");
+    await page
+      .getByRole("navigation", { name: "各指标详情" })
+      .getByRole("link", { name: "地区生产总值", exact: true })
+      .click();
+    await expect(page).toHaveURL(/\/indicators\/gdp\?highlight=SX-CZ$/);
+    await expect(zoneBox(page, "SX-CZ")).toBeChecked();
+    await expect(page.getByTestId("zone-picker").getByRole("checkbox", { checked: true })).toHaveCount(4);
+    await expect(trendChart(page).locator(".trend-legend-item").first()).toHaveText(shortName("SX-CZ"));
+    await expect(page.getByTestId("distribution-section")).toContainText(shortName("SX-CZ"));
   });
 
   test("a copied URL with zones and range reopens the same selection", async ({ page, context }) => {
     await page.goto("/indicators/gdp");
-    await zoneBox(page, "LN-C").uncheck();
-    await zoneBox(page, "JL-C").uncheck();
-    await zoneBox(page, "SD-ZB").check();
-    await expect(page).toHaveURL(/zones=NM-W,HE-TS,SD-ZB/);
+    const [first, second, third, fourth] = await leadersOf(page);
+    const added = ZONE_CODES.find((code) => ![first, second, third, fourth].includes(code)) ?? "";
+    const kept = [third, fourth, added];
+    await zoneBox(page, first).uncheck();
+    await zoneBox(page, second).uncheck();
+    await zoneBox(page, added).check();
+    const zonesInUrl = new RegExp(`zones=${kept.join(",")}`);
+    await expect(page).toHaveURL(zonesInUrl);
     await page.getByTestId("range-from").selectOption("2024Q1");
     await expect(page).toHaveURL(/from=2024Q1/);
     await page.getByTestId("range-to").selectOption("2025Q4");
     await expect(page).toHaveURL(/to=2025Q4/);
-    await expect(page).toHaveURL(/zones=NM-W,HE-TS,SD-ZB/);
+    await expect(page).toHaveURL(zonesInUrl);
     await expect(trendChart(page)).toHaveAttribute("data-series", "3");
     await expect(trendChart(page)).toHaveAttribute("data-points", String(3 * 8));
 
@@ -258,12 +291,12 @@ test.describe("indicator dashboard", () => {
     await expect(other.getByTestId("range-to")).toHaveValue("2025Q4");
     for (const code of ZONE_CODES) {
       const box = zoneBox(other, code);
-      if (["NM-W", "HE-TS", "SD-ZB"].includes(code)) await expect(box).toBeChecked();
+      if (kept.includes(code)) await expect(box).toBeChecked();
       else await expect(box).not.toBeChecked();
     }
     await expect(trendChart(other)).toHaveAttribute("data-series", "3");
     await expect(trendChart(other)).toHaveAttribute("data-points", String(3 * 8));
-    await expect(trendChart(other).locator(".trend-legend-item").first()).toHaveText("蒙西");
+    await expect(trendChart(other).locator(".trend-legend-item").first()).toHaveText(shortName(third));
   });
 
   test("unknown zone codes in the URL are dropped with a notice", async ({ page }) => {

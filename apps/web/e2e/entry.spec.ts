@@ -56,6 +56,10 @@ test.describe("data entry", () => {
     await form.getByRole("link").click();
     await expect(page).toHaveURL(new RegExp(`${FORM_PATH}$`));
     await formReady(page);
+    // What the context column's 历史范围 means is said on the form.
+    await expect(page.getByTestId("history-hint")).toContainText(
+      "“历史范围”是本示范区此前各季度已审核数值的最小值至最大值",
+    );
   });
 
   test("a reload mid-edit keeps the typed value, before and after the autosave", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { SERIES_MODES } from "@zones/domain";
+import { SERIES_MODES, ZONE_CODES } from "@zones/domain";
 import { parseAsStringLiteral } from "nuqs/server";
 
 import { createUrlReader, parseAsCodeList, parseAsFlag } from "./params";
@@ -20,8 +20,15 @@ export const zoneViewParsers = {
 /** The indicator page's view as the server renders it: the ranking's quarter, then the range. */
 export const indicatorViewParsers = { quarter: parseAsQuarter, ...zoneViewParsers };
 
-/** The indicator page's whole URL: its trend chart's zones are read on the client only. */
-export const indicatorUrlParsers = { ...indicatorViewParsers, zones: parseAsCodeList };
+/**
+ * The indicator page's whole URL: its trend chart's zones are read on the client only. `highlight` is the zone
+ * the reader came from (the zone page's links): without `zones` it leads the default lines.
+ */
+export const indicatorUrlParsers = {
+  ...indicatorViewParsers,
+  zones: parseAsCodeList,
+  highlight: parseAsStringLiteral(ZONE_CODES),
+};
 
 /** The dashboards' quarter parameters, which the quarter rule respells. */
 export const DASHBOARD_QUARTER_PARAMS = ["quarter", "from", "to"] as const;

@@ -22,7 +22,7 @@ import { IndicatorDistribution } from "./indicator-distribution";
 import { IndicatorFacts } from "./indicator-facts";
 import { IndicatorRanking } from "./indicator-ranking";
 import { IndicatorTrendPanel } from "./indicator-trend-panel";
-import { trendZones } from "./selection";
+import { defaultTrendZones, trendZones } from "./selection";
 import { useViewMessages } from "./use-view-messages";
 import { ViewControls } from "./view-controls";
 
@@ -61,7 +61,11 @@ export function IndicatorDashboard({
     mode: data.mode,
     submitted: data.includesSubmitted,
   });
-  const { zones: selected, invalid: invalidZones } = trendZones(url.zones);
+  const byDefault = defaultTrendZones(
+    data.ranking.map((row) => row.zoneCode),
+    url.highlight,
+  );
+  const { zones: selected, invalid: invalidZones } = trendZones(url.zones, byDefault);
   const messages = useViewMessages(
     notices,
     data,
@@ -127,6 +131,7 @@ export function IndicatorDashboard({
           data={data}
           indicator={indicator}
           selected={selected}
+          byDefault={byDefault}
           series={series}
           onZones={(zones) => void write({ zones: [...zones] })}
         />

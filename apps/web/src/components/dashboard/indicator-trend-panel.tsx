@@ -16,12 +16,14 @@ export function IndicatorTrendPanel({
   data,
   indicator,
   selected,
+  byDefault,
   series,
   onZones,
 }: {
   data: IndicatorData;
   indicator: Indicator;
   selected: readonly ZoneCode[];
+  byDefault: readonly ZoneCode[];
   /** The selected zones' lines, in the order chosen. */
   series: TrendSeries[];
   onZones: (zones: readonly ZoneCode[]) => void;
@@ -36,7 +38,7 @@ export function IndicatorTrendPanel({
   return (
     <section className="dashboard-panel" aria-labelledby="indicator-trend" data-testid="trend-section">
       <h2 id="indicator-trend">{t("indicator.trend")}</h2>
-      <ZonePicker selected={selected} onChange={onZones} />
+      <ZonePicker selected={selected} byDefault={byDefault} onChange={onZones} />
       <ChartFrame
         title={title}
         description={seriesNotes(indicator, data.mode).join(" · ")}

@@ -36,18 +36,30 @@ export function rangeSelection(
 }
 
 /**
- * The zones the indicator page's trend chart shows when the URL names none: the first four of the
- * catalogue. Twelve lines in one chart cannot be told apart (seven colours, six dash patterns, one legend
- * row each), so four is the readable default; every zone stays one click away.
+ * How many zones the indicator page's trend chart shows when the URL names none. Twelve lines in one chart
+ * cannot be told apart (seven colours, six dash patterns, one legend row each), so four is the readable
+ * default; every zone stays one click away.
  */
-export const DEFAULT_TREND_ZONES: readonly ZoneCode[] = ZONE_CODES.slice(0, 4);
+export const DEFAULT_TREND_ZONE_COUNT = 4;
+
+/**
+ * The default lines: the zone the reader came from first (the distribution chart's highlight), then the
+ * leaders of the ranking (best first), then the catalogue's order for zones without a value.
+ */
+export function defaultTrendZones(leaders: readonly string[], highlight: ZoneCode | null): ZoneCode[] {
+  const ordered = [...(highlight ? [highlight] : []), ...leaders.filter(isZoneCode), ...ZONE_CODES];
+  return [...new Set(ordered)].slice(0, DEFAULT_TREND_ZONE_COUNT);
+}
 
 /**
  * `zones=HB-HS,SD-ZB`: in the order given (the first is the distribution chart's highlight). Absent → the
  * default; present but empty (`zones=`) → no zone, as the reader left it. Unknown codes are dropped and
  * reported.
  */
-export function trendZones(codes: readonly string[] | null): { zones: ZoneCode[]; invalid: string[] } {
-  if (codes === null) return { zones: [...DEFAULT_TREND_ZONES], invalid: [] };
+export function trendZones(
+  codes: readonly string[] | null,
+  byDefault: readonly ZoneCode[],
+): { zones: ZoneCode[]; invalid: string[] } {
+  if (codes === null) return { zones: [...byDefault], invalid: [] };
   return { zones: codes.filter(isZoneCode), invalid: codes.filter((code) => !isZoneCode(code)) };
 }

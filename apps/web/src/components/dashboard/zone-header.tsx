@@ -31,13 +31,13 @@ export function ZoneHeader({ zone }: { zone: Zone }) {
           <dd>{t("designatedValue", { batch: zone.batch, year: zone.designatedYear })}</dd>
         </div>
       </dl>
-      <IndicatorLinks />
+      <IndicatorLinks zoneCode={zone.code} />
     </header>
   );
 }
 
-/** The header's links to every indicator's page, by theme. */
-function IndicatorLinks() {
+/** The header's links to every indicator's page, by theme; there the zone leads the trend lines. */
+function IndicatorLinks({ zoneCode }: { zoneCode: string }) {
   const t = useTranslations("dashboard.zone");
   const locale = useLocale() as Locale;
   return (
@@ -51,7 +51,9 @@ function IndicatorLinks() {
               <ul className="indicator-links-items">
                 {indicators.map((indicator) => (
                   <li key={indicator.code}>
-                    <Link href={`/indicators/${indicator.code}`}>{localized(indicator.name, locale)}</Link>
+                    <Link href={`/indicators/${indicator.code}?highlight=${zoneCode}`}>
+                      {localized(indicator.name, locale)}
+                    </Link>
                   </li>
                 ))}
               </ul>

@@ -4,14 +4,16 @@ import { type Locale, ZONE_CODES, type ZoneCode } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
 
 import { zoneLabel } from "./dashboard-format";
-import { DEFAULT_TREND_ZONES } from "./selection";
 
-/** The trend chart's zones: a box per zone, all of them, or the default four. */
+/** The trend chart's zones: a box per zone, all of them, or the default ones. */
 export function ZonePicker({
   selected,
+  byDefault,
   onChange,
 }: {
   selected: readonly ZoneCode[];
+  /** The default lines (the reader's zone and the leaders). */
+  byDefault: readonly ZoneCode[];
   onChange: (zones: readonly ZoneCode[]) => void;
 }) {
   const t = useTranslations("dashboard.indicator");
@@ -43,7 +45,7 @@ export function ZonePicker({
         <button type="button" onClick={() => onChange(ZONE_CODES)}>
           {t("selectAll")}
         </button>
-        <button type="button" onClick={() => onChange(DEFAULT_TREND_ZONES)}>
+        <button type="button" onClick={() => onChange(byDefault)}>
           {t("selectDefault")}
         </button>
         <p className="hint">{t("zonesHint")}</p>

@@ -145,7 +145,14 @@ export function EntryForm({
         />
       )}
 
-      {!locked && <p className="hint entry-intro">{t("form.intro")}</p>}
+      {!locked && (
+        <>
+          <p className="hint entry-intro">{t("form.intro")}</p>
+          <p className="hint" data-testid="history-hint">
+            {t("form.historyHint")}
+          </p>
+        </>
+      )}
 
       <form
         ref={formRef}
