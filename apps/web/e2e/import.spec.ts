@@ -25,6 +25,12 @@ test("download a template, get a bad row refused, then import the corrected file
   await page.getByLabel("辽宁中部 (LN-C)").uncheck();
   await page.getByLabel("自贡 (SC-ZG)").check();
   await page.getByLabel("格式").selectOption("csv");
+  // Quarters are chosen from a list (no free text); a range that runs backwards is said, with no link.
+  await expect(page.getByLabel("起始季度")).toHaveValue(QUARTER);
+  await page.getByLabel("截止季度").selectOption({ label: "2026年第二季度" });
+  await expect(page.getByTestId("template-error")).toHaveText("截止季度不能早于起始季度。");
+  await expect(page.getByTestId("template-link")).toHaveCount(0);
+  await page.getByLabel("截止季度").selectOption(QUARTER);
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByTestId("template-link").click(),

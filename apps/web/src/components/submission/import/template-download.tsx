@@ -1,6 +1,16 @@
 "use client";
 
-import { findZone, type Locale, localized } from "@zones/domain";
+import {
+  FIRST_QUARTER,
+  findZone,
+  formatQuarterLabel,
+  type Locale,
+  localized,
+  nextQuarter,
+  type QuarterString,
+  quarterRange,
+  toQuarter,
+} from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 
@@ -20,6 +30,15 @@ export function TemplateDownload({
   const [format, setFormat] = useState<"xlsx" | "csv">("xlsx");
   const [language, setLanguage] = useState<"zh" | "en">(locale === "zh-CN" ? "zh" : "en");
   const params = new URLSearchParams({ zones: zones.join(","), from, to, format, lang: language });
+  // The quarters one may enter: from the first monitored one to the quarter in progress, newest first.
+  const quarters = quarterRange(FIRST_QUARTER, nextQuarter(toQuarter(defaultQuarter)))
+    .reverse()
+    .map((quarter: QuarterString) => (
+      <option key={quarter} value={quarter}>
+        {formatQuarterLabel(quarter, locale)}
+      </option>
+    ));
+  const backwards = from > to;
 
   return (
     <section aria-labelledby="template-heading" className="import-section">
@@ -48,15 +67,15 @@ export function TemplateDownload({
       <div className="controls">
         <label>
           {t("template.from")}
-          <input
-            value={from}
-            onChange={(event) => setFrom(event.target.value.trim().toUpperCase())}
-            size={8}
-          />
+          <select value={from} onChange={(event) => setFrom(event.target.value)} data-testid="template-from">
+            {quarters}
+          </select>
         </label>
         <label>
           {t("template.to")}
-          <input value={to} onChange={(event) => setTo(event.target.value.trim().toUpperCase())} size={8} />
+          <select value={to} onChange={(event) => setTo(event.target.value)} data-testid="template-to">
+            {quarters}
+          </select>
         </label>
         <label>
           {t("template.format")}
@@ -73,8 +92,10 @@ export function TemplateDownload({
           </select>
         </label>
       </div>
-      {zones.length === 0 ? (
-        <p className="field-error">{t("template.noZone")}</p>
+      {zones.length === 0 || backwards ? (
+        <p className="field-error" data-testid="template-error">
+          {t(backwards ? "template.backwards" : "template.noZone")}
+        </p>
       ) : (
         <a className="button-link" href={`/api/templates?${params}`} download data-testid="template-link">
           {t("template.download")}
