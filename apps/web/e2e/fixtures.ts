@@ -16,7 +16,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByTestId("user-box")).toBeVisible();
+  // Attached rather than visible: on a phone the account box is behind the header's menu button.
+  await expect(page.getByTestId("user-box")).toBeAttached();
 }
 
 export function signInAs(page: Page, role: DemoRole, path = "/") {

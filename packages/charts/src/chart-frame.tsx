@@ -99,7 +99,7 @@ export function ChartFrame({
       </div>
       <details className="chart-frame-table" style={{ marginTop: 8, fontSize: 13 }}>
         <summary style={{ cursor: "pointer" }}>{labels.showTable}</summary>
-        <div style={{ overflowX: "auto" }}>
+        <div style={{ overflowX: "auto", position: "relative" }}>
           <DataTable title={title} table={table} formatCell={formatCell} />
         </div>
       </details>

@@ -93,7 +93,7 @@ export function PercentileHeatTable({
       style={{ fontFamily: chartFontFamily }}
     >
       {/* Twelve zones by many indicators overflows a phone; scroll the table, not the page. */}
-      <div style={{ overflowX: "auto" }}>
+      <div style={{ overflowX: "auto", position: "relative" }}>
         <table style={{ borderCollapse: "collapse", fontSize: 13, fontVariantNumeric: "tabular-nums" }}>
           <caption style={{ textAlign: "left", fontWeight: 600, padding: "0 0 6px" }}>{caption}</caption>
           <thead>

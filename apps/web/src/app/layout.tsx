@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 
+import { HeaderMenu } from "~/components/layout/header-menu";
 import { LocaleSwitcher } from "~/components/layout/locale-switcher";
 import { SiteNav } from "~/components/layout/site-nav";
 import { getCurrentUser } from "~/server/auth";
@@ -29,8 +30,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <span className="brand-title">{t("title")}</span>
               <span className="brand-subtitle">{t("subtitle")}</span>
             </div>
-            {user && <SiteNav user={user} />}
             <LocaleSwitcher locale={locale} label={t("language")} switchTo={t("switchTo")} />
+            {user && (
+              <HeaderMenu label={t("menu")}>
+                <SiteNav user={user} />
+              </HeaderMenu>
+            )}
           </header>
           <TRPCReactProvider>
             <NuqsAdapter>

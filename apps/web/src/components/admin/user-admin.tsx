@@ -10,6 +10,7 @@ import { z } from "zod";
 
 import { errorCode, fieldIssues } from "~/components/submission/client-errors";
 import { Notice } from "~/components/ui/notices";
+import { TableScroll } from "~/components/ui/table-scroll";
 import { useTRPC } from "~/trpc/react";
 import { EditAccess } from "./edit-access";
 import { ResetPassword } from "./reset-password";
@@ -71,52 +72,54 @@ export function UserAdmin({ currentUserId }: { currentUserId: string }) {
   return (
     <div className="user-admin">
       <h1>{t("title")}</h1>
-      <table className="data-table" data-testid="user-table">
-        <caption>{t("count", { count: data.total })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("email")}</th>
-            <th scope="col">{t("name")}</th>
-            <th scope="col">{t("role")}</th>
-            <th scope="col">{t("zones")}</th>
-            <th scope="col">{t("status")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.rows.map((row) => (
-            <tr key={row.id} data-email={row.email}>
-              <td>{row.email}</td>
-              <td>{row.name}</td>
-              <td>{tRoles(row.role)}</td>
-              <td>
-                {/* Catalogue order, as everywhere else in the app. */}
-                {ZONES.filter((zone) => row.zoneCodes.includes(zone.code))
-                  .map((zone) => localized(zone.shortName, locale))
-                  .join("、")}
-              </td>
-              <td>{row.disabled ? t("disabled") : t("active")}</td>
-              <td>
-                {row.id !== currentUserId && (
-                  <EditAccess userId={row.id} role={row.role} zoneCodes={row.zoneCodes} />
-                )}
-                {row.id !== currentUserId && <ResetPassword userId={row.id} email={row.email} />}
-                {row.id !== currentUserId && (
-                  <button
-                    type="button"
-                    onClick={() => setDisabled.mutate({ userId: row.id, disabled: !row.disabled })}
-                    disabled={setDisabled.isPending}
-                  >
-                    {row.disabled ? t("enable") : t("disable")}
-                  </button>
-                )}
-              </td>
+      <TableScroll label={t("count", { count: data.total })}>
+        <table className="data-table" data-testid="user-table">
+          <caption>{t("count", { count: data.total })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("email")}</th>
+              <th scope="col">{t("name")}</th>
+              <th scope="col">{t("role")}</th>
+              <th scope="col">{t("zones")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("actions")}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.rows.map((row) => (
+              <tr key={row.id} data-email={row.email}>
+                <td>{row.email}</td>
+                <td>{row.name}</td>
+                <td>{tRoles(row.role)}</td>
+                <td>
+                  {/* Catalogue order, as everywhere else in the app. */}
+                  {ZONES.filter((zone) => row.zoneCodes.includes(zone.code))
+                    .map((zone) => localized(zone.shortName, locale))
+                    .join("、")}
+                </td>
+                <td>{row.disabled ? t("disabled") : t("active")}</td>
+                <td>
+                  {row.id !== currentUserId && (
+                    <EditAccess userId={row.id} role={row.role} zoneCodes={row.zoneCodes} />
+                  )}
+                  {row.id !== currentUserId && <ResetPassword userId={row.id} email={row.email} />}
+                  {row.id !== currentUserId && (
+                    <button
+                      type="button"
+                      onClick={() => setDisabled.mutate({ userId: row.id, disabled: !row.disabled })}
+                      disabled={setDisabled.isPending}
+                    >
+                      {row.disabled ? t("enable") : t("disable")}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
 
       <h2>{t("createTitle")}</h2>
       <form

@@ -20,6 +20,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { formatLongDate } from "~/components/format/dates";
 import type { SubmissionState } from "~/components/submission/submission-state";
 import { Notice } from "~/components/ui/notices";
+import { TableScroll } from "~/components/ui/table-scroll";
 import { useTRPC } from "~/trpc/react";
 import { LateMarker, PeriodBadge, StatusBadge } from "./badges";
 
@@ -57,6 +58,10 @@ export function CompletenessGrid({
   const cells = new Map(data.cells.map((cell) => [`${cell.zoneCode}|${cell.quarter}`, cell]));
   const periods = data.periods;
   const label = (quarter: string) => formatQuarterLabel(quarter as QuarterString, locale);
+  const caption = t("caption", {
+    from: label(periods[0]?.quarter ?? ""),
+    to: label(periods[periods.length - 1]?.quarter ?? ""),
+  });
 
   const to = data.to as QuarterString | null;
   const from = data.from as QuarterString | null;
@@ -118,14 +123,9 @@ export function CompletenessGrid({
       {periods.length === 0 || zones.length === 0 ? (
         <p className="notice">{t("empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={caption}>
           <table className="data-table completeness-table" data-testid="completeness-table">
-            <caption>
-              {t("caption", {
-                from: label(periods[0]?.quarter ?? ""),
-                to: label(periods[periods.length - 1]?.quarter ?? ""),
-              })}
-            </caption>
+            <caption>{caption}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("zone")}</th>
@@ -205,7 +205,7 @@ export function CompletenessGrid({
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       <section className="completeness-legend" aria-labelledby="completeness-legend-heading">

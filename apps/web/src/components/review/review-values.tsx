@@ -12,8 +12,8 @@ import {
   ytdKind,
 } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
-
 import type { EntryFormData, EntryRow } from "~/components/submission/form-model";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 type Issue = EntryFormData["issues"][number];
 
@@ -79,7 +79,7 @@ export function ReviewValues({
   }
   const columnCount = 7 + (returnNotes || showReviewNotes ? 1 : 0);
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="data-table review-values" data-testid="review-values">
         <caption>{caption}</caption>
         <thead>
@@ -124,7 +124,7 @@ export function ReviewValues({
           </tbody>
         ))}
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 
 import { formatDate } from "~/components/format/dates";
+import { TableScroll } from "~/components/ui/table-scroll";
 import { useTRPC } from "~/trpc/react";
 import { DaysLeft } from "./days-left";
 import { StatusBadge } from "./status-badge";
@@ -78,7 +79,7 @@ export function EntryOverview() {
       {zones.length === 0 ? (
         <p className="notice">{t("overview.noZones")}</p>
       ) : (
-        <div className="entry-grid-wrap">
+        <TableScroll label={t("overview.caption")} className="entry-grid-wrap">
           <table className="data-table entry-grid" data-testid="entry-grid">
             <caption>{t("overview.caption")}</caption>
             <thead>
@@ -130,7 +131,7 @@ export function EntryOverview() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 
 import { Pager, type PagerProps } from "./pager";
+import { TableScroll } from "./table-scroll";
 
 /** One page of a list as a table (scrolling sideways when narrow), with a row saying so when it is empty. */
 export function PagedTable({
@@ -16,7 +17,7 @@ export function PagedTable({
   /** Classes besides `data-table`. */
   className?: string;
   testId: string;
-  caption: ReactNode;
+  caption: string;
   /** The column headers (cells of one row). */
   head: ReactNode;
   /** How many columns the empty row spans. */
@@ -28,7 +29,7 @@ export function PagedTable({
 }) {
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll label={caption}>
         <table className={className ? `data-table ${className}` : "data-table"} data-testid={testId}>
           <caption>{caption}</caption>
           <thead>
@@ -45,7 +46,7 @@ export function PagedTable({
             {children}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <Pager {...pager} />
     </>
   );
