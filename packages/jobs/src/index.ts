@@ -1,4 +1,13 @@
 export { type BossOptions, type BossTiming, createBoss, ensureExportQueues } from "./boss";
+export {
+  afterScheduledRun,
+  type DeliveryOutcome,
+  type DeliverySettings,
+  deliverAttempt,
+  WEBHOOK_TIMEOUT_MS,
+  type WebhookNotice,
+} from "./delivery";
+export { deliverySettingsFor } from "./delivery-settings";
 export { defaultExportDir } from "./export-dir";
 export { type ExportFile, storeExportFile } from "./export-file";
 export {
@@ -10,6 +19,8 @@ export {
 } from "./mail";
 export { runPeriodOpening } from "./period-open";
 export {
+  DELIVERY_QUEUE,
+  DELIVERY_RETRY,
   EXPORT_QUEUES,
   HEARTBEAT_MS,
   MAIL_CLAIM_STALE_SECONDS,
