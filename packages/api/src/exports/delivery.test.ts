@@ -9,6 +9,7 @@ import { insertExportRun } from "@zones/db/exports";
 import { exportRuns, exportSchedules, users } from "@zones/db/schema";
 import { parseExportFilters, type TExportFiltersInput, ZScheduleDeliverySchema } from "@zones/exports";
 import { downloadLinkKey, signDownloadToken } from "@zones/exports/delivery-token";
+import type { TExportScheduleInput } from "@zones/exports/schedules";
 import { exportObjectKey, LocalExportStorage } from "@zones/storage";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,7 +36,7 @@ const SCHEDULE = {
   zoneCodes: ["HB-HS"],
   indicatorCodes: ["gdp"],
   quarters: { kind: "recent", count: 4 },
-};
+} satisfies TExportScheduleInput;
 
 async function finishedRun(user: SessionUser, filters: Partial<TExportFiltersInput>) {
   const run = await insertExportRun(world.handle.db, {
