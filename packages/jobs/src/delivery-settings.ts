@@ -3,7 +3,7 @@ import { getSetting } from "@zones/db/settings";
 import { DEFAULT_MAIL_ATTACHMENT_MAX_MB } from "@zones/domain";
 import { downloadLinkKey } from "@zones/exports/delivery-token";
 
-import type { DeliverySettings } from "./delivery";
+import type { DeliverySettings } from "./delivery-common";
 
 /**
  * Delivery settings from the service's configuration: the link key from BETTER_AUTH_SECRET (or, in the demo,

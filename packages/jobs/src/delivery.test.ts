@@ -16,7 +16,8 @@ import { startTestSmtpServer, type TestSmtpServer } from "@zones/mail/testing";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import { afterScheduledRun, type DeliverySettings } from "./delivery";
+import { afterScheduledRun } from "./delivery";
+import type { DeliverySettings } from "./delivery-common";
 import { DELIVERY_QUEUE } from "./queues";
 import { gdpSchedule, OFFICIAL, REVIEWER, VIEWER } from "./test-fixture";
 import { gdpFilters, useJobsWorld, waitFor } from "./test-world";

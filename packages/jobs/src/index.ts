@@ -1,13 +1,8 @@
 export { type BossOptions, type BossTiming, createBoss, ensureExportQueues } from "./boss";
-export {
-  afterScheduledRun,
-  type DeliveryOutcome,
-  type DeliverySettings,
-  deliverAttempt,
-  WEBHOOK_TIMEOUT_MS,
-  type WebhookNotice,
-} from "./delivery";
+export { afterScheduledRun, deliverAttempt } from "./delivery";
+export { type DeliveryOutcome, type DeliverySettings, WEBHOOK_TIMEOUT_MS } from "./delivery-common";
 export { deliverySettingsFor } from "./delivery-settings";
+export type { WebhookNotice } from "./delivery-webhook";
 export { defaultExportDir } from "./export-dir";
 export { type ExportFile, storeExportFile } from "./export-file";
 export {

@@ -8,7 +8,8 @@ import { observeQueueSizes } from "@zones/telemetry/metrics";
 import type PgBoss from "pg-boss";
 
 import { type BossTiming, createBoss, ensureExportQueues } from "./boss";
-import { afterScheduledRun, type DeliverySettings, deliverAttempt } from "./delivery";
+import { afterScheduledRun, deliverAttempt } from "./delivery";
+import type { DeliverySettings } from "./delivery-common";
 import { type OutgoingMail, recordOutgoingMail, sendMailAttempt } from "./mail";
 import { runPeriodOpening } from "./period-open";
 import { exportQueueSizes } from "./queue-sizes";
