@@ -194,6 +194,9 @@ const MATRIX: readonly Row[] = [
   page("/admin/outbox",                    [307, 307,   404,   404,   404,   404,   200], (a) => {
     expect.soft(has(a, heading("发件箱")), a.caller).toBe(a.status === 200);
   }),
+  page("/admin/delivery",                  [307, 307,   404,   404,   404,   404,   200], (a) => {
+    expect.soft(has(a, heading("外部收件域名")), a.caller).toBe(a.status === 200);
+  }),
   page("/account/password",                [307, 307,   200,   200,   200,   200,   200], (a) => {
     expect.soft(has(a, heading("修改密码")), a.caller).toBe(a.status === 200);
   }),

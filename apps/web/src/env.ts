@@ -36,6 +36,8 @@ export const env = createEnv({
     /** Mail through this SMTP server (the inline worker's); unset: the outbox, read at /admin/outbox. */
     SMTP_URL: SERVICE_VARIABLES.SMTP_URL.optional(),
     MAIL_FROM: SERVICE_VARIABLES.MAIL_FROM.optional(),
+    /** Largest export file a schedule mails attached (MB, default 10); larger ones are linked. */
+    MAIL_ATTACHMENT_MAX_MB: SERVICE_VARIABLES.MAIL_ATTACHMENT_MAX_MB.optional(),
     /** Apply pending migrations when the server starts (otherwise only `npm run db:migrate` does). */
     MIGRATE_ON_START: SERVICE_VARIABLES.MIGRATE_ON_START.optional(),
   },

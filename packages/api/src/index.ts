@@ -12,7 +12,7 @@ export {
   toTRPCError,
   trpcRefusal,
 } from "./errors";
-export { exportRunDownload } from "./exports/run-file";
+export { exportRunDownload, exportRunTokenDownload } from "./exports/run-file";
 export { type MessageKey, message, translate } from "./messages";
 export { type AppRouter, appRouter, createCaller } from "./root";
 export type { ExportRunView, ExportScheduleView } from "./router/exports";

@@ -1,4 +1,5 @@
 import { dashboardRouter } from "./router/dashboard";
+import { deliveryRouter } from "./router/delivery";
 import { exportsRouter } from "./router/exports";
 import { healthRouter } from "./router/health";
 import { importsRouter } from "./router/imports";
@@ -13,6 +14,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
+  delivery: deliveryRouter,
   exports: exportsRouter,
   health: healthRouter,
   imports: importsRouter,

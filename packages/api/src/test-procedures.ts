@@ -51,6 +51,12 @@ export const ACCESS: Record<string, Access> = {
   },
   "dashboard.overviewExtras": { allowed: SIGNED_IN, input: () => ({ includeSubmitted: true }) },
   "dashboard.zone": { allowed: SIGNED_IN, input: () => ({ zoneCode: "HB-HS", includeSubmitted: true }) },
+  "delivery.addDomain": {
+    allowed: ["admin"],
+    input: (_, run) => ({ domain: `matrix${run}.example.gov.cn` }),
+  },
+  "delivery.domains": { allowed: REVIEWERS, input: () => undefined },
+  "delivery.removeDomain": { allowed: ["admin"], input: () => ({ domain: "nowhere.example.gov.cn" }) },
   "exports.runs.cancel": { allowed: SIGNED_IN, allowedOutcome: "NOT_FOUND", input: () => NO_SUCH_EXPORT },
   "exports.runs.get": { allowed: SIGNED_IN, allowedOutcome: "NOT_FOUND", input: () => NO_SUCH_EXPORT },
   "exports.runs.list": { allowed: SIGNED_IN, input: () => ({}) },
@@ -66,6 +72,7 @@ export const ACCESS: Record<string, Access> = {
     }),
   },
   "exports.schedules.list": { allowed: REVIEWERS, input: () => ({}) },
+  "exports.schedules.recipientAccounts": { allowed: REVIEWERS, input: () => ({ query: "审核" }) },
   "exports.schedules.remove": {
     allowed: REVIEWERS,
     allowedOutcome: "NOT_FOUND",

@@ -23,6 +23,29 @@ export { hasAtMostDecimals, roundTo, sumDecimals } from "./decimal";
 export { type DraftSave, draftSave, fieldIssues } from "./draft-save";
 export type { EnteredNumberError, ParsedEnteredNumber } from "./entered-number";
 export { parseEnteredNumber } from "./entered-number";
+export {
+  DEFAULT_LINK_DAYS,
+  DEFAULT_MAIL_ATTACHMENT_MAX_MB,
+  EXPORT_DELIVERY_CHANNELS,
+  EXPORT_DELIVERY_MODES,
+  EXPORT_DELIVERY_STATUSES,
+  type ExportDeliveryChannel,
+  type ExportDeliveryMode,
+  type ExportDeliveryStatus,
+  MAIL_DOMAIN_PATTERN,
+  MAX_ALLOWED_MAIL_DOMAINS,
+  MAX_LINK_DAYS,
+  MAX_SCHEDULE_ACCOUNTS,
+  MAX_SCHEDULE_ADDRESSES,
+  MAX_SCHEDULE_WEBHOOKS,
+  MAX_WEBHOOK_SECRET_LENGTH,
+  MAX_WEBHOOK_URL_LENGTH,
+  MIN_WEBHOOK_SECRET_LENGTH,
+  mailDomainOf,
+  WEBHOOK_ANSWER_MAX_CHARS,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+} from "./export-delivery";
 export { EXPORT_RUN_STATUSES, type ExportRunStatus } from "./export-runs";
 export type { NumberFormatOptions } from "./format";
 export {

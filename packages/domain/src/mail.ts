@@ -8,10 +8,11 @@ export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /**
  * Attachments of one message, all together, at most this many bytes: they are stored with the message (the
- * worker that sends it may be another process) and most mail servers refuse messages above 10–25 MB once
- * base64 has grown them by a third. Larger files are linked, not attached.
+ * worker that sends it may be another process) and most mail servers refuse messages above 25–35 MB once
+ * base64 has grown them by a third. It bounds MAIL_ATTACHMENT_MAX_MB (default 10 MB): larger files are linked,
+ * not attached.
  */
-export const MAIL_ATTACHMENTS_MAX_BYTES = 5 * 1024 * 1024;
+export const MAIL_ATTACHMENTS_MAX_BYTES = 25 * 1024 * 1024;
 
 /** Messages per page of /admin/outbox. */
 export const OUTBOX_PAGE_SIZE = 20;

@@ -10,6 +10,14 @@ export {
   WIDE_LABEL_COLUMNS,
 } from "./columns";
 export { writeCsv } from "./csv";
+export {
+  NO_DELIVERY,
+  refusedAddresses,
+  type TScheduleDelivery,
+  type TScheduleDeliveryInput,
+  ZScheduleDeliverySchema,
+  ZWebhookSchema,
+} from "./delivery";
 export { exportFileName } from "./file-name";
 export {
   EXPORT_ENCODINGS,

@@ -57,6 +57,7 @@ describe("ZExportScheduleSchema: accepted input", () => {
       quarters: { kind: "recent", count: 4 },
       format: "csv",
       retention: 8,
+      delivery: { accounts: [], addresses: [], mode: "link", zip: false, linkDays: 7, webhooks: [] },
     });
   });
 

@@ -14,6 +14,7 @@ import {
 import * as cronParserModule from "cron-parser";
 import { z } from "zod";
 
+import { NO_DELIVERY, ZScheduleDeliverySchema } from "./delivery";
 import {
   EXPORT_FORMATS,
   MAX_WIDE_QUARTERS,
@@ -325,6 +326,8 @@ export const ZExportScheduleSchema = z
       MAX_RETENTION,
       `how many finished files to keep, a whole number 1–${MAX_RETENTION}`,
     ).default(DEFAULT_RETENTION),
+    /** Who gets each finished file, and how (nobody unless given). */
+    delivery: ZScheduleDeliverySchema.default(NO_DELIVERY),
   })
   .superRefine((schedule, ctx) => {
     const quarters = schedule.quarters as ScheduleQuarters | undefined;

@@ -10,12 +10,13 @@ export interface StoredSchedule {
   format: string;
   retention: number;
   filters: unknown;
+  delivery: unknown;
 }
 
 /** The columns that store a validated schedule. */
 export function storedScheduleValues(schedule: TExportSchedule): ExportScheduleValues {
-  const { name, trigger, timezone, format, retention, ...filters } = schedule;
-  return { name, trigger, cron: triggerCron(trigger), timezone, format, retention, filters };
+  const { name, trigger, timezone, format, retention, delivery, ...filters } = schedule;
+  return { name, trigger, cron: triggerCron(trigger), timezone, format, retention, filters, delivery };
 }
 
 /**
@@ -33,6 +34,7 @@ export function scheduleFromStored(
     timezone: stored.timezone,
     format: stored.format,
     retention: stored.retention,
+    delivery: stored.delivery ?? {},
   });
   if (parsed.success) return { ok: true, schedule: parsed.data };
   return { ok: false, message: parsed.error.issues.map((issue) => issue.message).join("; ") };

@@ -1,4 +1,8 @@
 export { type BossOptions, type BossTiming, createBoss, ensureExportQueues } from "./boss";
+export { afterScheduledRun, deliverAttempt } from "./delivery";
+export { type DeliveryOutcome, type DeliverySettings, WEBHOOK_TIMEOUT_MS } from "./delivery-common";
+export { deliverySettingsFor } from "./delivery-settings";
+export type { WebhookNotice } from "./delivery-webhook";
 export { defaultExportDir } from "./export-dir";
 export { type ExportFile, storeExportFile } from "./export-file";
 export {
@@ -10,6 +14,8 @@ export {
 } from "./mail";
 export { runPeriodOpening } from "./period-open";
 export {
+  DELIVERY_QUEUE,
+  DELIVERY_RETRY,
   EXPORT_QUEUES,
   HEARTBEAT_MS,
   MAIL_CLAIM_STALE_SECONDS,

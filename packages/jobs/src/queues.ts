@@ -68,3 +68,19 @@ export const MAIL_RETRY = { retryLimit: 4, retryDelay: 30, retryBackoff: true } 
  */
 export const MAIL_CLAIM_STALE_SECONDS = 5 * 60;
 export const MAIL_EXPIRE_SECONDS = 10 * 60;
+
+/**
+ * pg-boss queue of a run's deliveries: `{ deliveryId }`, one job per recipient or webhook (`singletonKey`: the
+ * run and its target).
+ */
+export const DELIVERY_QUEUE = "export-delivery";
+
+/** Attempts of one delivery: the first and four retries (after 30 s, 60 s, 120 s, 240 s). */
+export const DELIVERY_RETRY = { retryLimit: 4, retryDelay: 30, retryBackoff: true } as const;
+
+/**
+ * A webhook POST in flight for longer than this lost its worker (a POST gives up after WEBHOOK_TIMEOUT_MS): the
+ * next attempt makes it again. Mail deliveries follow their message's own claim (MAIL_CLAIM_STALE_SECONDS).
+ */
+export const WEBHOOK_CLAIM_STALE_SECONDS = 60;
+export const DELIVERY_EXPIRE_SECONDS = 10 * 60;

@@ -8,10 +8,15 @@ import { observeQueueSizes } from "@zones/telemetry/metrics";
 import type PgBoss from "pg-boss";
 
 import { type BossTiming, createBoss, ensureExportQueues } from "./boss";
+import { afterScheduledRun, deliverAttempt } from "./delivery";
+import type { DeliverySettings } from "./delivery-common";
 import { type OutgoingMail, recordOutgoingMail, sendMailAttempt } from "./mail";
 import { runPeriodOpening } from "./period-open";
 import { exportQueueSizes } from "./queue-sizes";
 import {
+  DELIVERY_EXPIRE_SECONDS,
+  DELIVERY_QUEUE,
+  DELIVERY_RETRY,
   EXPORT_QUEUES,
   MAIL_CLAIM_STALE_SECONDS,
   MAIL_EXPIRE_SECONDS,
@@ -24,6 +29,7 @@ import {
   RUN_RETRY,
   STALE_RUN_SECONDS,
   TICK_CRON,
+  WEBHOOK_CLAIM_STALE_SECONDS,
 } from "./queues";
 import { recoverStaleRuns, startSweep } from "./recovery";
 import { LiveRuns, runExportAttempt } from "./run-export";
@@ -77,6 +83,15 @@ export interface ExportWorkerOptions {
   mail?: MailTransport;
   /** After how long a message left `sending` by its worker is taken again (default MAIL_CLAIM_STALE_SECONDS). */
   mailClaimStaleSeconds?: number;
+  /**
+   * How schedules' files are delivered (signed links, attachments, webhooks); without it a run's recipients
+   * get nothing (a process that cannot sign links) and a failed run tells nobody.
+   */
+  delivery?: DeliverySettings;
+  /** Retries of a delivery (default DELIVERY_RETRY: four, from 30 s with backoff). */
+  deliveryRetry?: RunRetry;
+  /** After how long a webhook POST left in flight by its worker is made again (default 60 s). */
+  webhookClaimStaleSeconds?: number;
 }
 
 type Handle = Pick<
@@ -159,6 +174,21 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
 
   const live = new LiveRuns();
   const jobs = sender(boss, handle.db, live, options.runRetry);
+  const deliveryRetry = options.deliveryRetry ?? DELIVERY_RETRY;
+  const deliveries = {
+    enqueueMail: jobs.enqueueMail,
+    async sendDelivery(delivery: { id: string; runId: string; channel: string; target: string }) {
+      await boss.send(
+        DELIVERY_QUEUE,
+        { deliveryId: delivery.id, ...sentBy() },
+        {
+          ...deliveryRetry,
+          expireInSeconds: DELIVERY_EXPIRE_SECONDS,
+          singletonKey: `${delivery.runId}:${delivery.channel}:${delivery.target}`,
+        },
+      );
+    },
+  };
   const mail = options.mail ?? mailTransport({});
   // Handlers in progress (exports, ticks, approvals), which a stopping worker waits for.
   let active = 0;
@@ -183,20 +213,31 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
     { ...polling, batchSize: 1, includeMetadata: true },
     tracked(async ([job]) => {
       if (!job) return;
-      const outcome = await asSent(job.data, () =>
-        runExportAttempt(
-          db,
-          job.data.runId,
-          { retryCount: job.retryCount, retryLimit: job.retryLimit },
-          {
-            storage: options.storage,
-            // The export's rows come from a read replica when one is well; the run's records from the primary.
-            reader: handle.reader(),
-            live,
-            ...(options.batchSize ? { batchSize: options.batchSize } : {}),
-          },
-        ),
-      );
+      const delivery = options.delivery;
+      const outcome = await asSent(job.data, async () => {
+        try {
+          return await runExportAttempt(
+            db,
+            job.data.runId,
+            { retryCount: job.retryCount, retryLimit: job.retryLimit },
+            {
+              storage: options.storage,
+              // The export's rows come from a read replica when one is well; the run's records from the primary.
+              reader: handle.reader(),
+              live,
+              ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+            },
+          );
+        } finally {
+          // Whatever the attempt came to (a final failure throws too): a finished run is delivered, a failed one
+          // told to its owner — once, however many jobs (a retry after a crash) come here.
+          if (delivery) {
+            await afterScheduledRun(db, job.data.runId, deliveries, delivery).catch((error: unknown) =>
+              onError(error),
+            );
+          }
+        }
+      });
       // A new job for the run, which another worker (or the next one started) takes.
       if (outcome === "handed-back") await jobs.enqueueRun(job.data.runId);
     }),
@@ -228,6 +269,29 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
           job.data.messageId,
           { retryCount: job.retryCount, retryLimit: job.retryLimit },
           options.mailClaimStaleSeconds ?? MAIL_CLAIM_STALE_SECONDS,
+        ),
+      );
+    }),
+  );
+  await boss.work<{ deliveryId: string } & Sent>(
+    DELIVERY_QUEUE,
+    { ...polling, batchSize: 1, includeMetadata: true },
+    tracked(async ([job]) => {
+      if (!job) return;
+      const delivery = options.delivery;
+      if (!delivery) return;
+      await asSent(job.data, () =>
+        deliverAttempt(
+          db,
+          job.data.deliveryId,
+          { retryCount: job.retryCount, retryLimit: job.retryLimit },
+          {
+            settings: delivery,
+            storage: options.storage,
+            mail,
+            mailClaimStaleSeconds: options.mailClaimStaleSeconds ?? MAIL_CLAIM_STALE_SECONDS,
+            webhookClaimStaleSeconds: options.webhookClaimStaleSeconds ?? WEBHOOK_CLAIM_STALE_SECONDS,
+          },
         ),
       );
     }),
@@ -271,8 +335,8 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
       stopSampling();
       await sweep.stop();
       await Promise.all(
-        [...Object.values(EXPORT_QUEUES), ...Object.values(PERIOD_QUEUES), MAIL_QUEUE].map((queue) =>
-          boss.offWork(queue),
+        [...Object.values(EXPORT_QUEUES), ...Object.values(PERIOD_QUEUES), MAIL_QUEUE, DELIVERY_QUEUE].map(
+          (queue) => boss.offWork(queue),
         ),
       );
       const idle = () => active === 0;

@@ -49,16 +49,24 @@ async function startExportJobs(): Promise<ExportJobSender | null> {
   if (mode === "off") return null;
   // Loaded when the jobs start, not with the database: pg-boss and the export engine (exceljs) would
   // otherwise load before the first page, which needs neither.
-  const { startExportSender, startExportWorker } = await import("@zones/jobs");
+  const { deliverySettingsFor, startExportSender, startExportWorker } = await import("@zones/jobs");
   const { mailTransport } = await import("@zones/mail");
+  const { authBaseURL, resolveAuthSecret } = await import("@zones/auth");
   if (mode === "external") {
     const sender = await startExportSender(handle);
     onShutdown("close", () => sender.stop());
     return sender.jobs;
   }
+  // Links in delivered mail are signed with a key of the same secret the sessions use, and point at this app.
+  const delivery = await deliverySettingsFor(handle.db, {
+    secret: await resolveAuthSecret(handle.db),
+    publicUrl: authBaseURL() ?? `http://localhost:${env.PORT ?? 3000}`,
+    attachmentMaxMb: env.MAIL_ATTACHMENT_MAX_MB,
+  });
   const worker = await startExportWorker(handle, {
     storage: getExportStorage(),
     mail: mailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
+    ...(delivery ? { delivery } : {}),
   });
   // When the server stops: no new jobs; an export in progress finishes within the grace or is handed back.
   onShutdown("stop", ({ deadline }) => worker.stop({ deadline }));

@@ -1,6 +1,8 @@
 import type { SessionUser } from "@zones/auth";
 import {
   deleteExportSchedule,
+  deliveriesOfRuns,
+  type ExportDeliveryRecord,
   type ExportRunListRow,
   type ExportScheduleRecord,
   getExportRun,
@@ -10,7 +12,9 @@ import {
   listExportRuns,
   listExportSchedules,
   periodDeadlines,
+  recipientAccounts,
   requestExportRunCancel,
+  searchRecipientAccounts,
   setExportScheduleEnabled,
   updateExportSchedule,
 } from "@zones/db/exports";
@@ -18,6 +22,7 @@ import { canAdminister, canManageExportsOf, phrased, type QuarterString, ZonesEr
 import {
   EXPORT_FORMATS,
   exportScopeFor,
+  NO_DELIVERY,
   scheduleFromStored,
   storedScheduleValues,
   type TExportFilters,
@@ -26,6 +31,12 @@ import {
 import { nextOccurrence, scheduleRunFilters, ZExportScheduleSchema } from "@zones/exports/schedules";
 import { z } from "zod";
 
+import {
+  checkScheduleDelivery,
+  deliveryView,
+  storedDelivery,
+  withWebhookSecrets,
+} from "../exports/schedule-delivery";
 import { message } from "../messages";
 import { createTRPCRouter, type ExportJobs, protectedProcedure, reviewerProcedure } from "../trpc";
 
@@ -66,8 +77,28 @@ function assertMayExport(user: SessionUser, filters: TExportFilters): void {
   }
 }
 
+/** One recipient's (or webhook's) delivery of a run, as the run log shows it. */
+function deliveryRowView(delivery: ExportDeliveryRecord) {
+  return {
+    id: delivery.id,
+    channel: delivery.channel,
+    target: delivery.target,
+    status: delivery.status,
+    attempts: delivery.attempts,
+    answer: delivery.answer,
+    updatedAt: delivery.updatedAt,
+    sentAt: delivery.sentAt,
+  };
+}
+
+export type ExportDeliveryView = ReturnType<typeof deliveryRowView>;
+
 /** A run as the exports page shows it: progress from the worker in this process when it runs here. */
-function runView(run: ExportRunListRow, live: { rowsDone: number; rowsExpected: number } | null) {
+function runView(
+  run: ExportRunListRow,
+  live: { rowsDone: number; rowsExpected: number } | null,
+  deliveries: readonly ExportDeliveryRecord[] = [],
+) {
   const progress = run.status === "running" && live ? live : null;
   return {
     id: run.id,
@@ -96,17 +127,22 @@ function runView(run: ExportRunListRow, live: { rowsDone: number; rowsExpected: 
     finishedAt: run.finishedAt,
     durationMs: run.durationMs,
     requestedBy: run.requestedBy,
+    deliveries: deliveries.map(deliveryRowView),
   };
 }
 
 export type ExportRunView = ReturnType<typeof runView>;
 
+type AccountNames = ReadonlyMap<string, { name: string; email: string }>;
+
 function scheduleView(
   record: ExportScheduleRecord & { ownerName?: string; lastRun?: unknown },
   deadlines: { quarter: QuarterString; deadline: string }[],
   now: Date,
+  accounts: AccountNames = new Map(),
 ) {
   const stored = scheduleFromStored(record);
+  const delivery = deliveryView(stored.ok ? stored.schedule.delivery : storedDelivery(record.delivery));
   return {
     id: record.id,
     ownerId: record.ownerId,
@@ -115,7 +151,14 @@ function scheduleView(
     enabled: record.enabled,
     stoppedReason: record.stoppedReason,
     /** The definition as saved; null when the catalogue changed under it (then `invalidReason` says why). */
-    definition: stored.ok ? stored.schedule : null,
+    definition: stored.ok ? { ...stored.schedule, delivery } : null,
+    /** Who gets its files (webhook secrets withheld), with the names of its accounts. */
+    delivery,
+    recipientAccounts: delivery.accounts.map((id) => ({
+      id,
+      name: accounts.get(id)?.name ?? null,
+      email: accounts.get(id)?.email ?? null,
+    })),
     invalidReason: stored.ok ? null : stored.message,
     nextDueAt:
       stored.ok && record.enabled ? nextOccurrence(stored.schedule, now, deadlines) : (null as Date | null),
@@ -135,6 +178,22 @@ export type ExportScheduleView = ReturnType<typeof scheduleView>;
 async function deadlinesOf(ctx: { db: Parameters<typeof periodDeadlines>[0] }) {
   return periodDeadlines(ctx.db);
 }
+
+async function accountNames(
+  ctx: { db: Parameters<typeof recipientAccounts>[0] },
+  records: readonly { delivery: unknown }[],
+): Promise<AccountNames> {
+  const ids = [...new Set(records.flatMap((record) => storedDelivery(record.delivery).accounts))];
+  const accounts = await recipientAccounts(ctx.db, ids);
+  return new Map(accounts.map((account) => [account.id, { name: account.name, email: account.email }]));
+}
+
+const ZAccountQuerySchema = z.object({
+  query: z.string().trim().max(100, { error: "query: at most 100 characters" }).default(""),
+});
+
+/** Most accounts the recipient picker offers at once. */
+const RECIPIENT_PICKS = 20;
 
 async function ownSchedule(
   ctx: { db: Parameters<typeof getExportSchedule>[0]; user: SessionUser },
@@ -165,33 +224,60 @@ const scheduleRouter = createTRPCRouter({
         deadlinesOf(ctx),
       ]);
       const now = new Date();
+      const names = await accountNames(ctx, result.rows);
       return {
-        items: result.rows.map((row) => scheduleView(row, deadlines, now)),
+        items: result.rows.map((row) => scheduleView(row, deadlines, now, names)),
         total: result.total,
         page: input.page,
         pageSize: EXPORT_PAGE_SIZE,
       };
     }),
 
-  /** Saves a new schedule for the caller. Every refusal names its field. */
+  /** Accounts a schedule may deliver to (enabled ones), by name or address, for the form's picker. */
+  recipientAccounts: reviewerProcedure.input(ZAccountQuerySchema).query(async ({ ctx, input }) => {
+    return searchRecipientAccounts(ctx.db, input.query, RECIPIENT_PICKS);
+  }),
+
+  /**
+   * Saves a new schedule for the caller. Every refusal names its field. A webhook given without a secret gets
+   * one, returned once in `newSecrets`.
+   */
   create: reviewerProcedure.input(ZExportScheduleSchema).mutation(async ({ ctx, input }) => {
     assertMayExport(ctx.user, scheduleRunFilters(input, { at: new Date() }));
+    await checkScheduleDelivery(ctx.db, input.delivery);
+    const { delivery, newSecrets } = withWebhookSecrets(input.delivery, NO_DELIVERY);
     const record = await insertExportSchedule(ctx.db, {
-      ...storedScheduleValues(input),
+      ...storedScheduleValues({ ...input, delivery }),
       ownerId: ctx.user.id,
     });
-    return scheduleView(record, await deadlinesOf(ctx), new Date());
+    const view = scheduleView(record, await deadlinesOf(ctx), new Date(), await accountNames(ctx, [record]));
+    return { ...view, newSecrets };
   }),
 
   /** Replaces a schedule's definition; it runs again from now on (a stop is lifted). */
   update: reviewerProcedure
     .input(z.object({ id: ZIdSchema, schedule: ZExportScheduleSchema }))
     .mutation(async ({ ctx, input }) => {
-      await ownSchedule(ctx, input.id);
+      const previous = await ownSchedule(ctx, input.id);
       assertMayExport(ctx.user, scheduleRunFilters(input.schedule, { at: new Date() }));
-      const record = await updateExportSchedule(ctx.db, input.id, storedScheduleValues(input.schedule));
+      await checkScheduleDelivery(ctx.db, input.schedule.delivery);
+      const { delivery, newSecrets } = withWebhookSecrets(
+        input.schedule.delivery,
+        storedDelivery(previous.delivery),
+      );
+      const record = await updateExportSchedule(
+        ctx.db,
+        input.id,
+        storedScheduleValues({ ...input.schedule, delivery }),
+      );
       if (!record) throw noSchedule();
-      return scheduleView(record, await deadlinesOf(ctx), new Date());
+      const view = scheduleView(
+        record,
+        await deadlinesOf(ctx),
+        new Date(),
+        await accountNames(ctx, [record]),
+      );
+      return { ...view, newSecrets };
     }),
 
   setEnabled: reviewerProcedure
@@ -244,8 +330,18 @@ const runRouter = createTRPCRouter({
         limit: EXPORT_PAGE_SIZE,
         offset: (input.page - 1) * EXPORT_PAGE_SIZE,
       });
+      const deliveries = await deliveriesOfRuns(
+        ctx.db,
+        result.rows.map((run) => run.id),
+      );
+      const byRun = new Map<string, ExportDeliveryRecord[]>();
+      for (const delivery of deliveries) {
+        byRun.set(delivery.runId, [...(byRun.get(delivery.runId) ?? []), delivery]);
+      }
       return {
-        items: result.rows.map((run) => runView(run, ctx.exportJobs?.liveProgress(run.id) ?? null)),
+        items: result.rows.map((run) =>
+          runView(run, ctx.exportJobs?.liveProgress(run.id) ?? null, byRun.get(run.id) ?? []),
+        ),
         total: result.total,
         page: input.page,
         pageSize: EXPORT_PAGE_SIZE,
@@ -254,7 +350,8 @@ const runRouter = createTRPCRouter({
 
   get: protectedProcedure.input(z.object({ id: ZIdSchema })).query(async ({ ctx, input }) => {
     const run = await ownRun(ctx, input.id);
-    return runView(run, ctx.exportJobs?.liveProgress(run.id) ?? null);
+    const deliveries = await deliveriesOfRuns(ctx.db, [run.id]);
+    return runView(run, ctx.exportJobs?.liveProgress(run.id) ?? null, deliveries);
   }),
 
   /** An export in the background (progress, cancel, the file kept): the same filters as a direct download. */

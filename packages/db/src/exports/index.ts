@@ -1,4 +1,20 @@
 export {
+  addAllowedMailDomain,
+  claimExportDelivery,
+  type DeliveryTarget,
+  deliveriesOfRuns,
+  type ExportDeliveryRecord,
+  getExportDelivery,
+  insertExportDeliveries,
+  listAllowedMailDomains,
+  MAX_RUN_DELIVERIES,
+  type RecipientAccount,
+  recipientAccounts,
+  recordExportDelivery,
+  removeAllowedMailDomain,
+  searchRecipientAccounts,
+} from "./deliveries";
+export {
   countObservationRows,
   type ExportIndicator,
   type ExportLabels,

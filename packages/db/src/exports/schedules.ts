@@ -21,6 +21,8 @@ export interface ExportScheduleValues {
   filters: unknown;
   format: string;
   retention: number;
+  /** Validated by `@zones/exports` (`ZScheduleDeliverySchema`), webhook secrets included. */
+  delivery?: unknown;
 }
 
 /** The owner as the tick needs them, to check the owner still has the right to the schedule's data. */

@@ -1,4 +1,9 @@
-import { DEFAULT_TIME_ZONE, EXPORT_RUN_STATUSES } from "@zones/domain";
+import {
+  DEFAULT_TIME_ZONE,
+  EXPORT_DELIVERY_CHANNELS,
+  EXPORT_DELIVERY_STATUSES,
+  EXPORT_RUN_STATUSES,
+} from "@zones/domain";
 import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, uniqueIndex } from "drizzle-orm/pg-core";
 
@@ -28,6 +33,11 @@ export const exportSchedules = pgTable(
     filters: t.jsonb().notNull(),
     format: t.text().notNull().default("csv"),
     retention: t.integer().notNull().default(8),
+    /**
+     * Who gets each finished file and how (`delivery` of ZExportScheduleSchema: accounts, outside addresses,
+     * link or attachment, webhooks with their secrets); `{}` delivers to nobody.
+     */
+    delivery: t.jsonb().notNull().default(sql`'{}'::jsonb`),
     enabled: t.boolean().notNull().default(true),
     /** Why the schedule stopped by itself (e.g. its owner lost the right to its data); null when running. */
     stoppedReason: t.text(),
@@ -89,3 +99,45 @@ export const exportRuns = pgTable(
       .where(sql`${table.dueAt} is not null`),
   ],
 );
+
+/** The states of `EXPORT_DELIVERY_STATUSES` (`@zones/domain`). */
+export const exportDeliveryStatus = pgEnum("export_delivery_status", EXPORT_DELIVERY_STATUSES);
+export const exportDeliveryChannel = pgEnum("export_delivery_channel", EXPORT_DELIVERY_CHANNELS);
+
+/**
+ * One recipient's (or one webhook's) delivery of a run's file. `target` is the address or URL; unique per run
+ * and channel, so that a run delivered twice (two workers, a retried job) is one row, and one message or POST.
+ */
+export const exportDeliveries = pgTable(
+  "export_deliveries",
+  (t) => ({
+    id: t.uuid().primaryKey().defaultRandom(),
+    runId: t
+      .uuid()
+      .notNull()
+      .references(() => exportRuns.id, { onDelete: "cascade" }),
+    channel: exportDeliveryChannel().notNull(),
+    target: t.text().notNull(),
+    /** The account a mail goes to; null for outside addresses and webhooks. */
+    recipientId: t.text().references(() => users.id, { onDelete: "set null" }),
+    status: exportDeliveryStatus().notNull().default("queued"),
+    attempts: t.integer().notNull().default(0),
+    /** The server's last answer (SMTP reply, or HTTP status and the first bytes of the body), or why it failed. */
+    answer: t.text(),
+    /** The outgoing message of a mail delivery (`mail_messages`), whose sending the delivery follows. */
+    mailId: t.uuid(),
+    /** A webhook's POST in flight since then: a claim older than the stale limit was lost with its worker. */
+    claimedAt: t.timestamp({ withTimezone: true }),
+    createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: t.timestamp({ withTimezone: true }),
+  }),
+  (table) => [uniqueIndex("export_deliveries_target_idx").on(table.runId, table.channel, table.target)],
+);
+
+/** Outside mail domains an admin allows schedules to deliver to. */
+export const allowedMailDomains = pgTable("allowed_mail_domains", (t) => ({
+  domain: t.text().primaryKey(),
+  addedBy: t.text().references(() => users.id, { onDelete: "set null" }),
+  createdAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+}));

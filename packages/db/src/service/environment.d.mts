@@ -15,6 +15,7 @@ export declare const SERVICE_VARIABLES: {
   S3_FORCE_PATH_STYLE: z.ZodCodec<z.ZodString, z.ZodBoolean>;
   SMTP_URL: z.ZodURL;
   MAIL_FROM: z.ZodPipe<z.ZodString, z.ZodTransform<string, string>>;
+  MAIL_ATTACHMENT_MAX_MB: z.ZodCoercedNumber<unknown>;
   BETTER_AUTH_SECRET: z.ZodString;
   BETTER_AUTH_PREVIOUS_SECRETS: z.ZodPipe<
     z.ZodPipe<z.ZodString, z.ZodTransform<string[], string>>,

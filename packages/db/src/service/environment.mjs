@@ -162,6 +162,15 @@ export const SERVICE_VARIABLES = {
     }
     return parsed.from;
   }),
+  /**
+   * Largest export file a schedule mails as an attachment, in MB (zipped when asked); larger ones are linked.
+   * At most 25 (MAIL_ATTACHMENTS_MAX_BYTES, what the outgoing message may store). Unset: 10.
+   */
+  MAIL_ATTACHMENT_MAX_MB: z.coerce
+    .number({ error: "must be a whole number of megabytes" })
+    .int("must be a whole number of megabytes")
+    .min(1, "must be 1 or more")
+    .max(25, "must be at most 25 (larger files are linked, not attached)"),
   /** Signs session cookies. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)"),
   /**

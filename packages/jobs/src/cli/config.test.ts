@@ -74,4 +74,25 @@ describe("npm run worker's configuration", () => {
     expect(wrong).toMatchObject({ ok: false, variables: ["SMTP_URL"] });
     expect(JSON.stringify(wrong)).not.toContain("hunter2");
   });
+
+  it("reads the attachment limit and the link settings, refusing a limit past 25 MB", () => {
+    expect(readWorkerConfig({ ...DEPLOYMENT, MAIL_ATTACHMENT_MAX_MB: "12" })).toMatchObject({
+      ok: true,
+      delivery: {
+        secret: DEPLOYMENT.BETTER_AUTH_SECRET,
+        publicUrl: DEPLOYMENT.BETTER_AUTH_URL,
+        attachmentMaxMb: 12,
+      },
+    });
+    expect(readWorkerConfig(DEPLOYMENT)).toMatchObject({
+      ok: true,
+      delivery: { attachmentMaxMb: undefined },
+    });
+    for (const wrong of ["26", "0", "1.5", "ten"]) {
+      expect(readWorkerConfig({ ...DEPLOYMENT, MAIL_ATTACHMENT_MAX_MB: wrong })).toMatchObject({
+        ok: false,
+        variables: ["MAIL_ATTACHMENT_MAX_MB"],
+      });
+    }
+  });
 });

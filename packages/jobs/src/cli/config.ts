@@ -25,6 +25,7 @@ const WORKER_VARIABLES = {
   S3_FORCE_PATH_STYLE: SERVICE_VARIABLES.S3_FORCE_PATH_STYLE,
   SMTP_URL: SERVICE_VARIABLES.SMTP_URL,
   MAIL_FROM: SERVICE_VARIABLES.MAIL_FROM,
+  MAIL_ATTACHMENT_MAX_MB: SERVICE_VARIABLES.MAIL_ATTACHMENT_MAX_MB,
   BETTER_AUTH_SECRET: SERVICE_VARIABLES.BETTER_AUTH_SECRET,
   BETTER_AUTH_URL: SERVICE_VARIABLES.BETTER_AUTH_URL,
   MIGRATE_ON_START: SERVICE_VARIABLES.MIGRATE_ON_START,
@@ -41,6 +42,12 @@ export type WorkerConfig =
       storage: ExportStorageVariables;
       /** How mail leaves: SMTP_URL as MAIL_FROM, or the outbox without SMTP_URL (see `mailTransport`). */
       mail: { smtpUrl: string | undefined; from: string | undefined };
+      /** How schedules deliver files: links signed with a key of BETTER_AUTH_SECRET, to BETTER_AUTH_URL. */
+      delivery: {
+        secret: string | undefined;
+        publicUrl: string | undefined;
+        attachmentMaxMb: number | undefined;
+      };
     }
   | { ok: false; message: string; variables: string[] };
 
@@ -61,5 +68,10 @@ export function readWorkerConfig(source: Record<string, string | undefined> = pr
       S3_FORCE_PATH_STYLE: values.S3_FORCE_PATH_STYLE,
     },
     mail: { smtpUrl: values.SMTP_URL, from: values.MAIL_FROM },
+    delivery: {
+      secret: values.BETTER_AUTH_SECRET,
+      publicUrl: values.BETTER_AUTH_URL,
+      attachmentMaxMb: values.MAIL_ATTACHMENT_MAX_MB,
+    },
   };
 }

@@ -8,6 +8,7 @@ import { describeError } from "@zones/telemetry/describe-error";
 import { events } from "@zones/telemetry/events";
 import { startMetricsServer, WORKER_METRICS_PATH } from "@zones/telemetry/scrape";
 
+import { deliverySettingsFor } from "../delivery-settings";
 import { defaultExportDir } from "../export-dir";
 import { type ExportWorker, startExportWorker } from "../worker";
 import type { WorkerConfig } from "./config";
@@ -55,9 +56,11 @@ export async function runWorker(config: Extract<WorkerConfig, { ok: true }>): Pr
   const storage = openExportStorage(exportStorageSettings(config.storage, defaultExportDir()));
   for (let attempt = 1; !signal.aborted; attempt += 1) {
     try {
+      const delivery = await deliverySettingsFor(handle.db, config.delivery);
       worker = await startExportWorker(handle, {
         storage,
         mail: mailTransport(config.mail),
+        ...(delivery ? { delivery } : {}),
         onError: (error) => events.error("worker.error", { reason: describeError(error) }),
       });
       break;

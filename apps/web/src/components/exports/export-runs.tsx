@@ -95,6 +95,7 @@ export function ExportRuns({ page }: { page: number }) {
             <th scope="col">{t("columns.scope")}</th>
             <th scope="col">{t("columns.format")}</th>
             <th scope="col">{t("columns.status")}</th>
+            <th scope="col">{t("columns.deliveries")}</th>
             <th scope="col">{t("columns.progress")}</th>
             <th scope="col" className="numeric">
               {t("columns.size")}
@@ -107,7 +108,7 @@ export function ExportRuns({ page }: { page: number }) {
             <th scope="col">{t("columns.actions")}</th>
           </>
         }
-        columns={11}
+        columns={12}
         empty={
           data.items.length > 0 ? null : data.total > 0 ? (
             <>

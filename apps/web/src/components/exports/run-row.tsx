@@ -13,6 +13,7 @@ import {
   RunSource,
   RunStatus,
 } from "./run-cells";
+import { RunDeliveries } from "./run-deliveries";
 
 /** One export run: what it exports and how far it got, with download, cancel or re-run. */
 export function RunRow({
@@ -52,6 +53,9 @@ export function RunRow({
       <td>{run.format.toUpperCase()}</td>
       <td>
         <RunStatus run={run} />
+      </td>
+      <td>
+        <RunDeliveries run={run} />
       </td>
       <td className="export-nowrap" data-testid="run-progress">
         <RunProgress run={run} />

@@ -15,12 +15,14 @@ import { FormProvider, type Resolver, useForm, useWatch } from "react-hook-form"
 
 import { useHydrated } from "~/components/hooks/use-hydrated";
 import { useTRPC } from "~/trpc/react";
+import { DeliveryFields } from "./delivery-fields";
 import { FieldError } from "./field-error";
 import { IndicatorChoices, OutputChoices, SelectField, StatusChoices, ZoneChoices } from "./filter-fields";
 import { type ScheduleFormValues, scheduleFormValues } from "./schedule-values";
 import { ServerAlert } from "./server-alert";
 import { placeServerIssues } from "./server-issues";
 import { NumberField, TriggerFields } from "./trigger-fields";
+import { WebhookSecrets } from "./webhook-secrets";
 
 /** Every field the server may name, as the form names it. */
 const FIELDS = [
@@ -44,6 +46,12 @@ const FIELDS = [
   "quarters.count",
   "format",
   "retention",
+  "delivery.accounts",
+  "delivery.addresses",
+  "delivery.mode",
+  "delivery.zip",
+  "delivery.linkDays",
+  "delivery.webhooks",
 ] as const;
 
 /** Creates a schedule, or edits one (`editing`). Every refusal, the form's or the server's, names its field. */
@@ -68,6 +76,10 @@ export function ScheduleForm({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [invalid, setInvalid] = useState(false);
+  // Secrets generated for new webhooks: shown once, before the form closes.
+  const [secrets, setSecrets] = useState<{ name: string; secrets: { url: string; secret: string }[] } | null>(
+    null,
+  );
 
   const form = useForm<ScheduleFormValues, unknown, TExportSchedule>({
     resolver: zodResolver(ZExportScheduleSchema) as unknown as Resolver<
@@ -95,12 +107,12 @@ export function ScheduleForm({
     setInvalid(placed > 0);
     setFailure(placed > 0 && unplaced.length === 0 ? null : error);
   };
-  const create = useMutation(
-    trpc.exports.schedules.create.mutationOptions({ onSuccess: (saved) => onSaved(saved.name), onError }),
-  );
-  const update = useMutation(
-    trpc.exports.schedules.update.mutationOptions({ onSuccess: (saved) => onSaved(saved.name), onError }),
-  );
+  const onSuccess = async (saved: { name: string; newSecrets: { url: string; secret: string }[] }) => {
+    if (saved.newSecrets.length > 0) setSecrets({ name: saved.name, secrets: saved.newSecrets });
+    else await onSaved(saved.name);
+  };
+  const create = useMutation(trpc.exports.schedules.create.mutationOptions({ onSuccess, onError }));
+  const update = useMutation(trpc.exports.schedules.update.mutationOptions({ onSuccess, onError }));
   const pending = create.isPending || update.isPending;
 
   const submit = form.handleSubmit(
@@ -124,6 +136,7 @@ export function ScheduleForm({
       {editing?.invalidReason && (
         <p className="notice">{t("invalidDefinition", { reason: editing.invalidReason })}</p>
       )}
+      {secrets && <WebhookSecrets secrets={secrets.secrets} onDone={() => void onSaved(secrets.name)} />}
       <FormProvider {...form}>
         <form className="export-form" noValidate onSubmit={submit} data-testid="schedule-form">
           <div className="export-field export-name">
@@ -198,11 +211,12 @@ export function ScheduleForm({
               hint={t("retentionHint")}
             />
           </div>
+          <DeliveryFields initialAccounts={editing?.recipientAccounts ?? []} />
           <div className="export-actions">
             <button
               type="submit"
               className="export-button export-button-primary"
-              disabled={!hydrated || pending}
+              disabled={!hydrated || pending || secrets !== null}
               data-testid="schedule-save"
             >
               {pending ? t("saving") : t("save")}

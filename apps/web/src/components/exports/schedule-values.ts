@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE } from "@zones/domain";
+import { DEFAULT_LINK_DAYS, DEFAULT_TIME_ZONE } from "@zones/domain";
 import { DEFAULT_RETENTION, type TExportSchedule } from "@zones/exports/schedules";
 
 /**
@@ -26,6 +26,15 @@ export interface ScheduleFormValues {
   quarters: { kind: string; from: string; to: string; count: number };
   format: string;
   retention: number;
+  delivery: {
+    accounts: string[];
+    addresses: string[];
+    mode: string;
+    zip: boolean;
+    linkDays: number;
+    /** A secret left empty keeps the one saved for the URL, or gets a new one (shown once). */
+    webhooks: { url: string; secret?: string | undefined }[];
+  };
 }
 
 export function newScheduleValues(base: {
@@ -48,6 +57,14 @@ export function newScheduleValues(base: {
     quarters: { kind: "recent", from: base.from, to: base.to, count: 4 },
     format: "csv",
     retention: DEFAULT_RETENTION,
+    delivery: {
+      accounts: [],
+      addresses: [],
+      mode: "link",
+      zip: false,
+      linkDays: DEFAULT_LINK_DAYS,
+      webhooks: [],
+    },
   };
 }
 
@@ -56,11 +73,18 @@ export function scheduleFormValues(
   definition: TExportSchedule,
   defaults: ScheduleFormValues,
 ): ScheduleFormValues {
-  const { trigger, quarters, ...rest } = definition;
+  const { trigger, quarters, delivery, ...rest } = definition;
   return {
     ...defaults,
     ...rest,
     trigger: { ...defaults.trigger, ...trigger },
     quarters: { ...defaults.quarters, ...quarters },
+    delivery: {
+      ...delivery,
+      accounts: [...delivery.accounts],
+      addresses: [...delivery.addresses],
+      // Secrets never come back from the server: empty keeps the saved one.
+      webhooks: delivery.webhooks.map((hook) => ({ url: hook.url })),
+    },
   };
 }

@@ -28,6 +28,7 @@ const LINKS = [
   { href: "/admin/users", key: "users", visible: canAdminister },
   { href: "/admin/security", key: "security", visible: canAdminister },
   { href: "/admin/outbox", key: "outbox", visible: canAdminister },
+  { href: "/admin/delivery", key: "delivery", visible: canAdminister },
   { href: "/account/password", key: "password", visible: everyone },
   { href: "/account/two-factor", key: "twoFactor", visible: everyone },
 ] as const;

@@ -1,0 +1,397 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { inflateRawSync } from "node:zlib";
+import {
+  addAllowedMailDomain,
+  deliveriesOfRuns,
+  type ExportDeliveryRecord,
+  getExportRun,
+  insertExportRun,
+  insertExportSchedule,
+} from "@zones/db/exports";
+import { mailMessages } from "@zones/db/schema";
+import { downloadLinkKey, verifyDownloadToken, webhookSignature } from "@zones/exports/delivery-token";
+import { smtpTransport } from "@zones/mail";
+import { startTestSmtpServer, type TestSmtpServer } from "@zones/mail/testing";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+
+import { afterScheduledRun } from "./delivery";
+import type { DeliverySettings } from "./delivery-common";
+import { DELIVERY_QUEUE } from "./queues";
+import { gdpSchedule, OFFICIAL, REVIEWER, VIEWER } from "./test-fixture";
+import { gdpFilters, useJobsWorld, waitFor } from "./test-world";
+import { type ExportWorker, startExportWorker } from "./worker";
+
+const FROM = "示范区监测 <noreply@example.gov.cn>";
+const FAST = { pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 5 };
+const POLL = { timeoutMs: 25_000, intervalMs: 100 };
+const SECRET = "s".repeat(40);
+const HOOK_SECRET = "whsec-0123456789abcdef";
+const PARTNER = "li.ming@partner.gov.cn";
+
+const world = useJobsWorld();
+let smtp: TestSmtpServer;
+let hooks: {
+  server: Server;
+  url: string;
+  received: Array<{ headers: IncomingMessage["headers"]; body: string }>;
+};
+/** Statuses the webhook answers in turn (then 200). */
+let answers: number[] = [];
+let workers: ExportWorker[] = [];
+
+beforeAll(async () => {
+  smtp = await startTestSmtpServer();
+  const received: Array<{ headers: IncomingMessage["headers"]; body: string }> = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
+      const status = answers.shift() ?? 200;
+      response.writeHead(status, { "content-type": "text/plain" });
+      response.end(status === 200 ? "thanks" : "down for maintenance");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  hooks = { server, url: `http://127.0.0.1:${port}`, received };
+  await addAllowedMailDomain(world.handle.db, "partner.gov.cn", REVIEWER.id);
+});
+afterEach(async () => {
+  for (const worker of workers) await worker.stop({ deadline: Date.now() + 5_000 });
+  workers = [];
+  answers = [];
+});
+afterAll(async () => {
+  await smtp.close();
+  await new Promise((resolve) => hooks.server.close(resolve));
+});
+
+function settings(change: Partial<DeliverySettings> = {}): DeliverySettings {
+  return {
+    linkKey: downloadLinkKey(SECRET),
+    publicUrl: "https://zones.example.gov.cn",
+    attachmentMaxBytes: 10 * 1024 * 1024,
+    ...change,
+  };
+}
+
+async function startWorker(delivery = settings()): Promise<ExportWorker> {
+  const worker = await startExportWorker(world.handle, {
+    storage: world.storage,
+    timing: FAST,
+    mail: smtpTransport(smtp.url, FROM),
+    delivery,
+    deliveryRetry: { retryLimit: 2, retryDelay: 1, retryBackoff: false },
+    runRetry: { retryLimit: 0, retryDelay: 1, retryBackoff: false },
+    onError: (error) => console.error("WORKER ERROR", error),
+  });
+  workers.push(worker);
+  return worker;
+}
+
+let hookPath = 0;
+/** A schedule of the reviewer's delivering to the official (an account), an outside address and a webhook. */
+async function scheduleWithRecipients(delivery: Record<string, unknown> = {}, owner: string = REVIEWER.id) {
+  hookPath += 1;
+  const url = `${hooks.url}/hook/${hookPath}`;
+  const schedule = await insertExportSchedule(world.handle.db, {
+    ...gdpSchedule({ name: `送达 ${hookPath}` }),
+    ownerId: owner,
+    delivery: {
+      accounts: [OFFICIAL.id],
+      addresses: [PARTNER],
+      webhooks: [{ url, secret: HOOK_SECRET }],
+      ...delivery,
+    },
+  });
+  return { schedule, url };
+}
+
+async function runOf(scheduleId: string, worker: ExportWorker) {
+  const run = await insertExportRun(world.handle.db, {
+    scheduleId,
+    requestedBy: REVIEWER.id,
+    trigger: "manual",
+    filters: gdpFilters({ zoneCodes: ["HB-HS", "SD-ZB"] }),
+    format: "csv",
+    maxAttempts: 1,
+  });
+  if (!run) throw new Error("no run");
+  await worker.jobs.enqueueRun(run.id);
+  return run;
+}
+
+async function settled(runId: string, count: number): Promise<ExportDeliveryRecord[]> {
+  let last: unknown = null;
+  return waitFor(
+    async () => {
+      const deliveries = await deliveriesOfRuns(world.handle.db, [runId]);
+      last = { run: await getExportRun(world.handle.db, runId), deliveries };
+      return deliveries.length === count &&
+        deliveries.every((d) => d.status === "sent" || d.status === "failed")
+        ? deliveries
+        : null;
+    },
+    `the ${count} deliveries of run ${runId}`,
+    POLL,
+  ).catch((error: unknown) => {
+    throw new Error(`${String(error)}; last seen ${JSON.stringify(last)}`);
+  });
+}
+
+function mailsTo(address: string, subjectPart: string) {
+  return smtp.received.filter(
+    ({ recipients, mail }) => recipients.includes(address) && (mail.subject ?? "").includes(subjectPart),
+  );
+}
+
+function tokenIn(text: string, runId: string): string {
+  const match = new RegExp(`/api/exports/runs/${runId}/download\\?token=([^\\s]+)`).exec(text);
+  if (!match?.[1]) throw new Error(`no link to run ${runId} in: ${text}`);
+  return decodeURIComponent(match[1]);
+}
+
+describe("delivery of a schedule's file", () => {
+  it("mails each recipient a signed link of their own and POSTs a signed notice to the webhook", async () => {
+    const worker = await startWorker();
+    const { schedule, url } = await scheduleWithRecipients();
+    const run = await runOf(schedule.id, worker);
+    const deliveries = await settled(run.id, 3);
+    expect(deliveries.map((d) => [d.channel, d.target, d.status])).toEqual(
+      expect.arrayContaining([
+        ["mail", OFFICIAL.email, "sent"],
+        ["mail", PARTNER, "sent"],
+        ["webhook", url, "sent"],
+      ]),
+    );
+    expect(deliveries.find((d) => d.channel === "mail")?.answer).toMatch(/^250 /);
+    const key = downloadLinkKey(SECRET);
+    const [official] = mailsTo(OFFICIAL.email, schedule.name);
+    const [partner] = mailsTo(PARTNER, schedule.name);
+    expect(official?.mail.subject).toContain("已生成新文件");
+    expect(official?.mail.text).toContain("下载链接");
+    expect(verifyDownloadToken(key, tokenIn(official?.mail.text ?? "", run.id), run.id)).toMatchObject({
+      ok: true,
+      link: { recipient: { userId: OFFICIAL.id } },
+    });
+    expect(verifyDownloadToken(key, tokenIn(partner?.mail.text ?? "", run.id), run.id)).toMatchObject({
+      ok: true,
+      link: { recipient: { address: PARTNER } },
+    });
+    const posts = hooks.received.filter((post) => post.headers.host && post.body.includes(run.id));
+    expect(posts).toHaveLength(1);
+    const post = posts[0];
+    const timestamp = String(post?.headers["x-zones-timestamp"]);
+    expect(post?.headers["x-zones-signature"]).toBe(
+      webhookSignature(HOOK_SECRET, timestamp, post?.body ?? ""),
+    );
+    const finished = await getExportRun(world.handle.db, run.id);
+    expect(JSON.parse(post?.body ?? "{}")).toMatchObject({
+      runId: run.id,
+      schedule: { id: schedule.id, name: schedule.name },
+      scope: finished?.filters,
+      rows: finished?.rowCount,
+      bytes: finished?.byteSize,
+      sha256: finished?.checksum,
+      finishedAt: finished?.finishedAt?.toISOString(),
+    });
+    expect(JSON.parse(post?.body ?? "{}").link).toContain(
+      `https://zones.example.gov.cn/api/exports/runs/${run.id}/download?token=`,
+    );
+  });
+
+  it("attaches the file, zipped when asked, and links one over the limit, saying so", async () => {
+    const worker = await startWorker();
+    const plain = await scheduleWithRecipients({ mode: "attachment", webhooks: [], addresses: [] });
+    const zipped = await scheduleWithRecipients({
+      mode: "attachment",
+      zip: true,
+      webhooks: [],
+      addresses: [],
+    });
+    const plainRun = await runOf(plain.schedule.id, worker);
+    const zippedRun = await runOf(zipped.schedule.id, worker);
+    await settled(plainRun.id, 1);
+    await settled(zippedRun.id, 1);
+    const file = await world.storage.open(
+      (await getExportRun(world.handle.db, plainRun.id))?.storageKey ?? "",
+    );
+    const bytes = Buffer.concat((await file?.body.toArray()) ?? []);
+    const [attached] = mailsTo(OFFICIAL.email, plain.schedule.name);
+    expect(attached?.mail.text).toContain("文件见附件");
+    expect(attached?.mail.attachments).toHaveLength(1);
+    expect(attached?.mail.attachments[0]?.filename).toMatch(/\.csv$/);
+    expect(Buffer.compare(attached?.mail.attachments[0]?.content ?? Buffer.alloc(0), bytes)).toBe(0);
+
+    const [zip] = mailsTo(OFFICIAL.email, zipped.schedule.name);
+    const archive = zip?.mail.attachments[0];
+    expect(archive?.filename).toMatch(/\.zip$/);
+    expect(archive?.contentType).toBe("application/zip");
+    expect(unzipOnly(archive?.content ?? Buffer.alloc(0))).toEqual(bytes);
+    await worker.stop({ deadline: Date.now() + 5_000 });
+    workers = [];
+
+    const small = await startWorker(settings({ attachmentMaxBytes: 16 }));
+    const tooLarge = await scheduleWithRecipients({ mode: "attachment", webhooks: [], addresses: [] });
+    const run = await runOf(tooLarge.schedule.id, small);
+    await settled(run.id, 1);
+    const [linked] = mailsTo(OFFICIAL.email, tooLarge.schedule.name);
+    expect(linked?.mail.attachments).toHaveLength(0);
+    expect(linked?.mail.text).toContain("文件超过邮件附件上限");
+    expect(tokenIn(linked?.mail.text ?? "", run.id)).not.toBe("");
+  });
+
+  it("retries a webhook answering 500, and the log keeps both answers", async () => {
+    const worker = await startWorker();
+    const { schedule, url } = await scheduleWithRecipients({ accounts: [], addresses: [] });
+    answers = [500];
+    const run = await runOf(schedule.id, worker);
+    const [hook] = await settled(run.id, 1);
+    expect(hook).toMatchObject({ channel: "webhook", target: url, status: "sent", attempts: 2 });
+    expect(hook?.answer).toBe("#1 HTTP 500: down for maintenance\n#2 HTTP 200: thanks");
+    expect(hooks.received.filter((post) => post.body.includes(run.id))).toHaveLength(2);
+  });
+
+  it("does not mail an account that lost the right to the data, nor an address whose domain is no longer allowed", async () => {
+    const worker = await startWorker();
+    const { schedule } = await scheduleWithRecipients({
+      accounts: [VIEWER.id],
+      addresses: ["someone@elsewhere.example"],
+      webhooks: [],
+    });
+    await world.handle.db.execute(sql`update users set disabled = true where id = ${VIEWER.id}`);
+    try {
+      const run = await runOf(schedule.id, worker);
+      const deliveries = await settled(run.id, 2);
+      expect(deliveries.map((d) => d.status)).toEqual(["failed", "failed"]);
+      expect(deliveries.map((d) => d.answer).join("\n")).toMatch(/disabled/);
+      expect(deliveries.map((d) => d.answer).join("\n")).toMatch(/elsewhere\.example is no longer allowed/);
+      expect(mailsTo("someone@elsewhere.example", schedule.name)).toHaveLength(0);
+    } finally {
+      await world.handle.db.execute(sql`update users set disabled = false where id = ${VIEWER.id}`);
+    }
+  });
+
+  it("mails the owner of a schedule whose run failed, once", async () => {
+    const worker = await startWorker();
+    // The viewer may not own schedules: its run is refused, and fails for good.
+    const { schedule } = await scheduleWithRecipients({}, VIEWER.id);
+    const run = await runOf(schedule.id, worker);
+    await waitFor(async () => mailsTo(VIEWER.email, "运行失败").length === 1, "the owner's mail", POLL);
+    const [told] = mailsTo(VIEWER.email, "运行失败");
+    expect(told?.mail.text).toContain(run.id);
+    expect(told?.mail.text).toContain("失败原因");
+    // The run's job again (a worker that died after the failure): the same message, not another.
+    await afterScheduledRun(
+      world.handle.db,
+      run.id,
+      { ...worker.jobs, sendDelivery: async () => {} },
+      settings(),
+    );
+    const recorded = await world.handle.db
+      .select()
+      .from(mailMessages)
+      .where(eq(mailMessages.dedupeKey, `export-run-failed:${run.id}`));
+    expect(recorded).toHaveLength(1);
+    expect(await deliveriesOfRuns(world.handle.db, [run.id])).toEqual([]);
+  });
+});
+
+describe("exactly once", () => {
+  it("two workers, the run's deliveries queued by both and jobs duplicated: one mail per recipient, one POST", async () => {
+    const first = await startWorker();
+    const second = await startWorker();
+    const { schedule, url } = await scheduleWithRecipients();
+    const run = await runOf(schedule.id, first);
+    const deliveries = await settled(run.id, 3);
+    // Both workers plan the run again, and jobs without the queue's key race for each delivery.
+    for (const [n, worker] of [first, second].entries()) {
+      await afterScheduledRun(
+        world.handle.db,
+        run.id,
+        {
+          ...worker.jobs,
+          sendDelivery: async (delivery) => {
+            await worker.boss.send(
+              DELIVERY_QUEUE,
+              { deliveryId: delivery.id },
+              { singletonKey: `plan:${n}:${delivery.id}` },
+            );
+          },
+        },
+        settings(),
+      );
+      // A stately queue keeps one waiting job per key: each of these has its own, so all of them run.
+      for (const delivery of deliveries) {
+        await worker.boss.send(
+          DELIVERY_QUEUE,
+          { deliveryId: delivery.id },
+          { singletonKey: `dup:${n}:${delivery.id}` },
+        );
+      }
+    }
+    await drained(first);
+    expect(mailsTo(OFFICIAL.email, schedule.name)).toHaveLength(1);
+    expect(mailsTo(PARTNER, schedule.name)).toHaveLength(1);
+    expect(hooks.received.filter((post) => post.body.includes(run.id))).toHaveLength(1);
+    expect(await deliveriesOfRuns(world.handle.db, [run.id])).toHaveLength(3);
+    expect(url).toContain("/hook/");
+  });
+
+  it("a crashed worker's delivery is retried without a duplicate", async () => {
+    const worker = await startWorker();
+    const { schedule } = await scheduleWithRecipients({ addresses: [] });
+    const run = await runOf(schedule.id, worker);
+    const deliveries = await settled(run.id, 2);
+    const mail = deliveries.find((d) => d.channel === "mail");
+    const hook = deliveries.find((d) => d.channel === "webhook");
+    // A worker killed after the message left but before the delivery said so; and one killed mid-POST, its claim
+    // long stale and the POST never made (the server saw nothing: we forget the one it saw).
+    await world.handle.db.execute(
+      sql`update export_deliveries set status = 'queued' where id = ${mail?.id ?? ""}`,
+    );
+    await world.handle.db.execute(
+      sql`update export_deliveries set status = 'queued', claimed_at = now() - interval '1 hour' where id = ${hook?.id ?? ""}`,
+    );
+    hooks.received.splice(0, hooks.received.length);
+    for (const delivery of deliveries) {
+      await worker.boss.send(
+        DELIVERY_QUEUE,
+        { deliveryId: delivery.id },
+        { singletonKey: `retry:${delivery.id}` },
+      );
+    }
+    await settled(run.id, 2);
+    await drained(worker);
+    expect(mailsTo(OFFICIAL.email, schedule.name)).toHaveLength(1);
+    expect(hooks.received.filter((post) => post.body.includes(run.id))).toHaveLength(1);
+    const after = await deliveriesOfRuns(world.handle.db, [run.id]);
+    expect(after.map((d) => d.status)).toEqual(["sent", "sent"]);
+  });
+});
+
+async function drained(worker: ExportWorker) {
+  await waitFor(
+    async () => (await worker.boss.getQueueSize(DELIVERY_QUEUE, { before: "completed" })) === 0,
+    "the delivery queue to drain",
+    POLL,
+  );
+}
+
+/** The one file of a zip archive (yazl writes the sizes in its central directory; deflate or stored). */
+function unzipOnly(archive: Buffer): Buffer {
+  expect(archive.readUInt32LE(0)).toBe(0x04034b50);
+  const central = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  const method = archive.readUInt16LE(central + 10);
+  const compressedSize = archive.readUInt32LE(central + 20);
+  const nameLength = archive.readUInt16LE(26);
+  const extraLength = archive.readUInt16LE(28);
+  const data = archive.subarray(
+    30 + nameLength + extraLength,
+    30 + nameLength + extraLength + compressedSize,
+  );
+  return method === 8 ? inflateRawSync(data) : Buffer.from(data);
+}
