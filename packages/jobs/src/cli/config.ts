@@ -41,6 +41,8 @@ export type WorkerConfig =
       storage: ExportStorageVariables;
       /** How mail leaves: SMTP_URL as MAIL_FROM, or the outbox without SMTP_URL (see `mailTransport`). */
       mail: { smtpUrl: string | undefined; from: string | undefined };
+      /** The app's public address (BETTER_AUTH_URL): links in notification mail. */
+      appUrl: string | undefined;
     }
   | { ok: false; message: string; variables: string[] };
 
@@ -61,5 +63,6 @@ export function readWorkerConfig(source: Record<string, string | undefined> = pr
       S3_FORCE_PATH_STYLE: values.S3_FORCE_PATH_STYLE,
     },
     mail: { smtpUrl: values.SMTP_URL, from: values.MAIL_FROM },
+    appUrl: values.BETTER_AUTH_URL,
   };
 }

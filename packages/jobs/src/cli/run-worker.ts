@@ -58,6 +58,7 @@ export async function runWorker(config: Extract<WorkerConfig, { ok: true }>): Pr
       worker = await startExportWorker(handle, {
         storage,
         mail: mailTransport(config.mail),
+        appUrl: config.appUrl ?? null,
         onError: (error) => events.error("worker.error", { reason: describeError(error) }),
       });
       break;
