@@ -2,6 +2,7 @@ import { dashboardRouter } from "./router/dashboard";
 import { exportsRouter } from "./router/exports";
 import { healthRouter } from "./router/health";
 import { importsRouter } from "./router/imports";
+import { notificationsRouter } from "./router/notifications";
 import { outboxRouter } from "./router/outbox";
 import { overviewRouter } from "./router/overview";
 import { periodRouter } from "./router/period";
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   exports: exportsRouter,
   health: healthRouter,
   imports: importsRouter,
+  notifications: notificationsRouter,
   outbox: outboxRouter,
   overview: overviewRouter,
   period: periodRouter,
