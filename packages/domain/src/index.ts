@@ -70,6 +70,7 @@ export {
   deadlineEventKey,
   deadlineNoticeFor,
   digestMailKey,
+  exportFailedEventKey,
   isNotificationKind,
   MAIL_SCHEDULES,
   type MailSchedule,

@@ -106,6 +106,11 @@ export function deadlineEventKey(
   return `${kind}:${quarter}:${zoneCode}:${daysLeft}d`;
 }
 
+/** A scheduled export's failure: one event per failed run (its retries are the same run). */
+export function exportFailedEventKey(runId: string): string {
+  return `export-failed:${runId}`;
+}
+
 /** The mail of one notification: one per event and recipient. */
 export function notificationMailKey(eventKey: string, userId: string): string {
   return `notification:${eventKey}:${userId}`;

@@ -15,6 +15,7 @@ import {
   markAllNotificationsRead,
   markNotificationsRead,
   pendingNotificationMail,
+  recordExportFailed,
   recordZoneEvent,
   setNotificationPreferences,
   unreadCount,
@@ -155,6 +156,19 @@ describe(`notifications in the database (${testEngine()})`, () => {
     ]);
     expect((first?.inserted ?? 0) + (second?.inserted ?? 0)).toBe(1);
     expect(await recipientsOf("overdue")).toEqual([official.id]);
+  });
+
+  it("tells a schedule's owner of a failed export once per run", async () => {
+    const failure = {
+      runId: "run-1",
+      ownerId: reviewer.id,
+      scheduleId: "s-1",
+      scheduleName: "季度汇总",
+      reason: "磁盘已满",
+    };
+    expect((await recordExportFailed(handle.db, failure)).inserted).toBe(1);
+    expect((await recordExportFailed(handle.db, failure)).inserted).toBe(0);
+    expect(await recipientsOf("export-failed")).toEqual([reviewer.id]);
   });
 
   it("finds the zones that have not submitted when a deadline is a given number of days away", async () => {

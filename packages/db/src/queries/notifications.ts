@@ -1,6 +1,7 @@
 import {
   DEFAULT_NOTIFICATION_PREFERENCES,
   DEFAULT_TIME_ZONE,
+  exportFailedEventKey,
   isNotificationKind,
   isToldOf,
   type Locale,
@@ -76,6 +77,25 @@ export async function recordZoneEvent(
     .filter((user) => user.id !== event.exceptUserId && isToldOf(event.kind, user, event.zoneCode))
     .map((user) => user.id);
   return recordNotifications(db, event, recipients);
+}
+
+/**
+ * Tells a schedule's owner that its export failed, once per run (the scheduled-export delivery calls this when a
+ * run fails for good, then asks the workers to deliver: `deliverNotifications`).
+ */
+export async function recordExportFailed(
+  db: Database,
+  failure: { runId: string; ownerId: string; scheduleId: string; scheduleName: string; reason: string },
+): Promise<{ inserted: number }> {
+  return recordNotifications(
+    db,
+    {
+      kind: "export-failed",
+      eventKey: exportFailedEventKey(failure.runId),
+      payload: { scheduleId: failure.scheduleId, scheduleName: failure.scheduleName, reason: failure.reason },
+    },
+    [failure.ownerId],
+  );
 }
 
 /** Zones of an open period whose deadline is `daysLeft` away (Beijing), with no submission in review or approved. */
