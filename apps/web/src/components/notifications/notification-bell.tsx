@@ -20,17 +20,16 @@ export function NotificationBell() {
   });
   const unread = data?.unread ?? 0;
   return (
-    <Link
-      href="/notifications"
-      className="notification-bell"
-      data-testid="notification-bell"
-      aria-label={t("bell.label", { count: unread })}
-    >
+    <Link href="/notifications" className="notification-bell" data-testid="notification-bell">
+      {/* The name is the hidden text (the badge alone would say only a number). */}
+      <span className="visually-hidden" data-testid="notification-bell-name">
+        {t("bell.label", { count: unread })}
+      </span>
       <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="currentColor">
         <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
       </svg>
       {unread > 0 && (
-        <span className="notification-count" data-testid="notification-count">
+        <span className="notification-count" data-testid="notification-count" aria-hidden="true">
           {unread > 99 ? "99+" : unread}
         </span>
       )}
