@@ -71,6 +71,7 @@ test("the official has no notice of their own submit; the reviewer's list is not
 test("a user chooses which notifications come by mail, and the choice is kept", async ({ page }) => {
   await signInAs(page, "viewer", "/account/notifications");
   await expect(page.getByRole("heading", { level: 1, name: "通知设置" })).toBeVisible();
+  await expect(page.getByTestId("notification-settings")).toHaveAttribute("data-ready", "true");
   const approved = page.getByRole("checkbox", { name: "已通过" });
   await expect(approved).toBeChecked();
   await approved.uncheck();
@@ -79,6 +80,7 @@ test("a user chooses which notifications come by mail, and the choice is kept", 
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByTestId("notification-settings-saved")).toBeVisible();
   await page.reload();
+  await expect(page.getByTestId("notification-settings")).toHaveAttribute("data-ready", "true");
   await expect(page.getByRole("checkbox", { name: "已通过" })).not.toBeChecked();
   await expect(page.getByRole("checkbox", { name: "待审核" })).toBeChecked();
   await expect(page.getByRole("radio", { name: "每日汇总（每天 08:30 一封）" })).toBeChecked();

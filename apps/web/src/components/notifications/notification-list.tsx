@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 
 import { useDateTime } from "~/components/hooks/use-date-time";
+import { useHydrated } from "~/components/hooks/use-hydrated";
 import { Pager } from "~/components/ui/pager";
 import { useTRPC } from "~/trpc/react";
 
@@ -20,6 +21,7 @@ export function NotificationList({ page }: { page: number }) {
   const trpc = useTRPC();
   const dateTime = useDateTime();
   const refresh = useNotificationRefresh();
+  const hydrated = useHydrated();
   const { data } = useSuspenseQuery(trpc.notifications.list.queryOptions({ page }));
   const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSuccess: refresh }));
   const markAll = useMutation(trpc.notifications.markAllRead.mutationOptions({ onSuccess: refresh }));
@@ -34,7 +36,7 @@ export function NotificationList({ page }: { page: number }) {
         <div className="notifications-actions">
           <button
             type="button"
-            disabled={data.unread === 0 || markAll.isPending}
+            disabled={!hydrated || data.unread === 0 || markAll.isPending}
             onClick={() => markAll.mutate()}
             data-testid="notifications-mark-all"
           >
@@ -76,7 +78,7 @@ export function NotificationList({ page }: { page: number }) {
                   <button
                     type="button"
                     className="link-button"
-                    disabled={markRead.isPending}
+                    disabled={!hydrated || markRead.isPending}
                     onClick={() => markRead.mutate({ ids: [item.id] })}
                   >
                     {t("markRead")}

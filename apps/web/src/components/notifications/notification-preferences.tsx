@@ -5,6 +5,7 @@ import { MAIL_SCHEDULES, NOTIFICATION_KINDS, type NotificationKind } from "@zone
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 
+import { useHydrated } from "~/components/hooks/use-hydrated";
 import { useTRPC } from "~/trpc/react";
 
 const LANGUAGES = ["zh-CN", "en"] as const;
@@ -15,6 +16,8 @@ export function NotificationPreferencesForm() {
   const kinds = useTranslations("notifications.kinds");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  // Until React runs, a click would change the box but not what is saved: the controls wait for it.
+  const hydrated = useHydrated();
   const { data } = useSuspenseQuery(trpc.notifications.preferences.get.queryOptions());
   const [language, setLanguage] = useState(data.language);
   const [schedule, setSchedule] = useState(data.schedule);
@@ -35,8 +38,9 @@ export function NotificationPreferencesForm() {
       className="stacked-form notification-settings"
       onSubmit={submit}
       data-testid="notification-settings"
+      data-ready={hydrated}
     >
-      <fieldset>
+      <fieldset disabled={!hydrated}>
         <legend>{t("language")}</legend>
         {LANGUAGES.map((value) => (
           <label key={value} className="checkbox">
@@ -50,7 +54,7 @@ export function NotificationPreferencesForm() {
           </label>
         ))}
       </fieldset>
-      <fieldset>
+      <fieldset disabled={!hydrated}>
         <legend>{t("schedule")}</legend>
         {MAIL_SCHEDULES.map((value) => (
           <label key={value} className="checkbox">
@@ -64,7 +68,7 @@ export function NotificationPreferencesForm() {
           </label>
         ))}
       </fieldset>
-      <fieldset>
+      <fieldset disabled={!hydrated}>
         <legend>{t("kinds")}</legend>
         <p className="hint">{t("inAppStays")}</p>
         {NOTIFICATION_KINDS.map((kind) => (
@@ -79,7 +83,7 @@ export function NotificationPreferencesForm() {
           </label>
         ))}
       </fieldset>
-      <button type="submit" disabled={save.isPending}>
+      <button type="submit" disabled={!hydrated || save.isPending}>
         {t("save")}
       </button>
       {save.isSuccess && (
