@@ -8,7 +8,8 @@ import { startTestSmtpServer, type TestSmtpServer } from "@zones/mail/testing";
 import { and, eq, like, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import { beijingDate, runDeadlineNotices } from "./notifications";
+import { recordOutgoingMail } from "./mail";
+import { beijingDate, deliverPendingNotifications, runDeadlineNotices } from "./notifications";
 import { MAIL_QUEUE, NOTIFICATION_QUEUES } from "./queues";
 import { OFFICIAL, REVIEWER } from "./test-fixture";
 import { useJobsWorld, waitFor } from "./test-world";
@@ -264,5 +265,26 @@ describe("notifications on two workers", () => {
     expect(digest?.mail.text).toContain("已逾期");
     expect(receivedFor(key)).toHaveLength(1);
     expect((await getMail(world.handle.db, digests[0]?.id ?? ""))?.status).toBe("sent");
+  });
+
+  it("a mail that cannot be composed leaves its notification in the app only, and the others are mailed", async () => {
+    await world.handle.db.insert(users).values({
+      id: "official-bad",
+      name: "地址有误",
+      email: "not an address",
+      role: "official",
+    });
+    await world.handle.db.insert(userZones).values({ userId: "official-bad", zoneCode: "LN-C" });
+    now = new Date("2027-01-24T08:00:00+08:00");
+    await runDeadlineNotices(world.handle.db, now);
+    const db = world.handle.db;
+    const counts = await deliverPendingNotifications(db, (mail) => recordOutgoingMail(db, mail));
+    expect(counts.none).toBeGreaterThanOrEqual(1);
+    const [bad] = await notificationsOf("official-bad", "deadline-reminder");
+    expect(bad?.mailState).toBe("none");
+    const [good] = await notificationsOf(OFFICIAL.id, "deadline-reminder").then((rows) =>
+      rows.filter((row) => row.eventKey === "deadline-reminder:2026Q4:HB-HS:1d"),
+    );
+    expect(good?.mailState).toBe("queued");
   });
 });

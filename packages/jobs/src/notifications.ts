@@ -25,6 +25,7 @@ import {
   renderDigest,
   renderEvent,
 } from "@zones/domain";
+import { MailCompositionError } from "@zones/mail";
 import { logger } from "@zones/telemetry/log";
 
 import { type OutgoingMail, recordOutgoingMail } from "./mail";
@@ -62,14 +63,24 @@ export async function deliverPendingNotifications(
       if (delivery === "immediate") {
         const language = notification.preferences.language;
         const rendered = renderEvent(notification.event, language);
-        await enqueueMail({
-          dedupeKey: notificationMailKey(notification.eventKey, notification.recipientId),
-          to: notification.email,
-          recipientId: notification.recipientId,
-          language,
-          subject: rendered.subject,
-          text: mailBody(rendered, language, options.appUrl),
-        });
+        try {
+          await enqueueMail({
+            dedupeKey: notificationMailKey(notification.eventKey, notification.recipientId),
+            to: notification.email,
+            recipientId: notification.recipientId,
+            language,
+            subject: rendered.subject,
+            text: mailBody(rendered, language, options.appUrl),
+          });
+        } catch (error) {
+          // A mail that can never be composed (an address that is none) must not hold up everyone else's:
+          // the notification stays in the app only. Anything else (the database, pg-boss) fails the pass.
+          if (!(error instanceof MailCompositionError)) throw error;
+          logger.warn({ err: error, notification: notification.id }, "notification mail not composable");
+          await setNotificationMailState(db, notification.id, "none");
+          counts.none += 1;
+          continue;
+        }
         await setNotificationMailState(db, notification.id, "queued");
         counts.mailed += 1;
       } else {
