@@ -203,6 +203,12 @@ const MATRIX: readonly Row[] = [
   page("/account/two-factor",              [307, 307,   200,   200,   200,   200,   200], (a) => {
     expect.soft(has(a, heading("两步验证")), a.caller).toBe(a.status === 200);
   }),
+  page("/notifications",                   [307, 307,   200,   200,   200,   200,   200], (a) => {
+    expect.soft(has(a, heading("通知")), a.caller).toBe(a.status === 200);
+  }),
+  page("/account/notifications",           [307, 307,   200,   200,   200,   200,   200], (a) => {
+    expect.soft(has(a, heading("通知设置")), a.caller).toBe(a.status === 200);
+  }),
   page("/login",                           [200, 200,   307,   307,   307,   307,   307], (a) => {
     if (a.status === 200) expect.soft(has(a, 'type="password"'), a.caller).toBe(true);
     // A signed-in user is sent on to the start page.

@@ -3,6 +3,7 @@ import { deliveryRouter } from "./router/delivery";
 import { exportsRouter } from "./router/exports";
 import { healthRouter } from "./router/health";
 import { importsRouter } from "./router/imports";
+import { notificationsRouter } from "./router/notifications";
 import { outboxRouter } from "./router/outbox";
 import { overviewRouter } from "./router/overview";
 import { periodRouter } from "./router/period";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   exports: exportsRouter,
   health: healthRouter,
   imports: importsRouter,
+  notifications: notificationsRouter,
   outbox: outboxRouter,
   overview: overviewRouter,
   period: periodRouter,

@@ -77,6 +77,8 @@ export class RecordedExportJobs implements ExportJobs {
   readonly enqueued: string[] = [];
   readonly approvedQuarters: string[] = [];
   readonly cancelled: string[] = [];
+  /** How many times a step asked for its notifications' mail. */
+  deliveries = 0;
   async enqueueRun(runId: string) {
     this.enqueued.push(runId);
   }
@@ -89,6 +91,9 @@ export class RecordedExportJobs implements ExportJobs {
   cancelLocal(runId: string) {
     this.cancelled.push(runId);
     return false;
+  }
+  async deliverNotifications() {
+    this.deliveries += 1;
   }
 }
 

@@ -62,6 +62,11 @@ export interface ExportJobs {
   liveProgress(runId: string): { rowsDone: number; rowsExpected: number } | null;
   /** Stops a run executing in this process at once; false when it runs elsewhere. */
   cancelLocal(runId: string): boolean;
+  /**
+   * A step recorded notifications (in its own transaction): a worker decides their mail soon. Losing this
+   * request loses nothing; the workers' minute pass decides them anyway.
+   */
+  deliverNotifications(): Promise<void>;
 }
 
 export function createInnerContext(options: {

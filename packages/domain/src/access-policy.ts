@@ -1,3 +1,5 @@
+import type { NotificationKind } from "./notifications";
+
 /**
  * Who may do what: the one place that reads a user's role. Pages, route handlers, procedures, jobs and the
  * workflow ask these functions; nothing else compares role names.
@@ -99,4 +101,23 @@ export function zonesRefusedForSubmitted(user: Principal, zoneCodes: readonly st
   if (canReview(user)) return [];
   if (user.role !== "official") return "role";
   return zoneCodes.filter((zoneCode) => !user.zoneCodes.includes(zoneCode));
+}
+
+/**
+ * Who is told of an event about a zone, by role: submissions to review go to reviewers (and admins, who review
+ * too); deadlines, overdue notices, returns and approvals go to the zone's own officials. A failed export goes
+ * to its schedule's owner, named by the event, never by role.
+ */
+export function isToldOf(kind: NotificationKind, user: Principal, zoneCode: string): boolean {
+  switch (kind) {
+    case "submitted":
+      return canReview(user);
+    case "deadline-reminder":
+    case "overdue":
+    case "returned":
+    case "approved":
+      return isZoneOfficial(user, zoneCode);
+    case "export-failed":
+      return false;
+  }
 }

@@ -10,6 +10,7 @@ export {
   followedZones,
   followsAnyZone,
   isBoundToZones,
+  isToldOf,
   isZoneOfficial,
   type Principal,
   ROLES,
@@ -80,6 +81,36 @@ export {
   ytdKind,
 } from "./indicators";
 export { MAIL_ATTACHMENTS_MAX_BYTES, MAIL_STATUSES, type MailStatus, OUTBOX_PAGE_SIZE } from "./mail";
+export {
+  mailBody,
+  type RenderedNotification,
+  renderDigest,
+  renderEvent,
+  renderNotification,
+} from "./notification-texts";
+export {
+  DEFAULT_MAIL_LANGUAGE,
+  DEFAULT_NOTIFICATION_PREFERENCES,
+  DIGEST_MAX_ITEMS,
+  deadlineEventKey,
+  deadlineNoticeFor,
+  digestMailKey,
+  exportFailedEventKey,
+  isNotificationKind,
+  MAIL_SCHEDULES,
+  type MailSchedule,
+  mailDelivery,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_PAGE_SIZE,
+  type NotificationEvent,
+  type NotificationKind,
+  type NotificationPayloads,
+  type NotificationPreferences,
+  notificationMailKey,
+  OVERDUE_DAYS_LEFT,
+  REMINDER_OFFSET_DAYS,
+  submissionEventKey,
+} from "./notifications";
 export {
   type AutomaticOpening,
   automaticOpening,

@@ -9,6 +9,7 @@ import {
   MAIL_EXPIRE_SECONDS,
   MAIL_QUEUE,
   MAIL_RETRY,
+  NOTIFICATION_QUEUES,
   PERIOD_QUEUES,
   RUN_EXPIRE_SECONDS,
   RUN_RETRY,
@@ -76,6 +77,29 @@ export async function ensureExportQueues(boss: PgBoss): Promise<void> {
     { name: PERIOD_QUEUES.open, policy: "standard", retryLimit: 3, retryDelay: 60, expireInSeconds: 300 },
     { name: MAIL_QUEUE, policy: "stately", ...MAIL_RETRY, expireInSeconds: MAIL_EXPIRE_SECONDS },
     { name: DELIVERY_QUEUE, policy: "stately", ...DELIVERY_RETRY, expireInSeconds: DELIVERY_EXPIRE_SECONDS },
+    // Requests to deliver coalesce (one waiting); a failed pass is retried, and the next minute's runs anyway.
+    {
+      name: NOTIFICATION_QUEUES.deliver,
+      policy: "stately",
+      retryLimit: 2,
+      retryDelay: 10,
+      expireInSeconds: 300,
+    },
+    // Re-running either the same day records nothing twice (event keys) and mails nothing twice (dedupe keys).
+    {
+      name: NOTIFICATION_QUEUES.deadlines,
+      policy: "standard",
+      retryLimit: 3,
+      retryDelay: 60,
+      expireInSeconds: 600,
+    },
+    {
+      name: NOTIFICATION_QUEUES.digest,
+      policy: "standard",
+      retryLimit: 3,
+      retryDelay: 60,
+      expireInSeconds: 600,
+    },
   ];
   for (const queue of wanted) {
     if (existing.has(queue.name)) continue;

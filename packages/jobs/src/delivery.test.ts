@@ -9,11 +9,11 @@ import {
   insertExportRun,
   insertExportSchedule,
 } from "@zones/db/exports";
-import { mailMessages } from "@zones/db/schema";
+import { mailMessages, notifications } from "@zones/db/schema";
 import { downloadLinkKey, verifyDownloadToken, webhookSignature } from "@zones/exports/delivery-token";
 import { smtpTransport } from "@zones/mail";
 import { startTestSmtpServer, type TestSmtpServer } from "@zones/mail/testing";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { afterScheduledRun } from "./delivery";
@@ -275,26 +275,32 @@ describe("delivery of a schedule's file", () => {
     }
   });
 
-  it("mails the owner of a schedule whose run failed, once", async () => {
+  it("tells the owner of a schedule whose run failed, in the app and by mail, once", async () => {
     const worker = await startWorker();
     // The viewer may not own schedules: its run is refused, and fails for good.
     const { schedule } = await scheduleWithRecipients({}, VIEWER.id);
     const run = await runOf(schedule.id, worker);
-    await waitFor(async () => mailsTo(VIEWER.email, "运行失败").length === 1, "the owner's mail", POLL);
-    const [told] = mailsTo(VIEWER.email, "运行失败");
-    expect(told?.mail.text).toContain(run.id);
-    expect(told?.mail.text).toContain("失败原因");
-    // The run's job again (a worker that died after the failure): the same message, not another.
+    await waitFor(async () => mailsTo(VIEWER.email, "定时导出失败").length === 1, "the owner's mail", POLL);
+    const [told] = mailsTo(VIEWER.email, "定时导出失败");
+    expect(told?.mail.subject).toContain(schedule.name);
+    const toldInApp = () =>
+      world.handle.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.recipientId, VIEWER.id), eq(notifications.kind, "export-failed")));
+    expect(await toldInApp()).toHaveLength(1);
+    // The run's job again (a worker that died after the failure): the same notice and message, not another.
     await afterScheduledRun(
       world.handle.db,
       run.id,
       { ...worker.jobs, sendDelivery: async () => {} },
       settings(),
     );
+    expect(await toldInApp()).toHaveLength(1);
     const recorded = await world.handle.db
       .select()
       .from(mailMessages)
-      .where(eq(mailMessages.dedupeKey, `export-run-failed:${run.id}`));
+      .where(and(eq(mailMessages.recipientId, VIEWER.id), like(mailMessages.subject, "%定时导出失败%")));
     expect(recorded).toHaveLength(1);
     expect(await deliveriesOfRuns(world.handle.db, [run.id])).toEqual([]);
   });

@@ -12,6 +12,7 @@ import {
   recordExportDelivery,
 } from "@zones/db/exports";
 import { getMail } from "@zones/db/mail";
+import { recordExportFailed } from "@zones/db/notifications";
 import { type Locale, mailDomainOf } from "@zones/domain";
 import { ZExportFiltersSchema } from "@zones/exports";
 import { signDownloadToken } from "@zones/exports/delivery-token";
@@ -26,7 +27,7 @@ import {
   downloadUrl,
   failDelivery,
 } from "./delivery-common";
-import { type FileFacts, fileMail, runFailedMail } from "./delivery-mail";
+import { type FileFacts, fileMail } from "./delivery-mail";
 import { deliverWebhook } from "./delivery-webhook";
 import { type OutgoingMail, recordOutgoingMail, sendMailAttempt } from "./mail";
 import { exportRefusal } from "./run-export";
@@ -35,12 +36,14 @@ import { exportRefusal } from "./run-export";
 export interface DeliverySender {
   sendDelivery(delivery: ExportDeliveryRecord): Promise<void>;
   enqueueMail(mail: OutgoingMail): Promise<{ id: string; created: boolean }>;
+  /** Asks the workers to mail pending notifications (the failed run's, to its owner). */
+  deliverNotifications(): Promise<void>;
 }
 
 /**
  * After a run of a schedule ended (the handler of its job, which pg-boss retries should the worker die, so it
  * may come twice): a finished file gets one delivery per recipient and webhook, each with its job; a failed run
- * mails the schedule's owner. Both are recorded once however often this runs.
+ * tells the schedule's owner (a notification). Both are recorded once however often this runs.
  */
 export async function afterScheduledRun(
   db: Database,
@@ -53,25 +56,15 @@ export async function afterScheduledRun(
   const schedule = await getExportSchedule(db, run.scheduleId);
   if (!schedule) return;
   if (run.status === "failed") {
-    const owner = (await recipientAccounts(db, [schedule.ownerId]))[0];
-    if (!owner || owner.disabled) return;
-    const language = (await settings.languageOf?.(owner.id)) ?? "zh-CN";
-    const text = runFailedMail(
-      {
-        scheduleName: schedule.name,
-        runId,
-        error: run.error ?? "—",
-        url: `${settings.publicUrl.replace(/\/+$/, "")}/exports`,
-      },
-      language,
-    );
-    await sender.enqueueMail({
-      dedupeKey: `export-run-failed:${runId}`,
-      to: owner.email,
-      recipientId: owner.id,
-      language,
-      ...text,
+    // The owner is told as of every other event: in the app, and by mail as their preferences say (once per run).
+    await recordExportFailed(db, {
+      runId,
+      ownerId: schedule.ownerId,
+      scheduleId: schedule.id,
+      scheduleName: schedule.name,
+      reason: run.error ?? "—",
     });
+    await sender.deliverNotifications();
     return;
   }
   if (run.status !== "succeeded") return;

@@ -12,16 +12,28 @@ export {
   recordOutgoingMail,
   sendMailAttempt,
 } from "./mail";
+export {
+  beijingDate,
+  deliverPendingNotifications,
+  type EnqueueMail,
+  type QueueRecordedMail,
+  runDeadlineNotices,
+  runDigests,
+} from "./notifications";
 export { runPeriodOpening } from "./period-open";
 export {
+  DEADLINE_NOTICE_CRON,
   DELIVERY_QUEUE,
   DELIVERY_RETRY,
+  DIGEST_CRON,
   EXPORT_QUEUES,
   HEARTBEAT_MS,
   MAIL_CLAIM_STALE_SECONDS,
   MAIL_EXPIRE_SECONDS,
   MAIL_QUEUE,
   MAIL_RETRY,
+  NOTIFICATION_DELIVER_CRON,
+  NOTIFICATION_QUEUES,
   PERIOD_OPEN_CRON,
   PERIOD_QUEUES,
   RECOVERY_SWEEP_MS,

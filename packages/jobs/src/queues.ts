@@ -84,3 +84,23 @@ export const DELIVERY_RETRY = { retryLimit: 4, retryDelay: 30, retryBackoff: tru
  */
 export const WEBHOOK_CLAIM_STALE_SECONDS = 60;
 export const DELIVERY_EXPIRE_SECONDS = 10 * 60;
+/** pg-boss queues of notifications (`notifications.ts`). */
+export const NOTIFICATION_QUEUES = {
+  /**
+   * Decides the mail of notifications still pending (each at once, into the digest, or none): every minute, and
+   * sent by the API after a step that recorded some. `stately`: one waiting and one active job, however many
+   * steps ask.
+   */
+  deliver: "notification-deliver",
+  /** Daily: reminders before each open quarter's deadline and the overdue notice the day after it. */
+  deadlines: "notification-deadlines",
+  /** Daily: one digest mail per user who chose it, of the notifications since the last. */
+  digest: "notification-digest",
+} as const;
+
+/** Every minute: notifications whose sender died before asking for their mail are not left waiting long. */
+export const NOTIFICATION_DELIVER_CRON = "* * * * *";
+/** Daily at 08:00 Asia/Shanghai: reminders and overdue notices arrive at the start of the working day. */
+export const DEADLINE_NOTICE_CRON = "0 8 * * *";
+/** Daily at 08:30 Asia/Shanghai: the digest, after that morning's reminders have been recorded. */
+export const DIGEST_CRON = "30 8 * * *";

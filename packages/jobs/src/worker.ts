@@ -11,17 +11,22 @@ import { type BossTiming, createBoss, ensureExportQueues } from "./boss";
 import { afterScheduledRun, deliverAttempt } from "./delivery";
 import type { DeliverySettings } from "./delivery-common";
 import { type OutgoingMail, recordOutgoingMail, sendMailAttempt } from "./mail";
+import { deliverPendingNotifications, runDeadlineNotices, runDigests } from "./notifications";
 import { runPeriodOpening } from "./period-open";
 import { exportQueueSizes } from "./queue-sizes";
 import {
+  DEADLINE_NOTICE_CRON,
   DELIVERY_EXPIRE_SECONDS,
   DELIVERY_QUEUE,
   DELIVERY_RETRY,
+  DIGEST_CRON,
   EXPORT_QUEUES,
   MAIL_CLAIM_STALE_SECONDS,
   MAIL_EXPIRE_SECONDS,
   MAIL_QUEUE,
   MAIL_RETRY,
+  NOTIFICATION_DELIVER_CRON,
+  NOTIFICATION_QUEUES,
   PERIOD_OPEN_CRON,
   PERIOD_QUEUES,
   RECOVERY_SWEEP_MS,
@@ -48,6 +53,11 @@ export interface ExportJobSender {
    * is false when it was recorded before, and it is not sent twice.
    */
   enqueueMail(mail: OutgoingMail): Promise<{ id: string; created: boolean }>;
+  /**
+   * Notifications were recorded (a submission's step): their mail is decided soon by a worker. Missing this
+   * loses nothing: the minute's pass decides them anyway.
+   */
+  deliverNotifications(): Promise<void>;
 }
 
 export interface ExportWorker {
@@ -92,6 +102,12 @@ export interface ExportWorkerOptions {
   deliveryRetry?: RunRetry;
   /** After how long a webhook POST left in flight by its worker is made again (default 60 s). */
   webhookClaimStaleSeconds?: number;
+  /** The app's public address (BETTER_AUTH_URL), for links in notification mail; without it, none. */
+  appUrl?: string | null;
+  /** Crons of the notifications (defaults: every minute; 08:00 and 08:30 Asia/Shanghai). */
+  notificationDeliverCron?: string;
+  deadlineNoticeCron?: string;
+  digestCron?: string;
 }
 
 type Handle = Pick<
@@ -142,14 +158,22 @@ function sender(
       const recorded = await recordOutgoingMail(db, mail);
       // Queued again when recorded before: a sender that died between the two steps left it without a job.
       // The queue keeps one waiting job per key, and a sent message is not sent again.
-      await boss.send(
-        MAIL_QUEUE,
-        { messageId: recorded.id, ...sentBy() },
-        { ...MAIL_RETRY, expireInSeconds: MAIL_EXPIRE_SECONDS, singletonKey: mail.dedupeKey },
-      );
+      await queueMail(boss, recorded.id, mail.dedupeKey);
       return recorded;
     },
+    async deliverNotifications() {
+      await boss.send(NOTIFICATION_QUEUES.deliver, { ...sentBy() });
+    },
   };
+}
+
+/** Queues the sending of a recorded message: one waiting job per dedupe key. */
+async function queueMail(boss: PgBoss, messageId: string, dedupeKey: string): Promise<void> {
+  await boss.send(
+    MAIL_QUEUE,
+    { messageId, ...sentBy() },
+    { ...MAIL_RETRY, expireInSeconds: MAIL_EXPIRE_SECONDS, singletonKey: dedupeKey },
+  );
 }
 
 /**
@@ -172,11 +196,21 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
     { tz: DEFAULT_TIME_ZONE },
   );
 
+  const notificationCrons = [
+    [NOTIFICATION_QUEUES.deliver, options.notificationDeliverCron ?? NOTIFICATION_DELIVER_CRON],
+    [NOTIFICATION_QUEUES.deadlines, options.deadlineNoticeCron ?? DEADLINE_NOTICE_CRON],
+    [NOTIFICATION_QUEUES.digest, options.digestCron ?? DIGEST_CRON],
+  ] as const;
+  for (const [queue, cron] of notificationCrons) {
+    await boss.schedule(queue, cron, {}, { tz: DEFAULT_TIME_ZONE });
+  }
+
   const live = new LiveRuns();
   const jobs = sender(boss, handle.db, live, options.runRetry);
   const deliveryRetry = options.deliveryRetry ?? DELIVERY_RETRY;
   const deliveries = {
     enqueueMail: jobs.enqueueMail,
+    deliverNotifications: jobs.deliverNotifications,
     async sendDelivery(delivery: { id: string; runId: string; channel: string; target: string }) {
       await boss.send(
         DELIVERY_QUEUE,
@@ -296,6 +330,34 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
       );
     }),
   );
+  const appUrl = { appUrl: options.appUrl ?? null };
+  await boss.work<Sent>(
+    NOTIFICATION_QUEUES.deliver,
+    { ...polling, batchSize: 1 },
+    tracked(async ([job]) => {
+      await asSent(job?.data ?? {}, () => deliverPendingNotifications(db, jobs.enqueueMail, appUrl));
+    }),
+  );
+  await boss.work(
+    NOTIFICATION_QUEUES.deadlines,
+    { ...polling, batchSize: 1 },
+    tracked(async () => {
+      const { inserted } = await runDeadlineNotices(db, options.clock?.() ?? new Date());
+      if (inserted > 0) await jobs.deliverNotifications();
+    }),
+  );
+  await boss.work(
+    NOTIFICATION_QUEUES.digest,
+    { ...polling, batchSize: 1 },
+    tracked(async () => {
+      await runDigests(
+        db,
+        (messageId, dedupeKey) => queueMail(boss, messageId, dedupeKey),
+        options.clock?.() ?? new Date(),
+        appUrl,
+      );
+    }),
+  );
   await boss.work(
     PERIOD_QUEUES.open,
     { ...polling, batchSize: 1 },
@@ -335,9 +397,13 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
       stopSampling();
       await sweep.stop();
       await Promise.all(
-        [...Object.values(EXPORT_QUEUES), ...Object.values(PERIOD_QUEUES), MAIL_QUEUE, DELIVERY_QUEUE].map(
-          (queue) => boss.offWork(queue),
-        ),
+        [
+          ...Object.values(EXPORT_QUEUES),
+          ...Object.values(PERIOD_QUEUES),
+          ...Object.values(NOTIFICATION_QUEUES),
+          MAIL_QUEUE,
+          DELIVERY_QUEUE,
+        ].map((queue) => boss.offWork(queue)),
       );
       const idle = () => active === 0;
       await until(idle, deadline);

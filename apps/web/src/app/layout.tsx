@@ -25,19 +25,20 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider>
-          <header className="site-header">
-            <div className="brand">
-              <span className="brand-title">{t("title")}</span>
-              <span className="brand-subtitle">{t("subtitle")}</span>
-            </div>
-            <LocaleSwitcher locale={locale} label={t("language")} switchTo={t("switchTo")} />
-            {user && (
-              <HeaderMenu label={t("menu")}>
-                <SiteNav user={user} />
-              </HeaderMenu>
-            )}
-          </header>
+          {/* The header is inside the query provider: its bell reads the unread count. */}
           <TRPCReactProvider>
+            <header className="site-header">
+              <div className="brand">
+                <span className="brand-title">{t("title")}</span>
+                <span className="brand-subtitle">{t("subtitle")}</span>
+              </div>
+              <LocaleSwitcher locale={locale} label={t("language")} switchTo={t("switchTo")} />
+              {user && (
+                <HeaderMenu label={t("menu")}>
+                  <SiteNav user={user} />
+                </HeaderMenu>
+              )}
+            </header>
             <NuqsAdapter>
               <main id="main">{children}</main>
             </NuqsAdapter>

@@ -6,12 +6,12 @@ import { LOCALE_COOKIE, toLocale } from "./locales";
 
 /**
  * Chinese first; the English switch is a cookie, so URLs stay the same in both languages.
- * The data-entry, review, import, dashboard and compare screens keep their texts in files of their own
+ * The data-entry, review, import, dashboard, compare, export and notification screens keep their texts in files of their own
  * (one namespace each).
  */
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  const [base, entry, review, imports, dashboard, compare, exports] = await Promise.all([
+  const [base, entry, review, imports, dashboard, compare, exports, notifications] = await Promise.all([
     import(`../messages/${locale}.json`),
     import(`../messages/${locale}/entry.json`),
     import(`../messages/${locale}/review.json`),
@@ -19,6 +19,7 @@ export default getRequestConfig(async () => {
     import(`../messages/${locale}/dashboard.json`),
     import(`../messages/${locale}/compare.json`),
     import(`../messages/${locale}/exports.json`),
+    import(`../messages/${locale}/notifications.json`),
   ]);
   return {
     locale,
@@ -30,6 +31,7 @@ export default getRequestConfig(async () => {
       dashboard: dashboard.default,
       compare: compare.default,
       exports: exports.default,
+      notifications: notifications.default,
     },
     timeZone: DEFAULT_TIME_ZONE,
   };

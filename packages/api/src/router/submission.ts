@@ -35,6 +35,7 @@ import { z } from "zod";
 import { actorFor, loadForm } from "../submissions/form-data";
 import {
   createTRPCRouter,
+  type ExportJobs,
   protectedProcedure,
   reviewerProcedure,
   roleRefusal,
@@ -159,11 +160,13 @@ export const submissionRouter = createTRPCRouter({
           issues: issues.map((issue) => ({ path: issue.path.map(String), message: phrased(issue.message) })),
         });
       }
-      return transitionSubmission(ctx.db, {
+      const result = await transitionSubmission(ctx.db, {
         ...input,
         action: "submit",
         actor: actorFor(ctx.user, input.zoneCode),
       });
+      await askForNotificationMail(ctx);
+      return result;
     }),
 
   /** Approves what the reviewer saw (the version): the values feed dashboards and exports. */
@@ -184,6 +187,7 @@ export const submissionRouter = createTRPCRouter({
       await ctx.exportJobs?.quarterApproved(input.quarter).catch((error: unknown) => {
         logger.error({ err: error, quarter: input.quarter }, "export event not sent");
       });
+      await askForNotificationMail(ctx);
       return result;
     }),
 
@@ -200,9 +204,9 @@ export const submissionRouter = createTRPCRouter({
         notes: z.partialRecord(ZIndicatorCodeSchema, z.string().trim().max(NOTE_MAX_LENGTH)).default({}),
       }),
     )
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const reviewNotes = Object.fromEntries(Object.entries(input.notes).filter(([, note]) => note !== ""));
-      return transitionSubmission(ctx.db, {
+      const result = await transitionSubmission(ctx.db, {
         zoneCode: input.zoneCode,
         quarter: input.quarter,
         version: input.version,
@@ -211,6 +215,8 @@ export const submissionRouter = createTRPCRouter({
         action: "return",
         actor: actorFor(ctx.user, input.zoneCode),
       });
+      await askForNotificationMail(ctx);
+      return result;
     }),
 
   /** Reopens approved data for a revision (e.g. final GDP), with a reason; earlier values stay in history. */
@@ -283,3 +289,13 @@ export const submissionRouter = createTRPCRouter({
       return { from, to, periods: grid.periods, cells };
     }),
 });
+
+/**
+ * After a step that recorded notifications (in its transaction): asks a worker to decide their mail now. The
+ * step stands if this fails; the workers' minute pass finds the notifications pending and mails them.
+ */
+async function askForNotificationMail(ctx: { exportJobs: ExportJobs | null }): Promise<void> {
+  await ctx.exportJobs?.deliverNotifications().catch((error: unknown) => {
+    logger.error({ err: error }, "notification delivery not requested");
+  });
+}

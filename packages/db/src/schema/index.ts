@@ -2,4 +2,5 @@ export * from "./auth";
 export * from "./catalogue";
 export * from "./exports";
 export * from "./mail";
+export * from "./notifications";
 export * from "./submissions";

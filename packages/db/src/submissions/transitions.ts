@@ -5,6 +5,7 @@ import {
   type SubmissionAction,
   type SubmissionStatus,
   staleVersion,
+  submissionEventKey,
   submissionState,
 } from "@zones/domain";
 import { sql } from "drizzle-orm";
@@ -12,6 +13,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { findPeriod } from "../periods";
 import { markPeerStatisticsStale, quartersAffectedBy } from "../queries/dashboard/peer-statistics";
+import { recordZoneEvent } from "../queries/notifications";
 import { rowsOf } from "../rows";
 import { auditLog } from "../schema";
 import type { SubmissionActor } from "./actor";
@@ -127,6 +129,54 @@ export async function transitionSubmission(
       quarter,
       details,
     });
+    await recordTransitionNotices(tx, { zoneCode, quarter, action, version, late, actor, comment, params });
     return { status: transition.next, version, late };
   });
+}
+
+/**
+ * Tells of a step in the transaction that makes it (an outbox: the notices stand or fall with the step, and the
+ * step's new version keys them, so a step is told once): reviewers of a submit, the zone's officials of a
+ * return (with the reasons) or an approval. A revision tells no one.
+ */
+async function recordTransitionNotices(
+  tx: Database,
+  step: {
+    zoneCode: string;
+    quarter: string;
+    action: StatusAction;
+    version: number;
+    late: boolean;
+    actor: SubmissionActor;
+    comment: string | null;
+    params: TransitionParams;
+  },
+): Promise<void> {
+  const { zoneCode, quarter, version, actor } = step;
+  const base = { zoneCode, exceptUserId: actor.id };
+  if (step.action === "submit") {
+    const [submitter] = rowsOf<{ name: string }>(
+      await tx.execute(sql`select name from users where id = ${actor.id}`),
+    );
+    await recordZoneEvent(tx, {
+      ...base,
+      kind: "submitted",
+      eventKey: submissionEventKey("submitted", zoneCode, quarter, version),
+      payload: { zoneCode, quarter, submittedBy: submitter?.name ?? null, late: step.late },
+    });
+  } else if (step.action === "return") {
+    await recordZoneEvent(tx, {
+      ...base,
+      kind: "returned",
+      eventKey: submissionEventKey("returned", zoneCode, quarter, version),
+      payload: { zoneCode, quarter, reason: step.comment, notes: step.params.reviewNotes ?? {} },
+    });
+  } else if (step.action === "approve") {
+    await recordZoneEvent(tx, {
+      ...base,
+      kind: "approved",
+      eventKey: submissionEventKey("approved", zoneCode, quarter, version),
+      payload: { zoneCode, quarter, comment: step.comment },
+    });
+  }
 }

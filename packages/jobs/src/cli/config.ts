@@ -48,6 +48,8 @@ export type WorkerConfig =
         publicUrl: string | undefined;
         attachmentMaxMb: number | undefined;
       };
+      /** The app's public address (BETTER_AUTH_URL): links in notification mail. */
+      appUrl: string | undefined;
     }
   | { ok: false; message: string; variables: string[] };
 
@@ -73,5 +75,6 @@ export function readWorkerConfig(source: Record<string, string | undefined> = pr
       publicUrl: values.BETTER_AUTH_URL,
       attachmentMaxMb: values.MAIL_ATTACHMENT_MAX_MB,
     },
+    appUrl: values.BETTER_AUTH_URL,
   };
 }

@@ -61,6 +61,7 @@ export async function runWorker(config: Extract<WorkerConfig, { ok: true }>): Pr
         storage,
         mail: mailTransport(config.mail),
         ...(delivery ? { delivery } : {}),
+        appUrl: config.appUrl ?? null,
         onError: (error) => events.error("worker.error", { reason: describeError(error) }),
       });
       break;

@@ -1,3 +1,4 @@
+import { accountHold } from "@zones/api";
 import type { SessionUser } from "@zones/auth";
 import {
   canAdminister,
@@ -12,6 +13,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 
 import { SignOutButton } from "~/components/account/sign-out-button";
+import { NotificationBell } from "~/components/notifications/notification-bell";
 
 const everyone = () => true;
 
@@ -29,6 +31,7 @@ const LINKS = [
   { href: "/admin/security", key: "security", visible: canAdminister },
   { href: "/admin/outbox", key: "outbox", visible: canAdminister },
   { href: "/admin/delivery", key: "delivery", visible: canAdminister },
+  { href: "/account/notifications", key: "notificationSettings", visible: everyone },
   { href: "/account/password", key: "password", visible: everyone },
   { href: "/account/two-factor", key: "twoFactor", visible: everyone },
 ] as const;
@@ -50,6 +53,8 @@ export function SiteNav({ user }: { user: SessionUser }) {
         ))}
       </nav>
       <div className="user-box" data-testid="user-box">
+        {/* An account on hold may only put itself in order: no notifications until then. */}
+        {accountHold(user) === null && <NotificationBell />}
         <span className="user-name">{user.name}</span>
         <span className="user-role" data-testid="user-role">
           {t(`roles.${user.role}`)}
