@@ -1,0 +1,14 @@
+/**
+ * The quarterly bulletin (季度监测通报): a printable report of one quarter, issued on demand or when every
+ * zone's submission of the quarter is approved.
+ */
+
+/** What issued a bulletin: a reviewer's download, or the approval of the quarter's last submission. */
+export const BULLETIN_TRIGGERS = ["manual", "all-approved"] as const;
+export type BulletinTrigger = (typeof BULLETIN_TRIGGERS)[number];
+
+/** Quarters each zone's small multiples show, ending at the bulletin's quarter (two years). */
+export const BULLETIN_TREND_QUARTERS = 8;
+
+/** Most revisions one bulletin lists (the newest); a longer list says how many were left out. */
+export const BULLETIN_MAX_REVISIONS = 100;
