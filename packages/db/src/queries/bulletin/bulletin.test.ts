@@ -137,7 +137,9 @@ describe(`bulletin queries (${testEngine()})`, () => {
     // 2025Q3 approved [5.5, 6.1, 5.5]: p25 5.5, median 5.5, p75 5.8.
     const last = trend.at(-1);
     expect(
-      [last?.value, last?.low, last?.median, last?.high].map((n) => (n === null || n === undefined ? null : round(n))),
+      [last?.value, last?.low, last?.median, last?.high].map((n) =>
+        n === null || n === undefined ? null : round(n),
+      ),
     ).toEqual([5.5, 5.5, 5.5, 5.8]);
     expect(trend[3]?.value).toBe(5);
     const heat = figures.heat.filter((cell) => cell.indicatorCode === "urban-unemployment");
