@@ -12,3 +12,9 @@ export const BULLETIN_TREND_QUARTERS = 8;
 
 /** Most revisions one bulletin lists (the newest); a longer list says how many were left out. */
 export const BULLETIN_MAX_REVISIONS = 100;
+
+/** The footer of every printed page; `{page}` and `{pages}` are filled in by the browser. */
+export const BULLETIN_PAGE_NUMBERS = {
+  "zh-CN": "第 {page} 页 / 共 {pages} 页",
+  en: "Page {page} of {pages}",
+} as const;

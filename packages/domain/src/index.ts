@@ -22,6 +22,7 @@ export {
 } from "./access-policy";
 export {
   BULLETIN_MAX_REVISIONS,
+  BULLETIN_PAGE_NUMBERS,
   BULLETIN_TREND_QUARTERS,
   BULLETIN_TRIGGERS,
   type BulletinTrigger,

@@ -2,6 +2,9 @@ import type { DatabaseHandle } from "@zones/db/client";
 import PgBoss from "pg-boss";
 
 import {
+  BULLETIN_EXPIRE_SECONDS,
+  BULLETIN_QUEUE,
+  BULLETIN_RETRY,
   EXPORT_QUEUES,
   MAIL_EXPIRE_SECONDS,
   MAIL_QUEUE,
@@ -72,6 +75,7 @@ export async function ensureExportQueues(boss: PgBoss): Promise<void> {
     // A failed opening is retried; tomorrow's run would catch up anyway.
     { name: PERIOD_QUEUES.open, policy: "standard", retryLimit: 3, retryDelay: 60, expireInSeconds: 300 },
     { name: MAIL_QUEUE, policy: "stately", ...MAIL_RETRY, expireInSeconds: MAIL_EXPIRE_SECONDS },
+    { name: BULLETIN_QUEUE, policy: "stately", ...BULLETIN_RETRY, expireInSeconds: BULLETIN_EXPIRE_SECONDS },
   ];
   for (const queue of wanted) {
     if (existing.has(queue.name)) continue;

@@ -1,4 +1,12 @@
 export { type BossOptions, type BossTiming, createBoss, ensureExportQueues } from "./boss";
+export {
+  BULLETIN_PRINT_TIMEOUT_MS,
+  BULLETIN_READY_SELECTOR,
+  BulletinBusyError,
+  type BulletinPdf,
+  type BulletinPrinting,
+  bulletinPdf,
+} from "./bulletin";
 export { defaultExportDir } from "./export-dir";
 export { type ExportFile, storeExportFile } from "./export-file";
 export {
@@ -10,6 +18,7 @@ export {
 } from "./mail";
 export { runPeriodOpening } from "./period-open";
 export {
+  BULLETIN_QUEUE,
   EXPORT_QUEUES,
   HEARTBEAT_MS,
   MAIL_CLAIM_STALE_SECONDS,

@@ -68,3 +68,14 @@ export const MAIL_RETRY = { retryLimit: 4, retryDelay: 30, retryBackoff: true } 
  */
 export const MAIL_CLAIM_STALE_SECONDS = 5 * 60;
 export const MAIL_EXPIRE_SECONDS = 10 * 60;
+
+/**
+ * pg-boss queue of the quarterly bulletin: `{ quarter, language }`, sent when every zone's submission of the
+ * quarter is approved; `stately` with the quarter and language as its singletonKey, so approvals arriving
+ * together print it once.
+ */
+export const BULLETIN_QUEUE = "bulletin-issue";
+
+/** A print that failed (Chromium, the web app unreachable, another print running) is tried again later. */
+export const BULLETIN_RETRY = { retryLimit: 4, retryDelay: 60, retryBackoff: true } as const;
+export const BULLETIN_EXPIRE_SECONDS = 10 * 60;

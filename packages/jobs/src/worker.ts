@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from "@zones/db/client";
-import { DEFAULT_TIME_ZONE } from "@zones/domain";
+import { allZonesApproved } from "@zones/db/exports";
+import { DEFAULT_TIME_ZONE, LOCALES, type Locale } from "@zones/domain";
 import { type MailTransport, mailTransport } from "@zones/mail";
 import type { ExportStorage } from "@zones/storage";
 import { currentRequest, newRequestContext, runWithRequest } from "@zones/telemetry/context";
@@ -8,10 +9,12 @@ import { observeQueueSizes } from "@zones/telemetry/metrics";
 import type PgBoss from "pg-boss";
 
 import { type BossTiming, createBoss, ensureExportQueues } from "./boss";
+import { type BulletinPrinting, bulletinPdf } from "./bulletin";
 import { type OutgoingMail, recordOutgoingMail, sendMailAttempt } from "./mail";
 import { runPeriodOpening } from "./period-open";
 import { exportQueueSizes } from "./queue-sizes";
 import {
+  BULLETIN_QUEUE,
   EXPORT_QUEUES,
   MAIL_CLAIM_STALE_SECONDS,
   MAIL_EXPIRE_SECONDS,
@@ -77,6 +80,8 @@ export interface ExportWorkerOptions {
   mail?: MailTransport;
   /** After how long a message left `sending` by its worker is taken again (default MAIL_CLAIM_STALE_SECONDS). */
   mailClaimStaleSeconds?: number;
+  /** How this worker prints the quarterly bulletin once every zone's quarter is approved; unset: it does not. */
+  bulletin?: BulletinPrinting;
 }
 
 type Handle = Pick<
@@ -212,9 +217,35 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
     EXPORT_QUEUES.quarterApproved,
     { ...polling, batchSize: 1 },
     tracked(async ([job]) => {
-      if (job) await asSent(job.data, () => runQuarterApproved(db, jobs.enqueueRun, job.data.quarter));
+      if (!job) return;
+      await asSent(job.data, () => runQuarterApproved(db, jobs.enqueueRun, job.data.quarter));
+      // The quarter's bulletin, in each language, once its last submission is approved.
+      if (options.bulletin && (await allZonesApproved(db, job.data.quarter))) {
+        for (const language of LOCALES) {
+          await boss.send(
+            BULLETIN_QUEUE,
+            { quarter: job.data.quarter, language, ...sentBy() },
+            { singletonKey: `${job.data.quarter}:${language}` },
+          );
+        }
+      }
     }),
   );
+  const printing = options.bulletin;
+  if (printing) {
+    await boss.work<{ quarter: string; language: Locale } & Sent>(
+      BULLETIN_QUEUE,
+      { ...polling, batchSize: 1 },
+      tracked(async ([job]) => {
+        if (!job) return;
+        const { quarter, language } = job.data;
+        // A busy printer or a failure throws: pg-boss tries again after BULLETIN_RETRY's delay.
+        await asSent(job.data, () =>
+          bulletinPdf(db, options.storage, printing, { quarter, language, trigger: "all-approved" }),
+        );
+      }),
+    );
+  }
 
   await boss.work<{ messageId: string } & Sent>(
     MAIL_QUEUE,
