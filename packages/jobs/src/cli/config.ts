@@ -27,6 +27,8 @@ const WORKER_VARIABLES = {
   MAIL_FROM: SERVICE_VARIABLES.MAIL_FROM,
   BETTER_AUTH_SECRET: SERVICE_VARIABLES.BETTER_AUTH_SECRET,
   BETTER_AUTH_URL: SERVICE_VARIABLES.BETTER_AUTH_URL,
+  APP_INTERNAL_URL: SERVICE_VARIABLES.APP_INTERNAL_URL,
+  CHROMIUM_PATH: SERVICE_VARIABLES.CHROMIUM_PATH,
   MIGRATE_ON_START: SERVICE_VARIABLES.MIGRATE_ON_START,
   SHUTDOWN_GRACE_SECONDS: SERVICE_VARIABLES.SHUTDOWN_GRACE_SECONDS,
   ZONES_DEMO: SERVICE_VARIABLES.ZONES_DEMO,
@@ -41,6 +43,11 @@ export type WorkerConfig =
       storage: ExportStorageVariables;
       /** How mail leaves: SMTP_URL as MAIL_FROM, or the outbox without SMTP_URL (see `mailTransport`). */
       mail: { smtpUrl: string | undefined; from: string | undefined };
+      /**
+       * How the worker prints the quarterly bulletin: the web app's page at APP_INTERNAL_URL (default
+       * BETTER_AUTH_URL), let in by a token signed with BETTER_AUTH_SECRET; null without them (a demo's worker).
+       */
+      bulletin: { appUrl: string; secret: string; chromium: string | undefined } | null;
     }
   | { ok: false; message: string; variables: string[] };
 
@@ -61,5 +68,17 @@ export function readWorkerConfig(source: Record<string, string | undefined> = pr
       S3_FORCE_PATH_STYLE: values.S3_FORCE_PATH_STYLE,
     },
     mail: { smtpUrl: values.SMTP_URL, from: values.MAIL_FROM },
+    bulletin: bulletinPrinting(values),
   };
+}
+
+function bulletinPrinting(values: {
+  APP_INTERNAL_URL?: string | undefined;
+  BETTER_AUTH_URL?: string | undefined;
+  BETTER_AUTH_SECRET?: string | undefined;
+  CHROMIUM_PATH?: string | undefined;
+}): Extract<WorkerConfig, { ok: true }>["bulletin"] {
+  const appUrl = values.APP_INTERNAL_URL ?? values.BETTER_AUTH_URL;
+  if (!appUrl || !values.BETTER_AUTH_SECRET) return null;
+  return { appUrl, secret: values.BETTER_AUTH_SECRET, chromium: values.CHROMIUM_PATH };
 }

@@ -58,6 +58,7 @@ export async function runWorker(config: Extract<WorkerConfig, { ok: true }>): Pr
       worker = await startExportWorker(handle, {
         storage,
         mail: mailTransport(config.mail),
+        ...(config.bulletin ? { bulletin: workerBulletinPrinting(config.bulletin) } : {}),
         onError: (error) => events.error("worker.error", { reason: describeError(error) }),
       });
       break;
@@ -106,4 +107,12 @@ async function schemaReady(
     await pause(PENDING_MIGRATIONS_RECHECK_MS, signal);
   }
   return false;
+}
+
+function workerBulletinPrinting(settings: NonNullable<Extract<WorkerConfig, { ok: true }>["bulletin"]>) {
+  return {
+    appUrl: settings.appUrl,
+    secret: async () => settings.secret,
+    ...(settings.chromium ? { chromium: settings.chromium } : {}),
+  };
 }
