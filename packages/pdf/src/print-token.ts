@@ -6,8 +6,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * (BETTER_AUTH_SECRET) with a label of its own, so it signs nothing else and nothing else signs it.
  */
 
-/** The request header the printing browser sends it in. */
-export const PRINT_TOKEN_HEADER = "x-zones-print-token";
+export { PRINT_TOKEN_HEADER } from "./print-header";
 /** How long a token opens the page: the print's time limit, with room. */
 export const PRINT_TOKEN_TTL_SECONDS = 180;
 /** A longer header is no token of ours (refused before any work). */

@@ -11,7 +11,7 @@ import { LOCALE_COOKIE, toLocale } from "./locales";
  */
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  const [base, entry, review, imports, dashboard, compare, exports] = await Promise.all([
+  const [base, entry, review, imports, dashboard, compare, exports, bulletin] = await Promise.all([
     import(`../messages/${locale}.json`),
     import(`../messages/${locale}/entry.json`),
     import(`../messages/${locale}/review.json`),
@@ -19,6 +19,7 @@ export default getRequestConfig(async () => {
     import(`../messages/${locale}/dashboard.json`),
     import(`../messages/${locale}/compare.json`),
     import(`../messages/${locale}/exports.json`),
+    import(`../messages/${locale}/bulletin.json`),
   ]);
   return {
     locale,
@@ -30,6 +31,7 @@ export default getRequestConfig(async () => {
       dashboard: dashboard.default,
       compare: compare.default,
       exports: exports.default,
+      bulletin: bulletin.default,
     },
     timeZone: DEFAULT_TIME_ZONE,
   };

@@ -1,4 +1,4 @@
-import { INDICATORS } from "@zones/domain";
+import { INDICATORS, quarterRange, toQuarter } from "@zones/domain";
 
 import type { Database } from "../../client";
 import { type HeatCell, percentileHeat } from "../dashboard/percentile-heat";
@@ -8,6 +8,7 @@ import {
   type BulletinTrendRow,
   bulletinCompleteness,
   bulletinHeadlines,
+  bulletinSpan,
   bulletinTrends,
 } from "./figures";
 import {
@@ -21,6 +22,8 @@ import {
 export interface BulletinFigures {
   quarter: string;
   dataVersion: string;
+  /** The trends' quarters, oldest first (the small multiples' axis). */
+  quarters: string[];
   /** The active zones, in display order. */
   zoneCodes: string[];
   headlines: BulletinHeadlineRow[];
@@ -54,9 +57,11 @@ export async function bulletinFigures(db: Database, params: { quarter: string })
         }),
     bulletinRevisions(db, { quarter, since }),
   ]);
+  const { from, to } = bulletinSpan(quarter);
   return {
     quarter,
     dataVersion,
+    quarters: quarterRange(toQuarter(from), toQuarter(to)),
     zoneCodes,
     headlines,
     heat,
