@@ -77,7 +77,7 @@ describe("the quarterly bulletin's PDF", () => {
     expect(requests).toHaveLength(1);
   }, 60_000);
 
-  it("prints one bulletin at a time per process: another asked meanwhile is refused as busy", async () => {
+  it("prints one bulletin at a time per process: another asked meanwhile is busy, the same one waits for it", async () => {
     let release: () => void = () => {};
     hold = new Promise<void>((resolve) => {
       release = resolve;
@@ -98,9 +98,18 @@ describe("the quarterly bulletin's PDF", () => {
         trigger: "manual",
       }),
     ).rejects.toBeInstanceOf(BulletinBusyError);
+    // The same bulletin asked meanwhile waits for the print in progress: one print for both.
+    const same = bulletinPdf(world.handle.db, world.storage, printing, {
+      quarter: "2026Q1",
+      language: "en",
+      trigger: "manual",
+    });
     hold = null;
     release();
-    expect((await first).printed).toBe(true);
+    const [printed, waited] = await Promise.all([first, same]);
+    expect(printed.printed).toBe(true);
+    expect(waited).toMatchObject({ printed: false, record: { id: printed.record.id } });
+    expect(requests.filter((request) => request === "2026Q1:en")).toHaveLength(1);
   }, 60_000);
 
   it("refuses to keep a page the app refused (a wrong secret's token) instead of printing its error", async () => {

@@ -30,8 +30,11 @@ export class BulletinBusyError extends Error {
   }
 }
 
-/** One print at a time per process: a Chromium takes 200–400 MB while it prints. */
-let busy = false;
+/**
+ * One print at a time per process (a Chromium takes a few hundred MB while it prints): the one in progress, by
+ * quarter, language and data version. A request for the same bulletin meanwhile waits for it; another is busy.
+ */
+let inProgress: { key: string; done: Promise<BulletinPdf> } | null = null;
 
 export interface BulletinPdf {
   pdf: Buffer;
@@ -43,8 +46,9 @@ export interface BulletinPdf {
 /**
  * The bulletin of a quarter in a language, as a PDF: the one kept in the export storage when the data has not
  * changed since it was printed (a `bulletins` row of the same data version), otherwise printed now from the web
- * app's page, stored under `bulletins/<quarter>/<language>-<version>.pdf` and recorded. Throws BulletinBusyError
- * while this process prints another. Other code (scheduled deliveries) attaches what this returns.
+ * app's page, stored under `bulletins/<quarter>/<language>-<version>.pdf` and recorded. A request for the
+ * bulletin being printed waits for that print; one for another throws BulletinBusyError meanwhile. Other code
+ * (scheduled deliveries) attaches what this returns.
  */
 export async function bulletinPdf(
   db: Database,
@@ -59,43 +63,56 @@ export async function bulletinPdf(
     const pdf = await readKept(storage, kept.storageKey);
     if (pdf) return { pdf, record: kept, printed: false };
   }
-  if (busy) throw new BulletinBusyError();
-  busy = true;
+  const key = `${quarter}/${language}/${dataVersion}`;
+  if (inProgress?.key === key) return { ...(await inProgress.done), printed: false };
+  if (inProgress) throw new BulletinBusyError();
+  const done = printAndKeep(db, storage, how, { ...params, dataVersion });
+  inProgress = { key, done };
   try {
-    const token = signPrintToken(await how.secret(), { quarter, language });
-    const url = new URL(`/bulletin/${quarter}`, how.appUrl);
-    url.searchParams.set("lang", language);
-    const pdf = await printPagePdf(url.toString(), {
-      headers: { [PRINT_TOKEN_HEADER]: token },
-      readySelector: BULLETIN_READY_SELECTOR,
-      pageNumbers: BULLETIN_PAGE_NUMBERS[language],
-      outline: true,
-      timeoutMs: how.timeoutMs ?? BULLETIN_PRINT_TIMEOUT_MS,
-      ...(how.chromium ? { chromium: how.chromium } : {}),
-    });
-    const storageKey = `bulletins/${quarter}/${language}-${dataVersion}.pdf`;
-    await storage.store(
-      storageKey,
-      (sink) =>
-        new Promise<void>((resolve, reject) => {
-          sink.once("error", reject);
-          sink.end(pdf, () => resolve());
-        }),
-      { contentType: "application/pdf" },
-    );
-    const record = await recordBulletin(db, {
-      quarter,
-      language,
-      dataVersion,
-      storageKey,
-      byteSize: pdf.length,
-      sha256: createHash("sha256").update(pdf).digest("hex"),
-      trigger: params.trigger,
-    });
-    return { pdf, record, printed: true };
+    return await done;
   } finally {
-    busy = false;
+    inProgress = null;
   }
+}
+
+async function printAndKeep(
+  db: Database,
+  storage: ExportStorage,
+  how: BulletinPrinting,
+  params: { quarter: string; language: Locale; trigger: BulletinTrigger; dataVersion: string },
+): Promise<BulletinPdf> {
+  const { quarter, language, dataVersion } = params;
+  const token = signPrintToken(await how.secret(), { quarter, language });
+  const url = new URL(`/bulletin/${quarter}`, how.appUrl);
+  url.searchParams.set("lang", language);
+  const pdf = await printPagePdf(url.toString(), {
+    headers: { [PRINT_TOKEN_HEADER]: token },
+    readySelector: BULLETIN_READY_SELECTOR,
+    pageNumbers: BULLETIN_PAGE_NUMBERS[language],
+    outline: true,
+    timeoutMs: how.timeoutMs ?? BULLETIN_PRINT_TIMEOUT_MS,
+    ...(how.chromium ? { chromium: how.chromium } : {}),
+  });
+  const storageKey = `bulletins/${quarter}/${language}-${dataVersion}.pdf`;
+  await storage.store(
+    storageKey,
+    (sink) =>
+      new Promise<void>((resolve, reject) => {
+        sink.once("error", reject);
+        sink.end(pdf, () => resolve());
+      }),
+    { contentType: "application/pdf" },
+  );
+  const record = await recordBulletin(db, {
+    quarter,
+    language,
+    dataVersion,
+    storageKey,
+    byteSize: pdf.length,
+    sha256: createHash("sha256").update(pdf).digest("hex"),
+    trigger: params.trigger,
+  });
+  return { pdf, record, printed: true };
 }
 
 /** The kept PDF's bytes, or null when the file is gone (pruned by hand, a restore without files). */
