@@ -31,7 +31,7 @@ export class BulletinBusyError extends Error {
 }
 
 /**
- * One print at a time per process (a Chromium takes a few hundred MB while it prints): the one in progress, by
+ * One print at a time per process (the printing Chromium peaked at about 840 MB for the demo's bulletin): the one in progress, by
  * quarter, language and data version. A request for the same bulletin meanwhile waits for it; another is busy.
  */
 let inProgress: { key: string; done: Promise<BulletinPdf> } | null = null;
