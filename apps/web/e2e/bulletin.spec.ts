@@ -140,5 +140,7 @@ test.describe("quarterly bulletin", () => {
     const badFile = await page.request.get("/api/bulletins/2026Q9.pdf");
     expect(badFile.status()).toBe(404);
     expect((await page.goto("/bulletin/2026Q9"))?.status()).toBe(404);
+    expect((await page.goto("/bulletin/1949Q1"))?.status()).toBe(404);
+    expect((await page.request.get("/api/bulletins/1949Q1.pdf")).status()).toBe(404);
   });
 });

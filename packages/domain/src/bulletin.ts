@@ -1,3 +1,6 @@
+import { compareQuarters, type QuarterString } from "./quarter";
+import { FIRST_QUARTER } from "./quarter-calendar";
+
 /**
  * The quarterly bulletin (季度监测通报): a printable report of one quarter, issued on demand or when every
  * zone's submission of the quarter is approved.
@@ -18,3 +21,8 @@ export const BULLETIN_PAGE_NUMBERS = {
   "zh-CN": "第 {page} 页 / 共 {pages} 页",
   en: "Page {page} of {pages}",
 } as const;
+
+/** Bulletins exist from the programme's first quarter on (a quarter before it has no data and no trend). */
+export function isBulletinQuarter(quarter: QuarterString): boolean {
+  return compareQuarters(quarter, FIRST_QUARTER) >= 0;
+}

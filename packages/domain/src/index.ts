@@ -26,6 +26,7 @@ export {
   BULLETIN_TREND_QUARTERS,
   BULLETIN_TRIGGERS,
   type BulletinTrigger,
+  isBulletinQuarter,
 } from "./bulletin";
 export { hasAtMostDecimals, roundTo, sumDecimals } from "./decimal";
 export { type DraftSave, draftSave, fieldIssues } from "./draft-save";

@@ -34,6 +34,9 @@ describe("bulletin formatting", () => {
     expect(bulletinFileQuarter("2026Q2.pdf")).toBe("2026Q2");
     expect(bulletinFileQuarter("2026q2.pdf")).toBeNull();
     expect(bulletinFileQuarter("2026Q5.pdf")).toBeNull();
+    // Before the programme's first quarter there is no bulletin (nor a trend to draw).
+    expect(bulletinFileQuarter("2017Q1.pdf")).toBe("2017Q1");
+    expect(bulletinFileQuarter("1949Q1.pdf")).toBeNull();
     expect(bulletinFileQuarter("2026Q2.csv")).toBeNull();
     expect(bulletinFileQuarter(`${"9".repeat(40)}Q1.pdf`)).toBeNull();
     expect(bulletinDownloadName("2026Q2", "en")).toBe("zones-bulletin-2026Q2-en.pdf");

@@ -1,4 +1,11 @@
-import { formatChange, type Indicator, LOCALES, type Locale, type QuarterString } from "@zones/domain";
+import {
+  formatChange,
+  type Indicator,
+  isBulletinQuarter,
+  LOCALES,
+  type Locale,
+  type QuarterString,
+} from "@zones/domain";
 
 import { readQuarterInUrl } from "~/url-state/quarter";
 
@@ -31,11 +38,11 @@ export function readBulletinLanguage(value: string | string[] | undefined): Loca
   return (LOCALES as readonly string[]).includes(text ?? "") ? (text as Locale) : null;
 }
 
-/** The quarter of a bulletin's file name (`2026Q2.pdf`), canonically spelt; null for anything else. */
+/** The quarter of a bulletin's file name (`2026Q2.pdf`), canonically spelt, 2017Q1 on; null for anything else. */
 export function bulletinFileQuarter(file: string): QuarterString | null {
   if (file.length > 20 || !file.endsWith(".pdf")) return null;
   const read = readQuarterInUrl(file.slice(0, -".pdf".length));
-  return read.action === "use" ? read.quarter : null;
+  return read.action === "use" && isBulletinQuarter(read.quarter) ? read.quarter : null;
 }
 
 /** What a downloaded bulletin is called: `zones-bulletin-2026Q2-zh-CN.pdf`. */

@@ -1,5 +1,5 @@
 import { bulletinFigures } from "@zones/db/bulletin";
-import { canReadBulletin, formatQuarterLabel, type Locale } from "@zones/domain";
+import { canReadBulletin, formatQuarterLabel, isBulletinQuarter, type Locale } from "@zones/domain";
 import { notFound, redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 
@@ -27,7 +27,7 @@ function quarterOf(segment: string) {
     notFound();
   }
   const read = readQuarterInUrl(text);
-  if (read.action === "reject") notFound();
+  if (read.action === "reject" || !isBulletinQuarter(read.quarter)) notFound();
   return read;
 }
 
