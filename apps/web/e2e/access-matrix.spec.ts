@@ -177,6 +177,9 @@ const MATRIX: readonly Row[] = [
     if (expected) expect.soft(zonesInData(a.body), a.caller).toEqual(expected);
     if (sees(SEES_SUBMITTED, a)) expect.soft(zonesInData(a.body), a.caller).toHaveLength(12);
   }),
+  page("/bulletin/2026Q2",                 [307, 307,   404,   404,   404,   200,   200], (a) => {
+    expect.soft(has(a, 'data-testid="bulletin"'), a.caller).toBe(a.status === 200);
+  }),
   page("/exports",                         [307, 307,   200,   200,   200,   200,   200], (a) => {
     expect.soft(has(a, 'data-testid="export-schedules"'), a.caller).toBe(sees(SEES_SUBMITTED, a));
     // Runs are listed to their requester, and to admins.
@@ -257,6 +260,11 @@ const MATRIX: readonly Row[] = [
   }),
   api("/api/exports/runs/00000000-0000-4000-8000-000000000000",
                                            [401, 401,   404,   404,   404,   404,   404]),
+  api("/api/bulletins/2026Q2.pdf?lang=zh-CN",
+                                           [401, 401,   403,   403,   403,   200,   200], (a) => {
+    // Reviewer and admin ask at once: one print, the other waits for it.
+    if (a.status === 200) expect.soft(a.body.startsWith("%PDF-"), a.caller).toBe(true);
+  }),
   api("/api/health",                       [200, 200,   200,   200,   200,   200,   200], (a) => {
     expect.soft(JSON.parse(a.body), a.caller).toEqual({ status: "ok", database: "up", engine: "pglite" });
   }),

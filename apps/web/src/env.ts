@@ -38,6 +38,10 @@ export const env = createEnv({
     MAIL_FROM: SERVICE_VARIABLES.MAIL_FROM.optional(),
     /** Largest export file a schedule mails attached (MB, default 10); larger ones are linked. */
     MAIL_ATTACHMENT_MAX_MB: SERVICE_VARIABLES.MAIL_ATTACHMENT_MAX_MB.optional(),
+    /** The app's URL as this process reaches it, for printing the bulletin; unset: BETTER_AUTH_URL, else localhost. */
+    APP_INTERNAL_URL: SERVICE_VARIABLES.APP_INTERNAL_URL.optional(),
+    /** The Chromium that prints the bulletin; unset: /usr/bin/chromium. */
+    CHROMIUM_PATH: SERVICE_VARIABLES.CHROMIUM_PATH.optional(),
     /** Apply pending migrations when the server starts (otherwise only `npm run db:migrate` does). */
     MIGRATE_ON_START: SERVICE_VARIABLES.MIGRATE_ON_START.optional(),
   },

@@ -1,12 +1,17 @@
+import { PRINT_TOKEN_HEADER } from "@zones/pdf/print-header";
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
-
 import { env } from "~/env";
 import { isCrossOrigin } from "~/server/origin";
 import { pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "~/server/security-headers";
 
 /** Pages anyone may open; every other page needs a session. */
 const PUBLIC_PAGES = new Set(["/login"]);
+
+/** The printing browser's request for the bulletin: no session, a print token the page itself checks. */
+function isBulletinPrint(request: NextRequest): boolean {
+  return request.nextUrl.pathname.startsWith("/bulletin/") && request.headers.has(PRINT_TOKEN_HEADER);
+}
 
 function isHttps(request: NextRequest): boolean {
   return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
@@ -38,7 +43,11 @@ export function proxy(request: NextRequest) {
   });
 
   let response: NextResponse;
-  if (PUBLIC_PAGES.has(request.nextUrl.pathname) || getSessionCookie(request, { cookiePrefix: "zones" })) {
+  if (
+    PUBLIC_PAGES.has(request.nextUrl.pathname) ||
+    isBulletinPrint(request) ||
+    getSessionCookie(request, { cookiePrefix: "zones" })
+  ) {
     const headers = new Headers(request.headers);
     headers.set("content-security-policy", policy);
     headers.set("x-nonce", nonce);

@@ -44,6 +44,9 @@ export function canReview({ role }: Pick<Principal, "role">): boolean {
 /** Export schedules (as their owner): reviewers and admins. */
 export const canOwnExportSchedules = canReview;
 
+/** The quarterly bulletin (its page and its PDF): reviewers and admins, who issue it to the leaders. */
+export const canReadBulletin = canReview;
+
 /** Dashboards with submitted (not yet approved) figures beside the approved ones. */
 export const canSeeSubmitted = canReview;
 

@@ -3,6 +3,7 @@ export {
   canEnterData,
   canManageExportsOf,
   canOwnExportSchedules,
+  canReadBulletin,
   canReadZoneDrafts,
   canReview,
   canSeeSubmitted,
@@ -20,6 +21,14 @@ export {
   writableZones,
   zonesRefusedForSubmitted,
 } from "./access-policy";
+export {
+  BULLETIN_MAX_REVISIONS,
+  BULLETIN_PAGE_NUMBERS,
+  BULLETIN_TREND_QUARTERS,
+  BULLETIN_TRIGGERS,
+  type BulletinTrigger,
+  isBulletinQuarter,
+} from "./bulletin";
 export { hasAtMostDecimals, roundTo, sumDecimals } from "./decimal";
 export { type DraftSave, draftSave, fieldIssues } from "./draft-save";
 export type { EnteredNumberError, ParsedEnteredNumber } from "./entered-number";

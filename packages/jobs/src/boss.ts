@@ -5,6 +5,9 @@ import {
   DELIVERY_EXPIRE_SECONDS,
   DELIVERY_QUEUE,
   DELIVERY_RETRY,
+  BULLETIN_EXPIRE_SECONDS,
+  BULLETIN_QUEUE,
+  BULLETIN_RETRY,
   EXPORT_QUEUES,
   MAIL_EXPIRE_SECONDS,
   MAIL_QUEUE,
@@ -100,6 +103,7 @@ export async function ensureExportQueues(boss: PgBoss): Promise<void> {
       retryDelay: 60,
       expireInSeconds: 600,
     },
+    { name: BULLETIN_QUEUE, policy: "stately", ...BULLETIN_RETRY, expireInSeconds: BULLETIN_EXPIRE_SECONDS },
   ];
   for (const queue of wanted) {
     if (existing.has(queue.name)) continue;

@@ -3,6 +3,14 @@ export { afterScheduledRun, deliverAttempt } from "./delivery";
 export { type DeliveryOutcome, type DeliverySettings, WEBHOOK_TIMEOUT_MS } from "./delivery-common";
 export { deliverySettingsFor } from "./delivery-settings";
 export type { WebhookNotice } from "./delivery-webhook";
+export {
+  BULLETIN_PRINT_TIMEOUT_MS,
+  BULLETIN_READY_SELECTOR,
+  BulletinBusyError,
+  type BulletinPdf,
+  type BulletinPrinting,
+  bulletinPdf,
+} from "./bulletin";
 export { defaultExportDir } from "./export-dir";
 export { type ExportFile, storeExportFile } from "./export-file";
 export {
@@ -26,6 +34,7 @@ export {
   DELIVERY_QUEUE,
   DELIVERY_RETRY,
   DIGEST_CRON,
+  BULLETIN_QUEUE,
   EXPORT_QUEUES,
   HEARTBEAT_MS,
   MAIL_CLAIM_STALE_SECONDS,

@@ -104,3 +104,14 @@ export const NOTIFICATION_DELIVER_CRON = "* * * * *";
 export const DEADLINE_NOTICE_CRON = "0 8 * * *";
 /** Daily at 08:30 Asia/Shanghai: the digest, after that morning's reminders have been recorded. */
 export const DIGEST_CRON = "30 8 * * *";
+
+/**
+ * pg-boss queue of the quarterly bulletin: `{ quarter, language }`, sent when every zone's submission of the
+ * quarter is approved; `stately` with the quarter and language as its singletonKey, so approvals arriving
+ * together print it once.
+ */
+export const BULLETIN_QUEUE = "bulletin-issue";
+
+/** A print that failed (Chromium, the web app unreachable, another print running) is tried again later. */
+export const BULLETIN_RETRY = { retryLimit: 4, retryDelay: 60, retryBackoff: true } as const;
+export const BULLETIN_EXPIRE_SECONDS = 10 * 60;

@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from "@zones/db/client";
-import { DEFAULT_TIME_ZONE } from "@zones/domain";
+import { allZonesApproved } from "@zones/db/exports";
+import { DEFAULT_TIME_ZONE, LOCALES, type Locale } from "@zones/domain";
 import { type MailTransport, mailTransport } from "@zones/mail";
 import type { ExportStorage } from "@zones/storage";
 import { currentRequest, newRequestContext, runWithRequest } from "@zones/telemetry/context";
@@ -10,6 +11,7 @@ import type PgBoss from "pg-boss";
 import { type BossTiming, createBoss, ensureExportQueues } from "./boss";
 import { afterScheduledRun, deliverAttempt } from "./delivery";
 import type { DeliverySettings } from "./delivery-common";
+import { type BulletinPrinting, bulletinPdf } from "./bulletin";
 import { type OutgoingMail, recordOutgoingMail, sendMailAttempt } from "./mail";
 import { deliverPendingNotifications, runDeadlineNotices, runDigests } from "./notifications";
 import { runPeriodOpening } from "./period-open";
@@ -20,6 +22,7 @@ import {
   DELIVERY_QUEUE,
   DELIVERY_RETRY,
   DIGEST_CRON,
+  BULLETIN_QUEUE,
   EXPORT_QUEUES,
   MAIL_CLAIM_STALE_SECONDS,
   MAIL_EXPIRE_SECONDS,
@@ -108,6 +111,8 @@ export interface ExportWorkerOptions {
   notificationDeliverCron?: string;
   deadlineNoticeCron?: string;
   digestCron?: string;
+  /** How this worker prints the quarterly bulletin once every zone's quarter is approved; unset: it does not. */
+  bulletin?: BulletinPrinting;
 }
 
 type Handle = Pick<
@@ -287,9 +292,35 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
     EXPORT_QUEUES.quarterApproved,
     { ...polling, batchSize: 1 },
     tracked(async ([job]) => {
-      if (job) await asSent(job.data, () => runQuarterApproved(db, jobs.enqueueRun, job.data.quarter));
+      if (!job) return;
+      await asSent(job.data, () => runQuarterApproved(db, jobs.enqueueRun, job.data.quarter));
+      // The quarter's bulletin, in each language, once its last submission is approved.
+      if (options.bulletin && (await allZonesApproved(db, job.data.quarter))) {
+        for (const language of LOCALES) {
+          await boss.send(
+            BULLETIN_QUEUE,
+            { quarter: job.data.quarter, language, ...sentBy() },
+            { singletonKey: `${job.data.quarter}:${language}` },
+          );
+        }
+      }
     }),
   );
+  const printing = options.bulletin;
+  if (printing) {
+    await boss.work<{ quarter: string; language: Locale } & Sent>(
+      BULLETIN_QUEUE,
+      { ...polling, batchSize: 1 },
+      tracked(async ([job]) => {
+        if (!job) return;
+        const { quarter, language } = job.data;
+        // A busy printer or a failure throws: pg-boss tries again after BULLETIN_RETRY's delay.
+        await asSent(job.data, () =>
+          bulletinPdf(db, options.storage, printing, { quarter, language, trigger: "all-approved" }),
+        );
+      }),
+    );
+  }
 
   await boss.work<{ messageId: string } & Sent>(
     MAIL_QUEUE,
@@ -403,6 +434,7 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
           ...Object.values(NOTIFICATION_QUEUES),
           MAIL_QUEUE,
           DELIVERY_QUEUE,
+          BULLETIN_QUEUE,
         ].map((queue) => boss.offWork(queue)),
       );
       const idle = () => active === 0;

@@ -11,7 +11,7 @@ import { LOCALE_COOKIE, toLocale } from "./locales";
  */
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  const [base, entry, review, imports, dashboard, compare, exports, notifications] = await Promise.all([
+  const [base, entry, review, imports, dashboard, compare, exports, notifications, bulletin] = await Promise.all([
     import(`../messages/${locale}.json`),
     import(`../messages/${locale}/entry.json`),
     import(`../messages/${locale}/review.json`),
@@ -20,6 +20,7 @@ export default getRequestConfig(async () => {
     import(`../messages/${locale}/compare.json`),
     import(`../messages/${locale}/exports.json`),
     import(`../messages/${locale}/notifications.json`),
+    import(`../messages/${locale}/bulletin.json`),
   ]);
   return {
     locale,
@@ -32,6 +33,7 @@ export default getRequestConfig(async () => {
       compare: compare.default,
       exports: exports.default,
       notifications: notifications.default,
+      bulletin: bulletin.default,
     },
     timeZone: DEFAULT_TIME_ZONE,
   };

@@ -5,6 +5,7 @@ import { logger } from "@zones/telemetry/log";
 import { type EXPORT_WORKER_MODES, env } from "~/env";
 
 import { onShutdown } from "../../server/process-state.mjs";
+import { bulletinPrinting } from "./bulletin-printing";
 import { getExportStorage } from "./export-storage";
 
 /**
@@ -67,6 +68,8 @@ async function startExportJobs(): Promise<ExportJobSender | null> {
     storage: getExportStorage(),
     mail: mailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
     ...(delivery ? { delivery } : {}),
+    // The bulletin is printed from this very server once every zone's quarter is approved.
+    bulletin: bulletinPrinting(handle.db),
   });
   // When the server stops: no new jobs; an export in progress finishes within the grace or is handed back.
   onShutdown("stop", ({ deadline }) => worker.stop({ deadline }));

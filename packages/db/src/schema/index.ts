@@ -1,4 +1,5 @@
 export * from "./auth";
+export * from "./bulletins";
 export * from "./catalogue";
 export * from "./exports";
 export * from "./mail";

@@ -22,6 +22,8 @@ export declare const SERVICE_VARIABLES: {
     z.ZodArray<z.ZodString>
   >;
   BETTER_AUTH_URL: z.ZodURL;
+  APP_INTERNAL_URL: z.ZodURL;
+  CHROMIUM_PATH: z.ZodString;
   MIGRATE_ON_START: z.ZodCodec<z.ZodString, z.ZodBoolean>;
   SHUTDOWN_GRACE_SECONDS: z.ZodCoercedNumber<unknown>;
   ZONES_DEMO: z.ZodCodec<z.ZodString, z.ZodBoolean>;

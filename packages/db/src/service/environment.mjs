@@ -192,6 +192,13 @@ export const SERVICE_VARIABLES = {
     ),
   /** The app's public URL (its origin is the only one trusted to act for a signed-in user). */
   BETTER_AUTH_URL: z.url({ protocol: /^https?$/, error: "must be the app's public http(s) URL" }),
+  /**
+   * The web app's URL as this process reaches it, for printing the quarterly bulletin from the app's own page
+   * (e.g. `http://127.0.0.1:3000` beside it, `http://web:3000` in containers). Unset: BETTER_AUTH_URL.
+   */
+  APP_INTERNAL_URL: z.url({ protocol: /^https?$/, error: "must be the web app's internal http(s) URL" }),
+  /** The Chromium that prints the bulletin (Debian's `chromium` package); default /usr/bin/chromium. */
+  CHROMIUM_PATH: z.string().min(1),
   /** Apply pending migrations when the process starts (otherwise only `npm run db:migrate` does). */
   MIGRATE_ON_START: flag(),
   /** How long a stopping process lets requests and exports in progress finish. */

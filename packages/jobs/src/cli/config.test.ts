@@ -44,6 +44,29 @@ describe("npm run worker's configuration", () => {
     ).toMatchObject({ ok: false, variables: ["S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] });
   });
 
+  it("prints the bulletin from APP_INTERNAL_URL, else from the public URL, and refuses one that is no URL", () => {
+    expect(readWorkerConfig(DEPLOYMENT)).toMatchObject({
+      ok: true,
+      bulletin: { appUrl: "https://zones.example.org", secret: "s".repeat(32), chromium: undefined },
+    });
+    expect(
+      readWorkerConfig({
+        ...DEPLOYMENT,
+        APP_INTERNAL_URL: "http://web:3000",
+        CHROMIUM_PATH: "/opt/chromium",
+      }),
+    ).toMatchObject({ ok: true, bulletin: { appUrl: "http://web:3000", chromium: "/opt/chromium" } });
+    expect(readWorkerConfig({ ...DEPLOYMENT, APP_INTERNAL_URL: "web:3000/" })).toMatchObject({
+      ok: false,
+      variables: ["APP_INTERNAL_URL"],
+    });
+    // A demo's worker without a secret prints nothing.
+    expect(readWorkerConfig({ DATABASE_URL: DEPLOYMENT.DATABASE_URL, ZONES_DEMO: "1" })).toMatchObject({
+      ok: true,
+      bulletin: null,
+    });
+  });
+
   it("reads how mail leaves: SMTP_URL as MAIL_FROM, or the outbox without SMTP_URL", () => {
     expect(
       readWorkerConfig({

@@ -28,6 +28,8 @@ const WORKER_VARIABLES = {
   MAIL_ATTACHMENT_MAX_MB: SERVICE_VARIABLES.MAIL_ATTACHMENT_MAX_MB,
   BETTER_AUTH_SECRET: SERVICE_VARIABLES.BETTER_AUTH_SECRET,
   BETTER_AUTH_URL: SERVICE_VARIABLES.BETTER_AUTH_URL,
+  APP_INTERNAL_URL: SERVICE_VARIABLES.APP_INTERNAL_URL,
+  CHROMIUM_PATH: SERVICE_VARIABLES.CHROMIUM_PATH,
   MIGRATE_ON_START: SERVICE_VARIABLES.MIGRATE_ON_START,
   SHUTDOWN_GRACE_SECONDS: SERVICE_VARIABLES.SHUTDOWN_GRACE_SECONDS,
   ZONES_DEMO: SERVICE_VARIABLES.ZONES_DEMO,
@@ -50,6 +52,11 @@ export type WorkerConfig =
       };
       /** The app's public address (BETTER_AUTH_URL): links in notification mail. */
       appUrl: string | undefined;
+      /**
+       * How the worker prints the quarterly bulletin: the web app's page at APP_INTERNAL_URL (default
+       * BETTER_AUTH_URL), let in by a token signed with BETTER_AUTH_SECRET; null without them (a demo's worker).
+       */
+      bulletin: { appUrl: string; secret: string; chromium: string | undefined } | null;
     }
   | { ok: false; message: string; variables: string[] };
 
@@ -76,5 +83,17 @@ export function readWorkerConfig(source: Record<string, string | undefined> = pr
       attachmentMaxMb: values.MAIL_ATTACHMENT_MAX_MB,
     },
     appUrl: values.BETTER_AUTH_URL,
+    bulletin: bulletinPrinting(values),
   };
+}
+
+function bulletinPrinting(values: {
+  APP_INTERNAL_URL?: string | undefined;
+  BETTER_AUTH_URL?: string | undefined;
+  BETTER_AUTH_SECRET?: string | undefined;
+  CHROMIUM_PATH?: string | undefined;
+}): Extract<WorkerConfig, { ok: true }>["bulletin"] {
+  const appUrl = values.APP_INTERNAL_URL ?? values.BETTER_AUTH_URL;
+  if (!appUrl || !values.BETTER_AUTH_SECRET) return null;
+  return { appUrl, secret: values.BETTER_AUTH_SECRET, chromium: values.CHROMIUM_PATH };
 }

@@ -62,6 +62,7 @@ export async function runWorker(config: Extract<WorkerConfig, { ok: true }>): Pr
         mail: mailTransport(config.mail),
         ...(delivery ? { delivery } : {}),
         appUrl: config.appUrl ?? null,
+        ...(config.bulletin ? { bulletin: workerBulletinPrinting(config.bulletin) } : {}),
         onError: (error) => events.error("worker.error", { reason: describeError(error) }),
       });
       break;
@@ -110,4 +111,12 @@ async function schemaReady(
     await pause(PENDING_MIGRATIONS_RECHECK_MS, signal);
   }
   return false;
+}
+
+function workerBulletinPrinting(settings: NonNullable<Extract<WorkerConfig, { ok: true }>["bulletin"]>) {
+  return {
+    appUrl: settings.appUrl,
+    secret: async () => settings.secret,
+    ...(settings.chromium ? { chromium: settings.chromium } : {}),
+  };
 }

@@ -1,7 +1,8 @@
-import { followsAnyZone, lastFinishedQuarter, nextQuarter } from "@zones/domain";
+import { canReadBulletin, followsAnyZone, lastFinishedQuarter, nextQuarter } from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
+import { BulletinDownloads } from "~/components/bulletin/bulletin-downloads";
 import { CompletenessGrid, type CompletenessInput } from "~/components/review/completeness-grid";
 import { requireUser } from "~/server/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
@@ -37,6 +38,7 @@ export default async function CompletenessPage({ searchParams }: { searchParams:
         role={user.role}
         ceiling={nextQuarter(lastFinishedQuarter(new Date()))}
       />
+      {canReadBulletin(user) && <BulletinDownloads />}
     </HydrateClient>
   );
 }
