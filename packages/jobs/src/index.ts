@@ -1,8 +1,4 @@
 export { type BossOptions, type BossTiming, createBoss, ensureExportQueues } from "./boss";
-export { afterScheduledRun, deliverAttempt } from "./delivery";
-export { type DeliveryOutcome, type DeliverySettings, WEBHOOK_TIMEOUT_MS } from "./delivery-common";
-export { deliverySettingsFor } from "./delivery-settings";
-export type { WebhookNotice } from "./delivery-webhook";
 export {
   BULLETIN_PRINT_TIMEOUT_MS,
   BULLETIN_READY_SELECTOR,
@@ -11,6 +7,10 @@ export {
   type BulletinPrinting,
   bulletinPdf,
 } from "./bulletin";
+export { afterScheduledRun, deliverAttempt } from "./delivery";
+export { type DeliveryOutcome, type DeliverySettings, WEBHOOK_TIMEOUT_MS } from "./delivery-common";
+export { deliverySettingsFor } from "./delivery-settings";
+export type { WebhookNotice } from "./delivery-webhook";
 export { defaultExportDir } from "./export-dir";
 export { type ExportFile, storeExportFile } from "./export-file";
 export {
@@ -30,11 +30,11 @@ export {
 } from "./notifications";
 export { runPeriodOpening } from "./period-open";
 export {
+  BULLETIN_QUEUE,
   DEADLINE_NOTICE_CRON,
   DELIVERY_QUEUE,
   DELIVERY_RETRY,
   DIGEST_CRON,
-  BULLETIN_QUEUE,
   EXPORT_QUEUES,
   HEARTBEAT_MS,
   MAIL_CLAIM_STALE_SECONDS,

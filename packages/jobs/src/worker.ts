@@ -9,20 +9,20 @@ import { observeQueueSizes } from "@zones/telemetry/metrics";
 import type PgBoss from "pg-boss";
 
 import { type BossTiming, createBoss, ensureExportQueues } from "./boss";
+import { type BulletinPrinting, bulletinPdf } from "./bulletin";
 import { afterScheduledRun, deliverAttempt } from "./delivery";
 import type { DeliverySettings } from "./delivery-common";
-import { type BulletinPrinting, bulletinPdf } from "./bulletin";
 import { type OutgoingMail, recordOutgoingMail, sendMailAttempt } from "./mail";
 import { deliverPendingNotifications, runDeadlineNotices, runDigests } from "./notifications";
 import { runPeriodOpening } from "./period-open";
 import { exportQueueSizes } from "./queue-sizes";
 import {
+  BULLETIN_QUEUE,
   DEADLINE_NOTICE_CRON,
   DELIVERY_EXPIRE_SECONDS,
   DELIVERY_QUEUE,
   DELIVERY_RETRY,
   DIGEST_CRON,
-  BULLETIN_QUEUE,
   EXPORT_QUEUES,
   MAIL_CLAIM_STALE_SECONDS,
   MAIL_EXPIRE_SECONDS,

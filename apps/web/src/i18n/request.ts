@@ -11,17 +11,18 @@ import { LOCALE_COOKIE, toLocale } from "./locales";
  */
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  const [base, entry, review, imports, dashboard, compare, exports, notifications, bulletin] = await Promise.all([
-    import(`../messages/${locale}.json`),
-    import(`../messages/${locale}/entry.json`),
-    import(`../messages/${locale}/review.json`),
-    import(`../messages/${locale}/imports.json`),
-    import(`../messages/${locale}/dashboard.json`),
-    import(`../messages/${locale}/compare.json`),
-    import(`../messages/${locale}/exports.json`),
-    import(`../messages/${locale}/notifications.json`),
-    import(`../messages/${locale}/bulletin.json`),
-  ]);
+  const [base, entry, review, imports, dashboard, compare, exports, notifications, bulletin] =
+    await Promise.all([
+      import(`../messages/${locale}.json`),
+      import(`../messages/${locale}/entry.json`),
+      import(`../messages/${locale}/review.json`),
+      import(`../messages/${locale}/imports.json`),
+      import(`../messages/${locale}/dashboard.json`),
+      import(`../messages/${locale}/compare.json`),
+      import(`../messages/${locale}/exports.json`),
+      import(`../messages/${locale}/notifications.json`),
+      import(`../messages/${locale}/bulletin.json`),
+    ]);
   return {
     locale,
     messages: {
