@@ -144,6 +144,33 @@ test("on a phone the delivery fields fit the screen", async ({ page }) => {
   await page.getByRole("button", { name: "取消" }).click();
 });
 
+test("a schedule run when every zone is approved can mail the quarterly bulletin to its recipients", async ({
+  page,
+}) => {
+  const name = "E2E 季度通报送领导";
+  await signInAs(page, "admin", "/exports");
+  await page.getByTestId("schedule-create").click();
+  const form = await fillSchedule(page);
+  await form.getByLabel("名称", { exact: true }).fill(name);
+  const delivery = form.getByTestId("schedule-delivery");
+  // Only a schedule run by approvals offers the bulletin.
+  await expect(delivery.getByTestId("delivery-bulletin")).toHaveCount(0);
+  await form.getByLabel("全部示范区审核通过时", { exact: true }).check();
+  await delivery.getByTestId("delivery-bulletin").check();
+  await delivery.getByTestId("delivery-account-search").fill("reviewer@demo");
+  await delivery.locator(`[data-testid="delivery-account-add"][data-email="${ACCOUNT}"]`).click();
+  await form.getByTestId("schedule-save").click();
+  await expect(page.getByTestId("schedules-done")).toContainText(`已保存定时导出“${name}”`);
+
+  const row = page.getByTestId("schedule-row").filter({ hasText: name });
+  await row.getByTestId("schedule-edit").click();
+  await expect(page.getByTestId("schedule-delivery").getByTestId("delivery-bulletin")).toBeChecked();
+  await page.getByRole("button", { name: "取消" }).click();
+  await row.getByTestId("schedule-delete").click();
+  await page.getByRole("button", { name: "确认删除" }).click();
+  await expect(page.getByTestId("schedule-row").filter({ hasText: name })).toHaveCount(0);
+});
+
 test("cleanup: the schedule and the domain go", async ({ page }) => {
   await signInAs(page, "admin", "/exports");
   const row = page.getByTestId("schedule-row").filter({ hasText: SCHEDULE_NAME });

@@ -16,6 +16,7 @@ describe("ZScheduleDeliverySchema", () => {
       mode: "link",
       zip: false,
       linkDays: 7,
+      bulletin: false,
       webhooks: [],
     });
   });

@@ -110,6 +110,11 @@ export const ZScheduleDeliverySchema = z
       .min(1, { error: `delivery.linkDays: a whole number of days 1–${MAX_LINK_DAYS}` })
       .max(MAX_LINK_DAYS, { error: `delivery.linkDays: a whole number of days 1–${MAX_LINK_DAYS}` })
       .default(DEFAULT_LINK_DAYS),
+    /**
+     * The quarterly bulletin (PDF) attached to each mail: for schedules run when every zone's quarter is approved
+     * ("mail the bulletin to the leaders"), the bulletin of that quarter.
+     */
+    bulletin: z.boolean({ error: "delivery.bulletin: true or false" }).default(false),
     webhooks: z
       .array(ZWebhookSchema, { error: "delivery.webhooks: expected a list of webhooks" })
       .max(MAX_SCHEDULE_WEBHOOKS, { error: `delivery.webhooks: at most ${MAX_SCHEDULE_WEBHOOKS} webhooks` })

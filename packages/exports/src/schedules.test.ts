@@ -57,7 +57,15 @@ describe("ZExportScheduleSchema: accepted input", () => {
       quarters: { kind: "recent", count: 4 },
       format: "csv",
       retention: 8,
-      delivery: { accounts: [], addresses: [], mode: "link", zip: false, linkDays: 7, webhooks: [] },
+      delivery: {
+        accounts: [],
+        addresses: [],
+        mode: "link",
+        zip: false,
+        linkDays: 7,
+        bulletin: false,
+        webhooks: [],
+      },
     });
   });
 
@@ -127,6 +135,17 @@ describe("ZExportScheduleSchema: accepted input", () => {
 });
 
 describe("ZExportScheduleSchema: refusals name their field", () => {
+  it("attaches the quarterly bulletin only to schedules run when every zone's quarter is approved", () => {
+    expect(refusals(schedule({ delivery: { bulletin: true } }))).toEqual([
+      "delivery.bulletin → delivery.bulletin: the bulletin is attached only by schedules run when every zone's quarter is approved",
+    ]);
+    const approved = ZExportScheduleSchema.parse(
+      schedule({ trigger: { kind: "all-approved" }, delivery: { bulletin: true } }),
+    );
+    expect(approved.delivery.bulletin).toBe(true);
+    expect(ZExportScheduleSchema.parse(schedule()).delivery.bulletin).toBe(false);
+  });
+
   it.each<[string, Record<string, unknown>, string]>([
     ["an empty name", { name: "   " }, "name → name: give the schedule a name"],
     ["a long name", { name: "x".repeat(101) }, "name → name: at most 100 characters, got 101"],

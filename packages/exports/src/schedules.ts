@@ -330,6 +330,16 @@ export const ZExportScheduleSchema = z
     delivery: ZScheduleDeliverySchema.default(NO_DELIVERY),
   })
   .superRefine((schedule, ctx) => {
+    const trigger = schedule.trigger as { kind?: unknown } | undefined;
+    if (schedule.delivery?.bulletin && trigger?.kind !== "all-approved") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["delivery", "bulletin"],
+        message:
+          "delivery.bulletin: the bulletin is attached only by schedules run when every zone's quarter is approved",
+        input: schedule.delivery.bulletin,
+      });
+    }
     const quarters = schedule.quarters as ScheduleQuarters | undefined;
     if (schedule.layout !== "wide" || typeof quarters !== "object" || quarters === null) return;
     if (quarters.kind === "fixed") {

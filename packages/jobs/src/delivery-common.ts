@@ -1,6 +1,6 @@
 import type { Database } from "@zones/db/client";
 import { recordExportDelivery } from "@zones/db/exports";
-import type { Locale } from "@zones/domain";
+import type { Locale, QuarterString } from "@zones/domain";
 import { NO_DELIVERY, type TScheduleDelivery, ZScheduleDeliverySchema } from "@zones/exports";
 import type { MailTransport } from "@zones/mail";
 import type { ExportStorage } from "@zones/storage";
@@ -47,6 +47,8 @@ export interface DeliveryContext {
   mail: MailTransport;
   mailClaimStaleSeconds: number;
   webhookClaimStaleSeconds: number;
+  /** The quarterly bulletin of a quarter as a PDF (kept or printed); unset where this worker cannot print. */
+  bulletin?: (quarter: QuarterString, language: Locale) => Promise<Buffer>;
 }
 
 export async function failDelivery(db: Database, id: string, answer: string): Promise<"failed"> {

@@ -6,6 +6,7 @@ import {
   deliveriesOfRuns,
   type ExportDeliveryRecord,
   getExportRun,
+  insertExportDeliveries,
   insertExportRun,
   insertExportSchedule,
 } from "@zones/db/exports";
@@ -16,7 +17,7 @@ import { startTestSmtpServer, type TestSmtpServer } from "@zones/mail/testing";
 import { and, eq, like, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import { afterScheduledRun } from "./delivery";
+import { afterScheduledRun, deliverAttempt } from "./delivery";
 import type { DeliverySettings } from "./delivery-common";
 import { DELIVERY_QUEUE } from "./queues";
 import { gdpSchedule, OFFICIAL, REVIEWER, VIEWER } from "./test-fixture";
@@ -303,6 +304,98 @@ describe("delivery of a schedule's file", () => {
       .where(and(eq(mailMessages.recipientId, VIEWER.id), like(mailMessages.subject, "%定时导出失败%")));
     expect(recorded).toHaveLength(1);
     expect(await deliveriesOfRuns(world.handle.db, [run.id])).toEqual([]);
+  });
+});
+
+describe("the quarterly bulletin with a schedule's mail", () => {
+  it("attaches the bulletin of the approved quarter, in the recipient's language, to each mail", async () => {
+    // A worker that runs the export but delivers nothing itself: the delivery below is made by hand, with a
+    // printer that hands back a known PDF (the printing itself is bulletin.test.ts's).
+    const worker = await startExportWorker(world.handle, {
+      storage: world.storage,
+      timing: FAST,
+      runRetry: { retryLimit: 0, retryDelay: 1, retryBackoff: false },
+      onError: (error) => console.error("WORKER ERROR", error),
+    });
+    workers.push(worker);
+    const schedule = await insertExportSchedule(world.handle.db, {
+      ...gdpSchedule({ name: "领导通报" }),
+      ownerId: REVIEWER.id,
+      trigger: { kind: "all-approved" },
+      cron: null,
+      delivery: { accounts: [OFFICIAL.id], addresses: [], webhooks: [], bulletin: true },
+    });
+    // An all-approved run serves the quarter whose start is its occurrence: 2026Q2 here.
+    const run = await insertExportRun(world.handle.db, {
+      scheduleId: schedule.id,
+      requestedBy: null,
+      trigger: "event",
+      dueAt: new Date("2026-04-01T00:00:00+08:00"),
+      filters: gdpFilters({ zoneCodes: ["HB-HS"] }),
+      format: "csv",
+      maxAttempts: 1,
+    });
+    if (!run) throw new Error("no run");
+    await worker.jobs.enqueueRun(run.id);
+    await waitFor(
+      async () => (await getExportRun(world.handle.db, run.id))?.status === "succeeded",
+      "the run",
+      POLL,
+    );
+    await afterScheduledRun(
+      world.handle.db,
+      run.id,
+      { ...worker.jobs, sendDelivery: async () => {} },
+      settings(),
+    );
+    const [delivery] = await deliveriesOfRuns(world.handle.db, [run.id]);
+    if (!delivery) throw new Error("no delivery");
+    const asked: string[] = [];
+    const pdf = Buffer.from("%PDF-1.7 通报");
+    const outcome = await deliverAttempt(
+      world.handle.db,
+      delivery.id,
+      { retryCount: 0, retryLimit: 2 },
+      {
+        settings: settings(),
+        storage: world.storage,
+        mail: smtpTransport(smtp.url, FROM),
+        mailClaimStaleSeconds: 60,
+        webhookClaimStaleSeconds: 60,
+        bulletin: async (quarter, language) => {
+          asked.push(`${quarter}/${language}`);
+          return pdf;
+        },
+      },
+    );
+    expect(outcome).toBe("sent");
+    expect(asked).toEqual(["2026Q2/zh-CN"]);
+    const [mail] = mailsTo(OFFICIAL.email, "领导通报");
+    const attached = mail?.mail.attachments?.find((item) => item.filename === "季度监测通报-2026Q2.pdf");
+    expect(attached?.content.equals(pdf)).toBe(true);
+    expect(mail?.mail.text).toContain("附件为季度监测通报");
+
+    // Without a printer the delivery is not mailed without the bulletin it promises: it is tried again.
+    const second = await insertExportDeliveries(world.handle.db, run.id, [
+      { channel: "mail", target: "second@partner.gov.cn" },
+    ]);
+    const waiting = second.find((item) => item.target === "second@partner.gov.cn");
+    if (!waiting) throw new Error("no second delivery");
+    await expect(
+      deliverAttempt(
+        world.handle.db,
+        waiting.id,
+        { retryCount: 0, retryLimit: 2 },
+        {
+          settings: settings(),
+          storage: world.storage,
+          mail: smtpTransport(smtp.url, FROM),
+          mailClaimStaleSeconds: 60,
+          webhookClaimStaleSeconds: 60,
+        },
+      ),
+    ).rejects.toThrow(/cannot print/);
+    expect(mailsTo("second@partner.gov.cn", "领导通报")).toHaveLength(0);
   });
 });
 

@@ -13,7 +13,7 @@ import {
 } from "@zones/db/exports";
 import { getMail } from "@zones/db/mail";
 import { recordExportFailed } from "@zones/db/notifications";
-import { type Locale, mailDomainOf } from "@zones/domain";
+import { type Locale, mailDomainOf, quarterOfDate } from "@zones/domain";
 import { ZExportFiltersSchema } from "@zones/exports";
 import { signDownloadToken } from "@zones/exports/delivery-token";
 
@@ -209,21 +209,64 @@ async function composeDeliveryMail(
     recipientId: delivery.recipientId,
     language,
   };
+  const bulletin = options.bulletin ? await bulletinAttachment(run, language, context) : null;
   if (options.mode === "attachment") {
     const attachment = await readAttachment(context.storage, run, options.zip, settings.attachmentMaxBytes);
     if (attachment) {
       return {
-        mail: {
-          ...base,
-          ...fileMail(facts(run, schedule.name), { kind: "attached" }, language),
-          attachments: [attachment],
-        },
+        mail: withBulletin(
+          {
+            ...base,
+            ...fileMail(facts(run, schedule.name), { kind: "attached" }, language),
+            attachments: [attachment],
+          },
+          bulletin,
+        ),
       };
     }
     const access = { kind: "too-large" as const, url, expiresAt, limitBytes: settings.attachmentMaxBytes };
-    return { mail: { ...base, ...fileMail(facts(run, schedule.name), access, language) } };
+    return {
+      mail: withBulletin({ ...base, ...fileMail(facts(run, schedule.name), access, language) }, bulletin),
+    };
   }
   return {
-    mail: { ...base, ...fileMail(facts(run, schedule.name), { kind: "link", url, expiresAt }, language) },
+    mail: withBulletin(
+      { ...base, ...fileMail(facts(run, schedule.name), { kind: "link", url, expiresAt }, language) },
+      bulletin,
+    ),
   };
+}
+
+/**
+ * The bulletin of the quarter whose approval ran the schedule (the run's occurrence is that quarter's start), in
+ * the recipient's language. A worker that cannot print throws: the delivery is retried (a worker that can may
+ * take it), rather than mailed without the bulletin the schedule promises.
+ */
+async function bulletinAttachment(
+  run: ExportRunListRow,
+  language: Locale,
+  context: DeliveryContext,
+): Promise<{ filename: string; content: Buffer; contentType: string } | null> {
+  if (!run.dueAt) return null;
+  if (!context.bulletin)
+    throw new Error("this worker cannot print the quarterly bulletin (no print settings)");
+  const quarter = quarterOfDate(new Date(run.dueAt));
+  const content = await context.bulletin(quarter, language);
+  return {
+    filename: language === "en" ? `bulletin-${quarter}.pdf` : `季度监测通报-${quarter}.pdf`,
+    content,
+    contentType: "application/pdf",
+  };
+}
+
+function withBulletin(
+  mail: OutgoingMail,
+  bulletin: { filename: string; content: Buffer; contentType: string } | null,
+): OutgoingMail {
+  if (!bulletin) return mail;
+  const note =
+    mail.language === "en"
+      ? `The quarterly bulletin is attached (${bulletin.filename}).`
+      : `附件为季度监测通报（${bulletin.filename}）。`;
+  return { ...mail, text: `${note}\n\n${mail.text}`, attachments: [...(mail.attachments ?? []), bulletin] };
 }

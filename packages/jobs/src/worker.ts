@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from "@zones/db/client";
 import { allZonesApproved } from "@zones/db/exports";
-import { DEFAULT_TIME_ZONE, LOCALES, type Locale } from "@zones/domain";
+import { DEFAULT_TIME_ZONE, LOCALES, type Locale, type QuarterString } from "@zones/domain";
 import { type MailTransport, mailTransport } from "@zones/mail";
 import type { ExportStorage } from "@zones/storage";
 import { currentRequest, newRequestContext, runWithRequest } from "@zones/telemetry/context";
@@ -338,6 +338,11 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
       );
     }),
   );
+  // Schedules that attach the quarterly bulletin get the one kept for the data, or a new print.
+  const printedBulletin = async (quarter: QuarterString, language: Locale) =>
+    printing
+      ? (await bulletinPdf(db, options.storage, printing, { quarter, language, trigger: "all-approved" })).pdf
+      : Promise.reject(new Error("no bulletin printing"));
   await boss.work<{ deliveryId: string } & Sent>(
     DELIVERY_QUEUE,
     { ...polling, batchSize: 1, includeMetadata: true },
@@ -356,6 +361,7 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
             mail,
             mailClaimStaleSeconds: options.mailClaimStaleSeconds ?? MAIL_CLAIM_STALE_SECONDS,
             webhookClaimStaleSeconds: options.webhookClaimStaleSeconds ?? WEBHOOK_CLAIM_STALE_SECONDS,
+            ...(printing ? { bulletin: printedBulletin } : {}),
           },
         ),
       );

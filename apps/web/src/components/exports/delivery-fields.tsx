@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { MAX_LINK_DAYS, MAX_SCHEDULE_ACCOUNTS, MAX_SCHEDULE_WEBHOOKS } from "@zones/domain";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { get, useFieldArray, useFormContext, useFormState, useWatch } from "react-hook-form";
 
 import { useTRPC } from "~/trpc/react";
@@ -52,6 +52,11 @@ export function DeliveryFields({ initialAccounts }: { initialAccounts: readonly 
   const { register, setValue, getValues, control } = useFormContext<ScheduleFormValues>();
   const accounts = useWatch({ control, name: "delivery.accounts" }) ?? [];
   const mode = useWatch({ control, name: "delivery.mode" });
+  const byApprovals = useWatch({ control, name: "trigger.kind" }) === "all-approved";
+  // The bulletin goes only with schedules run by approvals: another trigger drops it rather than be refused.
+  useEffect(() => {
+    if (!byApprovals && getValues("delivery.bulletin")) setValue("delivery.bulletin", false);
+  }, [byApprovals, getValues, setValue]);
   const webhooks = useFieldArray({ control, name: "delivery.webhooks" });
   const [names, setNames] = useState(() => new Map(initialAccounts.map((account) => [account.id, account])));
   const [query, setQuery] = useState("");
@@ -172,6 +177,12 @@ export function DeliveryFields({ initialAccounts }: { initialAccounts: readonly 
             <input type="checkbox" disabled={mode !== "attachment"} {...register("delivery.zip")} />
             {t("zip")}
           </label>
+          {byApprovals && (
+            <label className="checkbox">
+              <input type="checkbox" {...register("delivery.bulletin")} data-testid="delivery-bulletin" />
+              {t("bulletin")}
+            </label>
+          )}
         </fieldset>
         <NumberField
           name="delivery.linkDays"

@@ -32,6 +32,8 @@ export interface ScheduleFormValues {
     mode: string;
     zip: boolean;
     linkDays: number;
+    /** The quarterly bulletin attached (schedules run by approvals only). */
+    bulletin: boolean;
     /** A secret left empty keeps the one saved for the URL, or gets a new one (shown once). */
     webhooks: { url: string; secret?: string | undefined }[];
   };
@@ -63,6 +65,7 @@ export function newScheduleValues(base: {
       mode: "link",
       zip: false,
       linkDays: DEFAULT_LINK_DAYS,
+      bulletin: false,
       webhooks: [],
     },
   };
