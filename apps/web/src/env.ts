@@ -38,6 +38,8 @@ export const env = createEnv({
     MAIL_FROM: SERVICE_VARIABLES.MAIL_FROM.optional(),
     /** Largest export file a schedule mails attached (MB, default 10); larger ones are linked. */
     MAIL_ATTACHMENT_MAX_MB: SERVICE_VARIABLES.MAIL_ATTACHMENT_MAX_MB.optional(),
+    /** Hosts webhooks may reach although their addresses are private (an intranet receiver). */
+    WEBHOOK_PRIVATE_HOSTS: SERVICE_VARIABLES.WEBHOOK_PRIVATE_HOSTS.optional(),
     /** The app's URL as this process reaches it, for printing the bulletin; unset: BETTER_AUTH_URL, else localhost. */
     APP_INTERNAL_URL: SERVICE_VARIABLES.APP_INTERNAL_URL.optional(),
     /** The Chromium that prints the bulletin; unset: /usr/bin/chromium. */

@@ -17,6 +17,8 @@ export interface DeliverySettings {
   attachmentMaxBytes: number;
   /** How long a webhook may take to answer (default WEBHOOK_TIMEOUT_MS). */
   webhookTimeoutMs?: number;
+  /** Hosts a webhook may reach although their addresses are private (WEBHOOK_PRIVATE_HOSTS; default none). */
+  webhookPrivateHosts?: readonly string[];
   /** The language of an account's mail (default: Chinese for everyone). */
   languageOf?: (userId: string) => Promise<Locale>;
 }

@@ -18,6 +18,7 @@ export async function deliverySettingsFor(
     secret?: string | undefined;
     publicUrl?: string | undefined;
     attachmentMaxMb?: number | undefined;
+    webhookPrivateHosts?: readonly string[] | undefined;
   },
 ): Promise<DeliverySettings | null> {
   const secret = config.secret ?? (await getSetting(db, "authSecret"))?.value;
@@ -26,6 +27,7 @@ export async function deliverySettingsFor(
     linkKey: downloadLinkKey(secret),
     publicUrl: config.publicUrl ?? `http://localhost:${process.env.PORT ?? "3000"}`,
     attachmentMaxBytes: (config.attachmentMaxMb ?? DEFAULT_MAIL_ATTACHMENT_MAX_MB) * 1024 * 1024,
+    webhookPrivateHosts: config.webhookPrivateHosts ?? [],
     // An account's mail comes in the language it chose for its notifications (zh-CN until it chooses).
     languageOf: async (userId) => (await getNotificationPreferences(db, userId)).language,
   };

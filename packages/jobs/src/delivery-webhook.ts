@@ -7,7 +7,6 @@ import {
 } from "@zones/db/exports";
 import { WEBHOOK_ANSWER_MAX_CHARS, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from "@zones/domain";
 import { signDownloadToken, webhookSignature } from "@zones/exports/delivery-token";
-
 import {
   type DeliveryAttempt,
   type DeliveryContext,
@@ -17,6 +16,7 @@ import {
   failDelivery,
   WEBHOOK_TIMEOUT_MS,
 } from "./delivery-common";
+import { checkWebhookTarget, WebhookAddressRefused } from "./webhook-address";
 
 /** The JSON a webhook receives. */
 export interface WebhookNotice {
@@ -71,6 +71,17 @@ export async function deliverWebhook(
   let answer: string;
   let ok = false;
   try {
+    await checkWebhookTarget(delivery.target, settings.webhookPrivateHosts ?? []);
+  } catch (error) {
+    // An address the installation does not POST to: no retry would change that.
+    const refusal = error instanceof WebhookAddressRefused ? error.message : `refused: ${String(error)}`;
+    await recordExportDelivery(db, delivery.id, {
+      status: "failed",
+      answer: appendAnswer(delivery.answer, claimed.attempts, refusal),
+    });
+    return "failed";
+  }
+  try {
     const response = await fetch(delivery.target, {
       method: "POST",
       headers: {
@@ -84,7 +95,7 @@ export async function deliverWebhook(
       redirect: "manual",
       signal: AbortSignal.timeout(settings.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS),
     });
-    const text = (await response.text().catch(() => "")).slice(0, WEBHOOK_ANSWER_MAX_CHARS);
+    const text = await boundedText(response, WEBHOOK_ANSWER_MAX_CHARS * 4);
     ok = response.status >= 200 && response.status < 300;
     answer = `HTTP ${response.status}${text ? `: ${text}` : ""}`;
   } catch (error) {
@@ -99,4 +110,25 @@ export async function deliverWebhook(
   await recordExportDelivery(db, delivery.id, { status: final ? "failed" : "retrying", answer: log });
   if (final) return "failed";
   throw new Error(`webhook ${delivery.target}: ${answer}`);
+}
+
+/** The first bytes of an answer as text: a hostile receiver may answer with an endless body. */
+async function boundedText(response: Response, maxBytes: number): Promise<string> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < maxBytes) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } catch {
+    // What was read before the failure is the answer.
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+  return Buffer.concat(chunks).subarray(0, maxBytes).toString("utf8").slice(0, WEBHOOK_ANSWER_MAX_CHARS);
 }

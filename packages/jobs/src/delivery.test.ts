@@ -75,6 +75,8 @@ function settings(change: Partial<DeliverySettings> = {}): DeliverySettings {
     linkKey: downloadLinkKey(SECRET),
     publicUrl: "https://zones.example.gov.cn",
     attachmentMaxBytes: 10 * 1024 * 1024,
+    // The tests' receiver listens on this machine: allowed as an admin allows an intranet receiver.
+    webhookPrivateHosts: ["127.0.0.1"],
     ...change,
   };
 }
@@ -254,6 +256,16 @@ describe("delivery of a schedule's file", () => {
     expect(hook).toMatchObject({ channel: "webhook", target: url, status: "sent", attempts: 2 });
     expect(hook?.answer).toBe("#1 HTTP 500: down for maintenance\n#2 HTTP 200: thanks");
     expect(hooks.received.filter((post) => post.body.includes(run.id))).toHaveLength(2);
+  });
+
+  it("does not POST to a private address an admin has not allowed (SSRF), and does not retry it", async () => {
+    const worker = await startWorker(settings({ webhookPrivateHosts: [] }));
+    const { schedule, url } = await scheduleWithRecipients({ accounts: [], addresses: [] });
+    const run = await runOf(schedule.id, worker);
+    const [hook] = await settled(run.id, 1);
+    expect(hook).toMatchObject({ channel: "webhook", target: url, status: "failed", attempts: 1 });
+    expect(hook?.answer).toMatch(/^#1 refused: 127\.0\.0\.1 is a private or reserved address/);
+    expect(hooks.received.filter((post) => post.body.includes(run.id))).toHaveLength(0);
   });
 
   it("does not mail an account that lost the right to the data, nor an address whose domain is no longer allowed", async () => {

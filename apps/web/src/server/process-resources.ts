@@ -63,6 +63,7 @@ async function startExportJobs(): Promise<ExportJobSender | null> {
     secret: await resolveAuthSecret(handle.db),
     publicUrl: authBaseURL() ?? `http://localhost:${env.PORT ?? 3000}`,
     attachmentMaxMb: env.MAIL_ATTACHMENT_MAX_MB,
+    webhookPrivateHosts: env.WEBHOOK_PRIVATE_HOSTS,
   });
   const worker = await startExportWorker(handle, {
     storage: getExportStorage(),

@@ -16,6 +16,10 @@ export declare const SERVICE_VARIABLES: {
   SMTP_URL: z.ZodURL;
   MAIL_FROM: z.ZodPipe<z.ZodString, z.ZodTransform<string, string>>;
   MAIL_ATTACHMENT_MAX_MB: z.ZodCoercedNumber<unknown>;
+  WEBHOOK_PRIVATE_HOSTS: z.ZodPipe<
+    z.ZodPipe<z.ZodString, z.ZodTransform<string[], string>>,
+    z.ZodArray<z.ZodString>
+  >;
   BETTER_AUTH_SECRET: z.ZodString;
   BETTER_AUTH_PREVIOUS_SECRETS: z.ZodPipe<
     z.ZodPipe<z.ZodString, z.ZodTransform<string[], string>>,

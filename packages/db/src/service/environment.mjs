@@ -171,6 +171,31 @@ export const SERVICE_VARIABLES = {
     .int("must be a whole number of megabytes")
     .min(1, "must be 1 or more")
     .max(25, "must be at most 25 (larger files are linked, not attached)"),
+  /**
+   * Hosts a schedule's webhook may reach although they resolve to private or reserved addresses (an intranet
+   * receiver), comma-separated host names or addresses; unset: webhooks reach public addresses only.
+   */
+  WEBHOOK_PRIVATE_HOSTS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((host) =>
+          host
+            .trim()
+            .toLowerCase()
+            .replace(/^\[(.*)\]$/, "$1"),
+        )
+        .filter((host) => host !== ""),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .max(253, "each host must be at most 253 characters")
+          .regex(/^[a-z0-9.:-]+$/, "each entry must be a host name or an address, without scheme or port"),
+      ),
+    ),
   /** Signs session cookies. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)"),
   /**

@@ -118,4 +118,19 @@ describe("npm run worker's configuration", () => {
       });
     }
   });
+
+  it("reads the private hosts webhooks may reach, refusing a URL or a port in the list", () => {
+    expect(
+      readWorkerConfig({ ...DEPLOYMENT, WEBHOOK_PRIVATE_HOSTS: " Intranet.Example , 10.0.0.8, [fd00::1] " }),
+    ).toMatchObject({
+      ok: true,
+      delivery: { webhookPrivateHosts: ["intranet.example", "10.0.0.8", "fd00::1"] },
+    });
+    for (const wrong of ["https://intranet.example", "intranet.example/hook", "host name"]) {
+      expect(readWorkerConfig({ ...DEPLOYMENT, WEBHOOK_PRIVATE_HOSTS: wrong })).toMatchObject({
+        ok: false,
+        variables: ["WEBHOOK_PRIVATE_HOSTS"],
+      });
+    }
+  });
 });

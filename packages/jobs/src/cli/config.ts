@@ -26,6 +26,7 @@ const WORKER_VARIABLES = {
   SMTP_URL: SERVICE_VARIABLES.SMTP_URL,
   MAIL_FROM: SERVICE_VARIABLES.MAIL_FROM,
   MAIL_ATTACHMENT_MAX_MB: SERVICE_VARIABLES.MAIL_ATTACHMENT_MAX_MB,
+  WEBHOOK_PRIVATE_HOSTS: SERVICE_VARIABLES.WEBHOOK_PRIVATE_HOSTS,
   BETTER_AUTH_SECRET: SERVICE_VARIABLES.BETTER_AUTH_SECRET,
   BETTER_AUTH_URL: SERVICE_VARIABLES.BETTER_AUTH_URL,
   APP_INTERNAL_URL: SERVICE_VARIABLES.APP_INTERNAL_URL,
@@ -49,6 +50,7 @@ export type WorkerConfig =
         secret: string | undefined;
         publicUrl: string | undefined;
         attachmentMaxMb: number | undefined;
+        webhookPrivateHosts: string[] | undefined;
       };
       /** The app's public address (BETTER_AUTH_URL): links in notification mail. */
       appUrl: string | undefined;
@@ -81,6 +83,7 @@ export function readWorkerConfig(source: Record<string, string | undefined> = pr
       secret: values.BETTER_AUTH_SECRET,
       publicUrl: values.BETTER_AUTH_URL,
       attachmentMaxMb: values.MAIL_ATTACHMENT_MAX_MB,
+      webhookPrivateHosts: values.WEBHOOK_PRIVATE_HOSTS,
     },
     appUrl: values.BETTER_AUTH_URL,
     bulletin: bulletinPrinting(values),
