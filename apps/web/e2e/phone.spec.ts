@@ -11,10 +11,19 @@ import { type DemoRole, signInAs } from "./fixtures";
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
 const ROUTES: Record<DemoRole, string[]> = {
-  viewer: ["/", "/zones/HB-HS", "/indicators/gdp", "/compare", "/exports", "/account/password"],
+  viewer: [
+    "/",
+    "/zones/HB-HS",
+    "/indicators/gdp",
+    "/compare",
+    "/exports",
+    "/notifications",
+    "/account/notifications",
+    "/account/password",
+  ],
   official: ["/", "/entry", "/entry/HB-HS/2026Q3", "/entry/import", "/account/two-factor"],
   reviewer: ["/review", "/review/HN-C/2026Q3", "/completeness", "/exports"],
-  admin: ["/admin/users", "/admin/periods", "/admin/security", "/admin/outbox"],
+  admin: ["/admin/users", "/admin/periods", "/admin/security", "/admin/delivery", "/admin/outbox"],
 };
 
 async function documentWidth(page: Page): Promise<number> {
