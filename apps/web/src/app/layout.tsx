@@ -1,3 +1,4 @@
+import { accountHold } from "@zones/api";
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -7,6 +8,7 @@ import type { ReactNode } from "react";
 import { HeaderMenu } from "~/components/layout/header-menu";
 import { LocaleSwitcher } from "~/components/layout/locale-switcher";
 import { SiteNav } from "~/components/layout/site-nav";
+import { NotificationBell } from "~/components/notifications/notification-bell";
 import { getCurrentUser } from "~/server/auth";
 import { TRPCReactProvider } from "~/trpc/react";
 import "./globals.css";
@@ -33,6 +35,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <span className="brand-subtitle">{t("subtitle")}</span>
               </div>
               <LocaleSwitcher locale={locale} label={t("language")} switchTo={t("switchTo")} />
+              {/* Outside the menu, so a phone shows it too; an account on hold has no notifications until in order. */}
+              {user && accountHold(user) === null && <NotificationBell />}
               {user && (
                 <HeaderMenu label={t("menu")}>
                   <SiteNav user={user} />

@@ -1,4 +1,3 @@
-import { accountHold } from "@zones/api";
 import type { SessionUser } from "@zones/auth";
 import {
   canAdminister,
@@ -13,7 +12,6 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 
 import { SignOutButton } from "~/components/account/sign-out-button";
-import { NotificationBell } from "~/components/notifications/notification-bell";
 
 const everyone = () => true;
 
@@ -53,8 +51,6 @@ export function SiteNav({ user }: { user: SessionUser }) {
         ))}
       </nav>
       <div className="user-box" data-testid="user-box">
-        {/* An account on hold may only put itself in order: no notifications until then. */}
-        {accountHold(user) === null && <NotificationBell />}
         <span className="user-name">{user.name}</span>
         <span className="user-role" data-testid="user-role">
           {t(`roles.${user.role}`)}
