@@ -69,21 +69,27 @@ export function useSubmitForReview({
     return { filled, total: model.codes.length, warned: warnedCodes.size, explained };
   }
 
+  /** Saves what is unsaved and checks every field as for submitting; says what stops it, if anything. */
+  async function savedAndChecked(): Promise<boolean> {
+    const outcome = await saver.saveNow();
+    if (outcome !== "saved" && outcome !== "clean") {
+      setSubmitError(t("submit.saveFailed"));
+      return false;
+    }
+    if (!(await model.validateForSubmit())) {
+      onFieldErrors([]);
+      return false;
+    }
+    return true;
+  }
+
   /** Saves and checks; when all is well, asks for confirmation instead of submitting at once. */
   async function submit() {
     setSubmitError(null);
     setSubmitted(null);
     setSubmitting(true);
     try {
-      const outcome = await saver.saveNow();
-      if (outcome !== "saved" && outcome !== "clean") {
-        setSubmitError(t("submit.saveFailed"));
-        return;
-      }
-      if (!(await model.validateForSubmit())) {
-        onFieldErrors([]);
-        return;
-      }
+      if (!(await savedAndChecked())) return;
       setConfirming(summarize());
     } catch (error) {
       setSubmitError(t("submit.failed", { message: errorMessage(error) ?? t("submit.network") }));
@@ -102,15 +108,7 @@ export function useSubmitForReview({
     setSubmitted(null);
     setSubmitting(true);
     try {
-      const outcome = await saver.saveNow();
-      if (outcome !== "saved" && outcome !== "clean") {
-        setSubmitError(t("submit.saveFailed"));
-        return;
-      }
-      if (!(await model.validateForSubmit())) {
-        onFieldErrors([]);
-        return;
-      }
+      if (!(await savedAndChecked())) return;
       const result = await submitMutation.mutateAsync({ zoneCode, quarter, version: saver.version() });
       saver.rebase(result.version);
       removeBackup(backupKey(zoneCode, quarter));
