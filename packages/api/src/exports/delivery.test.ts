@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { useTestWorld } from "../test-world";
 import { exportRunTokenDownload } from "./run-file";
+import { storeFinishedRun } from "./test-runs";
 
 const world = useTestWorld();
 let dir: string;
@@ -38,35 +39,9 @@ const SCHEDULE = {
   quarters: { kind: "recent", count: 4 },
 } satisfies TExportScheduleInput;
 
-async function finishedRun(user: SessionUser, filters: Partial<TExportFiltersInput>) {
-  const run = await insertExportRun(world.handle.db, {
-    requestedBy: user.id,
-    trigger: "manual",
-    filters: parseExportFilters({
-      zoneCodes: ["HB-HS"],
-      indicatorCodes: ["gdp"],
-      from: "2026Q1",
-      to: "2026Q2",
-      ...filters,
-    }),
-    format: "csv",
-    maxAttempts: 3,
-  });
-  if (!run) throw new Error("no run");
-  const fileName = "zones-export-HB-HS-gdp.csv";
-  const storageKey = exportObjectKey(run.id, fileName);
-  await storage.store(storageKey, (sink) => pipeline(Readable.from([BYTES]), sink));
-  await world.handle.db
-    .update(exportRuns)
-    .set({
-      status: "succeeded",
-      fileName,
-      storageKey,
-      byteSize: BYTES.length,
-      checksum: createHash("sha256").update(BYTES).digest("hex"),
-    })
-    .where(eq(exportRuns.id, run.id));
-  return run.id;
+/** A finished run of `user` (HB-HS gdp unless `filters` say otherwise) whose file is BYTES. */
+async function finishedRun(user: SessionUser, filters: Partial<TExportFiltersInput>): Promise<string> {
+  return (await storeFinishedRun(world.handle.db, storage, user, BYTES, filters)).id;
 }
 
 const inAWeek = () => new Date(Date.now() + 7 * 24 * 3600 * 1000);

@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { useTestWorld } from "../test-world";
 import { exportRunDownload } from "./run-file";
+import { HB_HS_GDP, storeFinishedRun } from "./test-runs";
 
 const world = useTestWorld();
 let emulator: S3Emulator;
@@ -34,42 +35,14 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const HB_HS_GDP: Partial<TExportFiltersInput> = {
-  zoneCodes: ["HB-HS"],
-  indicatorCodes: ["gdp"],
-  from: "2026Q1",
-  to: "2026Q2",
-};
-
 /** A finished run of `user` whose file (`bytes`) is kept in `storage`, recorded as the worker records it. */
-async function finishedRun(
+function finishedRun(
   storage: ExportStorage,
   user: SessionUser,
   bytes: Buffer,
   filters: Partial<TExportFiltersInput> = HB_HS_GDP,
 ) {
-  const run = await insertExportRun(world.handle.db, {
-    requestedBy: user.id,
-    trigger: "manual",
-    filters: parseExportFilters(filters),
-    format: "csv",
-    maxAttempts: 3,
-  });
-  if (!run) throw new Error("no run");
-  const fileName = "zones-export-HB-HS-gdp-2026Q1-2026Q2-20261128.csv";
-  const storageKey = exportObjectKey(run.id, fileName);
-  await storage.store(storageKey, (sink) => pipeline(Readable.from([bytes]), sink));
-  await world.handle.db
-    .update(exportRuns)
-    .set({
-      status: "succeeded",
-      fileName,
-      storageKey,
-      byteSize: bytes.length,
-      checksum: createHash("sha256").update(bytes).digest("hex"),
-    })
-    .where(eq(exportRuns.id, run.id));
-  return { id: run.id, storageKey, fileName };
+  return storeFinishedRun(world.handle.db, storage, user, bytes, filters);
 }
 
 /** The storage, counting the files asked of it: refusals must come before it is asked. */
