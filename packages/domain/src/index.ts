@@ -29,6 +29,26 @@ export {
   type BulletinTrigger,
   isBulletinQuarter,
 } from "./bulletin";
+export {
+  type Catalogue,
+  catalogueIndicator,
+  catalogueZone,
+  indicatorInForce,
+  indicatorsInForceIn,
+  zoneReportsIn,
+  zonesReportingIn,
+} from "./catalogue";
+export {
+  checkIndicatorEdit,
+  checkZoneEdit,
+  type IndicatorEdit,
+  MAX_MEMBER_CITIES,
+  type NewIndicator,
+  ZIndicatorEditSchema,
+  ZNewIndicatorSchema,
+  type ZoneEdit,
+  ZZoneEditSchema,
+} from "./catalogue-edits";
 export { hasAtMostDecimals, roundTo, sumDecimals } from "./decimal";
 export { type DraftSave, draftSave, fieldIssues } from "./draft-save";
 export type { EnteredNumberError, ParsedEnteredNumber } from "./entered-number";
@@ -121,6 +141,21 @@ export {
   submissionEventKey,
 } from "./notifications";
 export {
+  ALL_PEERS,
+  CITY_TYPE_NAMES,
+  CITY_TYPES,
+  type CityType,
+  inPeerGroup,
+  type PeerAttributes,
+  type PeerGroup,
+  parsePeerGroup,
+  peerGroupKey,
+  REGION_NAMES,
+  REGIONS,
+  type Region,
+  regionOfProvince,
+} from "./peer-groups";
+export {
   type AutomaticOpening,
   automaticOpening,
   oldestQuarterToCatchUp,
@@ -192,6 +227,7 @@ export {
   GROWTH_LEVEL_PAIRS,
   MIN_HISTORY_QUARTERS,
   YOY_THRESHOLDS,
+  yoyThresholdOf,
 } from "./submission-rules";
 export type { SubmissionFormInput, SubmissionFormOptions, SubmissionFormOutput } from "./submission-schema";
 export { NOTE_MAX_LENGTH, submissionFormSchema } from "./submission-schema";
@@ -232,7 +268,15 @@ export { describeFormLock, describeRefusal, refusalText } from "./workflow-messa
 export type { CompleteQuarterValues, QuarterValues } from "./ytd";
 export { SERIES_MODES, type SeriesMode, singleQuarterToYtd, ytdToSingleQuarter } from "./ytd";
 export type { ZoneCode } from "./zones";
-export { findZone, getZone, isZoneCode, ZONE_CODES, ZONES } from "./zones";
+export {
+  BUILT_IN_ZONES,
+  findZone,
+  getZone,
+  isZoneCode,
+  SECOND_BATCH_ZONES,
+  ZONE_CODES,
+  ZONES,
+} from "./zones";
 export {
   ERROR_CODES,
   type ErrorCode,

@@ -49,7 +49,10 @@ const GROWTH_RANGE = { min: -100, max: 1000 } as const;
 const SHARE_RANGE = { min: 0, max: 100 } as const;
 const AMOUNT_RANGE = { min: 0, max: 200_000 } as const;
 
-export const INDICATOR_CATALOGUE: readonly Indicator[] = [
+/** What the built-in catalogue states of an indicator; the rest takes its defaults below. */
+type IndicatorDefinition = Omit<Indicator, "yoyThreshold" | "inForceFrom" | "retiredAfter">;
+
+const DEFINITIONS: readonly IndicatorDefinition[] = [
   // ── growth 经济增长 ──
   {
     code: "gdp",
@@ -612,3 +615,11 @@ export const INDICATOR_CATALOGUE: readonly Indicator[] = [
     headline: false,
   },
 ];
+
+/** The built-in indicators: the default soft-rule threshold of their measure, reported from the programme's start. */
+export const INDICATOR_CATALOGUE: readonly Indicator[] = DEFINITIONS.map((definition) => ({
+  ...definition,
+  yoyThreshold: null,
+  inForceFrom: null,
+  retiredAfter: null,
+}));

@@ -108,6 +108,6 @@ export function ytdKind(indicator: Pick<Indicator, "cumulative" | "measure">): Y
 }
 
 /** Whether a value is expected for the quarter: quarterly indicators every quarter, annual ones with Q4 only. */
-export function appliesToQuarter(indicator: Indicator, quarter: QuarterLike): boolean {
+export function appliesToQuarter(indicator: Pick<Indicator, "frequency">, quarter: QuarterLike): boolean {
   return indicator.frequency === "quarterly" || toQuarter(quarter).q === 4;
 }

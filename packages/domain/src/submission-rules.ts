@@ -141,16 +141,25 @@ function read(code: IndicatorCode, draft: SubmissionDraft, quarterNumber: number
   return { code, indicator, value: hard.length === 0 ? value : null, hard };
 }
 
+/** The year-on-year margin of an indicator: its own threshold, or its measure's default (`YOY_THRESHOLDS`). */
+export function yoyThresholdOf(indicator: Pick<Indicator, "measure" | "yoyThreshold">): number {
+  if (indicator.yoyThreshold !== null) return indicator.yoyThreshold;
+  return byPercentagePoints(indicator) ? YOY_THRESHOLDS.percentagePoints : YOY_THRESHOLDS.relativePercent;
+}
+
+function byPercentagePoints(indicator: Pick<Indicator, "measure">): boolean {
+  return indicator.measure === "rate" || indicator.measure === "share";
+}
+
 function yoyIssue(indicator: Indicator, value: number, lastYear: number): RuleIssue["params"] | null {
   const { decimals } = indicator;
   const now = steps(value, decimals);
   const before = steps(lastYear, decimals);
-  if (indicator.measure === "rate" || indicator.measure === "share") {
-    const threshold = YOY_THRESHOLDS.percentagePoints;
+  const threshold = yoyThresholdOf(indicator);
+  if (byPercentagePoints(indicator)) {
     if (Math.abs(now - before) <= threshold * 10 ** decimals) return null;
     return { value, lastYear, changePoints: roundTo(value - lastYear, decimals), threshold };
   }
-  const threshold = YOY_THRESHOLDS.relativePercent;
   // No relative change from zero.
   if (before === 0) return null;
   if (Math.abs(now - before) * 100 <= threshold * Math.abs(before)) return null;
@@ -170,8 +179,8 @@ function historyIssue(
   const { history } = context;
   if (!history || history.count < MIN_HISTORY_QUARTERS) return null;
   const { decimals } = indicator;
-  const byPoints = indicator.measure === "rate" || indicator.measure === "share";
-  const margin = byPoints ? YOY_THRESHOLDS.percentagePoints : YOY_THRESHOLDS.relativePercent;
+  const byPoints = byPercentagePoints(indicator);
+  const margin = yoyThresholdOf(indicator);
   const low = byPoints ? history.min - margin : history.min - (Math.abs(history.min) * margin) / 100;
   const high = byPoints ? history.max + margin : history.max + (Math.abs(history.max) * margin) / 100;
   const now = steps(value, decimals);

@@ -1,3 +1,6 @@
+import type { CityType, Region } from "./peer-groups";
+import type { QuarterString } from "./quarter";
+
 /** A text in both UI languages. The UI is Chinese first; English is the switch. */
 export interface LocalizedText {
   zh: string;
@@ -48,6 +51,15 @@ export interface Indicator {
   source: LocalizedText;
   /** Shown on the overview cards. */
   headline: boolean;
+  /**
+   * Soft rule: how far a value may move from the same quarter last year before the filer is asked to check it
+   * (% for amounts, counts and averages; percentage points for rates and shares). Null: the default of its measure.
+   */
+  yoyThreshold: number | null;
+  /** First year the indicator is reported (null: from the programme's start). */
+  inForceFrom: number | null;
+  /** Last year the indicator is reported (null: still reported). Its history is kept. */
+  retiredAfter: number | null;
 }
 
 export interface MemberCity {
@@ -66,5 +78,14 @@ export interface Zone {
   /** Batch of designation: 1 = 2017 (发改振兴〔2017〕671号), 2 = 2019. */
   batch: number;
   designatedYear: number;
+  /** The day the zone was named (ISO date; the 2019 notice's day is not known, so the 1st of its month). */
+  namedOn: string;
+  /** First quarter the zone is expected to report. */
+  reportsFrom: QuarterString;
+  /** First quarter the zone no longer reports (retired; its history is kept), or null. */
+  retiredFrom: QuarterString | null;
+  /** Peer groups: the primary city type and the economic region. */
+  cityType: CityType;
+  region: Region;
   memberCities: MemberCity[];
 }

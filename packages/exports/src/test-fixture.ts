@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from "@zones/db/client";
 import { indicators, observations, reportingPeriods, submissions, zones } from "@zones/db/schema";
-import { syncCatalogue } from "@zones/db/seed";
+import { seedCatalogue } from "@zones/db/seed";
 import { and, asc, between, eq, inArray } from "drizzle-orm";
 
 import { parseExportFilters, type TExportFilters, type TExportFiltersInput } from "./filters";
@@ -103,7 +103,7 @@ export const FIXTURE_OBSERVATIONS: {
 
 export async function loadFixture(handle: DatabaseHandle): Promise<void> {
   const { db } = handle;
-  await syncCatalogue(db);
+  await seedCatalogue(db);
   await db.insert(reportingPeriods).values(
     ["2025Q1", "2025Q2", "2025Q3", "2025Q4"].map((quarter) => ({
       quarter,

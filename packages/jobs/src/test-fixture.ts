@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from "@zones/db/client";
 import { observations, reportingPeriods, submissions, users, userZones } from "@zones/db/schema";
-import { syncCatalogue } from "@zones/db/seed";
+import { seedCatalogue } from "@zones/db/seed";
 import { ZONE_CODES } from "@zones/domain";
 
 /**
@@ -28,7 +28,7 @@ export const VIEWER = { id: "viewer-1", name: "读者", email: "viewer@jobs.test
 
 export async function loadJobsFixture(handle: DatabaseHandle): Promise<void> {
   const { db } = handle;
-  await syncCatalogue(db);
+  await seedCatalogue(db);
   await db.insert(users).values([REVIEWER, OFFICIAL, VIEWER].map((user) => ({ ...user })));
   await db.insert(userZones).values({ userId: OFFICIAL.id, zoneCode: "HB-HS" });
   await db.insert(reportingPeriods).values([

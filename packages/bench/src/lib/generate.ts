@@ -3,7 +3,7 @@ import { pipeline } from "node:stream/promises";
 import { openPostgres } from "@zones/db/client";
 import { refreshPeerStatistics } from "@zones/db/dashboard";
 import { migrateDatabase } from "@zones/db/migrate";
-import { syncCatalogue, syntheticNumeric } from "@zones/db/seed";
+import { seedCatalogue, syntheticNumeric } from "@zones/db/seed";
 import {
   addQuarters,
   defaultDeadline,
@@ -73,7 +73,7 @@ export interface SeedMarker {
 }
 
 /** Bumped whenever the generated data changes shape, so old bench databases are regenerated. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 /** `values`: one audit row per value, as the product writes; `status`: status changes only (smaller). */
 export type AuditMode = "values" | "status";
@@ -548,7 +548,7 @@ export async function seedBench(url: string, options: SeedOptions): Promise<Seed
     const handle = openPostgres(url);
     try {
       await migrateDatabase(handle);
-      await syncCatalogue(handle.db);
+      await seedCatalogue(handle.db);
     } finally {
       await handle.close();
     }
@@ -583,6 +583,8 @@ export async function seedBench(url: string, options: SeedOptions): Promise<Seed
           designated_year: 2017 + kind.batch,
           sort_order: unit.index,
           active: true,
+          // Peers only: counted in ranks, bands and percentiles, never listed as programme zones.
+          programme: false,
         };
       });
     for (let i = 0; i < zoneRows.length; i += 1000) {

@@ -4,7 +4,7 @@
  * the app.
  */
 import type { Database, DatabaseHandle } from "@zones/db/client";
-import { syncCatalogue } from "@zones/db/seed";
+import { seedCatalogue } from "@zones/db/seed";
 import { createTestDatabase } from "@zones/db/testing";
 import { addQuarters, INDICATOR_CODES, ZONE_CODES } from "@zones/domain";
 import { sql } from "drizzle-orm";
@@ -32,7 +32,7 @@ export function scratchSpan(rows: number): { quarters: number; from: string; to:
  * half of them formula-like. Analyzed afterwards.
  */
 export async function fillScratchObservations(db: Database, quarters: number): Promise<void> {
-  await syncCatalogue(db);
+  await seedCatalogue(db);
   await db.execute(sql`
     insert into reporting_periods (quarter, status, deadline)
     select (g / 4)::text || 'Q' || (g % 4 + 1)::text, 'closed', date '2000-01-01'

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client";
 import { rowsOf } from "../rows";
 import { notifications, reportingPeriods, submissions, users, userZones } from "../schema";
-import { syncCatalogue } from "../seed/catalogue";
+import { seedCatalogue } from "../seed/catalogue";
 import type { SubmissionActor } from "../submissions/actor";
 import { saveSubmissionDraft } from "../submissions/save-draft";
 import { transitionSubmission } from "../submissions/transitions";
@@ -31,7 +31,7 @@ describe(`notifications in the database (${testEngine()})`, () => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
     handle = await createTestDatabase();
-    await syncCatalogue(handle.db);
+    await seedCatalogue(handle.db);
     await handle.db.insert(users).values([
       { id: official.id, name: "黄石填报员", email: "o@t.test", role: "official" },
       { id: "n-other", name: "辽宁填报员", email: "l@t.test", role: "official" },

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import type { DatabaseHandle } from "../client";
 import { observations, reportingPeriods, submissions } from "../schema";
-import { syncCatalogue } from "../seed/catalogue";
+import { seedCatalogue } from "../seed/catalogue";
 import { createTestDatabase, testEngine } from "../testing";
 import { approvedQuarters, headlineValues, indicatorRanking, latestCompleteQuarter } from "./overview";
 
@@ -20,7 +20,7 @@ describe(`dashboard quarters (${testEngine()})`, () => {
 
   beforeAll(async () => {
     handle = await createTestDatabase();
-    await syncCatalogue(handle.db);
+    await seedCatalogue(handle.db);
     await handle.db
       .insert(reportingPeriods)
       .values(QUARTERS.map((quarter) => ({ quarter, status: "closed" as const, deadline: "2030-01-01" })));

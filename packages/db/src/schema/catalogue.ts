@@ -1,8 +1,11 @@
+import { CITY_TYPES, REGIONS } from "@zones/domain";
 import { index, pgTable } from "drizzle-orm/pg-core";
 
 /**
- * Zones and indicators mirror the catalogue in `@zones/domain`, which stays the source of truth:
- * the seed upserts them so that SQL can join, sort and constrain by them.
+ * The catalogue: zones, their member cities and the indicators. The database is its source of truth at run time;
+ * `@zones/domain`'s built-in catalogue seeds a new installation and fills what an upgrade adds, never overwriting
+ * an admin's edit (`seedCatalogue`). Every change bumps `catalogue_version` (a trigger, migration 0013), which the
+ * app's catalogue cache is keyed by.
  */
 export const zones = pgTable("zones", (t) => ({
   code: t.text().primaryKey(),
@@ -15,7 +18,20 @@ export const zones = pgTable("zones", (t) => ({
   batch: t.smallint().notNull(),
   designatedYear: t.smallint().notNull(),
   sortOrder: t.smallint().notNull(),
+  /** Counts among peers (false only for a unit that left the data set entirely). */
   active: t.boolean().notNull().default(true),
+  /** Null only until the seed fills a zone of an older release. */
+  namedOn: t.date({ mode: "string" }),
+  reportsFrom: t.text(),
+  /** First quarter it no longer reports (retired), or null. */
+  retiredFrom: t.text(),
+  cityType: t.text({ enum: CITY_TYPES }),
+  region: t.text({ enum: REGIONS }),
+  /**
+   * A zone of the programme (示范区), listed on the dashboards. False for a reference unit that counts among
+   * peers only (the bench's synthetic cities).
+   */
+  programme: t.boolean().notNull().default(true),
 }));
 
 /** A zone's member cities: a zone may be one city; cities can report on their own later. */
@@ -50,6 +66,15 @@ export const indicators = pgTable("indicators", (t) => ({
   decimals: t.smallint().notNull(),
   headline: t.boolean().notNull(),
   sortOrder: t.smallint().notNull(),
+  definitionZh: t.text(),
+  definitionEn: t.text(),
+  sourceZh: t.text(),
+  sourceEn: t.text(),
+  /** Soft rule: the year-on-year margin (% or percentage points by measure); null = the measure's default. */
+  yoyThreshold: t.numeric(),
+  /** First year reported (null: from the start) and last year reported (null: still reported). */
+  inForceFrom: t.smallint(),
+  retiredAfter: t.smallint(),
 }));
 
 /** Small key/value settings of the installation (e.g. that it holds synthetic demo data). */

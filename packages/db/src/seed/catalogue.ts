@@ -1,22 +1,39 @@
 import { INDICATORS, ZONES } from "@zones/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { toSnakeCase } from "drizzle-orm/casing";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 
 import type { Database } from "../client";
 import { indicators, memberCities, zones } from "../schema";
 
-/** `set` clause of an upsert: every column of the row but the key takes the incoming (`excluded`) value. */
-function excluded(row: object, key: string): Record<string, SQL> {
-  const set: Record<string, SQL> = {};
-  for (const property of Object.keys(row)) {
-    if (property !== key) set[property] = sql.raw(`excluded.${toSnakeCase(property)}`);
-  }
-  return set;
+/**
+ * `set` clause that fills only what is still null: the built-in value never overwrites one in the database.
+ * Keys are the schema's property names; `excluded` needs the column's name in SQL (snake case, as the client's casing).
+ */
+function fillMissing(columns: readonly PgColumn[]): Record<string, SQL> {
+  return Object.fromEntries(
+    columns.map((column) => [
+      column.name,
+      sql`coalesce(${column}, excluded.${sql.identifier(toSnakeCase(column.name))})`,
+    ]),
+  );
 }
 
-/** Mirrors the catalogue of `@zones/domain` into the database (the domain stays the source of truth). */
-export async function syncCatalogue(db: Database): Promise<void> {
-  const zoneRows = ZONES.map((zone, index) => ({
+/**
+ * The zones a new installation gets. The second batch (`SECOND_BATCH_ZONES`) joins once every query and page
+ * takes its zones from the database catalogue and the demo has its values from 2019Q4: until then a zone
+ * without values would leave every quarter incomplete.
+ */
+const SEEDED_ZONES = ZONES;
+
+/**
+ * Seeds the catalogue from `@zones/domain`'s built-in one: a new installation gets every zone, member city and
+ * indicator; an installation of an older release gets what it lacks (new zones, and the columns an upgrade
+ * added, filled where still null). The database is the source of truth: nothing an admin edited is overwritten,
+ * and a zone or indicator an admin added or retired stays as it is. Safe to run again.
+ */
+export async function seedCatalogue(db: Database): Promise<void> {
+  const zoneRows = SEEDED_ZONES.map((zone, index) => ({
     code: zone.code,
     nameZh: zone.name.zh,
     nameEn: zone.name.en,
@@ -26,9 +43,14 @@ export async function syncCatalogue(db: Database): Promise<void> {
     provinceEn: zone.province.en,
     batch: zone.batch,
     designatedYear: zone.designatedYear,
+    namedOn: zone.namedOn,
+    reportsFrom: zone.reportsFrom,
+    retiredFrom: zone.retiredFrom,
+    cityType: zone.cityType,
+    region: zone.region,
     sortOrder: index,
   }));
-  const cityRows = ZONES.flatMap((zone) =>
+  const cityRows = SEEDED_ZONES.flatMap((zone) =>
     zone.memberCities.map((city, index) => ({
       code: city.code,
       zoneCode: zone.code,
@@ -53,20 +75,33 @@ export async function syncCatalogue(db: Database): Promise<void> {
     decimals: indicator.decimals,
     headline: indicator.headline,
     sortOrder: index,
+    definitionZh: indicator.definition.zh,
+    definitionEn: indicator.definition.en,
+    sourceZh: indicator.source.zh,
+    sourceEn: indicator.source.en,
   }));
 
   await db.transaction(async (tx) => {
-    for (const [table, rows] of [
-      [zones, zoneRows],
-      [memberCities, cityRows],
-      [indicators, indicatorRows],
-    ] as const) {
-      const [first] = rows;
-      if (first)
-        await tx
-          .insert(table)
-          .values(rows)
-          .onConflictDoUpdate({ target: table.code, set: excluded(first, "code") });
-    }
+    await upsert(tx, zones, zoneRows, [zones.namedOn, zones.reportsFrom, zones.cityType, zones.region]);
+    await upsert(tx, memberCities, cityRows, []);
+    await upsert(tx, indicators, indicatorRows, [
+      indicators.definitionZh,
+      indicators.definitionEn,
+      indicators.sourceZh,
+      indicators.sourceEn,
+    ]);
   });
+}
+
+async function upsert<Table extends PgTable & { code: PgColumn }>(
+  tx: Pick<Database, "insert">,
+  table: Table,
+  rows: Table["$inferInsert"][],
+  fill: readonly PgColumn[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const insert = tx.insert(table).values(rows);
+  await (fill.length === 0
+    ? insert.onConflictDoNothing({ target: table.code })
+    : insert.onConflictDoUpdate({ target: table.code, set: fillMissing(fill) }));
 }

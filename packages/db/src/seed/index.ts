@@ -1,11 +1,11 @@
 import type { Database } from "../client";
 import { peerStatisticsMissing, refreshPeerStatistics } from "../queries/dashboard/peer-statistics";
-import { syncCatalogue } from "./catalogue";
+import { seedCatalogue } from "./catalogue";
 import { seedDemoData, seedReportingPeriods } from "./demo-data";
 import { seedDemoMail } from "./demo-mail";
 import { seedDemoUsers } from "./demo-users";
 
-export { syncCatalogue } from "./catalogue";
+export { seedCatalogue } from "./catalogue";
 export { DEMO_FIRST_QUARTER, seedDemoData, seedReportingPeriods } from "./demo-data";
 export { DEMO_MAIL } from "./demo-mail";
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoUsers } from "./demo-users";
@@ -23,7 +23,7 @@ export interface SeedOptions {
 /** Catalogue, reporting periods and (for the demo) synthetic data. Safe to run again. */
 export async function seedDatabase(db: Database, options: SeedOptions = {}): Promise<void> {
   const now = options.now ?? new Date();
-  await syncCatalogue(db);
+  await seedCatalogue(db);
   const demo = options.demo ?? true;
   // A real deployment leaves the quarter in progress to the daily opening (or to an admin).
   await seedReportingPeriods(db, now, { inProgress: demo });

@@ -6,7 +6,7 @@ import { updatePeriod } from "../periods";
 import { ensurePeerStatistics } from "../queries/dashboard/peer-statistics";
 import { rowsOf } from "../rows";
 import { auditLog, observations, reportingPeriods, submissions, users } from "../schema";
-import { syncCatalogue } from "../seed/catalogue";
+import { seedCatalogue } from "../seed/catalogue";
 import { createTestDatabase, testEngine } from "../testing";
 import type { SubmissionActor } from "./actor";
 import { findSubmission, loadSubmissionForm } from "./form";
@@ -25,7 +25,7 @@ describe(`reporting workflow in the database (${testEngine()})`, () => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
     handle = await createTestDatabase();
-    await syncCatalogue(handle.db);
+    await seedCatalogue(handle.db);
     await handle.db.insert(users).values([
       { id: official.id, name: "黄石填报员", email: "o@t.test", role: "official" },
       { id: reviewer.id, name: "审核员", email: "r@t.test", role: "reviewer" },

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { DatabaseHandle } from "../../client";
 import { auditLog, bulletins, observations, reportingPeriods, submissions, users } from "../../schema";
-import { syncCatalogue } from "../../seed/catalogue";
+import { seedCatalogue } from "../../seed/catalogue";
 import { createTestDatabase, testEngine } from "../../testing";
 import { refreshPeerStatistics } from "../dashboard/peer-statistics";
 import { bulletinFigures } from "./bulletin";
@@ -46,7 +46,7 @@ describe(`bulletin queries (${testEngine()})`, () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     const { db } = handle;
-    await syncCatalogue(db);
+    await seedCatalogue(db);
     await db.execute(sql`update zones set active = code in ${ACTIVE}`);
     await db.insert(users).values({ id: "u-rev", name: "审核员甲", email: "r@t.test", role: "reviewer" });
     await db.insert(reportingPeriods).values([

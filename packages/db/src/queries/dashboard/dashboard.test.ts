@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { DatabaseHandle } from "../../client";
 import { observations, reportingPeriods, submissions } from "../../schema";
-import { syncCatalogue } from "../../seed/catalogue";
+import { seedCatalogue } from "../../seed/catalogue";
 import { createTestDatabase, testEngine } from "../../testing";
 import { compareSeries } from "./compare-series";
 import { headlineSparklines } from "./headline-sparklines";
@@ -86,7 +86,7 @@ describe(`dashboard queries (${testEngine()})`, () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     const { db } = handle;
-    await syncCatalogue(db);
+    await seedCatalogue(db);
     await db.execute(sql`update zones set active = false where code = 'SX-CZ'`);
     await db
       .insert(reportingPeriods)

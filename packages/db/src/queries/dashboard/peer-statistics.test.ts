@@ -5,7 +5,7 @@ import type { DatabaseHandle } from "../../client";
 import { migrateDatabase } from "../../migrate";
 import { rowsOf } from "../../rows";
 import { observations, reportingPeriods, submissions } from "../../schema";
-import { syncCatalogue } from "../../seed/catalogue";
+import { seedCatalogue } from "../../seed/catalogue";
 import { createTestDatabase, testEngine } from "../../testing";
 import { indicatorDistribution } from "./indicator-distribution";
 import {
@@ -46,7 +46,7 @@ describe(`peer statistics (${testEngine()})`, () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     const { db } = handle;
-    await syncCatalogue(db);
+    await seedCatalogue(db);
     await db
       .insert(reportingPeriods)
       .values(QUARTERS.map((quarter) => ({ quarter, status: "closed" as const, deadline: "2030-01-01" })));

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { DatabaseHandle } from "../../client";
 import { observations, reportingPeriods, submissions } from "../../schema";
-import { syncCatalogue } from "../../seed/catalogue";
+import { seedCatalogue } from "../../seed/catalogue";
 import { createTestDatabase, testEngine } from "../../testing";
 import { percentileHeat } from "./percentile-heat";
 
@@ -31,7 +31,7 @@ describe(`percentileHeat with ties (${testEngine()})`, () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     const { db } = handle;
-    await syncCatalogue(db);
+    await seedCatalogue(db);
     await db.insert(reportingPeriods).values({ quarter: "2026Q1", status: "closed", deadline: "2030-01-01" });
     await db
       .insert(submissions)
