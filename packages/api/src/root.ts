@@ -1,3 +1,4 @@
+import { catalogueRouter } from "./router/catalogue";
 import { dashboardRouter } from "./router/dashboard";
 import { deliveryRouter } from "./router/delivery";
 import { exportsRouter } from "./router/exports";
@@ -14,6 +15,7 @@ import { userRouter } from "./router/user";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  catalogue: catalogueRouter,
   dashboard: dashboardRouter,
   delivery: deliveryRouter,
   exports: exportsRouter,

@@ -382,3 +382,15 @@ export async function setIndicatorRetired(
     return true;
   });
 }
+
+const cataloguesByDatabase = new WeakMap<Database, (db: Database) => Promise<Catalogue>>();
+
+/** The catalogue of a database through its process-wide cache (one per database handle). */
+export function cachedCatalogue(db: Database): Promise<Catalogue> {
+  let cached = cataloguesByDatabase.get(db);
+  if (!cached) {
+    cached = createCatalogueCache();
+    cataloguesByDatabase.set(db, cached);
+  }
+  return cached(db);
+}
