@@ -23,7 +23,16 @@ const ROUTES: Record<DemoRole, string[]> = {
   ],
   official: ["/", "/entry", "/entry/HB-HS/2026Q3", "/entry/import", "/account/two-factor"],
   reviewer: ["/review", "/review/HN-C/2026Q3", "/completeness", "/exports"],
-  admin: ["/admin/users", "/admin/periods", "/admin/security", "/admin/delivery", "/admin/outbox"],
+  admin: [
+    "/admin/users",
+    "/admin/periods",
+    "/admin/security",
+    "/admin/delivery",
+    "/admin/outbox",
+    "/admin/catalogue",
+    "/admin/catalogue/zones/HB-HS",
+    "/admin/catalogue/indicators/gdp",
+  ],
 };
 
 async function documentWidth(page: Page): Promise<number> {

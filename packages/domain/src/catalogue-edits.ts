@@ -66,8 +66,9 @@ export const ZNewIndicatorSchema = ZIndicatorEditSchema.extend({
 });
 export type NewIndicator = z.infer<typeof ZNewIndicatorSchema>;
 
+/** An issue at a dotted path ("memberCities.1.code"), as a path of its parts. */
 function issue(path: string, text: LocalizedText): ErrorFieldIssue {
-  return { path: [path], message: phrased(text) };
+  return { path: path.split("."), message: phrased(text) };
 }
 
 function required(
@@ -132,12 +133,14 @@ export function checkZoneEdit(edit: ZoneEdit): ErrorFieldIssue[] {
       issues.push(issue(`${path}.code`, { zh: "成员城市代码重复", en: "Member city code repeated" }));
     }
     seen.add(city.code);
-    if (!city.nameZh || !city.nameEn) {
+    if (!city.nameZh) {
       issues.push(
-        issue(`${path}.name`, {
-          zh: "请填写成员城市的中英文名称",
-          en: "Give the city's names in both languages",
-        }),
+        issue(`${path}.nameZh`, { zh: "请填写成员城市的中文名称", en: "Give the city's Chinese name" }),
+      );
+    }
+    if (!city.nameEn) {
+      issues.push(
+        issue(`${path}.nameEn`, { zh: "请填写成员城市的英文名称", en: "Give the city's English name" }),
       );
     }
   });

@@ -141,7 +141,8 @@ describe("admin edits of the catalogue", () => {
       "reportsFrom",
       "memberCities.0.code",
       "memberCities.1.code",
-      "memberCities.1.name",
+      "memberCities.1.nameZh",
+      "memberCities.1.nameEn",
     ]);
     expect(issues[0]?.message.params?.text).toEqual({ zh: "请填写中文名称", en: "Chinese name is required" });
     expect(paths(checkZoneEdit({ ...zone, memberCities: [] }))).toEqual(["memberCities"]);

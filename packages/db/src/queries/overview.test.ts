@@ -6,7 +6,13 @@ import type { DatabaseHandle } from "../client";
 import { observations, reportingPeriods, submissions } from "../schema";
 import { seedCatalogue } from "../seed/catalogue";
 import { createTestDatabase, testEngine } from "../testing";
-import { approvedQuarters, headlineValues, indicatorRanking, latestCompleteQuarter } from "./overview";
+import {
+  approvedQuarters,
+  headlineValues,
+  indicatorRanking,
+  latestCompleteQuarter,
+  submissionStatusCounts,
+} from "./overview";
 
 type Status = "draft" | "submitted" | "returned" | "approved";
 
@@ -78,6 +84,25 @@ describe(`dashboard quarters (${testEngine()})`, () => {
     expect(await latestCompleteQuarter(handle.db)).toBe("2025Q2");
     await handle.db.execute(sql`update zones set active = false`);
     expect(await latestCompleteQuarter(handle.db)).toBeNull();
+  });
+
+  it("counts a zone only for the quarters it is expected to report: from its first quarter until it retires", async () => {
+    await quarterAt("2025Q1", "approved", { "SD-ZB": "none" });
+    await quarterAt("2025Q2", "approved");
+    await quarterAt("2025Q3", "approved", { "SD-ZB": "none" });
+    expect(await latestCompleteQuarter(handle.db)).toBe("2025Q2");
+    // Joined in 2025Q2 and retired from 2025Q3: neither 2025Q1 nor 2025Q3 waits for it.
+    await handle.db.execute(
+      sql`update zones set reports_from = '2025Q2', retired_from = '2025Q3' where code = 'SD-ZB'`,
+    );
+    expect(await latestCompleteQuarter(handle.db)).toBe("2025Q3");
+    expect(await submissionStatusCounts(handle.db, { quarter: "2025Q3" })).toEqual([
+      { status: "approved", zones: ZONE_CODES.length - 1 },
+    ]);
+    await handle.db.execute(
+      sql`update zones set reports_from = '2017Q1', retired_from = null where code = 'SD-ZB'`,
+    );
+    expect(await latestCompleteQuarter(handle.db)).toBe("2025Q2");
   });
 
   it("gives the named zones' approved headline values beside last year's, nothing of other zones", async () => {

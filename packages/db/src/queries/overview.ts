@@ -13,10 +13,24 @@ function approvedQuarterBelow(quarter: SQL) {
 const newestApprovedQuarter = sql`(select quarter from submissions where status = 'approved'
                                    order by quarter desc limit 1)`;
 
-/** How many active zones have their submission of `quarter` approved (through the (quarter, status) index). */
+/**
+ * Whether zone `z` is expected to report for `quarter`: active, named by then (`reports_from`) and not retired
+ * (`retired_from`). A zone that joins mid-series leaves earlier quarters complete without it.
+ */
+export function reportsIn(quarter: SQL) {
+  return sql`(z.active and (z.reports_from is null or z.reports_from <= ${quarter})
+              and (z.retired_from is null or ${quarter} < z.retired_from))`;
+}
+
+/** How many zones expected to report have their submission of `quarter` approved (the (quarter, status) index). */
 function approvedActiveZones(quarter: SQL) {
-  return sql`(select count(*) from submissions s join zones z on z.code = s.zone_code and z.active
+  return sql`(select count(*) from submissions s join zones z on z.code = s.zone_code and ${reportsIn(quarter)}
               where s.quarter = ${quarter} and s.status = 'approved')`;
+}
+
+/** How many zones are expected to report for `quarter`. */
+function reportingZones(quarter: SQL) {
+  return sql`(select count(*) from zones z where ${reportsIn(quarter)})`;
 }
 
 /**
@@ -29,17 +43,17 @@ function approvedActiveZones(quarter: SQL) {
  */
 export async function latestCompleteQuarter(db: Database): Promise<string | null> {
   const result = await db.execute(sql`
-    with recursive active as (select count(*) as zones from zones where active),
-    walk(quarter) as (
+    with recursive walk(quarter) as (
       select ${newestApprovedQuarter}
       union all
       select ${approvedQuarterBelow(sql`w.quarter`)}
-      from walk w, active a
-      where w.quarter is not null and ${approvedActiveZones(sql`w.quarter`)} <> a.zones
+      from walk w
+      where w.quarter is not null and ${approvedActiveZones(sql`w.quarter`)} <> ${reportingZones(sql`w.quarter`)}
     )
     select w.quarter
-    from walk w, active a
-    where w.quarter is not null and a.zones > 0 and ${approvedActiveZones(sql`w.quarter`)} = a.zones`);
+    from walk w
+    where w.quarter is not null and ${reportingZones(sql`w.quarter`)} > 0
+      and ${approvedActiveZones(sql`w.quarter`)} = ${reportingZones(sql`w.quarter`)}`);
   return rowsOf<{ quarter: string }>(result)[0]?.quarter ?? null;
 }
 
@@ -65,7 +79,7 @@ export interface SubmissionStatusCount {
   zones: number;
 }
 
-/** How many active zones are at each step of the workflow for a quarter ("none" = nothing entered). */
+/** How many zones expected to report are at each step of the workflow for a quarter ("none" = nothing entered). */
 export async function submissionStatusCounts(
   db: Database,
   params: { quarter: string },
@@ -74,7 +88,7 @@ export async function submissionStatusCounts(
     select coalesce(s.status::text, 'none') as status, count(*)::int as zones
     from zones z
     left join submissions s on s.zone_code = z.code and s.quarter = ${params.quarter}
-    where z.active
+    where ${reportsIn(sql`${params.quarter}`)}
     group by 1
     order by 1`);
   return rowsOf<SubmissionStatusCount>(result);

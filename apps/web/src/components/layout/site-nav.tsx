@@ -29,6 +29,7 @@ const LINKS = [
   { href: "/admin/security", key: "security", visible: canAdminister },
   { href: "/admin/outbox", key: "outbox", visible: canAdminister },
   { href: "/admin/delivery", key: "delivery", visible: canAdminister },
+  { href: "/admin/catalogue", key: "catalogue", visible: canAdminister },
   { href: "/account/notifications", key: "notificationSettings", visible: everyone },
   { href: "/account/password", key: "password", visible: everyone },
   { href: "/account/two-factor", key: "twoFactor", visible: everyone },
