@@ -22,7 +22,7 @@ const ROUTES: Record<DemoRole, string[]> = {
     "/account/password",
   ],
   official: ["/", "/entry", "/entry/HB-HS/2026Q3", "/entry/import", "/account/two-factor"],
-  reviewer: ["/review", "/review/HN-C/2026Q3", "/completeness", "/exports"],
+  reviewer: ["/review", "/review/HN-C/2026Q3", "/completeness", "/exports", "/bulletin/2026Q2"],
   admin: [
     "/admin/users",
     "/admin/periods",

@@ -226,6 +226,12 @@ test("an invalid cron is refused beside its field and nothing is saved", async (
   await page.getByTestId("schedule-create").click();
   const form = page.getByTestId("schedule-form");
   await form.getByLabel("名称", { exact: true }).fill("E2E 无效的 cron");
+  // The time zone is picked from a list, Beijing time first and chosen: nobody types an IANA name.
+  const timeZone = form.getByRole("combobox", { name: "时区" });
+  await expect(timeZone).toHaveValue("Asia/Shanghai");
+  await expect(timeZone.locator("option:checked")).toHaveText("北京时间 Asia/Shanghai（GMT+08:00）");
+  await timeZone.selectOption("UTC");
+  await expect(timeZone.locator("option:checked")).toHaveText("UTC (GMT+00:00)");
   await form.getByLabel("Cron 表达式", { exact: true }).check();
   const cron = form.getByRole("textbox", { name: "Cron 表达式" });
   await expect(form.getByText("5 个字段，依次为：分 时 日 月 周")).toBeVisible();

@@ -92,8 +92,14 @@ export function PercentileHeatTable({
       data-cells={zones.length * columns.length}
       style={{ fontFamily: chartFontFamily }}
     >
-      {/* Twelve zones by many indicators overflows a phone; scroll the table, not the page. */}
-      <div style={{ overflowX: "auto", position: "relative" }}>
+      {/* Twelve zones by many indicators overflows a phone; scroll the table, not the page. A scrolling box
+          takes the focus, so a keyboard scrolls it too, and is named by the table's caption. */}
+      <section
+        aria-label={caption}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes the focus to be scrolled by keyboard (axe scrollable-region-focusable).
+        tabIndex={0}
+        style={{ overflowX: "auto", position: "relative" }}
+      >
         <table style={{ borderCollapse: "collapse", fontSize: 13, fontVariantNumeric: "tabular-nums" }}>
           <caption style={{ textAlign: "left", fontWeight: 600, padding: "0 0 6px" }}>{caption}</caption>
           <thead>
@@ -145,7 +151,7 @@ export function PercentileHeatTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       <HeatLegend low={legend.low} high={legend.high} />
     </div>
   );

@@ -190,6 +190,7 @@ export {
   quarterEnd,
   quarterOfDate,
   quarterStart,
+  SCHEDULE_TIME_ZONES,
 } from "./quarter-calendar";
 export { safeReturnPath } from "./return-path";
 export type {

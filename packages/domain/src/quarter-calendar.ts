@@ -7,6 +7,33 @@ export type IsoDate = string;
 /** The programme runs on Beijing time; "today" and quarter boundaries are judged there. */
 export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
+/**
+ * The time zones a schedule form offers, Beijing time first: China's own, then UTC and the zones of the places
+ * a ministry's recipients are likeliest to be. Any other IANA name stays valid through the API.
+ */
+export const SCHEDULE_TIME_ZONES = Object.freeze([
+  DEFAULT_TIME_ZONE,
+  "Asia/Urumqi",
+  "Asia/Hong_Kong",
+  "Asia/Macau",
+  "Asia/Taipei",
+  "UTC",
+  "Asia/Tokyo",
+  "Asia/Seoul",
+  "Asia/Singapore",
+  "Asia/Kolkata",
+  "Asia/Dubai",
+  "Europe/Moscow",
+  "Europe/Berlin",
+  "Europe/Paris",
+  "Europe/London",
+  "America/New_York",
+  "America/Chicago",
+  "America/Los_Angeles",
+  "America/Sao_Paulo",
+  "Australia/Sydney",
+] as const);
+
 /** Beijing's offset from UTC, for instants written as text (`2026-10-01T00:00:00+08:00`): no summer time. */
 export const DEFAULT_UTC_OFFSET = "+08:00";
 

@@ -1,6 +1,6 @@
 import type { BulletinCompletenessRow, BulletinRevisionRow } from "@zones/db/bulletin";
 import { getZone, type Locale, localized, MISSING } from "@zones/domain";
-
+import { TableScroll } from "~/components/ui/table-scroll";
 import { SECTION_IDS } from "./bulletin-cover";
 import { formatMoment, type Translate } from "./bulletin-text";
 
@@ -27,36 +27,38 @@ export function BulletinCompleteness({
           deadline: rows[0]?.deadline ?? MISSING,
         })}
       </p>
-      <table className="bulletin-table" data-testid="bulletin-completeness">
-        <thead>
-          <tr>
-            <th scope="col">{t("completeness.zone")}</th>
-            <th scope="col">{t("completeness.status")}</th>
-            <th scope="col">{t("completeness.submittedAt")}</th>
-            <th scope="col">{t("completeness.deadline")}</th>
-            <th scope="col">{t("completeness.daysLate")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.zoneCode} data-zone={row.zoneCode} data-late={row.late || undefined}>
-              <th scope="row">{localized(getZone(row.zoneCode).shortName, locale)}</th>
-              <td>{t(`completeness.status_${row.status}`)}</td>
-              <td>
-                {row.submittedAt ? formatMoment(row.submittedAt, locale) : t("completeness.notSubmitted")}
-              </td>
-              <td>{row.deadline ?? MISSING}</td>
-              <td>
-                {row.late
-                  ? `${t("completeness.lateMark")} ${t("completeness.days", { days: Math.max(row.daysLate ?? 0, 0) })}`
-                  : row.submittedAt
-                    ? t("completeness.onTime")
-                    : MISSING}
-              </td>
+      <TableScroll label={t("sections.completeness")}>
+        <table className="bulletin-table" data-testid="bulletin-completeness">
+          <thead>
+            <tr>
+              <th scope="col">{t("completeness.zone")}</th>
+              <th scope="col">{t("completeness.status")}</th>
+              <th scope="col">{t("completeness.submittedAt")}</th>
+              <th scope="col">{t("completeness.deadline")}</th>
+              <th scope="col">{t("completeness.daysLate")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.zoneCode} data-zone={row.zoneCode} data-late={row.late || undefined}>
+                <th scope="row">{localized(getZone(row.zoneCode).shortName, locale)}</th>
+                <td>{t(`completeness.status_${row.status}`)}</td>
+                <td>
+                  {row.submittedAt ? formatMoment(row.submittedAt, locale) : t("completeness.notSubmitted")}
+                </td>
+                <td>{row.deadline ?? MISSING}</td>
+                <td>
+                  {row.late
+                    ? `${t("completeness.lateMark")} ${t("completeness.days", { days: Math.max(row.daysLate ?? 0, 0) })}`
+                    : row.submittedAt
+                      ? t("completeness.onTime")
+                      : MISSING}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }
@@ -82,26 +84,28 @@ export function BulletinRevisions({
       {rows.length === 0 ? (
         <p data-testid="bulletin-no-revisions">{t("revisions.none")}</p>
       ) : (
-        <table className="bulletin-table" data-testid="bulletin-revisions">
-          <thead>
-            <tr>
-              <th scope="col">{t("revisions.zone")}</th>
-              <th scope="col">{t("revisions.at")}</th>
-              <th scope="col">{t("revisions.reason")}</th>
-              <th scope="col">{t("revisions.by")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={`${row.zoneCode}-${row.at.toISOString()}`}>
-                <th scope="row">{localized(getZone(row.zoneCode).shortName, locale)}</th>
-                <td>{formatMoment(row.at, locale)}</td>
-                <td>{row.reason ?? MISSING}</td>
-                <td>{row.actorName ?? MISSING}</td>
+        <TableScroll label={t("sections.revisions")}>
+          <table className="bulletin-table" data-testid="bulletin-revisions">
+            <thead>
+              <tr>
+                <th scope="col">{t("revisions.zone")}</th>
+                <th scope="col">{t("revisions.at")}</th>
+                <th scope="col">{t("revisions.reason")}</th>
+                <th scope="col">{t("revisions.by")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={`${row.zoneCode}-${row.at.toISOString()}`}>
+                  <th scope="row">{localized(getZone(row.zoneCode).shortName, locale)}</th>
+                  <td>{formatMoment(row.at, locale)}</td>
+                  <td>{row.reason ?? MISSING}</td>
+                  <td>{row.actorName ?? MISSING}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {total > rows.length && <p>{t("revisions.more", { count: total - rows.length })}</p>}
     </section>

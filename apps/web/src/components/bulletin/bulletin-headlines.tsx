@@ -8,6 +8,7 @@ import {
   localized,
   MISSING,
 } from "@zones/domain";
+import { TableScroll } from "~/components/ui/table-scroll";
 import { SECTION_IDS } from "./bulletin-cover";
 import { changeOnYear, formatChangeNumber } from "./bulletin-format";
 import type { Translate } from "./bulletin-text";
@@ -45,38 +46,40 @@ export function BulletinHeadlines({
     <section className="bulletin-page" aria-labelledby={SECTION_IDS.headlines}>
       <h2 id={SECTION_IDS.headlines}>{t("sections.headlines")}</h2>
       <p className="bulletin-muted">{t("headlines.intro")}</p>
-      <table className="bulletin-table bulletin-headlines" data-testid="bulletin-headlines">
-        <thead>
-          <tr>
-            <th scope="col">{t("headlines.zone")}</th>
-            {headlines.map((indicator) => (
-              <th scope="col" key={indicator.code}>
-                {localized(indicator.name, locale)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {zoneCodes.map((zoneCode) => (
-            <tr key={zoneCode}>
-              <th scope="row">{localized(getZone(zoneCode).shortName, locale)}</th>
-              {headlines.map((indicator) => {
-                const row = byPair.get(`${zoneCode}/${indicator.code}`);
-                if (!row) return <td key={indicator.code}>{MISSING}</td>;
-                const shown = rankAndChange(row, t, locale);
-                return (
-                  <td key={indicator.code} data-zone={zoneCode} data-indicator={indicator.code}>
-                    <strong>{shown.value}</strong>
-                    <span className="bulletin-cell-note">
-                      {shown.rank} · {shown.change}
-                    </span>
-                  </td>
-                );
-              })}
+      <TableScroll label={t("sections.headlines")}>
+        <table className="bulletin-table bulletin-headlines" data-testid="bulletin-headlines">
+          <thead>
+            <tr>
+              <th scope="col">{t("headlines.zone")}</th>
+              {headlines.map((indicator) => (
+                <th scope="col" key={indicator.code}>
+                  {localized(indicator.name, locale)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {zoneCodes.map((zoneCode) => (
+              <tr key={zoneCode}>
+                <th scope="row">{localized(getZone(zoneCode).shortName, locale)}</th>
+                {headlines.map((indicator) => {
+                  const row = byPair.get(`${zoneCode}/${indicator.code}`);
+                  if (!row) return <td key={indicator.code}>{MISSING}</td>;
+                  const shown = rankAndChange(row, t, locale);
+                  return (
+                    <td key={indicator.code} data-zone={zoneCode} data-indicator={indicator.code}>
+                      <strong>{shown.value}</strong>
+                      <span className="bulletin-cell-note">
+                        {shown.rank} · {shown.change}
+                      </span>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

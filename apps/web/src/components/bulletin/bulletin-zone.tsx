@@ -1,6 +1,6 @@
 import type { BulletinHeadlineRow, BulletinTrendRow } from "@zones/db/bulletin";
 import { getIndicator, getZone, type Locale, localized } from "@zones/domain";
-
+import { TableScroll } from "~/components/ui/table-scroll";
 import { zoneSectionId } from "./bulletin-cover";
 import { rankAndChange } from "./bulletin-headlines";
 import type { Translate } from "./bulletin-text";
@@ -36,31 +36,33 @@ export function BulletinZone({
       {first && <h2 id="zones">{t("sections.zones")}</h2>}
       <h3 id={zoneSectionId(zoneCode)}>{localized(zone.name, locale)}</h3>
       <p className="bulletin-muted">{t("zone.province", { province: localized(zone.province, locale) })}</p>
-      <table className="bulletin-table bulletin-zone-table">
-        <thead>
-          <tr>
-            <th scope="col">{t("zone.indicator")}</th>
-            <th scope="col">{t("zone.value")}</th>
-            <th scope="col">{t("zone.lastYear")}</th>
-            <th scope="col">{t("zone.change")}</th>
-            <th scope="col">{t("zone.rank")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {headlines.map((row) => {
-            const shown = rankAndChange(row, t, locale);
-            return (
-              <tr key={row.indicatorCode} data-indicator={row.indicatorCode}>
-                <th scope="row">{localized(getIndicator(row.indicatorCode).name, locale)}</th>
-                <td>{shown.value}</td>
-                <td>{shown.lastYear}</td>
-                <td>{shown.change}</td>
-                <td>{shown.rank}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll label={localized(zone.name, locale)}>
+        <table className="bulletin-table bulletin-zone-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("zone.indicator")}</th>
+              <th scope="col">{t("zone.value")}</th>
+              <th scope="col">{t("zone.lastYear")}</th>
+              <th scope="col">{t("zone.change")}</th>
+              <th scope="col">{t("zone.rank")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {headlines.map((row) => {
+              const shown = rankAndChange(row, t, locale);
+              return (
+                <tr key={row.indicatorCode} data-indicator={row.indicatorCode}>
+                  <th scope="row">{localized(getIndicator(row.indicatorCode).name, locale)}</th>
+                  <td>{shown.value}</td>
+                  <td>{shown.lastYear}</td>
+                  <td>{shown.change}</td>
+                  <td>{shown.rank}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       <p className="bulletin-muted">{t("zone.trends")}</p>
       <ZoneTrends
         locale={locale}

@@ -21,6 +21,7 @@ import { IndicatorChoices, OutputChoices, SelectField, StatusChoices, ZoneChoice
 import { type ScheduleFormValues, scheduleFormValues } from "./schedule-values";
 import { ServerAlert } from "./server-alert";
 import { placeServerIssues } from "./server-issues";
+import { TimeZoneOptions } from "./time-zone-options";
 import { NumberField, TriggerFields } from "./trigger-fields";
 import { WebhookSecrets } from "./webhook-secrets";
 
@@ -154,15 +155,14 @@ export function ScheduleForm({
           <TriggerFields />
           <div className="export-field">
             <label htmlFor={`${ids}-timezone`}>{t("timezone")}</label>
-            <input
+            <select
               id={`${ids}-timezone`}
-              type="text"
-              spellCheck={false}
-              autoComplete="off"
               aria-invalid={form.formState.errors.timezone !== undefined}
               aria-describedby={`${ids}-timezone-hint ${ids}-timezone-error`}
               {...form.register("timezone")}
-            />
+            >
+              <TimeZoneOptions current={form.getValues("timezone")} />
+            </select>
             <p className="hint" id={`${ids}-timezone-hint`}>
               {t("timezoneHint")}
             </p>
