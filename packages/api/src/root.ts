@@ -1,5 +1,6 @@
 import { dashboardRouter } from "./router/dashboard";
 import { deliveryRouter } from "./router/delivery";
+import { evaluationRouter } from "./router/evaluation";
 import { exportsRouter } from "./router/exports";
 import { healthRouter } from "./router/health";
 import { importsRouter } from "./router/imports";
@@ -16,6 +17,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   delivery: deliveryRouter,
+  evaluation: evaluationRouter,
   exports: exportsRouter,
   health: healthRouter,
   imports: importsRouter,

@@ -1,16 +1,19 @@
 import { hasAtMostDecimals, sumDecimals } from "./decimal";
 import {
+  ADJUSTMENT_REASON_LENGTH,
   DEFAULT_RATING_THRESHOLDS,
   EVALUATION_YEARS,
+  MAX_ADJUSTMENT_POINTS,
   type RatingThresholds,
   RUBRIC_LIMITS,
   type Rubric,
   type RubricDimension,
   type RubricItem,
+  SCORE_DECIMALS,
   SCORING_RULE_KINDS,
   type ScoringRule,
 } from "./evaluation";
-import { unsafeCharacterInLine } from "./text-safety";
+import { unsafeCharacterInLine, unsafeCharacterInText } from "./text-safety";
 import type { LocalizedText } from "./types";
 
 /** One fault of a rubric, at its field (`dimensions.1.items.0.weight`), said in both languages. */
@@ -48,6 +51,8 @@ function fieldName(path: Path): LocalizedText {
     excellent: { zh: "优秀", en: "excellent" },
     good: { zh: "良好", en: "good" },
     pass: { zh: "合格", en: "pass" },
+    adjustment: { zh: "调整分值", en: "adjustment" },
+    reason: { zh: "调整理由", en: "reason" },
   };
   for (let i = 0; i < path.length; i += 1) {
     const part = path[i];
@@ -258,4 +263,49 @@ export function checkRubric(input: unknown, indicatorCodes: ReadonlySet<string>)
   const thresholds = readThresholds(issues, given.thresholds);
   if (issues.list.length > 0) return { ok: false, issues: issues.list };
   return { ok: true, rubric: { year, dimensions, thresholds } };
+}
+
+export type FieldCheck<T> = { ok: true; value: T } | { ok: false; issues: RubricIssue[] };
+
+/** A year an evaluation may be held for. */
+export function checkEvaluationYear(year: unknown): FieldCheck<number> {
+  const issues = new Issues();
+  const value = readNumber(issues, ["year"], year, { ...EVALUATION_YEARS, decimals: 0 });
+  return issues.list.length > 0 ? { ok: false, issues: issues.list } : { ok: true, value };
+}
+
+/**
+ * A reviewer's adjustment: points within ±MAX_ADJUSTMENT_POINTS (2 decimals; 0 takes it back) and the reason,
+ * one to a few sentences, always given.
+ */
+export function checkAdjustment(input: {
+  adjustment: unknown;
+  reason: unknown;
+}): FieldCheck<{ adjustment: number; reason: string }> {
+  const issues = new Issues();
+  const adjustment = readNumber(issues, ["adjustment"], input.adjustment, {
+    min: -MAX_ADJUSTMENT_POINTS,
+    max: MAX_ADJUSTMENT_POINTS,
+    decimals: SCORE_DECIMALS,
+  });
+  const reason = typeof input.reason === "string" ? input.reason.trim() : "";
+  if (reason.length < ADJUSTMENT_REASON_LENGTH.min || reason.length > ADJUSTMENT_REASON_LENGTH.max) {
+    issues.add(["reason"], {
+      zh: `须为 ${ADJUSTMENT_REASON_LENGTH.min} 到 ${ADJUSTMENT_REASON_LENGTH.max} 个字符`,
+      en: `must be ${ADJUSTMENT_REASON_LENGTH.min} to ${ADJUSTMENT_REASON_LENGTH.max} characters`,
+    });
+  } else if (unsafeCharacterInText(reason)) {
+    issues.add(["reason"], { zh: "含有不允许的字符", en: "holds a character that is not allowed" });
+  }
+  return issues.list.length > 0
+    ? { ok: false, issues: issues.list }
+    : { ok: true, value: { adjustment, reason } };
+}
+
+/** Several issues as one sentence per language. */
+export function joinIssues(issues: readonly RubricIssue[]): LocalizedText {
+  return {
+    zh: issues.map((issue) => issue.message.zh).join("；"),
+    en: issues.map((issue) => issue.message.en).join("; "),
+  };
 }

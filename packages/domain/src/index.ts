@@ -1,5 +1,7 @@
 export {
+  canAdjustEvaluation,
   canAdminister,
+  canDefineEvaluation,
   canEnterData,
   canManageExportsOf,
   canOwnExportSchedules,
@@ -70,7 +72,15 @@ export {
   type UnitScore,
   type YearValues,
 } from "./evaluation";
-export { checkRubric, type RubricCheck, type RubricIssue } from "./evaluation-rubric";
+export {
+  checkAdjustment,
+  checkEvaluationYear,
+  checkRubric,
+  type FieldCheck,
+  joinIssues,
+  type RubricCheck,
+  type RubricIssue,
+} from "./evaluation-rubric";
 export { defaultRubric, PUBLISHED_RATINGS } from "./evaluation-template";
 export {
   DEFAULT_LINK_DAYS,
