@@ -53,6 +53,9 @@ export const canDefineEvaluation = canAdminister;
 /** Adjusting a zone's evaluation score, with a reason: reviewers and admins. */
 export const canAdjustEvaluation = canReview;
 
+/** A year's results before they are published (computed, adjusted): reviewers and admins; others see published ones. */
+export const canSeeUnpublishedEvaluation = canReview;
+
 /** Dashboards with submitted (not yet approved) figures beside the approved ones. */
 export const canSeeSubmitted = canReview;
 

@@ -9,6 +9,7 @@ export {
   canReadZoneDrafts,
   canReview,
   canSeeSubmitted,
+  canSeeUnpublishedEvaluation,
   canWriteZone,
   followedZones,
   followsAnyZone,

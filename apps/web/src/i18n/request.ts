@@ -6,12 +6,12 @@ import { LOCALE_COOKIE, toLocale } from "./locales";
 
 /**
  * Chinese first; the English switch is a cookie, so URLs stay the same in both languages.
- * The data-entry, review, import, dashboard, compare, export and notification screens keep their texts in files of their own
+ * The data-entry, review, import, dashboard, compare, export, notification and evaluation screens keep their texts in files of their own
  * (one namespace each).
  */
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  const [base, entry, review, imports, dashboard, compare, exports, notifications, bulletin] =
+  const [base, entry, review, imports, dashboard, compare, exports, notifications, bulletin, evaluation] =
     await Promise.all([
       import(`../messages/${locale}.json`),
       import(`../messages/${locale}/entry.json`),
@@ -22,6 +22,7 @@ export default getRequestConfig(async () => {
       import(`../messages/${locale}/exports.json`),
       import(`../messages/${locale}/notifications.json`),
       import(`../messages/${locale}/bulletin.json`),
+      import(`../messages/${locale}/evaluation.json`),
     ]);
   return {
     locale,
@@ -35,6 +36,7 @@ export default getRequestConfig(async () => {
       exports: exports.default,
       notifications: notifications.default,
       bulletin: bulletin.default,
+      evaluation: evaluation.default,
     },
     timeZone: DEFAULT_TIME_ZONE,
   };

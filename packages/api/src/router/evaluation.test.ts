@@ -138,6 +138,14 @@ describe(`the annual evaluation (${testEngine()})`, () => {
       source: "computed",
       missingItems: 0,
     });
+    // Before publication the results are the reviewers' and admins' only.
+    const viewer = world.caller(world.users.viewer).evaluation;
+    expect((await viewer.year({ year: YEAR })).rows).toEqual([]);
+    expect((await viewer.zoneHistory({ zoneCode: "HB-HS" })).map((row) => row.year)).toEqual([2018]);
+    expect((await reviewer().zoneHistory({ zoneCode: "HB-HS" })).map((row) => row.year)).toEqual([
+      YEAR,
+      2018,
+    ]);
     // Tongling: 较差 for the second year in a row.
     expect(rows[2]).toMatchObject({ computedScore: 0, warning: "second-poor" });
     expect(rows[1]?.warning).toBeNull();
@@ -211,6 +219,7 @@ describe(`the annual evaluation (${testEngine()})`, () => {
     const year = await admin().year({ year: YEAR });
     expect(year.state).toBe("published");
     expect(year.rows.every((row) => row.state === "published")).toBe(true);
+    expect((await world.caller(world.users.viewer).evaluation.year({ year: YEAR })).rows).toHaveLength(3);
     const before = await resultRows();
     const refusals = [
       () => reviewer().adjust({ year: YEAR, zoneCode: "HB-HS", adjustment: -5, reason: "发布后的调整" }),

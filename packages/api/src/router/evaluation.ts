@@ -15,6 +15,7 @@ import {
   zoneExists,
 } from "@zones/db/evaluation-reads";
 import {
+  canSeeUnpublishedEvaluation,
   checkAdjustment,
   checkEvaluationYear,
   checkRubric,
@@ -66,10 +67,16 @@ export const evaluationRouter = createTRPCRouter({
   /** Every year with a rubric or ratings, newest first, with its state. */
   years: protectedProcedure.query(({ ctx }) => listEvaluationYears(ctx.db)),
 
-  /** A year's ranking with scores by dimension, and the rubric they come from (null for history only). */
+  /**
+   * A year's ranking with scores by dimension, and the rubric they come from (null for history only); before
+   * publication only reviewers and admins see the results.
+   */
   year: protectedProcedure.input(ZYearInput).query(async ({ ctx, input }) => {
     const year = accepted(checkEvaluationYear(input.year));
-    const [rubric, rows] = await Promise.all([findRubric(ctx.db, year), evaluationOfYear(ctx.db, year)]);
+    const [rubric, rows] = await Promise.all([
+      findRubric(ctx.db, year),
+      evaluationOfYear(ctx.db, year, { publishedOnly: !canSeeUnpublishedEvaluation(ctx.user) }),
+    ]);
     return {
       year,
       rubric: rubric?.rubric ?? null,
@@ -85,7 +92,9 @@ export const evaluationRouter = createTRPCRouter({
     if (!(await zoneExists(ctx.db, input.zoneCode))) {
       throw new ZonesError("not-found", message("evaluation.unknownZone", { zoneCode: input.zoneCode }));
     }
-    return zoneEvaluationHistory(ctx.db, input.zoneCode);
+    return zoneEvaluationHistory(ctx.db, input.zoneCode, {
+      publishedOnly: !canSeeUnpublishedEvaluation(ctx.user),
+    });
   }),
 
   /** The year's rubric for the editor (the four-dimension template while it has none) and the indicators. */

@@ -124,12 +124,16 @@ function selectResults(where: ReturnType<typeof sql>, order: ReturnType<typeof s
     limit ${EVALUATION_RESULTS_LISTED}`;
 }
 
-/** A year's ranking: highest final score first; ratings entered as history by rating, then catalogue order. */
-export async function evaluationOfYear(db: Database, year: number): Promise<EvaluationResultRow[]> {
+/** A year's ranking (only its published results with `publishedOnly`): highest final score first; ratings entered as history by rating, then catalogue order. */
+export async function evaluationOfYear(
+  db: Database,
+  year: number,
+  { publishedOnly }: { publishedOnly: boolean },
+): Promise<EvaluationResultRow[]> {
   const rows = rowsOf<StoredRow>(
     await db.execute(
       selectResults(
-        sql`e.year = ${year}`,
+        sql`e.year = ${year} and (${!publishedOnly} or e.state = 'published')`,
         sql`e.final_score desc nulls last,
             array_position(string_to_array(${EVALUATION_RATINGS.join(",")}, ','), e.rating),
             z.sort_order, c.sort_order nulls first`,
@@ -140,10 +144,17 @@ export async function evaluationOfYear(db: Database, year: number): Promise<Eval
 }
 
 /** A zone's ratings (and its member cities'), newest year first. */
-export async function zoneEvaluationHistory(db: Database, zoneCode: string): Promise<EvaluationResultRow[]> {
+export async function zoneEvaluationHistory(
+  db: Database,
+  zoneCode: string,
+  { publishedOnly }: { publishedOnly: boolean },
+): Promise<EvaluationResultRow[]> {
   const rows = rowsOf<StoredRow>(
     await db.execute(
-      selectResults(sql`e.zone_code = ${zoneCode}`, sql`e.year desc, c.sort_order nulls first`),
+      selectResults(
+        sql`e.zone_code = ${zoneCode} and (${!publishedOnly} or e.state = 'published')`,
+        sql`e.year desc, c.sort_order nulls first`,
+      ),
     ),
   );
   return rows.map(toRow);
