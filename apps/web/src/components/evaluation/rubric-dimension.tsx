@@ -62,7 +62,12 @@ export function RubricDimension({
       </div>
       <ol className="rubric-items">
         {dimension.items.map((item, at) => (
-          <li key={`${at}:${item.indicatorCode}`} className="rubric-row" data-testid="rubric-item">
+          <li
+            // biome-ignore lint/suspicious/noArrayIndexKey: items have no identity but their place while edited
+            key={at}
+            className="rubric-row"
+            data-testid="rubric-item"
+          >
             <label className="rubric-field">
               <span>{t("indicator")}</span>
               <select
