@@ -20,10 +20,20 @@ const ROUTES: Record<DemoRole, string[]> = {
     "/notifications",
     "/account/notifications",
     "/account/password",
+    "/evaluation",
+    "/evaluation/2018",
   ],
   official: ["/", "/entry", "/entry/HB-HS/2026Q3", "/entry/import", "/account/two-factor"],
-  reviewer: ["/review", "/review/HN-C/2026Q3", "/completeness", "/exports"],
-  admin: ["/admin/users", "/admin/periods", "/admin/security", "/admin/delivery", "/admin/outbox"],
+  reviewer: ["/review", "/review/HN-C/2026Q3", "/completeness", "/exports", "/evaluation/2025"],
+  admin: [
+    "/admin/users",
+    "/admin/periods",
+    "/admin/security",
+    "/admin/delivery",
+    "/admin/outbox",
+    "/evaluation/2025",
+    "/evaluation/2025/rubric",
+  ],
 };
 
 async function documentWidth(page: Page): Promise<number> {
