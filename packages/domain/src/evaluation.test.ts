@@ -11,7 +11,7 @@ import {
   scoreValue,
   statusWarning,
 } from "./evaluation";
-import { checkRubric } from "./evaluation-rubric";
+import { checkAdjustment, checkEvaluationYear, checkRubric, joinIssues } from "./evaluation-rubric";
 import { defaultRubric, PUBLISHED_RATINGS } from "./evaluation-template";
 import { INDICATOR_CODES, INDICATORS } from "./indicators";
 import { ZONE_CODES } from "./zones";
@@ -328,5 +328,38 @@ describe("the published ratings of 2018", () => {
     expect(by("excellent")).toEqual(["HB-HS", "HN-C", "SC-ZG"]);
     expect(by("good")).toEqual(["SX-CZ", "HE-TS", "SD-ZB", "AH-TL", "CQ-M"]);
     expect(by("pass")).toEqual(["NM-W"]);
+  });
+});
+
+describe("checkAdjustment and checkEvaluationYear", () => {
+  it("takes points within ±20 with 2 decimals and a trimmed reason of 4–500 characters", () => {
+    expect(checkAdjustment({ adjustment: -20, reason: "  专家评审意见  " })).toEqual({
+      ok: true,
+      value: { adjustment: -20, reason: "专家评审意见" },
+    });
+    expect(checkAdjustment({ adjustment: 0, reason: "撤销调整" }).ok).toBe(true);
+  });
+
+  it("refuses everything else, naming each field", () => {
+    const check = checkAdjustment({ adjustment: 20.5, reason: "短" });
+    if (check.ok) throw new Error("accepted");
+    expect(check.issues.map((issue) => issue.path)).toEqual([["adjustment"], ["reason"]]);
+    expect(joinIssues(check.issues).zh).toBe(
+      "调整分值：须为 -20 到 20 之间的数，最多 2 位小数；调整理由：须为 4 到 500 个字符",
+    );
+    expect(joinIssues(check.issues).en).toBe(
+      "adjustment: must be a number from -20 to 20 with at most 2 decimals; reason: must be 4 to 500 characters",
+    );
+    for (const adjustment of [Number.NaN, Number.POSITIVE_INFINITY, "5", null, 1.001]) {
+      expect(checkAdjustment({ adjustment, reason: "专家评审意见" }).ok).toBe(false);
+    }
+    for (const reason of [null, 42, "长".repeat(501), "理由\u0007含控制符"]) {
+      expect(checkAdjustment({ adjustment: 1, reason }).ok).toBe(false);
+    }
+  });
+
+  it("takes the years 2017–2099 only, whole", () => {
+    expect(checkEvaluationYear(2018)).toEqual({ ok: true, value: 2018 });
+    for (const year of [2016, 2100, 2025.5, "2025", null]) expect(checkEvaluationYear(year).ok).toBe(false);
   });
 });

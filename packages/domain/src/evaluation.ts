@@ -11,13 +11,6 @@ import type { Direction, LocalizedText } from "./types";
 export const EVALUATION_RATINGS = ["excellent", "good", "pass", "poor"] as const;
 export type EvaluationRating = (typeof EVALUATION_RATINGS)[number];
 
-export const EVALUATION_RATING_NAMES: Readonly<Record<EvaluationRating, LocalizedText>> = {
-  excellent: { zh: "优秀", en: "Excellent" },
-  good: { zh: "良好", en: "Good" },
-  pass: { zh: "合格", en: "Pass" },
-  poor: { zh: "较差", en: "Poor" },
-};
-
 /** A result row: computed from approved data, adjusted by a reviewer, or published (then locked). */
 export const EVALUATION_STATES = ["computed", "adjusted", "published"] as const;
 export type EvaluationState = (typeof EVALUATION_STATES)[number];
