@@ -252,6 +252,15 @@ describe(`the annual evaluation (${testEngine()})`, () => {
     ]);
   });
 
+  it("refuses a rubric for a year whose ratings were entered as published history", async () => {
+    const before = await rubricRows();
+    expect(await errorOf(admin().saveRubric({ rubric: defaultRubric(2018) }))).toMatchObject({
+      code: "CONFLICT",
+      message: "2018 年的评级是录入的已公布结果，不能再为该年制定细则或计算。",
+    });
+    expect(await rubricRows()).toEqual(before);
+  });
+
   it("refuses an unknown zone's history", async () => {
     expect(await errorOf(admin().zoneHistory({ zoneCode: "NO-SUCH" }))).toMatchObject({ code: "NOT_FOUND" });
   });

@@ -55,6 +55,8 @@ function done<T>(step: EvaluationStep<T>, year: number, zoneCode?: string): T {
       throw new ZonesError("conflict", message("evaluation.published", { year }));
     case "no-result":
       throw new ZonesError("not-found", message("evaluation.noResult", { year, zoneCode: zoneCode ?? "" }));
+    case "history":
+      throw new ZonesError("conflict", message("evaluation.history", { year }));
     case "not-computed":
       throw new ZonesError("conflict", message("evaluation.notComputed", { year }));
   }

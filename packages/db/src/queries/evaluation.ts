@@ -14,7 +14,7 @@ import { rowsOf } from "../rows";
 import { auditLog, evaluationResults, evaluationRubrics } from "../schema";
 
 /** Why a step on a year's evaluation was refused. */
-export type EvaluationRefusal = "no-rubric" | "published" | "no-result" | "not-computed";
+export type EvaluationRefusal = "no-rubric" | "published" | "no-result" | "not-computed" | "history";
 export type EvaluationStep<T> = { ok: true; value: T } | { ok: false; refusal: EvaluationRefusal };
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -42,6 +42,16 @@ async function lockRubric(tx: Transaction, year: number) {
   return row ?? null;
 }
 
+/** Whether the year's ratings were entered as published history (such a year is never computed). */
+async function hasPublishedHistory(tx: Transaction, year: number): Promise<boolean> {
+  const rows = await tx
+    .select({ id: evaluationResults.id })
+    .from(evaluationResults)
+    .where(and(eq(evaluationResults.year, year), eq(evaluationResults.source, "published-history")))
+    .limit(1);
+  return rows.length > 0;
+}
+
 /** The seed's rubric for a year that has none; false when it has one. */
 export async function saveRubricRow(db: Database, rubric: Rubric): Promise<boolean> {
   const inserted = await db
@@ -61,6 +71,7 @@ export async function saveRubric(
   return db.transaction(async (tx) => {
     const before = await lockRubric(tx, rubric.year);
     if (before?.state === "published") return { ok: false, refusal: "published" };
+    if (await hasPublishedHistory(tx, rubric.year)) return { ok: false, refusal: "history" };
     await tx
       .insert(evaluationRubrics)
       .values({ year: rubric.year, rubric, updatedBy: actorId })
@@ -173,6 +184,8 @@ export async function computeEvaluation(
             computedAt: sql`excluded.computed_at`,
             updatedAt: sql`excluded.updated_at`,
           },
+          // A rating entered as published history is never overwritten by a computation.
+          setWhere: sql`${evaluationResults.source} = 'computed'`,
         });
     }
     await tx.update(evaluationRubrics).set({ computedAt: now }).where(eq(evaluationRubrics.year, year));
