@@ -192,6 +192,7 @@ const MATRIX: readonly Row[] = [
   page("/evaluation/2025",                 [307, 307,   200,   200,   200,   200,   200], (a) => {
     if (a.status === 200) expect.soft(has(a, 'data-testid="evaluation-row"'), a.caller).toBe(sees(SEES_SUBMITTED, a));
     expect.soft(has(a, 'data-testid="evaluation-compute"'), a.caller).toBe(a.caller === "admin");
+    if (a.status === 200) expect.soft(has(a, 'data-testid="evaluation-unpublished"'), a.caller).toBe(!sees(SEES_SUBMITTED, a));
   }),
   page("/evaluation/1900",                 [307, 307,   404,   404,   404,   404,   404]),
   page("/evaluation/2025/rubric",          [307, 307,   404,   404,   404,   404,   200], (a) => {

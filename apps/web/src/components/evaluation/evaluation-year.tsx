@@ -22,10 +22,12 @@ export function EvaluationYear({
   year,
   canDefine,
   canAdjust,
+  canSeeUnpublished,
 }: {
   year: number;
   canDefine: boolean;
   canAdjust: boolean;
+  canSeeUnpublished: boolean;
 }) {
   const t = useTranslations("evaluation");
   const locale = useLocale() as Locale;
@@ -78,6 +80,9 @@ export function EvaluationYear({
         {t("state")}：{t(`states.${state}`)}
       </p>
       {state === "history" && <Notice>{t("historyNote")}</Notice>}
+      {open && !canSeeUnpublished && (
+        <Notice testId="evaluation-unpublished">{t("unpublished", { year })}</Notice>
+      )}
       {canDefine && data.state !== null && (
         <div className="evaluation-buttons">
           <Link href={`/evaluation/${year}/rubric`} data-testid="evaluation-rubric-link">

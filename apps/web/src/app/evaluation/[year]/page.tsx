@@ -1,4 +1,4 @@
-import { canAdjustEvaluation, canDefineEvaluation } from "@zones/domain";
+import { canAdjustEvaluation, canDefineEvaluation, canSeeUnpublishedEvaluation } from "@zones/domain";
 import { getTranslations } from "next-intl/server";
 
 import { EvaluationYear } from "~/components/evaluation/evaluation-year";
@@ -28,6 +28,7 @@ export default async function EvaluationYearPage({ params }: { params: Params })
         year={year}
         canDefine={canDefineEvaluation(user)}
         canAdjust={canAdjustEvaluation(user)}
+        canSeeUnpublished={canSeeUnpublishedEvaluation(user)}
       />
     </HydrateClient>
   );
