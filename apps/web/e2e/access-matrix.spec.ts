@@ -185,6 +185,19 @@ const MATRIX: readonly Row[] = [
     // Runs are listed to their requester, and to admins.
     expect.soft(has(a, facts.officialRun), a.caller).toBe(["officialHere", "admin"].includes(a.caller));
   }),
+  page("/evaluation",                      [307, 307,   200,   200,   200,   200,   200], (a) => {
+    expect.soft(has(a, heading("年度进展评估")), a.caller).toBe(a.status === 200);
+  }),
+  // The demo's 2025 is computed, not published: its results are the reviewers' and admins' only.
+  page("/evaluation/2025",                 [307, 307,   200,   200,   200,   200,   200], (a) => {
+    if (a.status === 200) expect.soft(has(a, 'data-testid="evaluation-row"'), a.caller).toBe(sees(SEES_SUBMITTED, a));
+    expect.soft(has(a, 'data-testid="evaluation-compute"'), a.caller).toBe(a.caller === "admin");
+    if (a.status === 200) expect.soft(has(a, 'data-testid="evaluation-unpublished"'), a.caller).toBe(!sees(SEES_SUBMITTED, a));
+  }),
+  page("/evaluation/1900",                 [307, 307,   404,   404,   404,   404,   404]),
+  page("/evaluation/2025/rubric",          [307, 307,   404,   404,   404,   404,   200], (a) => {
+    expect.soft(has(a, 'data-testid="rubric-editor"'), a.caller).toBe(a.status === 200);
+  }),
   page("/admin/periods",                   [307, 307,   404,   404,   404,   404,   200], (a) => {
     expect.soft(has(a, heading("填报期管理")), a.caller).toBe(a.status === 200);
   }),

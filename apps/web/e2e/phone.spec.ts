@@ -20,9 +20,18 @@ const ROUTES: Record<DemoRole, string[]> = {
     "/notifications",
     "/account/notifications",
     "/account/password",
+    "/evaluation",
+    "/evaluation/2018",
   ],
   official: ["/", "/entry", "/entry/HB-HS/2026Q3", "/entry/import", "/account/two-factor"],
-  reviewer: ["/review", "/review/HN-C/2026Q3", "/completeness", "/exports", "/bulletin/2026Q2"],
+  reviewer: [
+    "/review",
+    "/review/HN-C/2026Q3",
+    "/completeness",
+    "/exports",
+    "/bulletin/2026Q2",
+    "/evaluation/2025",
+  ],
   admin: [
     "/admin/users",
     "/admin/periods",
@@ -32,6 +41,8 @@ const ROUTES: Record<DemoRole, string[]> = {
     "/admin/catalogue",
     "/admin/catalogue/zones/HB-HS",
     "/admin/catalogue/indicators/gdp",
+    "/evaluation/2025",
+    "/evaluation/2025/rubric",
   ],
 };
 

@@ -1,6 +1,7 @@
 import { catalogueRouter } from "./router/catalogue";
 import { dashboardRouter } from "./router/dashboard";
 import { deliveryRouter } from "./router/delivery";
+import { evaluationRouter } from "./router/evaluation";
 import { exportsRouter } from "./router/exports";
 import { healthRouter } from "./router/health";
 import { importsRouter } from "./router/imports";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   catalogue: catalogueRouter,
   dashboard: dashboardRouter,
   delivery: deliveryRouter,
+  evaluation: evaluationRouter,
   exports: exportsRouter,
   health: healthRouter,
   imports: importsRouter,

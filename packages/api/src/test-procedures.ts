@@ -1,6 +1,6 @@
 /** Test-only: every procedure of the app router, who may call it and a valid input for it. */
 import type { Role, SessionUser } from "@zones/auth";
-import { lastFinishedQuarter } from "@zones/domain";
+import { defaultRubric, lastFinishedQuarter } from "@zones/domain";
 
 import type { Caller } from "./test-fixtures";
 
@@ -51,6 +51,18 @@ export const ACCESS: Record<string, Access> = {
   },
   "dashboard.overviewExtras": { allowed: SIGNED_IN, input: () => ({ includeSubmitted: true }) },
   "dashboard.zone": { allowed: SIGNED_IN, input: () => ({ zoneCode: "HB-HS", includeSubmitted: true }) },
+  "evaluation.adjust": {
+    allowed: REVIEWERS,
+    allowedOutcome: "NOT_FOUND",
+    input: () => ({ year: 2031, zoneCode: "HB-HS", adjustment: 1, reason: "专家评审意见" }),
+  },
+  "evaluation.compute": { allowed: ["admin"], allowedOutcome: "NOT_FOUND", input: () => ({ year: 2031 }) },
+  "evaluation.publish": { allowed: ["admin"], allowedOutcome: "NOT_FOUND", input: () => ({ year: 2031 }) },
+  "evaluation.rubric": { allowed: ["admin"], input: () => ({ year: 2030 }) },
+  "evaluation.saveRubric": { allowed: ["admin"], input: () => ({ rubric: defaultRubric(2030) }) },
+  "evaluation.year": { allowed: SIGNED_IN, input: () => ({ year: 2018 }) },
+  "evaluation.years": { allowed: SIGNED_IN, input: () => undefined },
+  "evaluation.zoneHistory": { allowed: SIGNED_IN, input: () => ({ zoneCode: "HB-HS" }) },
   "delivery.addDomain": {
     allowed: ["admin"],
     input: (_, run) => ({ domain: `matrix${run}.example.gov.cn` }),

@@ -6,7 +6,9 @@ import type { Auth, SessionUser } from "@zones/auth";
 import type { Database } from "@zones/db/client";
 import { isDatabaseUnavailable, isUniqueViolation } from "@zones/db/database-errors";
 import {
+  canAdjustEvaluation,
   canAdminister,
+  canDefineEvaluation,
   canEnterData,
   canReadZoneDrafts,
   canReview,
@@ -258,6 +260,12 @@ export const reviewerProcedure = requireRight(canReview);
 
 /** Administering: admins only. */
 export const adminProcedure = requireRight(canAdminister);
+
+/** The annual evaluation's rubric, computation and publication. */
+export const defineEvaluationProcedure = requireRight(canDefineEvaluation);
+
+/** Adjusting a zone's evaluation score with a reason. */
+export const adjustEvaluationProcedure = requireRight(canAdjustEvaluation);
 
 /** Entering data (forms, templates, uploads): officials for their zones, admins for any. */
 export const enterDataProcedure = requireRight(canEnterData);

@@ -47,6 +47,15 @@ export const canOwnExportSchedules = canReview;
 /** The quarterly bulletin (its page and its PDF): reviewers and admins, who issue it to the leaders. */
 export const canReadBulletin = canReview;
 
+/** The annual evaluation's rubric, its computation and its publication: admins. */
+export const canDefineEvaluation = canAdminister;
+
+/** Adjusting a zone's evaluation score, with a reason: reviewers and admins. */
+export const canAdjustEvaluation = canReview;
+
+/** A year's results before they are published (computed, adjusted): reviewers and admins; others see published ones. */
+export const canSeeUnpublishedEvaluation = canReview;
+
 /** Dashboards with submitted (not yet approved) figures beside the approved ones. */
 export const canSeeSubmitted = canReview;
 

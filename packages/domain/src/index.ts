@@ -1,5 +1,7 @@
 export {
+  canAdjustEvaluation,
   canAdminister,
+  canDefineEvaluation,
   canEnterData,
   canManageExportsOf,
   canOwnExportSchedules,
@@ -7,6 +9,7 @@ export {
   canReadZoneDrafts,
   canReview,
   canSeeSubmitted,
+  canSeeUnpublishedEvaluation,
   canWriteZone,
   followedZones,
   followsAnyZone,
@@ -53,6 +56,52 @@ export { hasAtMostDecimals, roundTo, sumDecimals } from "./decimal";
 export { type DraftSave, draftSave, fieldIssues } from "./draft-save";
 export type { EnteredNumberError, ParsedEnteredNumber } from "./entered-number";
 export { parseEnteredNumber } from "./entered-number";
+export {
+  ADJUSTMENT_REASON_LENGTH,
+  CITY_RATINGS_SINCE,
+  DEFAULT_RATING_THRESHOLDS,
+  EVALUATION_RATINGS,
+  EVALUATION_SOURCES,
+  EVALUATION_STATES,
+  EVALUATION_YEARS,
+  type EvaluationRating,
+  type EvaluationSource,
+  type EvaluationState,
+  FOUR_DIMENSIONS_SINCE,
+  finalScore,
+  fullYearQuarter,
+  MAX_ADJUSTMENT_POINTS,
+  POOR_YEARS_LOSES_STATUS,
+  POOR_YEARS_WARNING,
+  type RatingThresholds,
+  RUBRIC_LIMITS,
+  RUBRIC_STATES,
+  type Rubric,
+  type RubricDimension,
+  type RubricItem,
+  type RubricState,
+  ratingOf,
+  SCORE_DECIMALS,
+  SCORING_RULE_KINDS,
+  type ScoringRule,
+  type ScoringRuleKind,
+  type StatusWarning,
+  scoreUnits,
+  scoreValue,
+  statusWarning,
+  type UnitScore,
+  type YearValues,
+} from "./evaluation";
+export {
+  checkAdjustment,
+  checkEvaluationYear,
+  checkRubric,
+  type FieldCheck,
+  joinIssues,
+  type RubricCheck,
+  type RubricIssue,
+} from "./evaluation-rubric";
+export { defaultRubric, PUBLISHED_RATINGS } from "./evaluation-template";
 export {
   DEFAULT_LINK_DAYS,
   DEFAULT_MAIL_ATTACHMENT_MAX_MB,

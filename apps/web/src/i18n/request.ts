@@ -6,24 +6,36 @@ import { LOCALE_COOKIE, toLocale } from "./locales";
 
 /**
  * Chinese first; the English switch is a cookie, so URLs stay the same in both languages.
- * The data-entry, review, import, dashboard, compare, export and notification screens keep their texts in files of their own
+ * The data-entry, review, import, dashboard, compare, export, notification and evaluation screens keep their texts in files of their own
  * (one namespace each).
  */
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  const [base, entry, review, imports, dashboard, compare, exports, notifications, bulletin, catalogue] =
-    await Promise.all([
-      import(`../messages/${locale}.json`),
-      import(`../messages/${locale}/entry.json`),
-      import(`../messages/${locale}/review.json`),
-      import(`../messages/${locale}/imports.json`),
-      import(`../messages/${locale}/dashboard.json`),
-      import(`../messages/${locale}/compare.json`),
-      import(`../messages/${locale}/exports.json`),
-      import(`../messages/${locale}/notifications.json`),
-      import(`../messages/${locale}/bulletin.json`),
-      import(`../messages/${locale}/catalogue.json`),
-    ]);
+  const [
+    base,
+    entry,
+    review,
+    imports,
+    dashboard,
+    compare,
+    exports,
+    notifications,
+    bulletin,
+    catalogue,
+    evaluation,
+  ] = await Promise.all([
+    import(`../messages/${locale}.json`),
+    import(`../messages/${locale}/entry.json`),
+    import(`../messages/${locale}/review.json`),
+    import(`../messages/${locale}/imports.json`),
+    import(`../messages/${locale}/dashboard.json`),
+    import(`../messages/${locale}/compare.json`),
+    import(`../messages/${locale}/exports.json`),
+    import(`../messages/${locale}/notifications.json`),
+    import(`../messages/${locale}/bulletin.json`),
+    import(`../messages/${locale}/catalogue.json`),
+    import(`../messages/${locale}/evaluation.json`),
+  ]);
   return {
     locale,
     messages: {
@@ -37,6 +49,7 @@ export default getRequestConfig(async () => {
       notifications: notifications.default,
       bulletin: bulletin.default,
       catalogue: catalogue.default,
+      evaluation: evaluation.default,
     },
     timeZone: DEFAULT_TIME_ZONE,
   };

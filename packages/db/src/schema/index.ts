@@ -1,6 +1,7 @@
 export * from "./auth";
 export * from "./bulletins";
 export * from "./catalogue";
+export * from "./evaluation";
 export * from "./exports";
 export * from "./mail";
 export * from "./notifications";

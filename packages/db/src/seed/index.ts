@@ -4,6 +4,7 @@ import { seedCatalogue } from "./catalogue";
 import { seedDemoData, seedReportingPeriods } from "./demo-data";
 import { seedDemoMail } from "./demo-mail";
 import { seedDemoUsers } from "./demo-users";
+import { seedDemoEvaluation, seedPublishedRatings } from "./evaluation";
 
 export { seedCatalogue } from "./catalogue";
 export { DEMO_FIRST_QUARTER, seedDemoData, seedReportingPeriods } from "./demo-data";
@@ -24,6 +25,7 @@ export interface SeedOptions {
 export async function seedDatabase(db: Database, options: SeedOptions = {}): Promise<void> {
   const now = options.now ?? new Date();
   await seedCatalogue(db);
+  await seedPublishedRatings(db);
   const demo = options.demo ?? true;
   // A real deployment leaves the quarter in progress to the daily opening (or to an admin).
   await seedReportingPeriods(db, now, { inProgress: demo });
@@ -35,4 +37,5 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
   }
   // Demo data is written around the workflow, so its peer statistics are computed here.
   if (inserted || (await peerStatisticsMissing(db))) await refreshPeerStatistics(db, "all");
+  if (demo) await seedDemoEvaluation(db, now);
 }

@@ -6,7 +6,7 @@ import type { DatabaseHandle } from "../client";
 import { latestCompleteQuarter } from "../queries/overview";
 import { getSetting } from "../queries/settings";
 import { rowsOf } from "../rows";
-import { indicators, observations, reportingPeriods, submissions, zones } from "../schema";
+import { evaluationResults, indicators, observations, reportingPeriods, submissions, zones } from "../schema";
 import { createTestDatabase, testEngine } from "../testing";
 import { seedDatabase } from ".";
 
@@ -23,14 +23,22 @@ describe(`seed (${testEngine()})`, () => {
   });
 
   async function counts() {
-    const [[z], [i], [p], [s], [o]] = await Promise.all([
+    const [[z], [i], [p], [s], [o], [e]] = await Promise.all([
       handle.db.select({ n: count() }).from(zones),
       handle.db.select({ n: count() }).from(indicators),
       handle.db.select({ n: count() }).from(reportingPeriods),
       handle.db.select({ n: count() }).from(submissions),
       handle.db.select({ n: count() }).from(observations),
+      handle.db.select({ n: count() }).from(evaluationResults),
     ]);
-    return { zones: z?.n, indicators: i?.n, periods: p?.n, submissions: s?.n, observations: o?.n };
+    return {
+      zones: z?.n,
+      indicators: i?.n,
+      periods: p?.n,
+      submissions: s?.n,
+      observations: o?.n,
+      evaluationResults: e?.n,
+    };
   }
 
   it("mirrors the catalogue and creates periods from 2017Q1 to the quarter in progress", async () => {
@@ -42,6 +50,22 @@ describe(`seed (${testEngine()})`, () => {
     const open = await handle.db.select().from(reportingPeriods).where(sql`status = 'open'`);
     expect(open.map((period) => period.quarter)).toEqual(["2026Q3"]);
     expect(open[0]?.deadline).toBe("2026-10-25");
+  });
+
+  it("enters the published 2018 ratings and computes the demo's last full year (2025) as a draft", async () => {
+    const rows = rowsOf<{ year: number; source: string; state: string; n: number }>(
+      await handle.db.execute(sql`
+        select year, source, state, count(*)::int as n from evaluation_results group by 1, 2, 3 order by 1`),
+    );
+    expect(rows).toEqual([
+      { year: 2018, source: "published-history", state: "published", n: 9 },
+      { year: 2025, source: "computed", state: "computed", n: ZONES.length },
+    ]);
+    const rubric = rowsOf<{ year: number; state: string; computed: boolean }>(
+      await handle.db.execute(sql`
+        select year, state, computed_at is not null as computed from evaluation_rubrics`),
+    );
+    expect(rubric).toEqual([{ year: 2025, state: "draft", computed: true }]);
   });
 
   it("is idempotent: a second run changes nothing", async () => {

@@ -22,6 +22,7 @@ const LINKS = [
   { href: "/entry", key: "entry", visible: canEnterData },
   { href: "/review", key: "review", visible: canReview },
   { href: "/completeness", key: "completeness", visible: followsAnyZone },
+  { href: "/evaluation", key: "evaluation", visible: everyone },
   { href: "/entry/import", key: "imports", visible: canEnterData },
   { href: "/exports", key: "exports", visible: everyone },
   { href: "/admin/periods", key: "periods", visible: canAdminister },

@@ -11,6 +11,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 
 import { rangeSelection } from "~/components/dashboard/selection";
 import { ZoneDashboard } from "~/components/dashboard/zone-dashboard";
+import { ZoneEvaluationHistory } from "~/components/evaluation/zone-evaluation-history";
 import { requireUser } from "~/server/auth";
 import { quarterChoices } from "~/server/dashboard-data";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
@@ -18,6 +19,7 @@ import { requireCanonicalQuarters } from "~/url-state/canonical";
 import { DASHBOARD_QUARTER_PARAMS, readZoneViewParams } from "~/url-state/dashboards";
 import type { SearchParams } from "~/url-state/params";
 import "../dashboard.css";
+import "../../evaluation/evaluation.css";
 
 export const dynamic = "force-dynamic";
 
@@ -59,7 +61,10 @@ export default async function ZonePage({
     notices.push(t("rangeRefused", { max: MAX_QUARTER_SPAN }));
     await prefetch(trpc.dashboard.zone.queryOptions(input));
   }
-  const choices = await quarterChoices();
+  const [choices] = await Promise.all([
+    quarterChoices(),
+    prefetch(trpc.evaluation.zoneHistory.queryOptions({ zoneCode: zone.data })),
+  ]);
   return (
     <HydrateClient>
       <ZoneDashboard
@@ -68,6 +73,7 @@ export default async function ZonePage({
         quarterChoices={choices}
         canIncludeSubmitted={canIncludeSubmitted}
       />
+      <ZoneEvaluationHistory zoneCode={zone.data} />
     </HydrateClient>
   );
 }
