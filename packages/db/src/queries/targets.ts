@@ -1,0 +1,323 @@
+import {
+  countingValue,
+  type LocalizedText,
+  type Measure,
+  type TargetComparison,
+  type TargetIndicator,
+  type TargetProgress,
+  type TargetValueAt,
+  targetProgress,
+  type ZoneTarget,
+} from "@zones/domain";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+
+import type { Database } from "../client";
+import { rowsOf } from "../rows";
+import { auditLog, indicators, zones, zoneTargets } from "../schema";
+
+/**
+ * Plan targets (`zone_targets`) and their progress for a quarter, from approved observations only
+ * (docs/targets.md). Every list is bounded; every change writes an audit row in its transaction.
+ */
+
+/** The most targets one status read returns (30 indicators × a few target years × the zones in view). */
+export const TARGET_STATUS_LIMIT = 2000;
+
+export interface StoredTarget extends ZoneTarget {
+  id: string;
+  zoneName: LocalizedText;
+  indicatorName: LocalizedText;
+  unit: LocalizedText;
+  decimals: number;
+  updatedAt: Date;
+}
+
+export interface TargetFilter {
+  zoneCode?: string;
+  indicatorCode?: string;
+}
+
+interface TargetRow {
+  id: string;
+  zoneCode: string;
+  indicatorCode: string;
+  targetYear: number;
+  targetValue: string;
+  comparison: TargetComparison;
+  baselineYear: number;
+  note: string | null;
+  zoneZh: string;
+  zoneEn: string;
+  indicatorZh: string;
+  indicatorEn: string;
+  unitZh: string;
+  unitEn: string;
+  decimals: number;
+  updatedAt: string | Date;
+}
+
+const TARGET_COLUMNS = sql`
+  t.id, t.zone_code as "zoneCode", t.indicator_code as "indicatorCode", t.target_year as "targetYear",
+  t.target_value::text as "targetValue", t.comparison, t.baseline_year as "baselineYear", t.note,
+  z.short_name_zh as "zoneZh", z.short_name_en as "zoneEn", i.name_zh as "indicatorZh",
+  i.name_en as "indicatorEn", i.unit_zh as "unitZh", i.unit_en as "unitEn", i.decimals,
+  t.updated_at as "updatedAt"`;
+
+function whereOf(filter: TargetFilter): SQL {
+  const conditions = [sql`true`];
+  if (filter.zoneCode) conditions.push(sql`t.zone_code = ${filter.zoneCode}`);
+  if (filter.indicatorCode) conditions.push(sql`t.indicator_code = ${filter.indicatorCode}`);
+  return sql.join(conditions, sql` and `);
+}
+
+function toStoredTarget(row: TargetRow): StoredTarget {
+  return {
+    id: row.id,
+    zoneCode: row.zoneCode,
+    indicatorCode: row.indicatorCode,
+    targetYear: Number(row.targetYear),
+    targetValue: Number(row.targetValue),
+    comparison: row.comparison,
+    baselineYear: Number(row.baselineYear),
+    note: row.note,
+    zoneName: { zh: row.zoneZh, en: row.zoneEn },
+    indicatorName: { zh: row.indicatorZh, en: row.indicatorEn },
+    unit: { zh: row.unitZh, en: row.unitEn },
+    decimals: Number(row.decimals),
+    updatedAt: new Date(row.updatedAt),
+  };
+}
+
+/** Targets in catalogue order (zone, indicator, year), a page at a time. */
+export async function listTargets(
+  db: Database,
+  params: TargetFilter & { limit: number; offset: number },
+): Promise<{ rows: StoredTarget[]; total: number }> {
+  const where = whereOf(params);
+  const [rowsResult, totalResult] = await Promise.all([
+    db.execute(sql`
+      select ${TARGET_COLUMNS}
+      from zone_targets t
+      join zones z on z.code = t.zone_code
+      join indicators i on i.code = t.indicator_code
+      where ${where}
+      order by z.sort_order, i.sort_order, t.target_year
+      limit ${params.limit} offset ${params.offset}`),
+    db.execute(sql`select count(*)::int as total from zone_targets t where ${where}`),
+  ]);
+  return {
+    rows: rowsOf<TargetRow>(rowsResult).map(toStoredTarget),
+    total: Number(rowsOf<{ total: number }>(totalResult)[0]?.total ?? 0),
+  };
+}
+
+/** The codes among these that the catalogue tables do not hold (or that are inactive zones). */
+export async function unknownCatalogueCodes(
+  db: Database,
+  codes: { zoneCodes: readonly string[]; indicatorCodes: readonly string[] },
+): Promise<{ zoneCodes: string[]; indicatorCodes: string[] }> {
+  const zoneCodes = [...new Set(codes.zoneCodes)];
+  const indicatorCodes = [...new Set(codes.indicatorCodes)];
+  const [knownZones, knownIndicators] = await Promise.all([
+    zoneCodes.length
+      ? db
+          .select({ code: zones.code })
+          .from(zones)
+          .where(and(inArray(zones.code, zoneCodes), eq(zones.active, true)))
+      : [],
+    indicatorCodes.length
+      ? db.select({ code: indicators.code }).from(indicators).where(inArray(indicators.code, indicatorCodes))
+      : [],
+  ]);
+  const zoneSet = new Set(knownZones.map((row) => row.code));
+  const indicatorSet = new Set(knownIndicators.map((row) => row.code));
+  return {
+    zoneCodes: zoneCodes.filter((code) => !zoneSet.has(code)),
+    indicatorCodes: indicatorCodes.filter((code) => !indicatorSet.has(code)),
+  };
+}
+
+/** The catalogue's direction of each indicator (for the comparison a target defaults to). */
+export async function indicatorDirections(
+  db: Database,
+  indicatorCodes: readonly string[],
+): Promise<Map<string, "higher" | "lower">> {
+  if (indicatorCodes.length === 0) return new Map();
+  const rows = await db
+    .select({ code: indicators.code, direction: indicators.direction })
+    .from(indicators)
+    .where(inArray(indicators.code, [...new Set(indicatorCodes)]));
+  return new Map(rows.map((row) => [row.code, row.direction]));
+}
+
+const auditValues = (target: ZoneTarget) => ({
+  zoneCode: target.zoneCode,
+  indicatorCode: target.indicatorCode,
+  targetYear: target.targetYear,
+  targetValue: target.targetValue,
+  comparison: target.comparison,
+  baselineYear: target.baselineYear,
+  note: target.note,
+});
+
+/**
+ * Adds or replaces targets (one per zone × indicator × target year) in one transaction, with an audit row
+ * each (`target.create` or `target.update`, the values before and after). `source` says how they came
+ * (`form` or `import`). Returns the targets' ids in the order given.
+ */
+export async function saveTargets(
+  db: Database,
+  params: { targets: readonly ZoneTarget[]; actorId: string; source: "form" | "import" },
+): Promise<string[]> {
+  if (params.targets.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const ids: string[] = [];
+    for (const target of params.targets) {
+      const beforeRows = await tx
+        .select()
+        .from(zoneTargets)
+        .where(
+          and(
+            eq(zoneTargets.zoneCode, target.zoneCode),
+            eq(zoneTargets.indicatorCode, target.indicatorCode),
+            eq(zoneTargets.targetYear, target.targetYear),
+          ),
+        )
+        .for("update");
+      const before = beforeRows[0];
+      const values = {
+        targetValue: String(target.targetValue),
+        comparison: target.comparison,
+        baselineYear: target.baselineYear,
+        note: target.note,
+        updatedAt: new Date(),
+        updatedBy: params.actorId,
+      };
+      const [saved] = await tx
+        .insert(zoneTargets)
+        .values({
+          zoneCode: target.zoneCode,
+          indicatorCode: target.indicatorCode,
+          targetYear: target.targetYear,
+          createdBy: params.actorId,
+          ...values,
+        })
+        .onConflictDoUpdate({
+          target: [zoneTargets.zoneCode, zoneTargets.indicatorCode, zoneTargets.targetYear],
+          set: values,
+        })
+        .returning({ id: zoneTargets.id });
+      const id = saved?.id ?? "";
+      ids.push(id);
+      await tx.insert(auditLog).values({
+        actorId: params.actorId,
+        action: before ? "target.update" : "target.create",
+        entityType: "target",
+        entityId: id,
+        zoneCode: target.zoneCode,
+        details: {
+          source: params.source,
+          from: before
+            ? auditValues({ ...before, targetValue: Number(before.targetValue), note: before.note ?? null })
+            : null,
+          to: auditValues(target),
+        },
+      });
+    }
+    return ids;
+  });
+}
+
+/** Deletes a target with an audit row of what it was; false when there was none. */
+export async function deleteTarget(db: Database, params: { id: string; actorId: string }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [deleted] = await tx.delete(zoneTargets).where(eq(zoneTargets.id, params.id)).returning();
+    if (!deleted) return false;
+    await tx.insert(auditLog).values({
+      actorId: params.actorId,
+      action: "target.delete",
+      entityType: "target",
+      entityId: deleted.id,
+      zoneCode: deleted.zoneCode,
+      details: {
+        from: auditValues({
+          ...deleted,
+          targetValue: Number(deleted.targetValue),
+          note: deleted.note ?? null,
+        }),
+      },
+    });
+    return true;
+  });
+}
+
+export interface TargetStatusRow extends StoredTarget {
+  /** The baseline year's approved full-year (Q4) value. */
+  baseline: number | null;
+  /** The value that counts for the quarter (`targetReading`). */
+  latest: TargetValueAt | null;
+  progress: TargetProgress;
+}
+
+interface StatusRow extends TargetRow {
+  frequency: TargetIndicator["frequency"];
+  cumulative: boolean;
+  measure: Measure;
+  baseline: string | null;
+  fullYearQuarter: string | null;
+  fullYearValue: string | null;
+  latestQuarter: string | null;
+  latestValue: string | null;
+}
+
+/** An approved observation of the target's zone and indicator: the lateral joins' common part. */
+const APPROVED_OF_TARGET = sql`
+  from observations o
+  join submissions s on s.zone_code = o.zone_code and s.quarter = o.quarter and s.status = 'approved'
+  where o.zone_code = t.zone_code and o.indicator_code = t.indicator_code`;
+
+const valueAt = (quarter: string | null, value: string | null): TargetValueAt | null =>
+  quarter !== null && value !== null ? { quarter, value: Number(value) } : null;
+
+/**
+ * Each target's progress for a quarter (up to `TARGET_STATUS_LIMIT` targets), from approved values only: its
+ * baseline and its two candidate values (the latest full year and the latest quarter up to `quarter`) found
+ * for all targets in one query, the status decided by `targetProgress`.
+ */
+export async function targetStatuses(
+  db: Database,
+  params: TargetFilter & { quarter: string },
+): Promise<TargetStatusRow[]> {
+  const result = await db.execute(sql`
+    select ${TARGET_COLUMNS}, i.frequency, i.cumulative, i.measure,
+           base.value::text as baseline,
+           full_year.quarter as "fullYearQuarter", full_year.value::text as "fullYearValue",
+           latest.quarter as "latestQuarter", latest.value::text as "latestValue"
+    from zone_targets t
+    join zones z on z.code = t.zone_code
+    join indicators i on i.code = t.indicator_code
+    left join lateral (
+      select o.value ${APPROVED_OF_TARGET} and o.quarter = t.baseline_year::text || 'Q4'
+    ) base on true
+    left join lateral (
+      select o.quarter, o.value ${APPROVED_OF_TARGET} and o.quarter <= ${params.quarter} and o.quarter like '%Q4'
+      order by o.quarter desc limit 1
+    ) full_year on true
+    left join lateral (
+      select o.quarter, o.value ${APPROVED_OF_TARGET} and o.quarter <= ${params.quarter}
+      order by o.quarter desc limit 1
+    ) latest on true
+    where ${whereOf(params)} and z.active
+    order by z.sort_order, i.sort_order, t.target_year
+    limit ${TARGET_STATUS_LIMIT}`);
+  return rowsOf<StatusRow>(result).map((row) => {
+    const target = toStoredTarget(row);
+    const baseline = row.baseline === null ? null : Number(row.baseline);
+    const latest = countingValue(row, {
+      latestFullYear: valueAt(row.fullYearQuarter, row.fullYearValue),
+      latestQuarter: valueAt(row.latestQuarter, row.latestValue),
+    });
+    const progress = targetProgress({ ...target, measure: row.measure, baseline, latest });
+    return { ...target, baseline, latest, progress };
+  });
+}
