@@ -36,6 +36,15 @@ function blankUpload(): FormData {
   return form;
 }
 
+/** A targets template with one valid row. */
+function targetsUpload(): FormData {
+  const form = new FormData();
+  const csv =
+    "zone_code,indicator_code,target_year,target_value,baseline_year\r\nHB-HS,pm25,2027,30,2024\r\n";
+  form.set("file", new File([csv], "targets.csv", { type: "text/csv" }));
+  return form;
+}
+
 /** An export run or schedule id that does not exist: allowed callers get past the rights checks to NOT_FOUND. */
 const NO_SUCH_EXPORT = { id: "00000000-0000-4000-8000-000000000000" };
 const EXPORT_FILTERS = { zoneCodes: ["HB-HS"], indicatorCodes: ["gdp"], from: "2025Q1", to: "2025Q4" };
@@ -107,6 +116,21 @@ export const ACCESS: Record<string, Access> = {
   "overview.get": { allowed: SIGNED_IN, input: () => ({}) },
   "period.list": { allowed: ["admin"], input: () => ({}) },
   "period.update": { allowed: ["admin"], input: () => ({ quarter: "2030Q1", status: "not_open" }) },
+  "targets.delete": { allowed: ["admin"], allowedOutcome: "NOT_FOUND", input: () => NO_SUCH_EXPORT },
+  "targets.import": { allowed: ["admin"], input: targetsUpload },
+  "targets.list": { allowed: ["admin"], input: () => ({}) },
+  "targets.save": {
+    allowed: ["admin"],
+    input: (_, run) => ({
+      zoneCode: "HB-HS",
+      indicatorCode: "rd-intensity",
+      targetYear: 2030 + (run % 20),
+      targetValue: 3,
+      baselineYear: 2024,
+    }),
+  },
+  "targets.statuses": { allowed: SIGNED_IN, input: () => ({ zoneCode: "HB-HS" }) },
+  "targets.summary": { allowed: SIGNED_IN, input: () => ({}) },
   "submission.approve": {
     allowed: REVIEWERS,
     allowedOutcome: "CONFLICT",

@@ -8,6 +8,7 @@ import { isDatabaseUnavailable, isUniqueViolation } from "@zones/db/database-err
 import {
   canAdminister,
   canEnterData,
+  canManageTargets,
   canReadZoneDrafts,
   canReview,
   type Locale,
@@ -258,6 +259,9 @@ export const reviewerProcedure = requireRight(canReview);
 
 /** Administering: admins only. */
 export const adminProcedure = requireRight(canAdminister);
+
+/** Plan targets: adding, editing, deleting and importing them. */
+export const targetsProcedure = requireRight(canManageTargets);
 
 /** Entering data (forms, templates, uploads): officials for their zones, admins for any. */
 export const enterDataProcedure = requireRight(canEnterData);

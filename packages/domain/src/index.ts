@@ -2,6 +2,7 @@ export {
   canAdminister,
   canEnterData,
   canManageExportsOf,
+  canManageTargets,
   canOwnExportSchedules,
   canReadBulletin,
   canReadZoneDrafts,

@@ -7,7 +7,14 @@ import { rowsOf } from "../rows";
 import { observations, reportingPeriods, submissions, users } from "../schema";
 import { syncCatalogue } from "../seed/catalogue";
 import { createTestDatabase, testEngine } from "../testing";
-import { deleteTarget, listTargets, saveTargets, targetStatuses, unknownCatalogueCodes } from "./targets";
+import {
+  activeZoneCodes,
+  deleteTarget,
+  listTargets,
+  saveTargets,
+  targetIndicatorFacts,
+  targetStatuses,
+} from "./targets";
 
 const ADMIN = { id: "u-admin", name: "管理员", email: "admin@t.test", role: "admin" as const };
 
@@ -96,13 +103,11 @@ describe(`zone targets (${testEngine()})`, () => {
     ).toBe(2);
   });
 
-  it("names codes the catalogue tables do not hold", async () => {
-    expect(
-      await unknownCatalogueCodes(handle.db, {
-        zoneCodes: ["HB-HS", "XX-XX"],
-        indicatorCodes: ["gdp", "nope"],
-      }),
-    ).toEqual({ zoneCodes: ["XX-XX"], indicatorCodes: ["nope"] });
+  it("reads zones and indicator facts from the catalogue tables", async () => {
+    expect([...(await activeZoneCodes(handle.db, ["HB-HS", "XX-XX"]))]).toEqual(["HB-HS"]);
+    const facts = await targetIndicatorFacts(handle.db, ["pm25", "nope"]);
+    expect([...facts.keys()]).toEqual(["pm25"]);
+    expect(facts.get("pm25")?.direction).toBe("lower");
   });
 
   it("computes status from approved values only, full years for totals, latest quarter for shares", async () => {

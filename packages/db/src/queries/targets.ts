@@ -111,43 +111,40 @@ export async function listTargets(
   };
 }
 
-/** The codes among these that the catalogue tables do not hold (or that are inactive zones). */
-export async function unknownCatalogueCodes(
-  db: Database,
-  codes: { zoneCodes: readonly string[]; indicatorCodes: readonly string[] },
-): Promise<{ zoneCodes: string[]; indicatorCodes: string[] }> {
-  const zoneCodes = [...new Set(codes.zoneCodes)];
-  const indicatorCodes = [...new Set(codes.indicatorCodes)];
-  const [knownZones, knownIndicators] = await Promise.all([
-    zoneCodes.length
-      ? db
-          .select({ code: zones.code })
-          .from(zones)
-          .where(and(inArray(zones.code, zoneCodes), eq(zones.active, true)))
-      : [],
-    indicatorCodes.length
-      ? db.select({ code: indicators.code }).from(indicators).where(inArray(indicators.code, indicatorCodes))
-      : [],
-  ]);
-  const zoneSet = new Set(knownZones.map((row) => row.code));
-  const indicatorSet = new Set(knownIndicators.map((row) => row.code));
-  return {
-    zoneCodes: zoneCodes.filter((code) => !zoneSet.has(code)),
-    indicatorCodes: indicatorCodes.filter((code) => !indicatorSet.has(code)),
-  };
+/** What a target needs of each indicator: its direction (the default comparison) and its valid range. */
+export interface TargetIndicatorFacts {
+  direction: "higher" | "lower";
+  min: number;
+  max: number;
 }
 
-/** The catalogue's direction of each indicator (for the comparison a target defaults to). */
-export async function indicatorDirections(
+export async function targetIndicatorFacts(
   db: Database,
   indicatorCodes: readonly string[],
-): Promise<Map<string, "higher" | "lower">> {
+): Promise<Map<string, TargetIndicatorFacts>> {
   if (indicatorCodes.length === 0) return new Map();
   const rows = await db
-    .select({ code: indicators.code, direction: indicators.direction })
+    .select({
+      code: indicators.code,
+      direction: indicators.direction,
+      min: indicators.validMin,
+      max: indicators.validMax,
+    })
     .from(indicators)
     .where(inArray(indicators.code, [...new Set(indicatorCodes)]));
-  return new Map(rows.map((row) => [row.code, row.direction]));
+  return new Map(
+    rows.map((row) => [row.code, { direction: row.direction, min: Number(row.min), max: Number(row.max) }]),
+  );
+}
+
+/** The active zones among these codes. */
+export async function activeZoneCodes(db: Database, zoneCodes: readonly string[]): Promise<Set<string>> {
+  if (zoneCodes.length === 0) return new Set();
+  const rows = await db
+    .select({ code: zones.code })
+    .from(zones)
+    .where(and(inArray(zones.code, [...new Set(zoneCodes)]), eq(zones.active, true)));
+  return new Set(rows.map((row) => row.code));
 }
 
 const auditValues = (target: ZoneTarget) => ({
