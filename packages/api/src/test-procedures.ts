@@ -116,6 +116,7 @@ export const ACCESS: Record<string, Access> = {
   "overview.get": { allowed: SIGNED_IN, input: () => ({}) },
   "period.list": { allowed: ["admin"], input: () => ({}) },
   "period.update": { allowed: ["admin"], input: () => ({ quarter: "2030Q1", status: "not_open" }) },
+  "targets.choices": { allowed: ["admin"], input: () => undefined },
   "targets.delete": { allowed: ["admin"], allowedOutcome: "NOT_FOUND", input: () => NO_SUCH_EXPORT },
   "targets.import": { allowed: ["admin"], input: targetsUpload },
   "targets.list": { allowed: ["admin"], input: () => ({}) },

@@ -11,7 +11,7 @@ import { LOCALE_COOKIE, toLocale } from "./locales";
  */
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  const [base, entry, review, imports, dashboard, compare, exports, notifications, bulletin] =
+  const [base, entry, review, imports, dashboard, compare, exports, notifications, bulletin, targets] =
     await Promise.all([
       import(`../messages/${locale}.json`),
       import(`../messages/${locale}/entry.json`),
@@ -22,6 +22,7 @@ export default getRequestConfig(async () => {
       import(`../messages/${locale}/exports.json`),
       import(`../messages/${locale}/notifications.json`),
       import(`../messages/${locale}/bulletin.json`),
+      import(`../messages/${locale}/targets.json`),
     ]);
   return {
     locale,
@@ -35,6 +36,7 @@ export default getRequestConfig(async () => {
       exports: exports.default,
       notifications: notifications.default,
       bulletin: bulletin.default,
+      targets: targets.default,
     },
     timeZone: DEFAULT_TIME_ZONE,
   };

@@ -5,6 +5,7 @@ import {
   listTargets,
   saveTargets,
   type TargetStatusRow,
+  targetChoices,
   targetIndicatorFacts,
   targetStatuses,
 } from "@zones/db/targets";
@@ -118,6 +119,9 @@ export const targetsRouter = createTRPCRouter({
       });
       return { ...result, page: input.page, pageSize: TARGETS_PAGE_SIZE };
     }),
+
+  /** The zones and indicators a target may name, from the catalogue tables. */
+  choices: targetsProcedure.query(({ ctx }) => targetChoices(ctx.db)),
 
   /** Adds a target, or replaces the zone's target for that indicator and year; audited. */
   save: targetsProcedure.input(ZTargetInputSchema).mutation(async ({ ctx, input }) => {

@@ -318,3 +318,39 @@ export async function targetStatuses(
     return { ...target, baseline, latest, progress };
   });
 }
+
+export interface TargetChoices {
+  zones: { code: string; name: LocalizedText }[];
+  indicators: { code: string; name: LocalizedText; unit: LocalizedText; direction: "higher" | "lower" }[];
+}
+
+/** The active zones and the indicators a target may name, in catalogue order (for the admin's form). */
+export async function targetChoices(db: Database): Promise<TargetChoices> {
+  const [zoneRows, indicatorRows] = await Promise.all([
+    db
+      .select({ code: zones.code, zh: zones.shortNameZh, en: zones.shortNameEn })
+      .from(zones)
+      .where(eq(zones.active, true))
+      .orderBy(zones.sortOrder),
+    db
+      .select({
+        code: indicators.code,
+        zh: indicators.nameZh,
+        en: indicators.nameEn,
+        unitZh: indicators.unitZh,
+        unitEn: indicators.unitEn,
+        direction: indicators.direction,
+      })
+      .from(indicators)
+      .orderBy(indicators.sortOrder),
+  ]);
+  return {
+    zones: zoneRows.map((row) => ({ code: row.code, name: { zh: row.zh, en: row.en } })),
+    indicators: indicatorRows.map((row) => ({
+      code: row.code,
+      name: { zh: row.zh, en: row.en },
+      unit: { zh: row.unitZh, en: row.unitEn },
+      direction: row.direction,
+    })),
+  };
+}
