@@ -23,7 +23,14 @@ const ROUTES: Record<DemoRole, string[]> = {
   ],
   official: ["/", "/entry", "/entry/HB-HS/2026Q3", "/entry/import", "/account/two-factor"],
   reviewer: ["/review", "/review/HN-C/2026Q3", "/completeness", "/exports"],
-  admin: ["/admin/users", "/admin/periods", "/admin/security", "/admin/delivery", "/admin/outbox"],
+  admin: [
+    "/admin/users",
+    "/admin/periods",
+    "/admin/security",
+    "/admin/delivery",
+    "/admin/outbox",
+    "/admin/targets",
+  ],
 };
 
 async function documentWidth(page: Page): Promise<number> {
