@@ -52,7 +52,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   await prefetch(overviewOptions);
   const quarter = getQueryClient().getQueryData(overviewOptions.queryKey)?.quarter ?? null;
   if (quarter) {
-    await prefetch(trpc.targets.summary.queryOptions({ quarter }));
     const yearEnd = yearEndBefore(quarter as QuarterString);
     await Promise.all(
       [quarter, ...(yearEnd ? [yearEnd] : [])].map((at) =>

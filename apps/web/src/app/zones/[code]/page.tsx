@@ -62,8 +62,10 @@ export default async function ZonePage({
     shown = getQueryClient().getQueryData(trpc.dashboard.zone.queryKey(input));
   }
   // The plan targets' progress as of the last quarter shown.
-  if (shown) await prefetch(trpc.targets.statuses.queryOptions({ zoneCode: zone.data, quarter: shown.to }));
-  const choices = await quarterChoices();
+  const [choices] = await Promise.all([
+    quarterChoices(),
+    shown ? prefetch(trpc.targets.statuses.queryOptions({ zoneCode: zone.data, quarter: shown.to })) : null,
+  ]);
   return (
     <HydrateClient>
       <ZoneDashboard
