@@ -203,6 +203,8 @@ export {
   countByStatus,
   countingValue,
   defaultComparison,
+  MAX_TARGET_ROWS,
+  MAX_TARGET_UPLOAD_BYTES,
   ON_TRACK_RATIO,
   quarterEndYear,
   satisfiesTarget,

@@ -40,6 +40,11 @@ export const AT_RISK_RATIO = 0.5;
 
 /** Years a target may name (baseline and target year); a typing error outside them is refused. */
 export const TARGET_YEARS = { min: 2000, max: 2050 } as const;
+/** A targets file (the import template) holds at most this many rows: every zone × indicator × a few years fits. */
+export const MAX_TARGET_ROWS = 2000;
+/** … and at most this many bytes. */
+export const MAX_TARGET_UPLOAD_BYTES = 1024 * 1024;
+
 /** A target's note (its source, e.g. the zone's 14th five-year plan), in characters. */
 export const TARGET_NOTE_MAX_LENGTH = 200;
 

@@ -13,8 +13,6 @@ export { parseUpload } from "./parse-upload";
 export {
   buildTargetTemplateCsv,
   csvWithBom,
-  MAX_TARGET_ROWS,
-  MAX_TARGET_UPLOAD_BYTES,
   readTargetUpload,
   TARGET_COLUMNS,
   type TargetCatalogue,

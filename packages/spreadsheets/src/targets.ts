@@ -2,6 +2,8 @@ import {
   type Direction,
   defaultComparison,
   type LocalizedText,
+  MAX_TARGET_ROWS,
+  MAX_TARGET_UPLOAD_BYTES,
   neutraliseFormulaUnlessNumeric,
   restoreFormulaText,
   TARGET_NOTE_MAX_LENGTH,
@@ -29,11 +31,6 @@ export const TARGET_COLUMNS = [
   { key: "note", zh: "备注", en: "note", required: false },
 ] as const;
 export type TargetColumnKey = (typeof TARGET_COLUMNS)[number]["key"];
-
-/** A targets file holds at most this many rows (every zone × indicator × a few years fits). */
-export const MAX_TARGET_ROWS = 2000;
-/** … and at most this many bytes. */
-export const MAX_TARGET_UPLOAD_BYTES = 1024 * 1024;
 
 /** What the comparison cell may say, either language; blank takes the indicator's direction. */
 const COMPARISON_WORDS: Record<string, TargetComparison> = {
@@ -114,7 +111,8 @@ export async function readTargetUpload(
   const refuse = (error: TargetUploadError) => ({ rows: [], errors: [error] });
   if (bytes.length === 0) return refuse(fileError("文件是空的。", "The file is empty."));
   if (bytes.length > MAX_TARGET_UPLOAD_BYTES) {
-    return refuse(fileError("文件超过 1 MB。", "The file is over 1 MB."));
+    const megabytes = MAX_TARGET_UPLOAD_BYTES / 1024 / 1024;
+    return refuse(fileError(`文件超过 ${megabytes} MB。`, `The file is over ${megabytes} MB.`));
   }
   const kind = sniffFile(bytes);
   if (kind !== "xlsx" && kind !== "text") {

@@ -12,13 +12,13 @@ import {
 import {
   countByStatus,
   defaultComparison,
+  MAX_TARGET_UPLOAD_BYTES,
   TARGET_COMPARISONS,
   TARGET_NOTE_MAX_LENGTH,
   TARGET_YEARS,
   ZonesError,
   ZQuarterSchema,
 } from "@zones/domain";
-import { MAX_TARGET_UPLOAD_BYTES } from "@zones/spreadsheets";
 import { z } from "zod";
 
 import { message } from "../messages";

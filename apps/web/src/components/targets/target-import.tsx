@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type Locale, localized } from "@zones/domain";
+import { type Locale, localized, MAX_TARGET_ROWS, MAX_TARGET_UPLOAD_BYTES } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 
@@ -37,7 +37,9 @@ export function TargetImport({ disabled }: { disabled: boolean }) {
   return (
     <section aria-labelledby={id} className="target-import">
       <h2 id={id}>{t("heading")}</h2>
-      <p className="hint">{t("hint")}</p>
+      <p className="hint">
+        {t("hint", { megabytes: MAX_TARGET_UPLOAD_BYTES / 1024 / 1024, rows: MAX_TARGET_ROWS })}
+      </p>
       <p>
         <a href="/api/targets/template" download data-testid="target-template">
           {t("template")}
