@@ -157,10 +157,13 @@ const auditValues = (target: ZoneTarget) => ({
   note: target.note,
 });
 
+const keyOf = (target: Pick<ZoneTarget, "zoneCode" | "indicatorCode" | "targetYear">) =>
+  `${target.zoneCode}|${target.indicatorCode}|${target.targetYear}`;
+
 /**
- * Adds or replaces targets (one per zone × indicator × target year) in one transaction, with an audit row
- * each (`target.create` or `target.update`, the values before and after). `source` says how they came
- * (`form` or `import`). Returns the targets' ids in the order given.
+ * Adds or replaces targets (one per zone × indicator × target year; no two alike) in one transaction, with an
+ * audit row each (`target.create` or `target.update`, the values before and after). `source` says how they
+ * came (`form` or `import`). Three statements whatever the number of targets. Returns the ids in the order given.
  */
 export async function saveTargets(
   db: Database,
@@ -168,60 +171,79 @@ export async function saveTargets(
 ): Promise<string[]> {
   if (params.targets.length === 0) return [];
   return db.transaction(async (tx) => {
-    const ids: string[] = [];
-    for (const target of params.targets) {
-      const beforeRows = await tx
-        .select()
-        .from(zoneTargets)
-        .where(
-          and(
-            eq(zoneTargets.zoneCode, target.zoneCode),
-            eq(zoneTargets.indicatorCode, target.indicatorCode),
-            eq(zoneTargets.targetYear, target.targetYear),
-          ),
-        )
-        .for("update");
-      const before = beforeRows[0];
-      const values = {
-        targetValue: String(target.targetValue),
-        comparison: target.comparison,
-        baselineYear: target.baselineYear,
-        note: target.note,
-        updatedAt: new Date(),
-        updatedBy: params.actorId,
-      };
-      const [saved] = await tx
-        .insert(zoneTargets)
-        .values({
+    const keys = params.targets.map(
+      (target) => sql`(${target.zoneCode}, ${target.indicatorCode}, ${target.targetYear}::smallint)`,
+    );
+    const before = new Map(
+      rowsOf<TargetRow>(
+        await tx.execute(sql`
+          select zone_code as "zoneCode", indicator_code as "indicatorCode", target_year as "targetYear",
+                 target_value::text as "targetValue", comparison, baseline_year as "baselineYear", note
+          from zone_targets
+          where (zone_code, indicator_code, target_year) in (${sql.join(keys, sql`, `)})
+          for update`),
+      ).map((row) => [keyOf({ ...row, targetYear: Number(row.targetYear) }), row]),
+    );
+    const now = new Date();
+    const saved = await tx
+      .insert(zoneTargets)
+      .values(
+        params.targets.map((target) => ({
           zoneCode: target.zoneCode,
           indicatorCode: target.indicatorCode,
           targetYear: target.targetYear,
+          targetValue: String(target.targetValue),
+          comparison: target.comparison,
+          baselineYear: target.baselineYear,
+          note: target.note,
           createdBy: params.actorId,
-          ...values,
-        })
-        .onConflictDoUpdate({
-          target: [zoneTargets.zoneCode, zoneTargets.indicatorCode, zoneTargets.targetYear],
-          set: values,
-        })
-        .returning({ id: zoneTargets.id });
-      const id = saved?.id ?? "";
-      ids.push(id);
-      await tx.insert(auditLog).values({
-        actorId: params.actorId,
-        action: before ? "target.update" : "target.create",
-        entityType: "target",
-        entityId: id,
-        zoneCode: target.zoneCode,
-        details: {
-          source: params.source,
-          from: before
-            ? auditValues({ ...before, targetValue: Number(before.targetValue), note: before.note ?? null })
-            : null,
-          to: auditValues(target),
+          updatedAt: now,
+          updatedBy: params.actorId,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [zoneTargets.zoneCode, zoneTargets.indicatorCode, zoneTargets.targetYear],
+        set: {
+          targetValue: sql`excluded.target_value`,
+          comparison: sql`excluded.comparison`,
+          baselineYear: sql`excluded.baseline_year`,
+          note: sql`excluded.note`,
+          updatedAt: sql`excluded.updated_at`,
+          updatedBy: sql`excluded.updated_by`,
         },
+      })
+      .returning({
+        id: zoneTargets.id,
+        zoneCode: zoneTargets.zoneCode,
+        indicatorCode: zoneTargets.indicatorCode,
+        targetYear: zoneTargets.targetYear,
       });
-    }
-    return ids;
+    const ids = new Map(saved.map((row) => [keyOf(row), row.id]));
+    await tx.insert(auditLog).values(
+      params.targets.map((target) => {
+        const previous = before.get(keyOf(target));
+        return {
+          actorId: params.actorId,
+          action: previous ? "target.update" : "target.create",
+          entityType: "target",
+          entityId: ids.get(keyOf(target)) ?? "",
+          zoneCode: target.zoneCode,
+          details: {
+            source: params.source,
+            from: previous
+              ? auditValues({
+                  ...previous,
+                  targetYear: Number(previous.targetYear),
+                  targetValue: Number(previous.targetValue),
+                  baselineYear: Number(previous.baselineYear),
+                })
+              : null,
+            to: auditValues(target),
+          },
+        };
+      }),
+    );
+    return params.targets.map((target) => ids.get(keyOf(target)) ?? "");
   });
 }
 
