@@ -316,7 +316,10 @@ export async function targetStatuses(
     join zones z on z.code = t.zone_code
     join indicators i on i.code = t.indicator_code
     left join lateral (
+      -- limit 1 keeps this a lookup per target (one key of the primary key) rather than a join the planner may
+      -- pull up into a hash of every approved value.
       select o.value ${APPROVED_OF_TARGET} and o.quarter = t.baseline_year::text || 'Q4'
+      limit 1
     ) base on true
     left join lateral (
       select o.quarter, o.value ${APPROVED_OF_TARGET} and o.quarter <= ${params.quarter} and o.quarter like '%Q4'
