@@ -213,6 +213,9 @@ const MATRIX: readonly Row[] = [
   page("/admin/delivery",                  [307, 307,   404,   404,   404,   404,   200], (a) => {
     expect.soft(has(a, heading("外部收件域名")), a.caller).toBe(a.status === 200);
   }),
+  page("/admin/targets",                   [307, 307,   404,   404,   404,   404,   200], (a) => {
+    expect.soft(has(a, heading("规划目标")), a.caller).toBe(a.status === 200);
+  }),
   page("/account/password",                [307, 307,   200,   200,   200,   200,   200], (a) => {
     expect.soft(has(a, heading("修改密码")), a.caller).toBe(a.status === 200);
   }),
@@ -265,6 +268,14 @@ const MATRIX: readonly Row[] = [
   api(`/api/exports?zones=SD-ZB&indicators=gdp&from=2026Q1&to=${OPEN}&lang=en&statuses=approved,submitted`,
                                            [401, 401,   403,   403,   200,   200,   200], (a) => {
     if (a.status === 200) expect.soft(openQuarterRows(a.body), a.caller).toEqual([expect.stringMatching(/^SD-ZB,.*,Approved,/)]);
+  }),
+  api("/api/targets/template",            [401, 401,   403,   403,   403,   403,   200], (a) => {
+    if (a.status === 200) expect.soft(has(a, /^\uFEFF示范区代码（zone_code）,/), a.caller).toBe(true);
+  }),
+  api("/api/targets/progress?quarter=2026Q2&lang=en",
+                                           [401, 401,   200,   200,   200,   200,   200], (a) => {
+    // Approved data only, for everyone who reads the dashboards.
+    if (a.status === 200) expect.soft(has(a, /^\uFEFFzone_code,zone,indicator_code,/), a.caller).toBe(true);
   }),
   api("/api/exports/runs/{officialRun}",   [401, 401,   404,   200,   404,   404,   200], (a) => {
     // The requester's file, and an admin's; to anyone else the run does not exist.

@@ -43,6 +43,7 @@ const ROUTES: Record<DemoRole, string[]> = {
     "/admin/catalogue/indicators/gdp",
     "/evaluation/2025",
     "/evaluation/2025/rubric",
+    "/admin/targets",
   ],
 };
 

@@ -28,3 +28,4 @@ export {
   UPLOAD_PROCEDURES,
 } from "./request-limits";
 export { buildTemplate, MAX_TEMPLATE_PAIRS } from "./submissions/template";
+export { targetProgressCsv, targetTemplate } from "./targets/files";

@@ -12,6 +12,7 @@ import { periodRouter } from "./router/period";
 import { securityRouter } from "./router/security";
 import { sessionRouter } from "./router/session";
 import { submissionRouter } from "./router/submission";
+import { targetsRouter } from "./router/targets";
 import { userRouter } from "./router/user";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   security: securityRouter,
   session: sessionRouter,
   submission: submissionRouter,
+  targets: targetsRouter,
   user: userRouter,
 });
 

@@ -36,6 +36,56 @@ function blankUpload(): FormData {
   return form;
 }
 
+/** A targets template with one valid row. */
+function targetsUpload(): FormData {
+  const form = new FormData();
+  const csv =
+    "zone_code,indicator_code,target_year,target_value,baseline_year\r\nHB-HS,pm25,2027,30,2024\r\n";
+  form.set("file", new File([csv], "targets.csv", { type: "text/csv" }));
+  return form;
+}
+
+/** Huangshi as it is: adding it again is refused as taken. */
+const CATALOGUE_ZONE = {
+  code: "HB-HS",
+  nameZh: "湖北黄石",
+  nameEn: "Huangshi, Hubei",
+  shortNameZh: "黄石",
+  shortNameEn: "Huangshi",
+  provinceZh: "湖北",
+  provinceEn: "Hubei",
+  batch: 1,
+  namedOn: "2017-04-01",
+  reportsFrom: "2017Q1",
+  cityType: "resource-based" as const,
+  region: "central" as const,
+  memberCities: [{ code: "HB-HS-HS", nameZh: "黄石", nameEn: "Huangshi" }],
+};
+
+/** GDP's metadata as a new indicator: adding it again is refused as taken. */
+const CATALOGUE_INDICATOR = {
+  code: "gdp",
+  theme: "growth" as const,
+  nameZh: "地区生产总值",
+  nameEn: "GDP",
+  unitZh: "亿元",
+  unitEn: "100 million yuan",
+  definitionZh: "",
+  definitionEn: "",
+  decimals: 2,
+  validMin: 0,
+  validMax: 200000,
+  yoyThreshold: null,
+  headline: true,
+  direction: "higher" as const,
+  frequency: "quarterly" as const,
+  cumulative: true,
+  measure: "amount" as const,
+  inForceFrom: 2017,
+  sourceZh: "统计局",
+  sourceEn: "Statistics bureau",
+};
+
 /** An export run or schedule id that does not exist: allowed callers get past the rights checks to NOT_FOUND. */
 const NO_SUCH_EXPORT = { id: "00000000-0000-4000-8000-000000000000" };
 const EXPORT_FILTERS = { zoneCodes: ["HB-HS"], indicatorCodes: ["gdp"], from: "2025Q1", to: "2025Q4" };
@@ -51,6 +101,38 @@ export const ACCESS: Record<string, Access> = {
   },
   "dashboard.overviewExtras": { allowed: SIGNED_IN, input: () => ({ includeSubmitted: true }) },
   "dashboard.zone": { allowed: SIGNED_IN, input: () => ({ zoneCode: "HB-HS", includeSubmitted: true }) },
+  "catalogue.get": { allowed: SIGNED_IN, input: () => undefined },
+  // Edits that find the code taken or missing: allowed callers get past the rights checks, and nothing changes.
+  "catalogue.addZone": { allowed: ["admin"], allowedOutcome: "CONFLICT", input: () => CATALOGUE_ZONE },
+  "catalogue.updateZone": {
+    allowed: ["admin"],
+    allowedOutcome: "NOT_FOUND",
+    input: () => ({
+      ...CATALOGUE_ZONE,
+      code: "XX-NO",
+      memberCities: [{ code: "XX-NO-NO", nameZh: "无", nameEn: "None" }],
+    }),
+  },
+  "catalogue.setZoneRetired": {
+    allowed: ["admin"],
+    allowedOutcome: "NOT_FOUND",
+    input: () => ({ code: "XX-NO", retiredFrom: "2099Q1" }),
+  },
+  "catalogue.addIndicator": {
+    allowed: ["admin"],
+    allowedOutcome: "CONFLICT",
+    input: () => CATALOGUE_INDICATOR,
+  },
+  "catalogue.updateIndicator": {
+    allowed: ["admin"],
+    allowedOutcome: "NOT_FOUND",
+    input: () => ({ ...CATALOGUE_INDICATOR, code: "no-such-indicator" }),
+  },
+  "catalogue.setIndicatorRetired": {
+    allowed: ["admin"],
+    allowedOutcome: "NOT_FOUND",
+    input: () => ({ code: "no-such-indicator", retiredAfter: 2099 }),
+  },
   "evaluation.adjust": {
     allowed: REVIEWERS,
     allowedOutcome: "NOT_FOUND",
@@ -119,6 +201,22 @@ export const ACCESS: Record<string, Access> = {
   "overview.get": { allowed: SIGNED_IN, input: () => ({}) },
   "period.list": { allowed: ["admin"], input: () => ({}) },
   "period.update": { allowed: ["admin"], input: () => ({ quarter: "2030Q1", status: "not_open" }) },
+  "targets.choices": { allowed: ["admin"], input: () => undefined },
+  "targets.delete": { allowed: ["admin"], allowedOutcome: "NOT_FOUND", input: () => NO_SUCH_EXPORT },
+  "targets.import": { allowed: ["admin"], input: targetsUpload },
+  "targets.list": { allowed: ["admin"], input: () => ({}) },
+  "targets.save": {
+    allowed: ["admin"],
+    input: (_, run) => ({
+      zoneCode: "HB-HS",
+      indicatorCode: "rd-intensity",
+      targetYear: 2030 + (run % 20),
+      targetValue: 3,
+      baselineYear: 2024,
+    }),
+  },
+  "targets.statuses": { allowed: SIGNED_IN, input: () => ({ zoneCode: "HB-HS" }) },
+  "targets.summary": { allowed: SIGNED_IN, input: () => ({}) },
   "submission.approve": {
     allowed: REVIEWERS,
     allowedOutcome: "CONFLICT",

@@ -10,6 +10,7 @@ import {
   canAdminister,
   canDefineEvaluation,
   canEnterData,
+  canManageTargets,
   canReadZoneDrafts,
   canReview,
   type Locale,
@@ -266,6 +267,9 @@ export const defineEvaluationProcedure = requireRight(canDefineEvaluation);
 
 /** Adjusting a zone's evaluation score with a reason. */
 export const adjustEvaluationProcedure = requireRight(canAdjustEvaluation);
+
+/** Plan targets: adding, editing, deleting and importing them. */
+export const targetsProcedure = requireRight(canManageTargets);
 
 /** Entering data (forms, templates, uploads): officials for their zones, admins for any. */
 export const enterDataProcedure = requireRight(canEnterData);

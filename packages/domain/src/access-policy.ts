@@ -36,6 +36,9 @@ export function canAdminister({ role }: Pick<Principal, "role">): boolean {
   return role === "admin";
 }
 
+/** Plan targets (adding, editing, deleting, importing them): admins; everyone reads their progress. */
+export const canManageTargets = canAdminister;
+
 /** Approving and returning submissions, the review queue, submitted data in dashboards and exports. */
 export function canReview({ role }: Pick<Principal, "role">): boolean {
   return role === "reviewer" || role === "admin";

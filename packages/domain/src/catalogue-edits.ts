@@ -105,8 +105,13 @@ export function checkZoneEdit(edit: ZoneEdit): ErrorFieldIssue[] {
       }),
     );
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(edit.namedOn) || Number.isNaN(Date.parse(edit.namedOn))) {
-    issues.push(issue("namedOn", { zh: "设立日期应为 YYYY-MM-DD", en: "Date named: use YYYY-MM-DD" }));
+  if (!isCalendarDate(edit.namedOn)) {
+    issues.push(
+      issue("namedOn", {
+        zh: "设立日期应为 1949 至 2100 年间的日期，格式 YYYY-MM-DD",
+        en: "Date named: a date from 1949 to 2100, as YYYY-MM-DD",
+      }),
+    );
   }
   if (!parseQuarter(edit.reportsFrom).ok) {
     issues.push(
@@ -145,6 +150,16 @@ export function checkZoneEdit(edit: ZoneEdit): ErrorFieldIssue[] {
     }
   });
   return issues;
+}
+
+/** A real day (no 31 February) of a year from 1949 to 2100, written YYYY-MM-DD. */
+function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1949 || year > 2100) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 const INDICATOR_LABELS: Record<string, LocalizedText> = {

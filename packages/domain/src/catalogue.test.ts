@@ -146,6 +146,9 @@ describe("admin edits of the catalogue", () => {
     ]);
     expect(issues[0]?.message.params?.text).toEqual({ zh: "请填写中文名称", en: "Chinese name is required" });
     expect(paths(checkZoneEdit({ ...zone, memberCities: [] }))).toEqual(["memberCities"]);
+    for (const namedOn of ["0000-01-01", "2019-02-30", "2019-8-1", "2101-01-01"]) {
+      expect(paths(checkZoneEdit({ ...zone, namedOn })), namedOn).toEqual(["namedOn"]);
+    }
     const twice = [zone.memberCities[0], zone.memberCities[0]] as ZoneEdit["memberCities"];
     expect(paths(checkZoneEdit({ ...zone, memberCities: twice }))).toEqual(["memberCities.1.code"]);
   });

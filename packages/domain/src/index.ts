@@ -4,6 +4,7 @@ export {
   canDefineEvaluation,
   canEnterData,
   canManageExportsOf,
+  canManageTargets,
   canOwnExportSchedules,
   canReadBulletin,
   canReadZoneDrafts,
@@ -281,6 +282,36 @@ export {
 } from "./submission-rules";
 export type { SubmissionFormInput, SubmissionFormOptions, SubmissionFormOutput } from "./submission-schema";
 export { NOTE_MAX_LENGTH, submissionFormSchema } from "./submission-schema";
+export {
+  AT_RISK_RATIO,
+  type ChangeModel,
+  changeModel,
+  countByStatus,
+  countingValue,
+  defaultComparison,
+  MAX_TARGET_ROWS,
+  MAX_TARGET_UPLOAD_BYTES,
+  ON_TRACK_RATIO,
+  quarterEndYear,
+  satisfiesTarget,
+  TARGET_COMPARISON_LABELS,
+  TARGET_COMPARISONS,
+  TARGET_NOTE_MAX_LENGTH,
+  TARGET_STATUS_LABELS,
+  TARGET_STATUSES,
+  TARGET_YEARS,
+  type TargetCandidates,
+  type TargetComparison,
+  type TargetIndicator,
+  type TargetProgress,
+  type TargetProgressInput,
+  type TargetReading,
+  type TargetStatus,
+  type TargetValueAt,
+  targetProgress,
+  targetReading,
+  type ZoneTarget,
+} from "./targets";
 export { UNSAFE_CHARACTERS_MESSAGE, unsafeCharacterInLine, unsafeCharacterInText } from "./text-safety";
 export { findTheme, getTheme, THEME_CODES, THEMES } from "./themes";
 export type {

@@ -10,6 +10,18 @@ export {
 } from "./limits";
 export type { ParsedUpload, UploadEncoding } from "./parse-upload";
 export { parseUpload } from "./parse-upload";
+export {
+  buildTargetTemplateCsv,
+  csvWithBom,
+  readTargetUpload,
+  TARGET_COLUMNS,
+  type TargetCatalogue,
+  type TargetColumnKey,
+  type TargetSheetRow,
+  type TargetTemplateRow,
+  type TargetUploadError,
+  validateTargetRows,
+} from "./targets";
 export { buildTemplateCsv } from "./template-csv";
 export type { TemplateOptions, TemplateRow } from "./template-rows";
 export { templateRowsFor } from "./template-rows";

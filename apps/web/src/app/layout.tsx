@@ -12,6 +12,7 @@ import { NotificationBell } from "~/components/notifications/notification-bell";
 import { getCurrentUser } from "~/server/auth";
 import { TRPCReactProvider } from "~/trpc/react";
 import "./globals.css";
+import "~/components/targets/targets.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");

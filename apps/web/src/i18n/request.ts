@@ -23,6 +23,7 @@ export default getRequestConfig(async () => {
     bulletin,
     catalogue,
     evaluation,
+    targets,
   ] = await Promise.all([
     import(`../messages/${locale}.json`),
     import(`../messages/${locale}/entry.json`),
@@ -35,6 +36,7 @@ export default getRequestConfig(async () => {
     import(`../messages/${locale}/bulletin.json`),
     import(`../messages/${locale}/catalogue.json`),
     import(`../messages/${locale}/evaluation.json`),
+    import(`../messages/${locale}/targets.json`),
   ]);
   return {
     locale,
@@ -50,6 +52,7 @@ export default getRequestConfig(async () => {
       bulletin: bulletin.default,
       catalogue: catalogue.default,
       evaluation: evaluation.default,
+      targets: targets.default,
     },
     timeZone: DEFAULT_TIME_ZONE,
   };

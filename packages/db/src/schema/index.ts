@@ -6,3 +6,4 @@ export * from "./exports";
 export * from "./mail";
 export * from "./notifications";
 export * from "./submissions";
+export * from "./targets";

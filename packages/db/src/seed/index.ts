@@ -3,12 +3,14 @@ import { peerStatisticsMissing, refreshPeerStatistics } from "../queries/dashboa
 import { seedCatalogue } from "./catalogue";
 import { seedDemoData, seedReportingPeriods } from "./demo-data";
 import { seedDemoMail } from "./demo-mail";
+import { seedDemoTargets } from "./demo-targets";
 import { seedDemoUsers } from "./demo-users";
 import { seedDemoEvaluation, seedPublishedRatings } from "./evaluation";
 
 export { seedCatalogue } from "./catalogue";
 export { DEMO_FIRST_QUARTER, seedDemoData, seedReportingPeriods } from "./demo-data";
 export { DEMO_MAIL } from "./demo-mail";
+export { seedDemoTargets } from "./demo-targets";
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoUsers } from "./demo-users";
 export { syntheticNumeric } from "./synthetic";
 
@@ -34,6 +36,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
     ({ inserted } = await seedDemoData(db, now));
     if (options.hashPassword) await seedDemoUsers(db, options.hashPassword);
     await seedDemoMail(db);
+    await seedDemoTargets(db, now);
   }
   // Demo data is written around the workflow, so its peer statistics are computed here.
   if (inserted || (await peerStatisticsMissing(db))) await refreshPeerStatistics(db, "all");

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client";
 import { latestCompleteQuarter } from "../queries/overview";
 import { getSetting } from "../queries/settings";
+import { targetStatuses } from "../queries/targets";
 import { rowsOf } from "../rows";
 import { evaluationResults, indicators, observations, reportingPeriods, submissions, zones } from "../schema";
 import { createTestDatabase, testEngine } from "../testing";
@@ -66,6 +67,16 @@ describe(`seed (${testEngine()})`, () => {
         select year, state, computed_at is not null as computed from evaluation_rubrics`),
     );
     expect(rubric).toEqual([{ year: 2025, state: "draft", computed: true }]);
+  });
+
+  it("seeds demo plan targets that show every progress status", async () => {
+    const rows = await targetStatuses(handle.db, { quarter: "2026Q3" });
+    expect(new Set(rows.map((row) => row.progress.status))).toEqual(
+      new Set(["met", "on-track", "at-risk", "off-track", "no-data"]),
+    );
+    expect(
+      rows.find((row) => row.zoneCode === "HB-HS" && row.indicatorCode === "rd-intensity")?.progress.status,
+    ).toBe("on-track");
   });
 
   it("is idempotent: a second run changes nothing", async () => {

@@ -45,9 +45,10 @@ export async function generateMetadata() {
 export default async function ExportsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const user = await requireUser(requireCanonicalQuarters("/exports", params, EXPORT_QUARTER_PARAMS));
-  const [t, tApp, locale] = await Promise.all([
+  const [t, tApp, tTargets, locale] = await Promise.all([
     getTranslations("exports"),
     getTranslations("app"),
+    getTranslations("targets"),
     getLocale() as Promise<Locale>,
   ]);
 
@@ -109,6 +110,13 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
           runsPage={page}
         />
         <ExportRuns page={page} />
+        <section className="export-section" aria-labelledby="target-progress-export">
+          <h2 id="target-progress-export">{tTargets("title")}</h2>
+          <p className="hint">{tTargets("intro")}</p>
+          <a href="/api/targets/progress" download data-testid="target-export">
+            {tTargets("exportCsv")}
+          </a>
+        </section>
         {canSchedule && (
           <ExportSchedules
             isAdmin={canAdminister(user)}

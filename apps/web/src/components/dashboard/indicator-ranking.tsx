@@ -6,6 +6,8 @@ import { formatQuarterLabel, type Indicator, type QuarterString } from "@zones/d
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 
+import { TargetStatusBadge } from "~/components/targets/target-status-badge";
+import { useZoneTargetStatuses } from "~/components/targets/use-zone-target-statuses";
 import { useChartLabels } from "./chart-support";
 import { rangeChoices } from "./dashboard-controls";
 import { useDashboardFormat, zoneLabel } from "./dashboard-format";
@@ -35,6 +37,7 @@ export function IndicatorRanking({
     columns: [t("indicator.zone"), t("indicator.value")],
     rows: data.ranking.map((row) => [zoneLabel(row.zoneCode, format.locale), row.value]),
   };
+  const targetStatuses = useZoneTargetStatuses(indicator.code, quarter);
   const annualOffQuarter = indicator.frequency === "annual" && !quarter.endsWith("Q4");
   return (
     <>
@@ -93,6 +96,9 @@ export function IndicatorRanking({
               >
                 <Link href={`/zones/${row.zoneCode}`}>{zoneLabel(row.zoneCode, format.locale)}</Link>
                 <span className="value">{row.value === null ? "—" : format.formatNumber(row.value)}</span>
+                {targetStatuses.has(row.zoneCode) && (
+                  <TargetStatusBadge status={targetStatuses.get(row.zoneCode) ?? "no-data"} />
+                )}
               </li>
             ))}
           </ol>

@@ -5,6 +5,7 @@ import type { RouterInputs } from "@zones/api";
 import { getZone, indicatorsByTheme, type Locale, localized, type QuarterString } from "@zones/domain";
 import { useLocale } from "next-intl";
 
+import { ZoneTargets } from "~/components/targets/zone-targets";
 import { useTRPC } from "~/trpc/react";
 import { zoneViewParsers } from "~/url-state/dashboards";
 import { useUrlView } from "~/url-state/use-url-view";
@@ -60,6 +61,7 @@ export function ZoneDashboard({
         pending={pending}
         onChange={(changes) => select(changes as Parameters<typeof select>[0])}
       />
+      <ZoneTargets zoneCode={zone.code} quarter={data.to} />
 
       <div className="theme-sections" aria-busy={pending}>
         {indicatorsByTheme().map(({ theme, indicators }) =>

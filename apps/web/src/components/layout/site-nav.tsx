@@ -2,6 +2,7 @@ import type { SessionUser } from "@zones/auth";
 import {
   canAdminister,
   canEnterData,
+  canManageTargets,
   canReview,
   findZone,
   followsAnyZone,
@@ -26,6 +27,7 @@ const LINKS = [
   { href: "/entry/import", key: "imports", visible: canEnterData },
   { href: "/exports", key: "exports", visible: everyone },
   { href: "/admin/periods", key: "periods", visible: canAdminister },
+  { href: "/admin/targets", key: "targets", visible: canManageTargets },
   { href: "/admin/users", key: "users", visible: canAdminister },
   { href: "/admin/security", key: "security", visible: canAdminister },
   { href: "/admin/outbox", key: "outbox", visible: canAdminister },

@@ -18,6 +18,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { Suspense } from "react";
 
+import { OverviewTargets } from "~/components/targets/overview-targets";
 import { useTRPC } from "~/trpc/react";
 import { OverviewHeat } from "./overview-heat";
 import { OverviewRanking } from "./overview-ranking";
@@ -158,6 +159,7 @@ export function OverviewView({
               themeHref={(code) => href({ theme: code })}
             />
           </Suspense>
+          <OverviewTargets quarter={data.quarter} />
         </>
       )}
     </div>

@@ -53,17 +53,21 @@ export default async function ZonePage({
   const { selection, ignored } = rangeSelection(read.values, read.ignored, canIncludeSubmitted);
   const notices = ignored.map(({ name, value }) => t("invalidParam", { name, value }));
   let input = { zoneCode: zone.data, ...selection };
+  let shown: { to: string } | undefined;
   try {
     // Fetched (not only prefetched) so that a range the API refuses (over 40 quarters) is caught here.
-    await getQueryClient().fetchQuery(trpc.dashboard.zone.queryOptions(input));
+    shown = await getQueryClient().fetchQuery(trpc.dashboard.zone.queryOptions(input));
   } catch {
     input = { zoneCode: zone.data, mode: selection.mode, includeSubmitted: selection.includeSubmitted };
     notices.push(t("rangeRefused", { max: MAX_QUARTER_SPAN }));
     await prefetch(trpc.dashboard.zone.queryOptions(input));
+    shown = getQueryClient().getQueryData(trpc.dashboard.zone.queryKey(input));
   }
+  // The plan targets' progress as of the last quarter shown.
   const [choices] = await Promise.all([
     quarterChoices(),
     prefetch(trpc.evaluation.zoneHistory.queryOptions({ zoneCode: zone.data })),
+    shown ? prefetch(trpc.targets.statuses.queryOptions({ zoneCode: zone.data, quarter: shown.to })) : null,
   ]);
   return (
     <HydrateClient>
