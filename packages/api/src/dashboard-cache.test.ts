@@ -16,12 +16,14 @@ describe(`dashboard answers kept per data version (${testEngine()})`, () => {
   let viewer: ReturnType<typeof createCaller>;
   let reviewer: ReturnType<typeof createCaller>;
   let admin: ReturnType<typeof createCaller>;
+  let viewerUser: Awaited<ReturnType<typeof createRoleUsers>>["viewer"];
 
   beforeAll(async () => {
     handle = await createTestDatabase();
     await seedDatabase(handle.db, { now: NOW });
     const auth = testAuth(handle.db);
     const users = await createRoleUsers(auth, handle.db);
+    viewerUser = users.viewer;
     viewer = createCaller(contextFor(handle.db, auth, users.viewer));
     reviewer = createCaller(contextFor(handle.db, auth, users.reviewer));
     admin = createCaller(contextFor(handle.db, auth, users.admin));
@@ -47,6 +49,17 @@ describe(`dashboard answers kept per data version (${testEngine()})`, () => {
     expect(second).toBe(first);
     expect(Object.isFrozen(first.cells)).toBe(true);
     expect(await viewer.dashboard.overviewExtras({ quarter: "2026Q2" })).not.toBe(first);
+  });
+
+  it("computes every call where the context says so (the bench's recording)", async () => {
+    const computing = createCaller({
+      ...contextFor(handle.db, testAuth(handle.db), viewerUser),
+      cachesDashboards: false,
+    });
+    const first = await computing.dashboard.overviewExtras({ quarter: OPEN });
+    const second = await computing.dashboard.overviewExtras({ quarter: OPEN });
+    expect(second).not.toBe(first);
+    expect(second).toEqual(first);
   });
 
   it("never serves a reviewer's answer with submitted values to a viewer asking the same", async () => {

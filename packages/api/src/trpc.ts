@@ -51,6 +51,11 @@ export interface Context {
   user: SessionUser | null;
   /** The export job system (pg-boss); null where none is configured (procedures that need it say so). */
   exportJobs: ExportJobs | null;
+  /**
+   * Dashboard answers may come from the per-data-version cache (`dashboard-cache.ts`); false computes every
+   * call (the bench records the SQL a computed answer sends).
+   */
+  cachesDashboards: boolean;
 }
 
 /** What procedures need of the export jobs (implemented by `@zones/jobs`, composed in by the web app). */
@@ -77,6 +82,7 @@ export function createInnerContext(options: {
   locale?: Locale;
   user?: SessionUser | null;
   exportJobs?: ExportJobs | null;
+  cachesDashboards?: boolean;
 }): Context {
   return {
     db: options.db,
@@ -85,6 +91,7 @@ export function createInnerContext(options: {
     locale: options.locale ?? "zh-CN",
     user: options.user ?? null,
     exportJobs: options.exportJobs ?? null,
+    cachesDashboards: options.cachesDashboards ?? true,
   };
 }
 
