@@ -18,7 +18,6 @@ import { inRequest } from "@zones/telemetry/context";
 import { describeError } from "@zones/telemetry/describe-error";
 import { logger } from "@zones/telemetry/log";
 import { recordProcedureCall } from "@zones/telemetry/procedures";
-import superjson from "superjson";
 import { ZodError, z } from "zod";
 
 import {
@@ -31,6 +30,7 @@ import {
 } from "./errors";
 import { scanInput } from "./guards/hostile-text";
 import { message } from "./messages";
+import { transformer } from "./transformer";
 
 /**
  * What every procedure sees. Built without a request (the "inner" context) so tests and server
@@ -96,7 +96,7 @@ export function createInnerContext(options: {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error, path, ctx }) {
     if (answersDatabaseUnavailable(error)) {
       // Not a fault of ours: the database watch logs why it is down; this says which call it cut.
