@@ -52,7 +52,8 @@ function sourceResolver(): (frame: { url: string; lineNumber: number; columnNumb
       maps.set(url, map);
     }
     const entry = map?.findEntry(lineNumber, columnNumber);
-    return entry && "originalSource" in entry && entry.originalSource ? entry.originalSource : url;
+    const source = entry && "originalSource" in entry && entry.originalSource ? entry.originalSource : url;
+    return source.replaceAll("%40", "@");
   };
 }
 
