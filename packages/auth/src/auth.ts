@@ -95,12 +95,17 @@ const TWO_FACTOR_CHALLENGE_COOKIE = "two_factor";
 
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
 
-/** Each better-auth instance's session cache (`createAuth`), when it has one. */
-const sessionCaches = new WeakMap<object, SessionCache<SessionUser>>();
+/**
+ * Where an instance keeps its session cache (`createAuth`): on the instance itself, under a registered symbol,
+ * because Next bundles this module once per route while the web app shares one instance between them (a
+ * module-level map would give the tRPC route and the pages each their own view, and a forget in one would
+ * miss the other's).
+ */
+const SESSION_CACHE = Symbol.for("zones.auth.sessionCache");
 
 /** The session cache of an instance, or null when it keeps none. */
 export function sessionCacheOf(auth: object): SessionCache<SessionUser> | null {
-  return sessionCaches.get(auth) ?? null;
+  return (auth as { [SESSION_CACHE]?: SessionCache<SessionUser> })[SESSION_CACHE] ?? null;
 }
 
 /**
@@ -381,7 +386,7 @@ export function createAuth({
       }),
     },
   });
-  if (sessionCache) sessionCaches.set(auth, sessionCache);
+  if (sessionCache) Object.defineProperty(auth, SESSION_CACHE, { value: sessionCache });
   return auth;
 }
 
