@@ -351,7 +351,11 @@ export function createAuth({
         if (sessionCache) forgetChangedSessions(ctx, sessionCache);
         if (ctx.path === CHANGE_PASSWORD_PATH) {
           const userId = ctx.context.session?.user.id;
-          if (userId && !(ctx.context.returned instanceof APIError)) await markPasswordChanged(db, userId);
+          if (userId && !(ctx.context.returned instanceof APIError)) {
+            await markPasswordChanged(db, userId);
+            // Again, now that the forced change is cleared: a read meanwhile may have kept the account as it was.
+            sessionCache?.forgetUser(userId);
+          }
           return;
         }
         const ip = throttleIp(ctx);
