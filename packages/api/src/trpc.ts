@@ -21,7 +21,6 @@ import { inRequest } from "@zones/telemetry/context";
 import { describeError } from "@zones/telemetry/describe-error";
 import { logger } from "@zones/telemetry/log";
 import { recordProcedureCall } from "@zones/telemetry/procedures";
-import superjson from "superjson";
 import { ZodError, z } from "zod";
 
 import {
@@ -34,6 +33,7 @@ import {
 } from "./errors";
 import { scanInput } from "./guards/hostile-text";
 import { message } from "./messages";
+import { transformer } from "./transformer";
 
 /**
  * What every procedure sees. Built without a request (the "inner" context) so tests and server
@@ -54,6 +54,11 @@ export interface Context {
   user: SessionUser | null;
   /** The export job system (pg-boss); null where none is configured (procedures that need it say so). */
   exportJobs: ExportJobs | null;
+  /**
+   * Dashboard answers may come from the per-data-version cache (`dashboard-cache.ts`); false computes every
+   * call (the bench records the SQL a computed answer sends).
+   */
+  cachesDashboards: boolean;
 }
 
 /** What procedures need of the export jobs (implemented by `@zones/jobs`, composed in by the web app). */
@@ -80,6 +85,7 @@ export function createInnerContext(options: {
   locale?: Locale;
   user?: SessionUser | null;
   exportJobs?: ExportJobs | null;
+  cachesDashboards?: boolean;
 }): Context {
   return {
     db: options.db,
@@ -88,11 +94,12 @@ export function createInnerContext(options: {
     locale: options.locale ?? "zh-CN",
     user: options.user ?? null,
     exportJobs: options.exportJobs ?? null,
+    cachesDashboards: options.cachesDashboards ?? true,
   };
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error, path, ctx }) {
     if (answersDatabaseUnavailable(error)) {
       // Not a fault of ours: the database watch logs why it is down; this says which call it cut.

@@ -26,6 +26,8 @@ import {
   passwordProblem,
 } from "./password-policy";
 import { authKeys } from "./secrets";
+import type { SessionUser } from "./session";
+import { COOKIE_PREFIX, SessionCache, sessionCookieOf } from "./session-cache";
 
 /** A session ends after this long without use (sliding) … */
 export const IDLE_TIMEOUT_SECONDS = 2 * 60 * 60;
@@ -56,6 +58,11 @@ export interface AuthOptions {
    * origins (localhost, 127.0.0.1, [::1]) are trusted, not a page another local server serves.
    */
   port?: number;
+  /**
+   * How long reads may be answered from a session looked up before (`getSessionUser` with `cached`);
+   * 0 (the default here) asks the database every time. The web app passes SESSION_CACHE_SECONDS.
+   */
+  sessionCacheSeconds?: number;
 }
 
 /** Error codes the login page turns into messages in the user's language. */
@@ -72,6 +79,9 @@ export const TWO_FACTOR_ISSUER = "示范区监测 Zones";
 
 const SIGN_IN_PATH = "/sign-in/email";
 const CHANGE_PASSWORD_PATH = "/change-password";
+const GET_SESSION_PATH = "/get-session";
+const SIGN_OUT_PATH = "/sign-out";
+const RESET_PASSWORD_PATH = "/reset-password";
 const DEFAULT_PORT = 3000;
 /** The per-IP throttle key of requests whose address cannot be resolved: they share one count. */
 const UNRESOLVED_IP = "unresolved";
@@ -84,6 +94,47 @@ const WRONG_CODE_ERRORS = new Set(["INVALID_CODE", "INVALID_BACKUP_CODE"]);
 const TWO_FACTOR_CHALLENGE_COOKIE = "two_factor";
 
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/**
+ * Where an instance keeps its session cache (`createAuth`): on the instance itself, under a registered symbol,
+ * because Next bundles this module once per route while the web app shares one instance between them (a
+ * module-level map would give the tRPC route and the pages each their own view, and a forget in one would
+ * miss the other's).
+ */
+const SESSION_CACHE = Symbol.for("zones.auth.sessionCache");
+
+/** The session cache of an instance, or null when it keeps none. */
+export function sessionCacheOf(auth: object): SessionCache<SessionUser> | null {
+  return (auth as { [SESSION_CACHE]?: SessionCache<SessionUser> })[SESSION_CACHE] ?? null;
+}
+
+/**
+ * Forgets an account's sessions in this process's cache at once: it was disabled, its password was reset,
+ * its role or zones changed. Other processes drop them within their cache's bound.
+ */
+export function forgetSessionsOf(auth: object, userId: string): void {
+  sessionCacheOf(auth)?.forgetUser(userId);
+}
+
+/**
+ * After an endpoint of better-auth's that ends or changes sessions: a sign-out forgets its own session; a
+ * password reset by emailed token (no session names the account) every session; anything else done with a
+ * session (change password, revoke sessions, two-factor on or off) that account's sessions.
+ */
+function forgetChangedSessions(ctx: HookContext, cache: SessionCache<SessionUser>): void {
+  if (ctx.path === GET_SESSION_PATH) return;
+  if (ctx.path === SIGN_OUT_PATH) {
+    const cookie = ctx.headers ? sessionCookieOf(ctx.headers) : null;
+    if (cookie) cache.forgetCookie(cookie);
+    return;
+  }
+  if (ctx.path === RESET_PASSWORD_PATH) {
+    cache.forgetAll();
+    return;
+  }
+  const userId = ctx.context.session?.user.id;
+  if (userId) cache.forgetUser(userId);
+}
 
 /** Is this request answering a pending two-factor sign-in (rather than confirming a new authenticator)? */
 async function challengeId(ctx: HookContext): Promise<string | null> {
@@ -177,9 +228,17 @@ function logSignIn(
  * accounts. Failed sign-ins are throttled per account and per IP in the database; so are wrong
  * two-factor codes, which count against the account whose sign-in they try to complete.
  */
-export function createAuth({ db, secret, previousSecrets, baseURL, port = DEFAULT_PORT }: AuthOptions) {
+export function createAuth({
+  db,
+  secret,
+  previousSecrets,
+  baseURL,
+  port = DEFAULT_PORT,
+  sessionCacheSeconds = 0,
+}: AuthOptions) {
   const throttle = createLoginThrottle(db);
-  return betterAuth({
+  const sessionCache = sessionCacheSeconds > 0 ? new SessionCache<SessionUser>(sessionCacheSeconds) : null;
+  const auth = betterAuth({
     // Always given, so better-auth never reads BETTER_AUTH_SECRETS from the environment on its own.
     ...authKeys(secret, previousSecrets),
     // Without a configured public URL (the demo, a newcomer's machine) the app answers on this machine
@@ -231,7 +290,7 @@ export function createAuth({ db, secret, previousSecrets, baseURL, port = DEFAUL
     },
     advanced: {
       useSecureCookies: baseURL?.startsWith("https://") ?? false,
-      cookiePrefix: "zones",
+      cookiePrefix: COOKIE_PREFIX,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       // better-auth skips the origin check when NODE_ENV is test; ours runs in tests as in production.
       disableOriginCheck: false,
@@ -289,9 +348,14 @@ export function createAuth({ db, secret, previousSecrets, baseURL, port = DEFAUL
       }),
       after: createAuthMiddleware(async (ctx) => {
         throwDatabaseUnavailable(ctx.context.returned);
+        if (sessionCache) forgetChangedSessions(ctx, sessionCache);
         if (ctx.path === CHANGE_PASSWORD_PATH) {
           const userId = ctx.context.session?.user.id;
-          if (userId && !(ctx.context.returned instanceof APIError)) await markPasswordChanged(db, userId);
+          if (userId && !(ctx.context.returned instanceof APIError)) {
+            await markPasswordChanged(db, userId);
+            // Again, now that the forced change is cleared: a read meanwhile may have kept the account as it was.
+            sessionCache?.forgetUser(userId);
+          }
           return;
         }
         const ip = throttleIp(ctx);
@@ -326,6 +390,8 @@ export function createAuth({ db, secret, previousSecrets, baseURL, port = DEFAUL
       }),
     },
   });
+  if (sessionCache) Object.defineProperty(auth, SESSION_CACHE, { value: sessionCache });
+  return auth;
 }
 
 export type Auth = ReturnType<typeof createAuth>;

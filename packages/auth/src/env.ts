@@ -13,6 +13,8 @@ export const env = createEnv({
     BETTER_AUTH_PREVIOUS_SECRETS: SERVICE_VARIABLES.BETTER_AUTH_PREVIOUS_SECRETS.optional(),
     /** Public URL of the app; when it is https, cookies are marked Secure. */
     BETTER_AUTH_URL: SERVICE_VARIABLES.BETTER_AUTH_URL.optional(),
+    /** How long reads may be answered from a session looked up before (`session-cache.ts`); default 30. */
+    SESSION_CACHE_SECONDS: SERVICE_VARIABLES.SESSION_CACHE_SECONDS.optional(),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

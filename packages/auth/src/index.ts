@@ -5,6 +5,7 @@ export {
   type Auth,
   type AuthOptions,
   createAuth,
+  forgetSessionsOf,
   IDLE_TIMEOUT_SECONDS,
   TWO_FACTOR_ISSUER,
 } from "./auth";
@@ -19,4 +20,5 @@ export { resetPassword } from "./password-reset";
 export { authBaseURL, previousAuthSecrets, resolveAuthSecret } from "./secret";
 export { authKeys } from "./secrets";
 export { getSessionUser, type SessionUser } from "./session";
+export { DEFAULT_SESSION_CACHE_SECONDS, sessionCacheSeconds } from "./session-cache";
 export { createUser, type TNewUser, ZNewUserSchema, ZUserAccessSchema } from "./users";

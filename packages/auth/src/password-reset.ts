@@ -2,7 +2,7 @@ import type { Database } from "@zones/db/client";
 import { resetUserPassword } from "@zones/db/users";
 import { phrased, ZonesError } from "@zones/domain";
 
-import type { Auth } from "./auth";
+import { type Auth, forgetSessionsOf } from "./auth";
 import { PASSWORD_MESSAGES, passwordProblem } from "./password-policy";
 
 /**
@@ -20,5 +20,12 @@ export async function resetPassword(
     throw new ZonesError("invalid", refusal, { issues: [{ path: ["password"], message: refusal }] });
   }
   const passwordHash = await (await auth.$context).password.hash(params.password);
-  return resetUserPassword(db, { userId: params.userId, passwordHash, actorId: params.actorId });
+  const found = await resetUserPassword(db, {
+    userId: params.userId,
+    passwordHash,
+    actorId: params.actorId,
+  });
+  // Its sessions were deleted: this process stops answering reads from them now, others within their bound.
+  forgetSessionsOf(auth, params.userId);
+  return found;
 }

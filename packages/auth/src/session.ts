@@ -1,10 +1,11 @@
 import type { Database } from "@zones/db/client";
 import { getTwoFactorRequiredRoles } from "@zones/db/settings";
 import { deleteSession, userZoneCodes } from "@zones/db/users";
-import { isBoundToZones, type Role, TWO_FACTOR_REQUIRABLE_ROLES, toRole } from "@zones/domain";
+import { deepFreeze, isBoundToZones, type Role, TWO_FACTOR_REQUIRABLE_ROLES, toRole } from "@zones/domain";
 import { noteRequestUser } from "@zones/telemetry/context";
 
-import { ABSOLUTE_TIMEOUT_SECONDS, type Auth } from "./auth";
+import { ABSOLUTE_TIMEOUT_SECONDS, type Auth, sessionCacheOf } from "./auth";
+import { sessionCookieOf } from "./session-cache";
 
 /** Who is calling, as every server-side check sees it: derived from the session, never from the client. */
 export interface SessionUser {
@@ -24,17 +25,36 @@ export interface SessionUser {
 /**
  * The signed-in user for a request's headers, or null: no or forged cookie, expired (idle or absolute),
  * or a disabled account.
+ *
+ * `cached`: the request only reads (a page, a dashboard query), so it may be answered from this process's
+ * session cache when the instance keeps one (`createAuth`'s `sessionCacheSeconds`): no database query at all,
+ * and a session ended elsewhere still reads for at most that long. Writes ask the database every time.
  */
 export async function getSessionUser(
   auth: Auth,
   db: Database,
   headers: Headers,
+  options: { cached?: boolean } = {},
 ): Promise<SessionUser | null> {
+  const cache = sessionCacheOf(auth);
+  const cookie = cache ? sessionCookieOf(headers) : null;
+  if (cache && cookie && options.cached) {
+    const kept = cache.get(cookie);
+    if (kept) {
+      noteRequestUser(kept.id);
+      return kept;
+    }
+  }
   const found = await auth.api.getSession({ headers });
-  if (!found) return null;
+  if (!found) {
+    if (cookie) cache?.forgetCookie(cookie);
+    return null;
+  }
   const { session, user } = found;
-  const age = (Date.now() - new Date(session.createdAt).getTime()) / 1000;
+  const createdAt = new Date(session.createdAt).getTime();
+  const age = (Date.now() - createdAt) / 1000;
   if (age > ABSOLUTE_TIMEOUT_SECONDS || user.disabled) {
+    if (cookie) cache?.forgetCookie(cookie);
     await deleteSession(db, session.id);
     return null;
   }
@@ -42,7 +62,7 @@ export async function getSessionUser(
   noteRequestUser(user.id);
   const role = toRole(user.role);
   const twoFactorEnabled = user.twoFactorEnabled === true;
-  return {
+  const sessionUser: SessionUser = {
     id: user.id,
     email: user.email,
     name: user.name,
@@ -56,4 +76,12 @@ export async function getSessionUser(
       (TWO_FACTOR_REQUIRABLE_ROLES as readonly Role[]).includes(role) &&
       ((await getTwoFactorRequiredRoles(db)) as readonly Role[]).includes(role),
   };
+  if (cache && cookie) {
+    cache.keep(cookie, {
+      user: deepFreeze(sessionUser),
+      userId: user.id,
+      endsAt: Math.min(new Date(session.expiresAt).getTime(), createdAt + ABSOLUTE_TIMEOUT_SECONDS * 1000),
+    });
+  }
+  return sessionUser;
 }

@@ -54,6 +54,7 @@ export {
   ZZoneEditSchema,
 } from "./catalogue-edits";
 export { hasAtMostDecimals, roundTo, sumDecimals } from "./decimal";
+export { deepFreeze } from "./deep-freeze";
 export { type DraftSave, draftSave, fieldIssues } from "./draft-save";
 export type { EnteredNumberError, ParsedEnteredNumber } from "./entered-number";
 export { parseEnteredNumber } from "./entered-number";
@@ -159,6 +160,7 @@ export {
   YTD_KINDS,
   ytdKind,
 } from "./indicators";
+export { LruCache } from "./lru-cache";
 export { MAIL_ATTACHMENTS_MAX_BYTES, MAIL_STATUSES, type MailStatus, OUTBOX_PAGE_SIZE } from "./mail";
 export {
   mailBody,

@@ -8,6 +8,7 @@ import {
   previousAuthSecrets,
   resolveAuthSecret,
   type SessionUser,
+  sessionCacheSeconds,
 } from "@zones/auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -32,6 +33,8 @@ export function getAuth(): Promise<Auth> {
         previousSecrets: previousAuthSecrets(),
         baseURL: authBaseURL(),
         port: env.PORT,
+        // Reads may be answered from a session looked up in the last SESSION_CACHE_SECONDS (default 30).
+        sessionCacheSeconds: sessionCacheSeconds(),
       });
     })();
     holder.zonesAuth.catch(() => {
@@ -41,14 +44,20 @@ export function getAuth(): Promise<Auth> {
   return holder.zonesAuth;
 }
 
-/** The user of a request's headers (route handlers). */
-export async function userFromHeaders(requestHeaders: Headers): Promise<SessionUser | null> {
-  return getSessionUser(await getAuth(), await getDb(), requestHeaders);
+/**
+ * The user of a request's headers (route handlers). `cached` when the request only reads: it may then be
+ * answered from the session cache (`getSessionUser`); writes and downloads ask the database.
+ */
+export async function userFromHeaders(
+  requestHeaders: Headers,
+  options: { cached?: boolean } = {},
+): Promise<SessionUser | null> {
+  return getSessionUser(await getAuth(), await getDb(), requestHeaders, options);
 }
 
-/** The user of the current request, once per request (server components). */
+/** The user of the current request, once per request (server components: pages only read). */
 export const getCurrentUser = cache(
-  async (): Promise<SessionUser | null> => userFromHeaders(await headers()),
+  async (): Promise<SessionUser | null> => userFromHeaders(await headers(), { cached: true }),
 );
 
 /**

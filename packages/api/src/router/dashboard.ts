@@ -32,6 +32,7 @@ import {
 } from "@zones/domain";
 import { z } from "zod";
 
+import { cachedDashboardAnswer } from "../dashboard-cache";
 import { message } from "../messages";
 import type { Context } from "../trpc";
 import { createTRPCRouter, dashboardProcedure } from "../trpc";
@@ -190,109 +191,115 @@ export const dashboardRouter = createTRPCRouter({
    * The zone page in one call: every indicator over the range, the zone's values beside the band (p25,
    * median, p75) of the active zones, year-to-date as reported or single quarters.
    */
-  zone: dashboardProcedure.input(ZDashboardZoneInputSchema).query(async ({ ctx, input }) => {
-    const range = await rangeFor(ctx.db, input);
-    const submitted = includesSubmitted(ctx, input.includeSubmitted);
-    const rows = await zoneSeries(ctx.db, {
-      zoneCode: input.zoneCode,
-      from: range.from,
-      to: range.to,
-      mode: input.mode,
-      includeSubmitted: submitted,
-      indicatorCodes: INDICATOR_CODES,
-    });
-    return {
-      zoneCode: input.zoneCode,
-      from: range.from,
-      to: range.to,
-      quarters: range.quarters,
-      mode: input.mode,
-      includesSubmitted: submitted,
-      notice: range.notice,
-      indicators: [...groupBy(rows, (row) => row.indicatorCode)].map(([code, points]) => ({
-        code,
-        points: points.map(({ quarter, value, low, median, high, revised, provisional }) => ({
-          quarter,
-          value,
-          low,
-          median,
-          high,
-          revised,
-          provisional,
+  zone: dashboardProcedure.input(ZDashboardZoneInputSchema).query(({ ctx, input }) =>
+    cachedDashboardAnswer(ctx, "dashboard.zone", input, async () => {
+      const range = await rangeFor(ctx.db, input);
+      const submitted = includesSubmitted(ctx, input.includeSubmitted);
+      const rows = await zoneSeries(ctx.db, {
+        zoneCode: input.zoneCode,
+        from: range.from,
+        to: range.to,
+        mode: input.mode,
+        includeSubmitted: submitted,
+        indicatorCodes: INDICATOR_CODES,
+      });
+      return {
+        zoneCode: input.zoneCode,
+        from: range.from,
+        to: range.to,
+        quarters: range.quarters,
+        mode: input.mode,
+        includesSubmitted: submitted,
+        notice: range.notice,
+        indicators: [...groupBy(rows, (row) => row.indicatorCode)].map(([code, points]) => ({
+          code,
+          points: points.map(({ quarter, value, low, median, high, revised, provisional }) => ({
+            quarter,
+            value,
+            low,
+            median,
+            high,
+            revised,
+            provisional,
+          })),
         })),
-      })),
-    };
-  }),
+      };
+    }),
+  ),
 
   /**
    * The indicator page in one call: the ranking of a quarter (approved data, as on the overview), the
    * spread across zones per quarter and the zones' trend lines over the range.
    */
-  indicator: dashboardProcedure.input(ZDashboardIndicatorInputSchema).query(async ({ ctx, input }) => {
-    const indicator = getIndicator(input.indicatorCode);
-    const submitted = includesSubmitted(ctx, input.includeSubmitted);
-    const [complete, available] = await Promise.all([
-      input.quarter ? null : latestCompleteQuarter(ctx.db),
-      approvedQuarters(ctx.db, { limit: QUARTER_CHOICES }),
-    ]);
-    const quarter = (input.quarter ?? complete ?? available[0] ?? null) as QuarterString | null;
-    const range = resolveRange(
-      input,
-      input.to ?? (available[0] as QuarterString | undefined) ?? lastFinishedQuarter(new Date()),
-    );
-    const series = {
-      indicatorCode: indicator.code,
-      from: range.from,
-      to: range.to,
-      mode: input.mode,
-      includeSubmitted: submitted,
-    };
-    const [ranking, distribution, trends] = await Promise.all([
-      quarter
-        ? indicatorRanking(ctx.db, {
-            indicatorCode: indicator.code,
-            quarter,
-            lastYearQuarter: sameQuarterLastYear(quarter),
-            direction: indicator.direction,
-            zoneCodes: ZONE_CODES,
-          })
-        : [],
-      indicatorDistribution(ctx.db, series),
-      // Lines for the zones the page can tick (the catalogue's), not for every reporting unit.
-      indicatorTrends(
-        ctx.db,
-        input.zoneCodes ? { ...series, zoneCodes: input.zoneCodes } : { ...series, activeAmong: ZONE_CODES },
-      ),
-    ]);
-    return {
-      indicatorCode: indicator.code,
-      quarter,
-      from: range.from,
-      to: range.to,
-      quarters: range.quarters,
-      /** Quarters with approved data, newest first: the choices of the ranking's quarter picker. */
-      availableQuarters: available,
-      mode: input.mode,
-      includesSubmitted: submitted,
-      notice: range.notice,
-      /** Always approved data only (the overview's ranking), whatever `includeSubmitted`. */
-      ranking: ranking.map((row) => ({
-        ...row,
-        value: toNumber(row.value),
-        lastYearValue: toNumber(row.lastYearValue),
-      })),
-      distribution,
-      trends: [...groupBy(trends, (row) => row.zoneCode)].map(([zoneCode, points]) => ({
-        zoneCode,
-        points: points.map(({ quarter, value, revised, provisional }) => ({
-          quarter,
-          value,
-          revised,
-          provisional,
+  indicator: dashboardProcedure.input(ZDashboardIndicatorInputSchema).query(({ ctx, input }) =>
+    cachedDashboardAnswer(ctx, "dashboard.indicator", input, async () => {
+      const indicator = getIndicator(input.indicatorCode);
+      const submitted = includesSubmitted(ctx, input.includeSubmitted);
+      const [complete, available] = await Promise.all([
+        input.quarter ? null : latestCompleteQuarter(ctx.db),
+        approvedQuarters(ctx.db, { limit: QUARTER_CHOICES }),
+      ]);
+      const quarter = (input.quarter ?? complete ?? available[0] ?? null) as QuarterString | null;
+      const range = resolveRange(
+        input,
+        input.to ?? (available[0] as QuarterString | undefined) ?? lastFinishedQuarter(new Date()),
+      );
+      const series = {
+        indicatorCode: indicator.code,
+        from: range.from,
+        to: range.to,
+        mode: input.mode,
+        includeSubmitted: submitted,
+      };
+      const [ranking, distribution, trends] = await Promise.all([
+        quarter
+          ? indicatorRanking(ctx.db, {
+              indicatorCode: indicator.code,
+              quarter,
+              lastYearQuarter: sameQuarterLastYear(quarter),
+              direction: indicator.direction,
+              zoneCodes: ZONE_CODES,
+            })
+          : [],
+        indicatorDistribution(ctx.db, series),
+        // Lines for the zones the page can tick (the catalogue's), not for every reporting unit.
+        indicatorTrends(
+          ctx.db,
+          input.zoneCodes
+            ? { ...series, zoneCodes: input.zoneCodes }
+            : { ...series, activeAmong: ZONE_CODES },
+        ),
+      ]);
+      return {
+        indicatorCode: indicator.code,
+        quarter,
+        from: range.from,
+        to: range.to,
+        quarters: range.quarters,
+        /** Quarters with approved data, newest first: the choices of the ranking's quarter picker. */
+        availableQuarters: available,
+        mode: input.mode,
+        includesSubmitted: submitted,
+        notice: range.notice,
+        /** Always approved data only (the overview's ranking), whatever `includeSubmitted`. */
+        ranking: ranking.map((row) => ({
+          ...row,
+          value: toNumber(row.value),
+          lastYearValue: toNumber(row.lastYearValue),
         })),
-      })),
-    };
-  }),
+        distribution,
+        trends: [...groupBy(trends, (row) => row.zoneCode)].map(([zoneCode, points]) => ({
+          zoneCode,
+          points: points.map(({ quarter, value, revised, provisional }) => ({
+            quarter,
+            value,
+            revised,
+            provisional,
+          })),
+        })),
+      };
+    }),
+  ),
 
   /** The comparison page in one call: 2–4 zones × 1–12 indicators over the range, in the order asked. */
   compare: dashboardProcedure.input(ZDashboardCompareInputSchema).query(async ({ ctx, input }) => {
@@ -334,9 +341,8 @@ export const dashboardRouter = createTRPCRouter({
    * the same zones' headline sparklines of the 8 quarters up to it. Only what the page shows is returned:
    * with hundreds of reporting units, every unit's cells and lines were megabytes the page never drew.
    */
-  overviewExtras: dashboardProcedure
-    .input(ZDashboardOverviewExtrasInputSchema)
-    .query(async ({ ctx, input }) => {
+  overviewExtras: dashboardProcedure.input(ZDashboardOverviewExtrasInputSchema).query(({ ctx, input }) =>
+    cachedDashboardAnswer(ctx, "dashboard.overviewExtras", input, async () => {
       const submitted = includesSubmitted(ctx, input.includeSubmitted);
       const quarter =
         input.quarter ??
@@ -371,4 +377,5 @@ export const dashboardRouter = createTRPCRouter({
       }
       return { quarter, includesSubmitted: submitted, cells, sparklines: [...sparklines.values()] };
     }),
+  ),
 });

@@ -18,6 +18,7 @@ import {
 } from "@zones/domain";
 import { z } from "zod";
 
+import { cachedDashboardAnswer } from "../dashboard-cache";
 import { createTRPCRouter, dashboardProcedure } from "../trpc";
 
 /** How many quarters the quarter picker offers (ten years). */
@@ -36,53 +37,55 @@ function toNumber(value: string | null): number | null {
 
 export const overviewRouter = createTRPCRouter({
   /** The overview page in one call: every zone's headline figures and one indicator's ranking. */
-  get: dashboardProcedure.input(ZOverviewInputSchema).query(async ({ ctx, input }) => {
-    const indicator = getIndicator(input.indicatorCode);
-    const [complete, quarters, demo, openPeriod] = await Promise.all([
-      latestCompleteQuarter(ctx.db),
-      approvedQuarters(ctx.db, { limit: QUARTER_CHOICES }),
-      getSetting(ctx.db, "demo"),
-      latestOpenPeriod(ctx.db),
-    ]);
-    const quarter = input.quarter ?? complete ?? quarters[0] ?? null;
-    const openStatus = openPeriod
-      ? {
-          quarter: openPeriod.quarter,
-          deadline: openPeriod.deadline,
-          counts: await submissionStatusCounts(ctx.db, { quarter: openPeriod.quarter }),
-        }
-      : null;
-    // Quarters read back from the database passed its `YYYYQn` CHECK constraint.
-    const lastYearQuarter = quarter ? sameQuarterLastYear(quarter as QuarterString) : null;
-    const [ranking, headlines] =
-      quarter && lastYearQuarter
-        ? await Promise.all([
-            indicatorRanking(ctx.db, {
-              indicatorCode: indicator.code,
-              quarter,
-              lastYearQuarter,
-              direction: indicator.direction,
-              zoneCodes: ZONE_CODES,
-            }),
-            headlineValues(ctx.db, { quarter, lastYearQuarter, zoneCodes: ZONE_CODES }),
-          ])
-        : [[], []];
-    return {
-      quarter,
-      quarters,
-      isDemo: demo !== null,
-      indicatorCode: indicator.code,
-      openStatus,
-      ranking: ranking.map((row) => ({
-        ...row,
-        value: toNumber(row.value),
-        lastYearValue: toNumber(row.lastYearValue),
-      })),
-      headlines: headlines.map((row) => ({
-        ...row,
-        value: Number(row.value),
-        lastYearValue: toNumber(row.lastYearValue),
-      })),
-    };
-  }),
+  get: dashboardProcedure.input(ZOverviewInputSchema).query(({ ctx, input }) =>
+    cachedDashboardAnswer(ctx, "overview.get", input, async () => {
+      const indicator = getIndicator(input.indicatorCode);
+      const [complete, quarters, demo, openPeriod] = await Promise.all([
+        latestCompleteQuarter(ctx.db),
+        approvedQuarters(ctx.db, { limit: QUARTER_CHOICES }),
+        getSetting(ctx.db, "demo"),
+        latestOpenPeriod(ctx.db),
+      ]);
+      const quarter = input.quarter ?? complete ?? quarters[0] ?? null;
+      const openStatus = openPeriod
+        ? {
+            quarter: openPeriod.quarter,
+            deadline: openPeriod.deadline,
+            counts: await submissionStatusCounts(ctx.db, { quarter: openPeriod.quarter }),
+          }
+        : null;
+      // Quarters read back from the database passed its `YYYYQn` CHECK constraint.
+      const lastYearQuarter = quarter ? sameQuarterLastYear(quarter as QuarterString) : null;
+      const [ranking, headlines] =
+        quarter && lastYearQuarter
+          ? await Promise.all([
+              indicatorRanking(ctx.db, {
+                indicatorCode: indicator.code,
+                quarter,
+                lastYearQuarter,
+                direction: indicator.direction,
+                zoneCodes: ZONE_CODES,
+              }),
+              headlineValues(ctx.db, { quarter, lastYearQuarter, zoneCodes: ZONE_CODES }),
+            ])
+          : [[], []];
+      return {
+        quarter,
+        quarters,
+        isDemo: demo !== null,
+        indicatorCode: indicator.code,
+        openStatus,
+        ranking: ranking.map((row) => ({
+          ...row,
+          value: toNumber(row.value),
+          lastYearValue: toNumber(row.lastYearValue),
+        })),
+        headlines: headlines.map((row) => ({
+          ...row,
+          value: Number(row.value),
+          lastYearValue: toNumber(row.lastYearValue),
+        })),
+      };
+    }),
+  ),
 });

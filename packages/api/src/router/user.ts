@@ -1,4 +1,4 @@
-import { createUser, resetPassword, ZNewUserSchema, ZUserAccessSchema } from "@zones/auth";
+import { createUser, forgetSessionsOf, resetPassword, ZNewUserSchema, ZUserAccessSchema } from "@zones/auth";
 import { findUserIdByEmail, listUsers, setUserDisabled, updateUserAccess } from "@zones/db/users";
 import { canAdminister, ZonesError } from "@zones/domain";
 import { z } from "zod";
@@ -40,6 +40,8 @@ export const userRouter = createTRPCRouter({
       }
       const found = await setUserDisabled(ctx.db, { ...input, actorId: ctx.user.id });
       if (!found) throw noSuchUser(input.userId);
+      // Its sessions were deleted: this process's reads stop now, other processes' within their bound.
+      forgetSessionsOf(ctx.auth, input.userId);
       return { ok: true };
     }),
 
@@ -59,6 +61,7 @@ export const userRouter = createTRPCRouter({
     }
     const found = await updateUserAccess(ctx.db, { ...input, actorId: ctx.user.id });
     if (!found) throw noSuchUser(input.userId);
+    forgetSessionsOf(ctx.auth, input.userId);
     return { ok: true };
   }),
 });

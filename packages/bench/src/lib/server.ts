@@ -68,6 +68,8 @@ export async function startWeb(options: {
   port: number;
   databaseUrl: string;
   logFile: string;
+  /** Node options before the server script (e.g. `--cpu-prof`). */
+  nodeArgs?: readonly string[];
 }): Promise<RunningServer> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   try {
@@ -86,7 +88,7 @@ export async function startWeb(options: {
     ...deploymentAuthEnv(baseUrl),
   };
   delete env.TEST_DATABASE_URL;
-  const child = startGroup(process.execPath, [SERVER_SCRIPT], {
+  const child = startGroup(process.execPath, [...(options.nodeArgs ?? []), SERVER_SCRIPT], {
     cwd: WEB_DIR,
     env,
     log: openSync(options.logFile, "a"),

@@ -4,7 +4,7 @@ import { index, pgTable } from "drizzle-orm/pg-core";
 /**
  * The catalogue: zones, their member cities and the indicators. The database is its source of truth at run time;
  * `@zones/domain`'s built-in catalogue seeds a new installation and fills what an upgrade adds, never overwriting
- * an admin's edit (`seedCatalogue`). Every change bumps `catalogue_version` (a trigger, migration 0013), which the
+ * an admin's edit (`seedCatalogue`). Every change bumps `catalogue_version` (a trigger, migration 0014), which the
  * app's catalogue cache is keyed by.
  */
 export const zones = pgTable("zones", (t) => ({

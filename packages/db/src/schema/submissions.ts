@@ -163,3 +163,44 @@ export const peerStatisticsStale = pgTable(
   }),
   () => [check("peer_statistics_stale_quarter_format", quarterCheck("quarter"))],
 );
+
+/**
+ * Each active zone's percentile among the active zones' approved values of an indicator in a quarter, as
+ * reported (year-to-date), oriented so that 1 = best (`percent_rank()` of the value, negated for "lower is
+ * better" indicators): what the overview's heat table shows. Derived with `peer_statistics`, in the same
+ * refresh, so the heat table reads the shown cells instead of ranking every unit on each request.
+ */
+export const peerPercentiles = pgTable(
+  "peer_percentiles",
+  (t) => ({
+    quarter: t.text().notNull(),
+    indicatorCode: t
+      .text()
+      .notNull()
+      .references(() => indicators.code, { onDelete: "cascade" }),
+    zoneCode: t
+      .text()
+      .notNull()
+      .references(() => zones.code, { onDelete: "cascade" }),
+    percentile: t.doublePrecision().notNull(),
+  }),
+  (table) => [
+    primaryKey({ columns: [table.quarter, table.indicatorCode, table.zoneCode] }),
+    check("peer_percentiles_quarter_format", quarterCheck("quarter")),
+  ],
+);
+
+/**
+ * One row: a counter that every change to what the dashboards show increments in its own transaction
+ * (triggers on the catalogue, periods, settings, submissions, visible observations and the peer statistics;
+ * migration 0018). The dashboards' response cache keys its entries by it.
+ */
+export const dataVersion = pgTable(
+  "data_version",
+  (t) => ({
+    id: t.boolean().primaryKey().default(true),
+    version: t.bigint({ mode: "number" }).notNull().default(0),
+    changedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+  }),
+  (table) => [check("data_version_one_row", sql`${table.id}`)],
+);

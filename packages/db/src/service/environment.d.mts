@@ -30,6 +30,7 @@ export declare const SERVICE_VARIABLES: {
   CHROMIUM_PATH: z.ZodString;
   MIGRATE_ON_START: z.ZodCodec<z.ZodString, z.ZodBoolean>;
   SHUTDOWN_GRACE_SECONDS: z.ZodCoercedNumber<unknown>;
+  SESSION_CACHE_SECONDS: z.ZodCoercedNumber<unknown>;
   ZONES_DEMO: z.ZodCodec<z.ZodString, z.ZodBoolean>;
 };
 

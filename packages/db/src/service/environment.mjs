@@ -232,6 +232,16 @@ export const SERVICE_VARIABLES = {
     .int("must be a whole number of seconds")
     .min(0, "must be 0 or more")
     .max(600, "must be at most 600"),
+  /**
+   * How long a web process may answer reads (pages, dashboard queries) from a session it looked up before,
+   * without asking the database again: the delay before disabling an account, a password reset or a sign-out
+   * reaches the other processes' reads. Writes always ask the database. 0 turns the cache off.
+   */
+  SESSION_CACHE_SECONDS: z.coerce
+    .number({ error: "must be a whole number of seconds" })
+    .int("must be a whole number of seconds")
+    .min(0, "must be 0 or more")
+    .max(60, "must be at most 60"),
   /** The demo and the tests: the embedded database and a generated secret are allowed. */
   ZONES_DEMO: flag(),
 };

@@ -11,7 +11,7 @@ import { headlineSparklines } from "./headline-sparklines";
 import { indicatorDistribution } from "./indicator-distribution";
 import { indicatorTrends } from "./indicator-trends";
 import { refreshPeerStatistics } from "./peer-statistics";
-import { percentileHeat } from "./percentile-heat";
+import { livePercentileHeat, percentileHeat } from "./percentile-heat";
 import { zoneSeries } from "./zone-series";
 
 /**
@@ -589,6 +589,13 @@ describe(`dashboard queries (${testEngine()})`, () => {
         revised: false,
         provisional: false,
       });
+    });
+
+    it("reads stored percentiles equal to the live window's in every quarter of the fixture", async () => {
+      for (const quarter of QUARTERS) {
+        const params = { quarter, includeSubmitted: false, zoneCodes: ZONE_CODES, indicatorCodes: CATALOGUE };
+        expect(await percentileHeat(handle.db, params)).toEqual(await livePercentileHeat(handle.db, params));
+      }
     });
 
     it("with submitted values ranks them too: percent_rank of 3rd of 4 = 2/3", async () => {

@@ -5,6 +5,7 @@ export {
   type CompareSeriesParams,
   compareSeries,
 } from "./compare-series";
+export { readDataVersion } from "./data-version";
 export { type HeadlineSparklinesParams, headlineSparklines, type SparklineRow } from "./headline-sparklines";
 export {
   type DistributionRow,
@@ -19,7 +20,12 @@ export {
   quartersAffectedBy,
   refreshPeerStatistics,
 } from "./peer-statistics";
-export { type HeatCell, type PercentileHeatParams, percentileHeat } from "./percentile-heat";
+export {
+  type HeatCell,
+  livePercentileHeat,
+  type PercentileHeatParams,
+  percentileHeat,
+} from "./percentile-heat";
 export {
   MAX_DASHBOARD_INDICATORS,
   MAX_DASHBOARD_QUARTERS,

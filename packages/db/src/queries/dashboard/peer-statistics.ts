@@ -51,6 +51,7 @@ export async function refreshPeerStatistics(
     await tx.execute(REFRESH_LOCK);
     if (scope === "all") {
       await tx.execute(sql`delete from peer_statistics`);
+      await tx.execute(sql`delete from peer_percentiles`);
       await tx.execute(sql`delete from peer_statistics_stale`);
       const quarters = rowsOf<{ quarter: string }>(
         await tx.execute(sql`select distinct quarter from submissions where status = 'approved'`),
@@ -63,7 +64,26 @@ export async function refreshPeerStatistics(
   });
 }
 
-/** Computes the statistics of `quarters` (both modes), replacing their rows when `replace`. */
+/**
+ * Each active zone's oriented `percent_rank()` (1 = best) among the active zones' approved year-to-date
+ * values of an indicator and quarter: the heat table's percentiles (`peer_percentiles`).
+ */
+function percentileRows(values: SQL, quarters: readonly string[]): SQL {
+  return sql`
+    with v as (${values})
+    select v.quarter, v.indicator_code, v.zone_code,
+           (percent_rank() over (
+              partition by v.indicator_code, v.quarter
+              order by case when i.direction = 'lower' then -v.value else v.value end))::float8
+    from v
+    join indicators i on i.code = v.indicator_code
+    where v.active and v.value is not null and v.quarter in ${quarters}`;
+}
+
+/**
+ * Computes the statistics of `quarters` (both modes) and the year-to-date percentiles, replacing their rows
+ * when `replace`.
+ */
 async function computeQuarters(db: Database, quarters: string[], options: { replace: boolean }) {
   // One statement per year and mode: a span never crosses a year, so single-quarter derivation reads
   // that year only, and no span exceeds the dashboards' 40-quarter bound.
@@ -88,6 +108,14 @@ async function computeQuarters(db: Database, quarters: string[], options: { repl
         from v
         where active and value is not null and quarter in ${yearQuarters}
         group by indicator_code, quarter`);
+      if (mode === "ytd") {
+        if (options.replace) {
+          await db.execute(sql`delete from peer_percentiles where quarter in ${yearQuarters}`);
+        }
+        await db.execute(sql`
+          insert into peer_percentiles (quarter, indicator_code, zone_code, percentile)
+          ${percentileRows(values, yearQuarters)}`);
+      }
     }
   }
 }

@@ -1,11 +1,13 @@
 import { ZONE_CODES } from "@zones/domain";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { DatabaseHandle } from "../../client";
 import { observations, reportingPeriods, submissions } from "../../schema";
 import { seedCatalogue } from "../../seed/catalogue";
 import { createTestDatabase, testEngine } from "../../testing";
-import { percentileHeat } from "./percentile-heat";
+import { refreshPeerStatistics } from "./peer-statistics";
+import { livePercentileHeat, percentileHeat } from "./percentile-heat";
 
 /**
  * Ties in the heat table (the dashboard fixture has none). 2026Q1, every zone approved, five with values:
@@ -42,6 +44,8 @@ describe(`percentileHeat with ties (${testEngine()})`, () => {
         { zoneCode, quarter: "2026Q1", indicatorCode: "urban-unemployment", value: unemployment },
       ]),
     );
+    // Written around the workflow: the stored statistics and percentiles are computed as after a bulk load.
+    await refreshPeerStatistics(db, "all");
   });
   afterAll(async () => {
     await handle.close();
@@ -76,5 +80,32 @@ describe(`percentileHeat with ties (${testEngine()})`, () => {
       [e, 6, 0],
       [none, null, null],
     ]);
+  });
+
+  it("reads the stored percentiles: the same cells as the live window", async () => {
+    const params = {
+      quarter: "2026Q1",
+      includeSubmitted: false,
+      zoneCodes: ZONE_CODES,
+      indicatorCodes: ["gdp", "urban-unemployment", "gdp-growth"],
+    };
+    const stored = await percentileHeat(handle.db, params);
+    expect(stored.filter((cell) => cell.percentile !== null)).toHaveLength(10);
+    expect(stored).toEqual(await livePercentileHeat(handle.db, params));
+  });
+
+  it("follows a change of direction: the quarter is ranked again on the next read", async () => {
+    const params = { quarter: "2026Q1", includeSubmitted: false, zoneCodes: [a, e], indicatorCodes: ["gdp"] };
+    await handle.db.execute(sql`update indicators set direction = 'lower' where code = 'gdp'`);
+    try {
+      const cells = await percentileHeat(handle.db, params);
+      expect(cells.map((cell) => [cell.zoneCode, cell.percentile])).toEqual([
+        [a, 0],
+        [e, 1],
+      ]);
+      expect(cells).toEqual(await livePercentileHeat(handle.db, params));
+    } finally {
+      await handle.db.execute(sql`update indicators set direction = 'higher' where code = 'gdp'`);
+    }
   });
 });

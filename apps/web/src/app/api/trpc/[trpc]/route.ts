@@ -40,7 +40,9 @@ async function handler(incoming: Request) {
     req: request,
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: async () => createTRPCContext(await userFromHeaders(request.headers)),
+    // Queries come as GETs and may be answered from the session cache; mutations (POST) ask the database.
+    createContext: async () =>
+      createTRPCContext(await userFromHeaders(request.headers, { cached: request.method === "GET" })),
     // Answers are per user and often unapproved data: never kept by a browser or proxy cache.
     responseMeta: ({ errors }) => {
       // 503 while the database is unavailable (the error formatter): when to try again.
