@@ -48,24 +48,46 @@ CREATE TRIGGER submissions_state_data_version
     OR OLD.zone_code IS DISTINCT FROM NEW.zone_code OR OLD.quarter IS DISTINCT FROM NEW.quarter
   ) EXECUTE FUNCTION data_version_bump();
 --> statement-breakpoint
+-- Row triggers on the small tables: a statement that changes no row (an edit refused for an unknown code, an
+-- insert that found its key taken) leaves the version, so the dashboards' answers stay cached.
 CREATE TRIGGER zones_data_version
-  AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON zones
+  AFTER INSERT OR UPDATE OR DELETE ON zones
+  FOR EACH ROW EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER zones_data_version_truncate
+  AFTER TRUNCATE ON zones
   FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
 --> statement-breakpoint
 CREATE TRIGGER indicators_data_version
-  AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON indicators
+  AFTER INSERT OR UPDATE OR DELETE ON indicators
+  FOR EACH ROW EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER indicators_data_version_truncate
+  AFTER TRUNCATE ON indicators
   FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
 --> statement-breakpoint
 CREATE TRIGGER member_cities_data_version
-  AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON member_cities
+  AFTER INSERT OR UPDATE OR DELETE ON member_cities
+  FOR EACH ROW EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER member_cities_data_version_truncate
+  AFTER TRUNCATE ON member_cities
   FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
 --> statement-breakpoint
 CREATE TRIGGER reporting_periods_data_version
-  AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON reporting_periods
+  AFTER INSERT OR UPDATE OR DELETE ON reporting_periods
+  FOR EACH ROW EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER reporting_periods_data_version_truncate
+  AFTER TRUNCATE ON reporting_periods
   FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
 --> statement-breakpoint
 CREATE TRIGGER settings_data_version
-  AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON settings
+  AFTER INSERT OR UPDATE OR DELETE ON settings
+  FOR EACH ROW EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER settings_data_version_truncate
+  AFTER TRUNCATE ON settings
   FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
 --> statement-breakpoint
 -- A recompute of the stored statistics (and percentiles, in the same transaction).
