@@ -2,11 +2,11 @@ import { INDICATORS, type IndicatorEdit, ZONES, type ZoneEdit } from "@zones/dom
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { DatabaseHandle } from "../client";
-import { rowsOf } from "../rows";
-import { auditLog, indicators, zones } from "../schema";
-import { seedCatalogue } from "../seed/catalogue";
-import { createTestDatabase, testEngine } from "../testing";
+import type { DatabaseHandle } from "../../client";
+import { rowsOf } from "../../rows";
+import { auditLog, indicators, zones } from "../../schema";
+import { seedCatalogue } from "../../seed/catalogue";
+import { createTestDatabase, testEngine } from "../../testing";
 import {
   addIndicator,
   addZone,
@@ -17,7 +17,7 @@ import {
   setZoneRetired,
   updateIndicator,
   updateZone,
-} from "./catalogue";
+} from ".";
 
 const ACTOR = { actorId: null as unknown as string };
 

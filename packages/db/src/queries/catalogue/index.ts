@@ -1,0 +1,11 @@
+export {
+  addIndicator,
+  addZone,
+  type CatalogueActor,
+  setIndicatorRetired,
+  setZoneRetired,
+  updateIndicator,
+  updateZone,
+  type ZoneEditOutcome,
+} from "./edits";
+export { cachedCatalogue, createCatalogueCache, readCatalogue, readCatalogueVersion } from "./read";
