@@ -100,8 +100,8 @@ export function checkZoneEdit(edit: ZoneEdit): ErrorFieldIssue[] {
   if (edit.code && !ZONE_CODE.test(edit.code)) {
     issues.push(
       issue("code", {
-        zh: "代码应为省级简称两位大写字母、连字符和一至四位大写字母，如 HB-HS",
-        en: "Code: two capital letters for the province, a hyphen and 1–4 capital letters, e.g. HB-HS",
+        zh: "代码应为省级简称两位大写字母、连字符和一至四位大写字母，如 JS-XZ",
+        en: "Code: two capital letters for the province, a hyphen and 1–4 capital letters, e.g. JS-XZ",
       }),
     );
   }

@@ -103,6 +103,7 @@ export async function loadSubmissionForm(
 ): Promise<SubmissionForm> {
   const { zoneCode, quarter } = params;
   const quarterNumber = quarter.slice(-1);
+  const year = Number(quarter.slice(0, 4));
   const [submission, period, result] = await Promise.all([
     findSubmission(db, { zoneCode, quarter }),
     findPeriod(db, quarter),
@@ -135,6 +136,9 @@ export async function loadSubmissionForm(
       from indicators i
       left join near n on n.indicator_code = i.code
       left join history h on h.indicator_code = i.code
+      -- The catalogue as it stood that year: an indicator added from a later year, or retired before, is not asked.
+      where (i.in_force_from is null or i.in_force_from <= ${year})
+        and (i.retired_after is null or i.retired_after >= ${year})
       order by i.sort_order`),
   ]);
   const indicators = rowsOf<FormIndicatorRow>(result).map((row) => ({

@@ -27,8 +27,9 @@ export function useCatalogueSave<T extends FieldValues>(
       setSaved(false);
     },
     async succeeded() {
-      setSaved(true);
+      // Said once the catalogue is read again, so that what the page shows next is what was saved.
       await queryClient.invalidateQueries({ queryKey: trpc.catalogue.get.queryKey() });
+      setSaved(true);
     },
     failed(error: unknown) {
       const { unplaced } = placeServerIssues(error, { fields, setError });

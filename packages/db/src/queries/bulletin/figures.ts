@@ -10,6 +10,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../client";
 import { rowsOf } from "../../rows";
 import { ensurePeerStatistics } from "../dashboard/peer-statistics";
+import { reportsIn } from "../overview";
 import { dashboardValues, quarterSpan, toNumber } from "../dashboard/values";
 
 /** The quarters a bulletin reads: its quarter, the same quarter a year before, and its trend's span. */
@@ -65,7 +66,7 @@ export async function bulletinHeadlines(
     cross join indicators i
     left join cur on cur.zone_code = z.code and cur.indicator_code = i.code
     left join v prev on prev.zone_code = z.code and prev.indicator_code = i.code and prev.quarter = ${lastYearQuarter}
-    where z.active and i.headline
+    where ${bulletinZones(quarter)} and i.headline
     order by z.sort_order, i.sort_order`);
   return rowsOf<Record<string, unknown>>(result).map((row) => ({
     zoneCode: String(row.zoneCode),
@@ -108,7 +109,7 @@ export async function bulletinTrends(db: Database, params: { quarter: string }):
     cross join axis
     left join v on v.zone_code = z.code and v.indicator_code = i.code and v.quarter = axis.quarter
     left join peer_statistics b on b.mode = 'ytd' and b.indicator_code = i.code and b.quarter = axis.quarter
-    where z.active and i.headline
+    where ${bulletinZones(params.quarter)} and i.headline
     order by z.sort_order, i.sort_order, axis.quarter`);
   return rowsOf<Record<string, unknown>>(result).map((row) => ({
     zoneCode: String(row.zoneCode),
@@ -145,7 +146,7 @@ export async function bulletinCompleteness(
     from zones z
     left join submissions s on s.zone_code = z.code and s.quarter = ${params.quarter}
     left join reporting_periods p on p.quarter = ${params.quarter}
-    where z.active
+    where ${bulletinZones(params.quarter)}
     order by z.sort_order`);
   return rowsOf<Record<string, unknown>>(result).map((row) => ({
     zoneCode: String(row.zoneCode),
@@ -155,4 +156,9 @@ export async function bulletinCompleteness(
     late: Boolean(row.late),
     daysLate: row.daysLate === null ? null : Number(row.daysLate),
   }));
+}
+
+/** The zones a bulletin of `quarter` is about: the programme's zones expected to report for it. */
+function bulletinZones(quarter: string) {
+  return sql`(z.programme and ${reportsIn(sql`${quarter}`)})`;
 }
