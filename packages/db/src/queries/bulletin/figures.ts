@@ -10,8 +10,8 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../client";
 import { rowsOf } from "../../rows";
 import { ensurePeerStatistics } from "../dashboard/peer-statistics";
-import { reportsIn } from "../overview";
 import { dashboardValues, quarterSpan, toNumber } from "../dashboard/values";
+import { reportsIn } from "../overview";
 
 /** The quarters a bulletin reads: its quarter, the same quarter a year before, and its trend's span. */
 export function bulletinSpan(quarter: string) {
