@@ -24,11 +24,12 @@ const BACK_WITHIN_MS = 10_000;
 
 /** A small export (two zones, one indicator, one quarter): what a worker that resumed must complete. */
 /**
- * Requests of a signed-in user that need the database at once, through each kind of handler: a tRPC call (the
- * session is read to build its context), a route handler (`signedInRoute`) and better-auth's own route.
+ * Requests of a signed-in user that need the database at once, through each kind of handler: a tRPC query that
+ * reads a table (`session.me` may be answered from the session cache, which is its point), a route handler
+ * (`signedInRoute`) and better-auth's own route.
  */
 const NEEDS_DATABASE = [
-  "/api/trpc/session.me",
+  "/api/trpc/notifications.unreadCount",
   "/api/exports?zones=HB-HS&indicators=gdp&from=2026Q1&to=2026Q2",
   "/api/auth/get-session",
 ];
