@@ -65,6 +65,9 @@ function pathDecodes(url) {
   }
 }
 
+/** How long an idle kept-alive connection is kept open. */
+const KEEP_ALIVE_MS = 65_000;
+
 const state = processState();
 const server = createServer((request, response) => {
   // A request on a kept-alive connection while stopping: answered, and the connection closed after it.
@@ -86,6 +89,11 @@ const server = createServer((request, response) => {
     response.end();
   });
 });
+// An idle kept-alive connection stays open longer than its client keeps it (nginx's upstream keepalive_timeout,
+// 60 s; browsers and load balancers about as long): the client must be the one to close it. With Node's default
+// of 5 s, a request sent on a connection the server closes at that moment fails with ECONNRESET.
+server.keepAliveTimeout = KEEP_ALIVE_MS;
+server.headersTimeout = KEEP_ALIVE_MS + 1_000;
 // Every request gets its id, one log line and its metrics (packages/telemetry/src/http.mjs).
 observeRequests(server, { dir });
 server.on("error", (error) =>

@@ -1,3 +1,6 @@
+import http from "node:http";
+import type { Socket } from "node:net";
+
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -91,6 +94,37 @@ describe.skipIf(!ADMIN_URL)("SIGTERM to the web server (needs TEST_DATABASE_URL)
     expect(events).toContain("server.stopped");
     expect(events).not.toContain("server.requests-cut");
     expect(events).not.toContain("server.stop-failed");
+  });
+
+  it("keeps an idle kept-alive connection open past Node's default 5 s, and closes it at SIGTERM", async () => {
+    const { server, port } = await serve();
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; socket: Socket }>((resolve, reject) => {
+        const request = http.get({ host: "127.0.0.1", port, path: "/api/health/live", agent }, (response) => {
+          response.resume();
+          response.on("end", () =>
+            resolve({ status: response.statusCode ?? 0, socket: request.socket as Socket }),
+          );
+        });
+        request.on("error", reject);
+      });
+    try {
+      const first = await get();
+      const closed = new Promise<void>((resolve) => first.socket.once("close", () => resolve()));
+      // Longer than Node's default keepAliveTimeout (5 s), which closed connections clients were about to reuse.
+      await new Promise((resolve) => setTimeout(resolve, 6_500));
+      expect(first.socket.destroyed).toBe(false);
+      const second = await get();
+      expect(second.status).toBe(200);
+      expect(second.socket).toBe(first.socket);
+      // The idle connection does not hold the stop up.
+      server.child.kill("SIGTERM");
+      await closed;
+      expect(await server.exited).toBe(0);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it("a request still running when SHUTDOWN_GRACE_SECONDS runs out is cut, and the server exits 0", async () => {
