@@ -102,6 +102,10 @@ test.describe("peer groups", () => {
     expect(hrefs.every((href) => href?.endsWith("?peers=type-old-industrial"))).toBe(true);
     await expect(page.getByTestId("peer-caption")).toContainText("同类型城市（老工业城市）");
     await expect(page.getByTestId("peer-caption")).toContainText("列出 5 个示范区");
+    // The spread over quarters is the group's too, and says so.
+    await expect(page.getByTestId("distribution-section")).toContainText(
+      "分布在同类型城市（老工业城市）中计算",
+    );
 
     await peerSelect(page).selectOption("batch-1");
     await expect(page).toHaveURL(/peers=batch-1/);
