@@ -51,6 +51,20 @@ describe(`dashboard answers kept per data version (${testEngine()})`, () => {
     expect(await viewer.dashboard.overviewExtras({ quarter: "2026Q2" })).not.toBe(first);
   });
 
+  it("keys answers by peer group: all is the default's answer, another group its own", async () => {
+    const byDefault = await viewer.dashboard.zone({ zoneCode: "HB-HS", to: OPEN });
+    expect(await viewer.dashboard.zone({ zoneCode: "HB-HS", to: OPEN, peers: "all" })).toBe(byDefault);
+    const central = await viewer.dashboard.zone({ zoneCode: "HB-HS", to: OPEN, peers: "region-central" });
+    expect(central).not.toBe(byDefault);
+    expect(central.peers).toBe("region-central");
+    expect(await viewer.dashboard.zone({ zoneCode: "HB-HS", to: OPEN, peers: "region-central" })).toBe(
+      central,
+    );
+    const heat = await viewer.dashboard.overviewExtras({ quarter: OPEN, peers: "type-resource-based" });
+    expect(heat).not.toBe(await viewer.dashboard.overviewExtras({ quarter: OPEN }));
+    expect(await viewer.dashboard.overviewExtras({ quarter: OPEN, peers: "type-resource-based" })).toBe(heat);
+  });
+
   it("computes every call where the context says so (the bench's recording)", async () => {
     const computing = createCaller({
       ...contextFor(handle.db, testAuth(handle.db), viewerUser),

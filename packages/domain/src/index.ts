@@ -198,14 +198,18 @@ export {
   CITY_TYPES,
   type CityType,
   inPeerGroup,
+  MAX_PEER_GROUP_KEY_LENGTH,
   type PeerAttributes,
   type PeerGroup,
   parsePeerGroup,
   peerGroupKey,
+  peerGroupName,
+  peerGroupsOf,
   REGION_NAMES,
   REGIONS,
   type Region,
   regionOfProvince,
+  ZPeerGroupKeySchema,
 } from "./peer-groups";
 export {
   type AutomaticOpening,

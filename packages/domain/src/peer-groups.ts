@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 import { deepFreeze } from "./deep-freeze";
 import type { LocalizedText } from "./types";
 
@@ -97,4 +99,51 @@ export function inPeerGroup(zone: PeerAttributes, group: PeerGroup): boolean {
     case "region":
       return zone.region === group.region;
   }
+}
+
+/** Longest peer-group key a URL or an API input may carry (`type-resource-based` is 19). */
+export const MAX_PEER_GROUP_KEY_LENGTH = 32;
+
+/**
+ * `peers` of the dashboards' inputs: a peer-group key, kept as its canonical text (the answer cache's key
+ * and the URL carry the same string). Absent means every zone; an unknown key is refused, naming the field.
+ */
+export const ZPeerGroupKeySchema = z
+  .string({ error: (issue) => `peers: expected a peer group such as "all", got ${typeof issue.input}` })
+  .max(MAX_PEER_GROUP_KEY_LENGTH, {
+    error: `peers: at most ${MAX_PEER_GROUP_KEY_LENGTH} characters (a peer group such as "region-central")`,
+    abort: true,
+  })
+  .refine((key) => parsePeerGroup(key) !== undefined, {
+    error: (issue) =>
+      `peers: unknown peer group ${JSON.stringify(issue.input)}: expected all, batch-<n>, ${CITY_TYPES.map(
+        (type) => `type-${type}`,
+      ).join(", ")} or ${REGIONS.map((region) => `region-${region}`).join(", ")}`,
+  })
+  .default("all");
+
+/**
+ * The group's name in captions and the picker: 全部示范区, 第1批示范区, 资源型城市, 中部地区.
+ * `kind` lets a caption say what the group has in common (同批次, 同类型城市, 同地区).
+ */
+export function peerGroupName(group: PeerGroup): LocalizedText {
+  switch (group.kind) {
+    case "all":
+      return { zh: "全部示范区", en: "All zones" };
+    case "batch":
+      return { zh: `第${group.batch}批示范区`, en: `Batch ${group.batch} zones` };
+    case "type":
+      return CITY_TYPE_NAMES[group.cityType];
+    case "region":
+      return REGION_NAMES[group.region];
+  }
+}
+
+/** The groups a zone belongs to (its batch, its city type, its region): the zone page's shortcuts. */
+export function peerGroupsOf(zone: Partial<PeerAttributes> & { batch: number }): PeerGroup[] {
+  return [
+    { kind: "batch", batch: zone.batch },
+    ...(zone.cityType ? [{ kind: "type", cityType: zone.cityType } as const] : []),
+    ...(zone.region ? [{ kind: "region", region: zone.region } as const] : []),
+  ];
 }

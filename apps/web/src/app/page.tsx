@@ -2,6 +2,7 @@ import { ZOverviewInputSchema } from "@zones/api";
 import { addQuarters, isBoundToZones, type QuarterString, type ThemeCode, toQuarter } from "@zones/domain";
 import { getTranslations } from "next-intl/server";
 
+import { overviewExtrasInput } from "~/components/overview/extras-input";
 import { OverviewView } from "~/components/overview/overview-view";
 import { WaitingForYou } from "~/components/overview/waiting-for-you";
 import { requireUser } from "~/server/auth";
@@ -30,7 +31,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const notices: string[] = [];
   // A bad selection in a shared link falls back to the default view and says so (in the API's words,
   // which name the rule), never a 500.
-  const badSelection = ignored.filter(({ name }) => name !== "theme");
+  const badSelection = ignored.filter(({ name }) => name !== "theme" && name !== "peers");
   const requested = { quarter: values.quarter ?? undefined, indicatorCode: values.indicator ?? undefined };
   const input = ZOverviewInputSchema.parse(badSelection.length > 0 ? {} : requested);
   if (badSelection.length > 0) {
@@ -45,6 +46,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const theme = values.theme ?? DEFAULT_THEME;
   const badTheme = ignored.find(({ name }) => name === "theme");
   if (badTheme) notices.push(t("heat.invalidTheme", { theme: badTheme.value }));
+  const badPeers = ignored.find(({ name }) => name === "peers");
+  if (badPeers) notices.push((await getTranslations("dashboard.notice"))("invalidParam", { ...badPeers }));
 
   // The extras are asked for the quarter the overview resolved (the same key the client asks with), so
   // the overview comes first; both extras queries then run together.
@@ -55,14 +58,19 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     const yearEnd = yearEndBefore(quarter as QuarterString);
     await Promise.all(
       [quarter, ...(yearEnd ? [yearEnd] : [])].map((at) =>
-        prefetch(trpc.dashboard.overviewExtras.queryOptions({ quarter: at, includeSubmitted: false })),
+        prefetch(trpc.dashboard.overviewExtras.queryOptions(overviewExtrasInput(at, values.peers))),
       ),
     );
   }
   return (
     <HydrateClient>
       {official && <WaitingForYou />}
-      <OverviewView input={input} theme={theme} notice={notices.length > 0 ? notices.join(" ") : null} />
+      <OverviewView
+        input={input}
+        theme={theme}
+        peers={values.peers}
+        notice={notices.length > 0 ? notices.join(" ") : null}
+      />
     </HydrateClient>
   );
 }

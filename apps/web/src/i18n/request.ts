@@ -24,6 +24,7 @@ export default getRequestConfig(async () => {
     catalogue,
     evaluation,
     targets,
+    peers,
   ] = await Promise.all([
     import(`../messages/${locale}.json`),
     import(`../messages/${locale}/entry.json`),
@@ -37,6 +38,7 @@ export default getRequestConfig(async () => {
     import(`../messages/${locale}/catalogue.json`),
     import(`../messages/${locale}/evaluation.json`),
     import(`../messages/${locale}/targets.json`),
+    import(`../messages/${locale}/peers.json`),
   ]);
   return {
     locale,
@@ -53,6 +55,7 @@ export default getRequestConfig(async () => {
       catalogue: catalogue.default,
       evaluation: evaluation.default,
       targets: targets.default,
+      peers: peers.default,
     },
     timeZone: DEFAULT_TIME_ZONE,
   };

@@ -2,6 +2,7 @@ import { SERIES_MODES, ZONE_CODES } from "@zones/domain";
 import { parseAsStringLiteral } from "nuqs/server";
 
 import { createUrlReader, parseAsCodeList, parseAsFlag } from "./params";
+import { parseAsPeers } from "./peers";
 import { parseAsQuarter } from "./quarter";
 
 /**
@@ -9,12 +10,16 @@ import { parseAsQuarter } from "./quarter";
  * `/indicators/gdp?quarter=2026Q2&…&zones=HB-HS,SD-ZB`. The keys are in the order the URL writes them.
  */
 
-/** The range, the series mode and (for reviewers and admins) whether submitted data is included. */
+/**
+ * The range, the series mode, (for reviewers and admins) whether submitted data is included, and the peer
+ * group of the band and ranking (`peers=region-central`, default every zone).
+ */
 export const zoneViewParsers = {
   from: parseAsQuarter,
   to: parseAsQuarter,
   mode: parseAsStringLiteral(SERIES_MODES).withDefault("ytd"),
   submitted: parseAsFlag.withDefault(false),
+  peers: parseAsPeers,
 };
 
 /** The indicator page's view as the server renders it: the ranking's quarter, then the range. */

@@ -4,9 +4,11 @@ import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase } from "@zones/db/testing";
 import { INDICATORS, ZONE_CODES } from "@zones/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ZodError } from "zod";
 
 import { createCaller } from "../root";
 import { contextFor, createRoleUsers, testAuth } from "../test-fixtures";
+import { describeZodError } from "../trpc";
 
 /** Seeded as of 2026-11-28: 2026Q3 is open (7 zones approved, HN-C and CQ-M submitted), 2026Q2 complete. */
 const NOW = new Date("2026-11-28T10:00:00+08:00");
@@ -186,5 +188,60 @@ describe("dashboard router on the demo data", () => {
       "2026Q1",
       "2026Q2",
     ]);
+  });
+  it("peers: the band, ranking and heat table among a peer group; an unknown group is refused naming the field", async () => {
+    const all = await viewer.dashboard.zone({ zoneCode: "HB-HS", to: "2026Q2" });
+    const central = await viewer.dashboard.zone({ zoneCode: "HB-HS", to: "2026Q2", peers: "region-central" });
+    expect(all.peers).toBe("all");
+    expect(central.peers).toBe("region-central");
+    expect(central.peerGroups.filter((group) => group.ofZone).map((group) => group.key)).toEqual([
+      "batch-1",
+      "type-resource-based",
+      "region-central",
+    ]);
+    const gdpBand = (page: typeof all) =>
+      page.indicators[0]?.points.map(({ low, median, high }) => [low, median, high]);
+    expect(gdpBand(central)).not.toEqual(gdpBand(all));
+    // The zone's own values do not depend on the group.
+    expect(central.indicators[0]?.points.map((point) => point.value)).toEqual(
+      all.indicators[0]?.points.map((point) => point.value),
+    );
+
+    const ranking = await viewer.dashboard.indicator({
+      indicatorCode: "gdp",
+      quarter: "2026Q2",
+      peers: "type-old-industrial",
+    });
+    expect(ranking.ranking.map((row) => row.zoneCode).sort()).toEqual([
+      "CQ-M",
+      "HN-C",
+      "JL-C",
+      "LN-C",
+      "SD-ZB",
+    ]);
+    expect(ranking.ranking.map((row) => row.rank)).toEqual([1, 2, 3, 4, 5]);
+    expect(ranking.distribution.find((row) => row.quarter === "2026Q2")?.zones).toBe(5);
+
+    const heat = await viewer.dashboard.overviewExtras({ quarter: "2026Q2", peers: "region-central" });
+    expect([...new Set(heat.cells.map((cell) => cell.zoneCode))]).toEqual([
+      "SX-CZ",
+      "AH-TL",
+      "HB-HS",
+      "HN-C",
+    ]);
+    expect(heat.peers).toBe("region-central");
+
+    for (const call of [
+      () => viewer.dashboard.zone({ zoneCode: "HB-HS", peers: "region-mars" }),
+      () => viewer.dashboard.indicator({ indicatorCode: "gdp", peers: "batch-0" }),
+      () => viewer.dashboard.overviewExtras({ peers: "x".repeat(10_000) }),
+    ]) {
+      const refused = await failure(call());
+      expect(refused.code).toBe("BAD_REQUEST");
+      // As the HTTP answer says it: one sentence naming the field, without the input echoed at length.
+      const said = describeZodError(refused.cause as ZodError);
+      expect(said).toMatch(/^peers: (unknown peer group|at most 32 characters)/);
+      expect(said.length).toBeLessThan(300);
+    }
   });
 });

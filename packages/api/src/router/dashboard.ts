@@ -7,6 +7,8 @@ import {
   MAX_DASHBOARD_INDICATORS,
   MAX_DASHBOARD_QUARTERS,
   MAX_DASHBOARD_ZONES,
+  type PeerGroupChoice,
+  peerGroupChoices,
   percentileHeat,
   zoneSeries,
 } from "@zones/db/dashboard";
@@ -20,6 +22,8 @@ import {
   INDICATORS,
   lastFinishedQuarter,
   MAX_QUARTER_SPAN,
+  type PeerGroup,
+  parsePeerGroup,
   type QuarterString,
   quarterRange,
   SERIES_MODES,
@@ -27,6 +31,7 @@ import {
   ZIndicatorCodeSchema,
   ZONE_CODES,
   ZonesError,
+  ZPeerGroupKeySchema,
   ZQuarterSchema,
   ZZoneCodeSchema,
 } from "@zones/domain";
@@ -67,11 +72,15 @@ function distinct<T>(list: readonly T[]): boolean {
   return new Set(list).size === list.length;
 }
 
+/** The peer group the band, ranking or heat table is computed among: `all` (default), `batch-2`, `region-central`… */
+const peersField = { peers: ZPeerGroupKeySchema };
+
 export const ZDashboardZoneInputSchema = z.object({
   zoneCode: ZZoneCodeSchema,
   ...rangeFields,
   mode: ZModeSchema,
   includeSubmitted: ZIncludeSubmittedSchema,
+  ...peersField,
 });
 
 export const ZDashboardIndicatorInputSchema = z.object({
@@ -88,6 +97,7 @@ export const ZDashboardIndicatorInputSchema = z.object({
     .optional(),
   mode: ZModeSchema,
   includeSubmitted: ZIncludeSubmittedSchema,
+  ...peersField,
 });
 
 export const ZDashboardCompareInputSchema = z.object({
@@ -112,6 +122,7 @@ export const ZDashboardOverviewExtrasInputSchema = z.object({
   /** Defaults to the newest quarter in which every zone is approved (as `overview.get`). */
   quarter: ZQuarterSchema.optional(),
   includeSubmitted: ZIncludeSubmittedSchema,
+  ...peersField,
 });
 
 type SignedInContext = Context & { user: NonNullable<Context["user"]> };
@@ -182,6 +193,18 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
+/** The group of a `peers` input (the schema admitted only keys that parse). */
+function peerGroupOf(key: string): PeerGroup {
+  const group = parsePeerGroup(key);
+  if (!group) throw new RangeError(`peers: unknown peer group ${JSON.stringify(key)}`);
+  return group;
+}
+
+/** What an answer says about its peers: the group asked for, and the groups a picker may offer. */
+function peersAnswer(key: string, choices: readonly PeerGroupChoice[]) {
+  return { peers: key, peerGroups: choices };
+}
+
 function toNumber(value: string | null): number | null {
   return value === null ? null : Number(value);
 }
@@ -189,22 +212,28 @@ function toNumber(value: string | null): number | null {
 export const dashboardRouter = createTRPCRouter({
   /**
    * The zone page in one call: every indicator over the range, the zone's values beside the band (p25,
-   * median, p75) of the active zones, year-to-date as reported or single quarters.
+   * median, p75) of the peer group's zones (`peers`, every zone by default), year-to-date as reported or
+   * single quarters; and the groups a picker may offer, the zone's own marked.
    */
   zone: dashboardProcedure.input(ZDashboardZoneInputSchema).query(({ ctx, input }) =>
     cachedDashboardAnswer(ctx, "dashboard.zone", input, async () => {
       const range = await rangeFor(ctx.db, input);
       const submitted = includesSubmitted(ctx, input.includeSubmitted);
-      const rows = await zoneSeries(ctx.db, {
-        zoneCode: input.zoneCode,
-        from: range.from,
-        to: range.to,
-        mode: input.mode,
-        includeSubmitted: submitted,
-        indicatorCodes: INDICATOR_CODES,
-      });
+      const [rows, choices] = await Promise.all([
+        zoneSeries(ctx.db, {
+          zoneCode: input.zoneCode,
+          from: range.from,
+          to: range.to,
+          mode: input.mode,
+          includeSubmitted: submitted,
+          indicatorCodes: INDICATOR_CODES,
+          peers: peerGroupOf(input.peers),
+        }),
+        peerGroupChoices(ctx.db, { zoneCode: input.zoneCode }),
+      ]);
       return {
         zoneCode: input.zoneCode,
+        ...peersAnswer(input.peers, choices),
         from: range.from,
         to: range.to,
         quarters: range.quarters,
@@ -229,7 +258,8 @@ export const dashboardRouter = createTRPCRouter({
 
   /**
    * The indicator page in one call: the ranking of a quarter (approved data, as on the overview), the
-   * spread across zones per quarter and the zones' trend lines over the range.
+   * spread across zones per quarter (both among the `peers` group's zones, every zone by default) and the
+   * zones' trend lines over the range.
    */
   indicator: dashboardProcedure.input(ZDashboardIndicatorInputSchema).query(({ ctx, input }) =>
     cachedDashboardAnswer(ctx, "dashboard.indicator", input, async () => {
@@ -251,7 +281,8 @@ export const dashboardRouter = createTRPCRouter({
         mode: input.mode,
         includeSubmitted: submitted,
       };
-      const [ranking, distribution, trends] = await Promise.all([
+      const peers = peerGroupOf(input.peers);
+      const [ranking, distribution, trends, choices] = await Promise.all([
         quarter
           ? indicatorRanking(ctx.db, {
               indicatorCode: indicator.code,
@@ -259,9 +290,10 @@ export const dashboardRouter = createTRPCRouter({
               lastYearQuarter: sameQuarterLastYear(quarter),
               direction: indicator.direction,
               zoneCodes: ZONE_CODES,
+              peers,
             })
           : [],
-        indicatorDistribution(ctx.db, series),
+        indicatorDistribution(ctx.db, { ...series, peers }),
         // Lines for the zones the page can tick (the catalogue's), not for every reporting unit.
         indicatorTrends(
           ctx.db,
@@ -269,9 +301,11 @@ export const dashboardRouter = createTRPCRouter({
             ? { ...series, zoneCodes: input.zoneCodes }
             : { ...series, activeAmong: ZONE_CODES },
         ),
+        peerGroupChoices(ctx.db),
       ]);
       return {
         indicatorCode: indicator.code,
+        ...peersAnswer(input.peers, choices),
         quarter,
         from: range.from,
         to: range.to,
@@ -337,7 +371,8 @@ export const dashboardRouter = createTRPCRouter({
 
   /**
    * What the overview page adds to `overview.get`, in one call: the percentile heat map (every catalogue
-   * indicator × the catalogue's active zones, each ranked among all active zones, 1 = best) of a quarter and
+   * indicator × the catalogue's active zones, each ranked among all active zones or, with `peers`, the group's
+   * zones among the group's, 1 = best) of a quarter and
    * the same zones' headline sparklines of the 8 quarters up to it. Only what the page shows is returned:
    * with hundreds of reporting units, every unit's cells and lines were megabytes the page never drew.
    */
@@ -349,13 +384,17 @@ export const dashboardRouter = createTRPCRouter({
         (await latestCompleteQuarter(ctx.db)) ??
         (await approvedQuarters(ctx.db, { limit: 1 }))[0] ??
         null;
-      if (!quarter) return { quarter: null, includesSubmitted: submitted, cells: [], sparklines: [] };
-      const [cells, lines] = await Promise.all([
+      if (!quarter) {
+        const peers = peersAnswer(input.peers, await peerGroupChoices(ctx.db));
+        return { quarter: null, includesSubmitted: submitted, ...peers, cells: [], sparklines: [] };
+      }
+      const [cells, lines, choices] = await Promise.all([
         percentileHeat(ctx.db, {
           quarter,
           includeSubmitted: submitted,
           zoneCodes: ZONE_CODES,
           indicatorCodes: INDICATOR_CODES,
+          peers: peerGroupOf(input.peers),
         }),
         headlineSparklines(ctx.db, {
           to: quarter,
@@ -364,7 +403,9 @@ export const dashboardRouter = createTRPCRouter({
           zoneCodes: ZONE_CODES,
           indicatorCodes: HEADLINE_INDICATOR_CODES,
         }),
+        peerGroupChoices(ctx.db),
       ]);
+      const peers = peersAnswer(input.peers, choices);
       const sparklines = new Map<
         string,
         { zoneCode: string; indicatorCode: string; points: { quarter: string; value: number | null }[] }
@@ -375,7 +416,7 @@ export const dashboardRouter = createTRPCRouter({
         line.points.push({ quarter: at, value });
         sparklines.set(key, line);
       }
-      return { quarter, includesSubmitted: submitted, cells, sparklines: [...sparklines.values()] };
+      return { quarter, includesSubmitted: submitted, ...peers, cells, sparklines: [...sparklines.values()] };
     }),
   ),
 });

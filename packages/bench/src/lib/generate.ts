@@ -73,7 +73,7 @@ export interface SeedMarker {
 }
 
 /** Bumped whenever the generated data changes shape, so old bench databases are regenerated. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 /** `values`: one audit row per value, as the product writes; `status`: status changes only (smaller). */
 export type AuditMode = "values" | "status";
@@ -569,7 +569,8 @@ export async function seedBench(url: string, options: SeedOptions): Promise<Seed
       .filter((unit) => !unit.real)
       .map((unit) => {
         const kind = UNIT_KINDS.find((candidate) => unit.index < candidate.upTo) ?? UNIT_KINDS[2];
-        const province = ZONES[unit.twin]?.province ?? { zh: "", en: "" };
+        const twin = ZONES[unit.twin];
+        const province = twin?.province ?? { zh: "", en: "" };
         const number = String(unit.index + 1).padStart(4, "0");
         return {
           code: unit.code,
@@ -583,6 +584,9 @@ export async function seedBench(url: string, options: SeedOptions): Promise<Seed
           designated_year: 2017 + kind.batch,
           sort_order: unit.index,
           active: true,
+          // Its twin's peer groups (city type, region), so that a group's band is computed at scale too.
+          city_type: twin?.cityType ?? null,
+          region: twin?.region ?? null,
           // Peers only: counted in ranks, bands and percentiles, never listed as programme zones.
           programme: false,
         };

@@ -1,7 +1,9 @@
+import { ALL_PEERS, type PeerGroup } from "@zones/domain";
 import { type SQL, sql } from "drizzle-orm";
 
 import type { Database } from "../client";
 import { rowsOf } from "../rows";
+import { peerGroupMember } from "./dashboard/peer-groups";
 
 /** The next approved quarter below `quarter` (an index probe of (quarter, status)), or null. */
 function approvedQuarterBelow(quarter: SQL) {
@@ -102,13 +104,15 @@ export interface ZoneRankingRow {
   lastYearValue: string | null;
   /** 1 = best, by the indicator's direction; ties share a rank. */
   rank: number | null;
-  /** 0..1 among zones with a value, 1 = best. */
+  /** 0..1 among the group's zones with a value, 1 = best. */
   percentile: number | null;
 }
 
 /**
- * One indicator for the shown active zones in a quarter, approved data only, ranked in SQL among every
- * active zone (rank and percentile are national; only the shown zones' rows are returned).
+ * One indicator for the shown active zones in a quarter, approved data only, ranked in SQL among the peer
+ * group's zones (every zone by default: rank and percentile are national; only the shown zones' rows are
+ * returned, and of a group only its own). A zone counts only for a quarter it is expected to report
+ * (`reportsIn`): a value loaded for an earlier quarter is shown, but neither ranked nor counted.
  * `direction` comes from the catalogue; `lastYearQuarter` from the domain's quarter arithmetic.
  */
 export async function indicatorRanking(
@@ -118,8 +122,10 @@ export async function indicatorRanking(
     quarter: string;
     lastYearQuarter: string;
     direction: "higher" | "lower";
-    /** The zones whose rows are returned (the page's); ranks count every active zone. */
+    /** The zones whose rows are returned (the page's); ranks count every zone of the group. */
     zoneCodes: readonly string[];
+    /** Every zone (default) or a peer group. */
+    peers?: PeerGroup;
   },
 ): Promise<ZoneRankingRow[]> {
   if (params.zoneCodes.length === 0) return [];
@@ -135,22 +141,28 @@ export async function indicatorRanking(
     )
     , ranked as (
       select z.code, z.sort_order, cur.value, prev.value as last_year_value,
-             case when cur.value is null then null
-                  else (rank() over (partition by cur.value is null order by cur.value ${best}))::int end as rank,
-             case when cur.value is null then null
-                  else (percent_rank() over (partition by cur.value is null order by cur.value ${worst}))::float8
+             case when ranks.value is null then null
+                  else (rank() over (partition by ranks.value is null order by ranks.value ${best}))::int
+             end as rank,
+             case when ranks.value is null then null
+                  else (percent_rank() over (partition by ranks.value is null order by ranks.value ${worst}))::float8
              end as percentile
       from zones z
       left join approved cur on cur.zone_code = z.code and cur.quarter = ${params.quarter}
       left join approved prev on prev.zone_code = z.code and prev.quarter = ${params.lastYearQuarter}
-      where z.active
+      -- What is ranked: the value of a zone expected to report for the quarter.
+      cross join lateral (
+        select case when ${reportsIn(sql`${params.quarter}`)} then cur.value end as value
+      ) ranks
+      where z.active and ${peerGroupMember(params.peers ?? ALL_PEERS)}
     )
     select code as "zoneCode", value::text as "value", last_year_value::text as "lastYearValue",
            rank, percentile
     from ranked
     where code in ${params.zoneCodes}
-    -- Qualified: bare \`value\` would be the text output column, ordering "12" before "2".
-    order by ranked.value is null, ranked.value ${best}, ranked.sort_order`);
+    -- Ranked zones first; then by value (qualified: bare \`value\` would be the text output column, ordering
+    -- "12" before "2"), so a value that is not ranked (a quarter before the zone reports) comes after them.
+    order by ranked.rank is null, ranked.rank, ranked.value is null, ranked.value ${best}, ranked.sort_order`);
   return rowsOf<ZoneRankingRow>(result).map((row) => ({
     ...row,
     rank: row.rank === null ? null : Number(row.rank),

@@ -60,6 +60,7 @@ export function IndicatorDashboard({
     to: data.to as QuarterString,
     mode: data.mode,
     submitted: data.includesSubmitted,
+    peers: data.peers,
   });
   const byDefault = defaultTrendZones(
     data.ranking.map((row) => row.zoneCode),
@@ -108,6 +109,8 @@ export function IndicatorDashboard({
             indicator={indicator}
             quarter={view.quarter ?? data.quarter ?? ""}
             onQuarter={(quarter) => select({ quarter }, { zones: selected })}
+            peers={view.peers ?? data.peers}
+            onPeers={(peers) => select({ peers }, { zones: selected })}
           />
         )}
       </section>

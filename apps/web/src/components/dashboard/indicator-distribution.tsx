@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 
 import { seriesTable, useChartLabels } from "./chart-support";
 import { axisQuarters, modeSuffix, useDashboardFormat, useSeriesNotes } from "./dashboard-format";
+import { usePeerGroupPhrase } from "./peer-picker";
 
 type IndicatorData = RouterOutputs["dashboard"]["indicator"];
 
@@ -22,6 +23,8 @@ export function IndicatorDistribution({
 }) {
   const t = useTranslations("dashboard");
   const tCharts = useTranslations("charts");
+  const tPeers = useTranslations("peers");
+  const peerPhrase = usePeerGroupPhrase();
   const labels = useChartLabels();
   const format = useDashboardFormat(indicator);
   const seriesNotes = useSeriesNotes();
@@ -52,6 +55,7 @@ export function IndicatorDistribution({
     highlight
       ? t("indicator.distributionHighlight", { zone: highlight.label })
       : t("indicator.distributionNoHighlight"),
+    tPeers("spreadCaption", { group: peerPhrase(data.peers) }),
   ].join(" · ");
   return (
     <section

@@ -8,26 +8,38 @@ import { useTranslations } from "next-intl";
 
 import { TargetStatusBadge } from "~/components/targets/target-status-badge";
 import { useZoneTargetStatuses } from "~/components/targets/use-zone-target-statuses";
+import { withPeers } from "~/url-state/peers";
 import { useChartLabels } from "./chart-support";
 import { rangeChoices } from "./dashboard-controls";
 import { useDashboardFormat, zoneLabel } from "./dashboard-format";
+import { PeerPicker, usePeerGroupPhrase } from "./peer-picker";
 
 type IndicatorData = RouterOutputs["dashboard"]["indicator"];
 
-/** The zones ranked on one quarter's value: the quarter select, a bar chart, and the ranks as links. */
+/**
+ * The zones ranked on one quarter's value among a peer group: the quarter and group selects, a bar chart, and
+ * the ranks as links (which keep the group).
+ */
 export function IndicatorRanking({
   data,
   indicator,
   quarter: chosen,
   onQuarter,
+  peers,
+  onPeers,
 }: {
   data: IndicatorData;
   indicator: Indicator;
   /** The select's value: the chosen quarter, shown before its data arrives. */
   quarter: string;
   onQuarter: (quarter: QuarterString) => void;
+  /** The peer group's select value (shown before its data arrives) and its change. */
+  peers: string;
+  onPeers: (peers: string) => void;
 }) {
   const t = useTranslations("dashboard");
+  const tPeers = useTranslations("peers");
+  const peerPhrase = usePeerGroupPhrase();
   const labels = useChartLabels();
   const format = useDashboardFormat(indicator);
   const quarter = data.quarter ?? "";
@@ -59,6 +71,12 @@ export function IndicatorRanking({
           </select>
         </label>
       </div>
+      <PeerPicker
+        choices={data.peerGroups}
+        value={peers}
+        onChange={onPeers}
+        caption={tPeers("rankingCaption", { group: peerPhrase(data.peers), count: data.ranking.length })}
+      />
       <p className="hint">{t("indicator.rankingHint")}</p>
       <div className="ranking-layout">
         <ChartFrame
@@ -94,7 +112,9 @@ export function IndicatorRanking({
                 value={row.rank ?? undefined}
                 className={row.rank === null ? "unranked" : undefined}
               >
-                <Link href={`/zones/${row.zoneCode}`}>{zoneLabel(row.zoneCode, format.locale)}</Link>
+                <Link href={withPeers(`/zones/${row.zoneCode}`, data.peers)}>
+                  {zoneLabel(row.zoneCode, format.locale)}
+                </Link>
                 <span className="value">{row.value === null ? "—" : format.formatNumber(row.value)}</span>
                 {targetStatuses.has(row.zoneCode) && (
                   <TargetStatusBadge status={targetStatuses.get(row.zoneCode) ?? "no-data"} />

@@ -12,15 +12,24 @@ export interface RangeSelection {
   to?: QuarterString;
   mode: SeriesMode;
   includeSubmitted: boolean;
+  /** A peer group's key; left out for every zone (the API's default), so both spell one cache key. */
+  peers?: string;
 }
 
 /**
- * The range, the mode and whether to include submitted data, with the parameters to name in the notice.
+ * The range, the mode, whether to include submitted data and the peer group, with the parameters to name in
+ * the notice.
  * `submitted=1` counts only for those who may see submitted data, and is silently ignored for anyone else
  * (as the API does), so a reviewer's link shared with a viewer simply shows approved data.
  */
 export function rangeSelection(
-  values: { from: QuarterString | null; to: QuarterString | null; mode: SeriesMode; submitted: boolean },
+  values: {
+    from: QuarterString | null;
+    to: QuarterString | null;
+    mode: SeriesMode;
+    submitted: boolean;
+    peers?: string;
+  },
   ignored: readonly IgnoredParam[],
   canIncludeSubmitted: boolean,
 ): { selection: RangeSelection; ignored: IgnoredParam[] } {
@@ -30,6 +39,7 @@ export function rangeSelection(
       ...(values.to && { to: values.to }),
       mode: values.mode,
       includeSubmitted: canIncludeSubmitted && values.submitted,
+      ...(values.peers && values.peers !== "all" && { peers: values.peers }),
     },
     ignored: ignored.filter(({ name }) => canIncludeSubmitted || name !== "submitted"),
   };

@@ -3,13 +3,14 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import type { RouterInputs } from "@zones/api";
 import { getZone, indicatorsByTheme, type Locale, localized, type QuarterString } from "@zones/domain";
-import { useLocale } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 
 import { ZoneTargets } from "~/components/targets/zone-targets";
 import { useTRPC } from "~/trpc/react";
 import { zoneViewParsers } from "~/url-state/dashboards";
 import { useUrlView } from "~/url-state/use-url-view";
 import { SelectionNotice } from "./dashboard-controls";
+import { PeerPicker, usePeerGroupPhrase } from "./peer-picker";
 import { useViewMessages } from "./use-view-messages";
 import { ViewControls } from "./view-controls";
 import { ZoneHeader } from "./zone-header";
@@ -44,7 +45,10 @@ export function ZoneDashboard({
     to: data.to as QuarterString,
     mode: data.mode,
     submitted: data.includesSubmitted,
+    peers: data.peers,
   });
+  const tPeers = useTranslations("peers");
+  const peerPhrase = usePeerGroupPhrase();
   const zone = getZone(data.zoneCode);
   const pointsByCode = new Map(data.indicators.map((indicator) => [indicator.code, indicator.points]));
   const messages = useViewMessages(notices, data);
@@ -52,7 +56,7 @@ export function ZoneDashboard({
   return (
     <div className="dashboard zone-dashboard" data-testid="zone-dashboard" data-zone={zone.code}>
       <SelectionNotice messages={messages} />
-      <ZoneHeader zone={zone} />
+      <ZoneHeader zone={zone} peers={data.peers} />
       <ViewControls
         state={{ data, view }}
         quarterChoices={quarterChoices}
@@ -60,6 +64,13 @@ export function ZoneDashboard({
         canIncludeSubmitted={canIncludeSubmitted}
         pending={pending}
         onChange={(changes) => select(changes as Parameters<typeof select>[0])}
+      />
+      <PeerPicker
+        choices={data.peerGroups}
+        value={view.peers ?? data.peers}
+        onChange={(peers) => select({ peers })}
+        caption={tPeers("bandCaption", { group: peerPhrase(data.peers) })}
+        ownFirst
       />
       <ZoneTargets zoneCode={zone.code} quarter={data.to} />
 

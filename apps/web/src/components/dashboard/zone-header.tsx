@@ -4,8 +4,13 @@ import { indicatorsByTheme, type Locale, localized, type Zone } from "@zones/dom
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 
-/** The zone's name, province, member cities and designation, and links to every indicator's page. */
-export function ZoneHeader({ zone }: { zone: Zone }) {
+import { withPeers } from "~/url-state/peers";
+
+/**
+ * The zone's name, province, member cities and designation, and links to every indicator's page (which keep
+ * the chosen peer group).
+ */
+export function ZoneHeader({ zone, peers = "all" }: { zone: Zone; peers?: string }) {
   const t = useTranslations("dashboard.zone");
   const locale = useLocale() as Locale;
   const separator = useTranslations("app")("listSeparator");
@@ -31,13 +36,13 @@ export function ZoneHeader({ zone }: { zone: Zone }) {
           <dd>{t("designatedValue", { batch: zone.batch, year: zone.designatedYear })}</dd>
         </div>
       </dl>
-      <IndicatorLinks zoneCode={zone.code} />
+      <IndicatorLinks zoneCode={zone.code} peers={peers} />
     </header>
   );
 }
 
 /** The header's links to every indicator's page, by theme; there the zone leads the trend lines. */
-function IndicatorLinks({ zoneCode }: { zoneCode: string }) {
+function IndicatorLinks({ zoneCode, peers }: { zoneCode: string; peers: string }) {
   const t = useTranslations("dashboard.zone");
   const locale = useLocale() as Locale;
   return (
@@ -51,7 +56,7 @@ function IndicatorLinks({ zoneCode }: { zoneCode: string }) {
               <ul className="indicator-links-items">
                 {indicators.map((indicator) => (
                   <li key={indicator.code}>
-                    <Link href={`/indicators/${indicator.code}?highlight=${zoneCode}`}>
+                    <Link href={withPeers(`/indicators/${indicator.code}?highlight=${zoneCode}`, peers)}>
                       {localized(indicator.name, locale)}
                     </Link>
                   </li>

@@ -18,6 +18,9 @@ import {
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 
+import { type PeerChoice, PeerPicker, usePeerGroupPhrase } from "~/components/dashboard/peer-picker";
+import { withPeers } from "~/url-state/peers";
+
 interface ExtrasCell {
   zoneCode: string;
   indicatorCode: string;
@@ -44,6 +47,7 @@ export function OverviewHeat({
   yearEnd,
   theme,
   themeHref,
+  peers,
 }: {
   quarter: QuarterString;
   cells: readonly ExtrasCell[];
@@ -51,8 +55,14 @@ export function OverviewHeat({
   yearEnd: { quarter: QuarterString; cells: readonly ExtrasCell[] } | null;
   theme: ThemeCode;
   themeHref: (theme: ThemeCode) => string;
+  /** The group the percentiles are computed among; a group's table lists its own zones only. */
+  peers: { key: string; choices: readonly PeerChoice[]; onChange: (key: string) => void };
 }) {
   const t = useTranslations("overview.heat");
+  const tPeers = useTranslations("peers");
+  const peerPhrase = usePeerGroupPhrase();
+  const inGroup = new Set(cells.map((cell) => cell.zoneCode));
+  const zones = peers.key === "all" ? ZONES : ZONES.filter((zone) => inGroup.has(zone.code));
   const locale = useLocale() as Locale;
   const themeName = localized(getTheme(theme).name, locale);
   const indicators = INDICATORS.filter((indicator) => indicator.theme === theme);
@@ -69,7 +79,7 @@ export function OverviewHeat({
 
   const heatCells: HeatCell[] = indicators.flatMap((indicator) => {
     const source = fromYearEnd(indicator) ? lastYear : current;
-    return ZONES.map((zone) => {
+    return zones.map((zone) => {
       const cell = source.get(key(zone.code, indicator.code));
       const value = cell?.value ?? null;
       return {
@@ -100,15 +110,21 @@ export function OverviewHeat({
           </Link>
         ))}
       </nav>
+      <PeerPicker
+        choices={peers.choices}
+        value={peers.key}
+        onChange={peers.onChange}
+        caption={tPeers("heatCaption", { group: peerPhrase(peers.key) })}
+      />
       <PercentileHeatTable
         caption={t("caption", {
           theme: themeName,
           quarter: formatQuarterLabel(quarter, locale),
         })}
-        zones={ZONES.map((zone) => ({
+        zones={zones.map((zone) => ({
           key: zone.code,
           label: localized(zone.shortName, locale),
-          href: `/zones/${zone.code}`,
+          href: withPeers(`/zones/${zone.code}`, peers.key),
         }))}
         columns={indicators.map((indicator) => {
           const unit = localized(indicator.unit, locale);
@@ -119,7 +135,7 @@ export function OverviewHeat({
               fromYearEnd(indicator) && yearEndYear !== null
                 ? t("yearEndUnit", { unit, year: String(yearEndYear) })
                 : unit,
-            href: `/indicators/${indicator.code}`,
+            href: withPeers(`/indicators/${indicator.code}`, peers.key),
           };
         })}
         cells={heatCells}

@@ -20,6 +20,7 @@ import { Suspense } from "react";
 
 import { OverviewTargets } from "~/components/targets/overview-targets";
 import { useTRPC } from "~/trpc/react";
+import { overviewExtrasInput } from "./extras-input";
 import { OverviewHeat } from "./overview-heat";
 import { OverviewRanking } from "./overview-ranking";
 import { type SparklineSeries, ZoneCard } from "./zone-card";
@@ -29,11 +30,14 @@ type OverviewInput = RouterInputs["overview"]["get"];
 export function OverviewView({
   input,
   theme,
+  peers,
   notice,
 }: {
   input: OverviewInput;
   /** The heat table's indicator theme (checked by the page). */
   theme: ThemeCode;
+  /** The heat table's peer group (a checked key; `all` by default). */
+  peers: string;
   notice: string | null;
 }) {
   const trpc = useTRPC();
@@ -46,16 +50,18 @@ export function OverviewView({
   const indicator = getIndicator(data.indicatorCode);
 
   /** The page's URL with some of its choices changed; every choice stays in the URL. */
-  function href(changes: { quarter?: string; indicator?: string; theme?: ThemeCode }) {
+  function href(changes: { quarter?: string; indicator?: string; theme?: ThemeCode; peers?: string }) {
     const params = new URLSearchParams();
     const quarter = changes.quarter ?? data.quarter;
     if (quarter) params.set("quarter", quarter);
     params.set("indicator", changes.indicator ?? data.indicatorCode);
     params.set("theme", changes.theme ?? theme);
+    const group = changes.peers ?? peers;
+    if (group !== "all") params.set("peers", group);
     return `${pathname}?${params.toString()}`;
   }
 
-  function select(changes: { quarter?: string; indicator?: string }) {
+  function select(changes: { quarter?: string; indicator?: string; peers?: string }) {
     router.push(href(changes), { scroll: false });
   }
 
@@ -157,6 +163,8 @@ export function OverviewView({
               headlines={data.headlines}
               theme={theme}
               themeHref={(code) => href({ theme: code })}
+              peers={peers}
+              onPeers={(group) => select({ peers: group })}
             />
           </Suspense>
           <OverviewTargets quarter={data.quarter} />
@@ -182,18 +190,22 @@ function OverviewExtras({
   headlines,
   theme,
   themeHref,
+  peers,
+  onPeers,
 }: {
   quarter: QuarterString;
   headlines: { zoneCode: string; indicatorCode: string; value: number; lastYearValue: number | null }[];
   theme: ThemeCode;
   themeHref: (theme: ThemeCode) => string;
+  peers: string;
+  onPeers: (peers: string) => void;
 }) {
   const trpc = useTRPC();
   const t = useTranslations("overview");
   const yearEnd = yearEndBefore(quarter);
   const [extras, yearEndExtras] = useSuspenseQueries({
     queries: [quarter, ...(yearEnd ? [yearEnd] : [])].map((at) =>
-      trpc.dashboard.overviewExtras.queryOptions({ quarter: at, includeSubmitted: false }),
+      trpc.dashboard.overviewExtras.queryOptions(overviewExtrasInput(at, peers)),
     ),
   });
   const sparklines = new Map<string, Map<string, SparklineSeries>>();
@@ -223,6 +235,11 @@ function OverviewExtras({
         yearEnd={yearEnd && yearEndExtras ? { quarter: yearEnd, cells: yearEndExtras.data.cells } : null}
         theme={theme}
         themeHref={themeHref}
+        peers={{
+          key: extras?.data.peers ?? peers,
+          choices: extras?.data.peerGroups ?? [],
+          onChange: onPeers,
+        }}
       />
     </>
   );

@@ -29,9 +29,9 @@ export interface BulletinHeadlineRow {
   /** Approved value of the quarter, as reported (year-to-date for cumulative indicators). */
   value: number | null;
   lastYearValue: number | null;
-  /** Among the active zones with an approved value, 1 = best by the indicator's direction; ties share. */
+  /** Among the zones reporting for the quarter with an approved value, 1 = best by the indicator's direction; ties share. */
   rank: number | null;
-  /** How many active zones have a value (the rank's "of N"). */
+  /** How many of those zones have a value (the rank's "of N"). */
   ranked: number;
 }
 
@@ -58,7 +58,7 @@ export async function bulletinHeadlines(
                           order by case when i.direction = 'lower' then -v.value else v.value end desc)::int as rank,
              count(*) over (partition by v.indicator_code)::int as ranked
       from v join indicators i on i.code = v.indicator_code and i.headline
-      where v.active and v.quarter = ${quarter} and v.value is not null
+      where v.peer and v.quarter = ${quarter} and v.value is not null
     )
     select z.code as "zoneCode", i.code as "indicatorCode", cur.value::text as value,
            prev.value::text as "lastYearValue", cur.rank, coalesce(max(cur.ranked) over (partition by i.code), 0) as ranked

@@ -13,6 +13,7 @@ export {
   indicatorDistribution,
 } from "./indicator-distribution";
 export { type IndicatorTrendsParams, indicatorTrends, type TrendRow } from "./indicator-trends";
+export { type PeerGroupChoice, peerGroupChoices, peerGroupMember } from "./peer-groups";
 export {
   ensurePeerStatistics,
   markPeerStatisticsStale,

@@ -1,3 +1,4 @@
+import { ALL_PEERS, type PeerGroup } from "@zones/domain";
 import { sql } from "drizzle-orm";
 
 import type { Database } from "../../client";
@@ -12,11 +13,13 @@ export interface IndicatorDistributionParams {
   includeSubmitted: boolean;
   /** Defaults to `ytd` (as reported). */
   mode?: SeriesMode;
+  /** Whose spread: every zone (default) or a peer group's zones. */
+  peers?: PeerGroup;
 }
 
 export interface DistributionRow {
   quarter: string;
-  /** Active zones with a value. */
+  /** Zones of the group reporting for the quarter with a value. */
   zones: number;
   min: number | null;
   p25: number | null;
@@ -28,7 +31,8 @@ export interface DistributionRow {
 /**
  * One indicator's spread across the active zones, per quarter of the range (every quarter, `zones: 0` and
  * nulls where nobody has a value): min, quartiles (`percentile_cont`) and max, for a box or band chart.
- * Approved data is read from `peer_statistics` (stale quarters recomputed first); with submitted values it is computed here.
+ * Every zone's approved data is read from `peer_statistics` (stale quarters recomputed first); a peer group's
+ * spread, or one with submitted values, is computed here.
  */
 export async function indicatorDistribution(
   db: Database,
@@ -36,17 +40,19 @@ export async function indicatorDistribution(
 ): Promise<DistributionRow[]> {
   const span = quarterSpan(params.from, params.to);
   const mode = params.mode ?? "ytd";
-  if (!params.includeSubmitted) await ensurePeerStatistics(db, span);
-  const spread = params.includeSubmitted
+  const peers = params.peers ?? ALL_PEERS;
+  const live = params.includeSubmitted || peers.kind !== "all";
+  if (!live) await ensurePeerStatistics(db, span);
+  const spread = live
     ? sql`select quarter, ${peerAggregates(sql`value`)}
           from (${dashboardValues({
             span,
             mode,
-            includeSubmitted: true,
+            includeSubmitted: params.includeSubmitted,
             indicatorCodes: [params.indicatorCode],
-            zones: { active: true },
+            zones: { active: true, peers },
           })}) v
-          where value is not null
+          where peer and value is not null
           group by quarter`
     : sql`select quarter, zones, min, p25, median, p75, max
           from peer_statistics

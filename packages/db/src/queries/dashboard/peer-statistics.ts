@@ -65,8 +65,8 @@ export async function refreshPeerStatistics(
 }
 
 /**
- * Each active zone's oriented `percent_rank()` (1 = best) among the active zones' approved year-to-date
- * values of an indicator and quarter: the heat table's percentiles (`peer_percentiles`).
+ * Each active zone's oriented `percent_rank()` (1 = best) among the approved year-to-date values of the
+ * zones reporting for the quarter (`peer` rows), per indicator and quarter: the heat table's percentiles (`peer_percentiles`).
  */
 function percentileRows(values: SQL, quarters: readonly string[]): SQL {
   return sql`
@@ -77,7 +77,7 @@ function percentileRows(values: SQL, quarters: readonly string[]): SQL {
               order by case when i.direction = 'lower' then -v.value else v.value end))::float8
     from v
     join indicators i on i.code = v.indicator_code
-    where v.active and v.value is not null and v.quarter in ${quarters}`;
+    where v.peer and v.value is not null and v.quarter in ${quarters}`;
 }
 
 /**
@@ -106,7 +106,7 @@ async function computeQuarters(db: Database, quarters: string[], options: { repl
         with v as (${values})
         select ${mode}, indicator_code, quarter, ${peerAggregates(sql`value`)}
         from v
-        where active and value is not null and quarter in ${yearQuarters}
+        where peer and value is not null and quarter in ${yearQuarters}
         group by indicator_code, quarter`);
       if (mode === "ytd") {
         if (options.replace) {

@@ -1,5 +1,15 @@
-import { MAX_QUARTER_SPAN, quarterIndex, type SeriesMode, toQuarter } from "@zones/domain";
+import {
+  ALL_PEERS,
+  MAX_QUARTER_SPAN,
+  type PeerGroup,
+  quarterIndex,
+  type SeriesMode,
+  toQuarter,
+} from "@zones/domain";
 import { type SQL, sql } from "drizzle-orm";
+
+import { reportsIn } from "../overview";
+import { peerGroupMember } from "./peer-groups";
 
 /**
  * Shared pieces of the dashboard queries: the bounds every list respects, the quarter axis and the
@@ -64,14 +74,20 @@ export interface ValuesScope {
   indicatorCodes?: readonly string[];
   /**
    * Whose rows to read: `active` = every active zone (what peer statistics are computed over), `codes` =
-   * these zones whatever their state. Both may be given; at least one must select something.
+   * these zones whatever their state. Both may be given; at least one must select something. `peers` narrows
+   * the active zones read to a peer group (default: every zone).
    */
-  zones: { active: boolean; codes?: readonly string[] };
+  zones: { active: boolean; codes?: readonly string[]; peers?: PeerGroup };
 }
 
 /**
  * The body of a `values` CTE: one row per zone × indicator × quarter of the span that a dashboard may show,
- * with columns `zone_code, indicator_code, quarter, active, value numeric, revised, provisional`.
+ * with columns `zone_code, indicator_code, quarter, active, peer, value numeric, revised, provisional`.
+ *
+ * - `peer`: the row counts among the peers of its quarter: the zone is active, expected to report for that
+ *   quarter (`reports_from` ≤ quarter < `retired_from`) and in the scope's peer group. Every peer band, rank
+ *   and percentile is computed over `peer` rows only, so a zone joining mid-series counts from its first
+ *   quarter on.
  *
  * - Approved values always; submitted ones too with `includeSubmitted` (`provisional`).
  * - `revised`: the quarter's submission was reopened after approval at least once (`revision > 0`).
@@ -100,8 +116,10 @@ export function dashboardValues(scope: ValuesScope): SQL {
     filters.push(scope.indicatorCodes.length ? sql`o.indicator_code in ${scope.indicatorCodes}` : sql`false`);
   }
   const named = scope.zones.codes?.length ? sql`o.zone_code in ${scope.zones.codes}` : null;
-  if (scope.zones.active && named) filters.push(sql`(z.active or ${named})`);
-  else if (scope.zones.active) filters.push(sql`z.active`);
+  const peers = peerGroupMember(scope.zones.peers ?? ALL_PEERS);
+  const activePeers = scope.zones.peers ? sql`(z.active and ${peers})` : sql`z.active`;
+  if (scope.zones.active && named) filters.push(sql`(${activePeers} or ${named})`);
+  else if (scope.zones.active) filters.push(activePeers);
   else filters.push(named ?? sql`false`);
 
   const derivable = sql`(i.cumulative and i.measure in ('amount', 'count') and right(o.quarter, 1) <> '1')`;
@@ -122,11 +140,12 @@ export function dashboardValues(scope: ValuesScope): SQL {
       : sql``;
 
   return sql`
-    select d.zone_code, d.indicator_code, d.quarter, d.active, d.value,
+    select d.zone_code, d.indicator_code, d.quarter, d.active, d.peer, d.value,
            d.value is not null and d.revised as revised,
            d.value is not null and d.provisional as provisional
     from (
       select o.zone_code, o.indicator_code, o.quarter, z.active,
+             ${reportsIn(sql`o.quarter`)} and ${peers} as peer,
              ${value} as value,
              s.revision > 0 as revised,
              ${provisional} as provisional

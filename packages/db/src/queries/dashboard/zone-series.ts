@@ -1,3 +1,4 @@
+import { ALL_PEERS, type PeerGroup } from "@zones/domain";
 import { sql } from "drizzle-orm";
 
 import type { Database } from "../../client";
@@ -21,6 +22,8 @@ export interface ZoneSeriesParams {
   includeSubmitted: boolean;
   /** The indicators of the page (the catalogue's); the grid and the bands cover these only. */
   indicatorCodes: readonly string[];
+  /** Whose band: every zone (default) or a peer group's zones. */
+  peers?: PeerGroup;
 }
 
 export interface ZoneSeriesRow {
@@ -28,7 +31,10 @@ export interface ZoneSeriesRow {
   quarter: string;
   /** The zone's value; null where it has none (or none that may be shown, or none derivable). */
   value: number | null;
-  /** Peer band over every active zone with a value (the zone itself included): p25, median, p75. */
+  /**
+   * Peer band over the group's zones reporting for the quarter with a value (the zone itself included when
+   * it is one of them): p25, median, p75.
+   */
   low: number | null;
   median: number | null;
   high: number | null;
@@ -42,25 +48,27 @@ export interface ZoneSeriesRow {
  * computed on the same (possibly single-quarter) values. An inactive zone's own values are shown; it never
  * counts in the band.
  *
- * The band of approved data comes from `peer_statistics` (stale quarters recomputed first); with submitted
- * values included it is computed here, over every active zone's values of the range.
+ * The band of every zone's approved data comes from `peer_statistics` (stale quarters recomputed first); a
+ * peer group's band, or a band with submitted values, is computed here over the group's values of the range
+ * (the group is narrowed in the scan: a region's band reads that region's rows only).
  */
 export async function zoneSeries(db: Database, params: ZoneSeriesParams): Promise<ZoneSeriesRow[]> {
   assertListSize("indicatorCodes", params.indicatorCodes, 1, MAX_CATALOGUE_INDICATORS);
   const span = quarterSpan(params.from, params.to);
-  const live = params.includeSubmitted;
+  const peers = params.peers ?? ALL_PEERS;
+  const live = params.includeSubmitted || peers.kind !== "all";
   if (!live) await ensurePeerStatistics(db, span);
   const values = dashboardValues({
     span,
     mode: params.mode,
     includeSubmitted: params.includeSubmitted,
     indicatorCodes: params.indicatorCodes,
-    zones: { active: live, codes: [params.zoneCode] },
+    zones: { active: live, codes: [params.zoneCode], peers },
   });
   const band = live
     ? sql`select indicator_code, quarter, ${peerAggregates(sql`value`)}
           from v
-          where active and value is not null
+          where peer and value is not null
           group by indicator_code, quarter`
     : sql`select indicator_code, quarter, p25, median, p75
           from peer_statistics
