@@ -154,6 +154,7 @@ export {
   getIndicator,
   INDICATOR_CODES,
   INDICATORS,
+  indicatorIn,
   indicatorsByTheme,
   isIndicatorCode,
   isSingleQuarterDerivable,
@@ -254,10 +255,12 @@ export type {
   TZoneCode,
 } from "./schemas";
 export {
+  INDICATOR_CODE_PATTERN,
   LOCALES,
   ZIndicatorCodeSchema,
   ZLocaleSchema,
   ZObservationInputSchema,
+  ZONE_CODE_PATTERN,
   ZQuarterRangeSchema,
   ZQuarterSchema,
   ZZoneCodeSchema,

@@ -63,6 +63,13 @@ export function getIndicator(code: string): Indicator {
   return indicator;
 }
 
+/** The indicator of that code among `indicators` (a form's, the catalogue's); throws if it is not there. */
+export function indicatorIn(indicators: readonly Indicator[], code: string): Indicator {
+  const indicator = indicators.find((candidate) => candidate.code === code);
+  if (!indicator) throw new RangeError(`unknown indicator code ${JSON.stringify(code)}`);
+  return indicator;
+}
+
 export interface ThemeIndicators {
   theme: Theme;
   indicators: readonly Indicator[];

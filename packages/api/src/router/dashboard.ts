@@ -1,3 +1,4 @@
+import { cachedCatalogue } from "@zones/db/catalogue";
 import type { Database } from "@zones/db/client";
 import {
   compareSeries,
@@ -13,11 +14,9 @@ import {
 import { approvedQuarters, indicatorRanking, latestCompleteQuarter } from "@zones/db/overview";
 import {
   addQuarters,
+  type Catalogue,
   canSeeSubmitted,
   compareQuarters,
-  getIndicator,
-  INDICATOR_CODES,
-  INDICATORS,
   lastFinishedQuarter,
   MAX_QUARTER_SPAN,
   type QuarterString,
@@ -25,13 +24,13 @@ import {
   SERIES_MODES,
   sameQuarterLastYear,
   ZIndicatorCodeSchema,
-  ZONE_CODES,
   ZonesError,
   ZQuarterSchema,
   ZZoneCodeSchema,
 } from "@zones/domain";
 import { z } from "zod";
 
+import { requireIndicator, requireIndicators, requireZone, requireZones } from "../catalogue/membership";
 import { cachedDashboardAnswer } from "../dashboard-cache";
 import { message } from "../messages";
 import type { Context } from "../trpc";
@@ -41,10 +40,6 @@ import { createTRPCRouter, dashboardProcedure } from "../trpc";
 export const DEFAULT_RANGE_QUARTERS = 12;
 /** Quarters of each overview sparkline, ending at the overview's quarter. */
 export const SPARKLINE_QUARTERS = 8;
-/** The overview's zone cards show the headline indicators' sparklines. */
-const HEADLINE_INDICATOR_CODES = INDICATORS.filter((indicator) => indicator.headline).map(
-  (indicator) => indicator.code,
-);
 /** How many quarters the indicator page's quarter picker offers. */
 const QUARTER_CHOICES = MAX_QUARTER_SPAN;
 
@@ -182,6 +177,11 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
+/** The zones the pages list (the catalogue's programme zones), not every reporting unit of the peer statistics. */
+function programmeZoneCodes(catalogue: Catalogue): string[] {
+  return catalogue.zones.map((zone) => zone.code);
+}
+
 function toNumber(value: string | null): number | null {
   return value === null ? null : Number(value);
 }
@@ -191,8 +191,10 @@ export const dashboardRouter = createTRPCRouter({
    * The zone page in one call: every indicator over the range, the zone's values beside the band (p25,
    * median, p75) of the active zones, year-to-date as reported or single quarters.
    */
-  zone: dashboardProcedure.input(ZDashboardZoneInputSchema).query(({ ctx, input }) =>
-    cachedDashboardAnswer(ctx, "dashboard.zone", input, async () => {
+  zone: dashboardProcedure.input(ZDashboardZoneInputSchema).query(async ({ ctx, input }) => {
+    await requireZone(ctx.db, input.zoneCode);
+    return cachedDashboardAnswer(ctx, "dashboard.zone", input, async () => {
+      const catalogue = await cachedCatalogue(ctx.db);
       const range = await rangeFor(ctx.db, input);
       const submitted = includesSubmitted(ctx, input.includeSubmitted);
       const rows = await zoneSeries(ctx.db, {
@@ -201,7 +203,7 @@ export const dashboardRouter = createTRPCRouter({
         to: range.to,
         mode: input.mode,
         includeSubmitted: submitted,
-        indicatorCodes: INDICATOR_CODES,
+        indicatorCodes: catalogue.indicators.map((indicator) => indicator.code),
       });
       return {
         zoneCode: input.zoneCode,
@@ -224,16 +226,18 @@ export const dashboardRouter = createTRPCRouter({
           })),
         })),
       };
-    }),
-  ),
+    });
+  }),
 
   /**
    * The indicator page in one call: the ranking of a quarter (approved data, as on the overview), the
    * spread across zones per quarter and the zones' trend lines over the range.
    */
-  indicator: dashboardProcedure.input(ZDashboardIndicatorInputSchema).query(({ ctx, input }) =>
-    cachedDashboardAnswer(ctx, "dashboard.indicator", input, async () => {
-      const indicator = getIndicator(input.indicatorCode);
+  indicator: dashboardProcedure.input(ZDashboardIndicatorInputSchema).query(async ({ ctx, input }) => {
+    const indicator = await requireIndicator(ctx.db, input.indicatorCode);
+    if (input.zoneCodes) await requireZones(ctx.db, input.zoneCodes);
+    return cachedDashboardAnswer(ctx, "dashboard.indicator", input, async () => {
+      const zoneCodes = programmeZoneCodes(await cachedCatalogue(ctx.db));
       const submitted = includesSubmitted(ctx, input.includeSubmitted);
       const [complete, available] = await Promise.all([
         input.quarter ? null : latestCompleteQuarter(ctx.db),
@@ -258,16 +262,14 @@ export const dashboardRouter = createTRPCRouter({
               quarter,
               lastYearQuarter: sameQuarterLastYear(quarter),
               direction: indicator.direction,
-              zoneCodes: ZONE_CODES,
+              zoneCodes,
             })
           : [],
         indicatorDistribution(ctx.db, series),
         // Lines for the zones the page can tick (the catalogue's), not for every reporting unit.
         indicatorTrends(
           ctx.db,
-          input.zoneCodes
-            ? { ...series, zoneCodes: input.zoneCodes }
-            : { ...series, activeAmong: ZONE_CODES },
+          input.zoneCodes ? { ...series, zoneCodes: input.zoneCodes } : { ...series, activeAmong: zoneCodes },
         ),
       ]);
       return {
@@ -298,11 +300,13 @@ export const dashboardRouter = createTRPCRouter({
           })),
         })),
       };
-    }),
-  ),
+    });
+  }),
 
   /** The comparison page in one call: 2–4 zones × 1–12 indicators over the range, in the order asked. */
   compare: dashboardProcedure.input(ZDashboardCompareInputSchema).query(async ({ ctx, input }) => {
+    await requireZones(ctx.db, input.zoneCodes);
+    await requireIndicators(ctx.db, input.indicatorCodes);
     const range = await rangeFor(ctx.db, input);
     const submitted = includesSubmitted(ctx, input.includeSubmitted);
     const rows = await compareSeries(ctx.db, {
@@ -350,19 +354,24 @@ export const dashboardRouter = createTRPCRouter({
         (await approvedQuarters(ctx.db, { limit: 1 }))[0] ??
         null;
       if (!quarter) return { quarter: null, includesSubmitted: submitted, cells: [], sparklines: [] };
+      const catalogue = await cachedCatalogue(ctx.db);
+      const zoneCodes = programmeZoneCodes(catalogue);
       const [cells, lines] = await Promise.all([
         percentileHeat(ctx.db, {
           quarter,
           includeSubmitted: submitted,
-          zoneCodes: ZONE_CODES,
-          indicatorCodes: INDICATOR_CODES,
+          zoneCodes,
+          indicatorCodes: catalogue.indicators.map((indicator) => indicator.code),
         }),
         headlineSparklines(ctx.db, {
           to: quarter,
           quarters: SPARKLINE_QUARTERS,
           includeSubmitted: submitted,
-          zoneCodes: ZONE_CODES,
-          indicatorCodes: HEADLINE_INDICATOR_CODES,
+          zoneCodes,
+          // The zone cards show the headline indicators' sparklines.
+          indicatorCodes: catalogue.indicators
+            .filter((indicator) => indicator.headline)
+            .map((indicator) => indicator.code),
         }),
       ]);
       const sparklines = new Map<
