@@ -61,6 +61,7 @@ export function draftSave(
     else typed[code as IndicatorCode] = text;
   }
   for (const [code, text] of Object.entries(typed)) {
+    if (text === undefined) continue;
     const parsed = parseEnteredNumber(text);
     if (parsed.ok) values[code] = parsed.text;
   }

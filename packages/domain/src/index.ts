@@ -147,7 +147,7 @@ export {
   restoreFormulaText,
   startsLikeFormula,
 } from "./formula-injection";
-export type { IndicatorCode, ThemeIndicators, YtdKind } from "./indicators";
+export type { BuiltInIndicatorCode, IndicatorCode, ThemeIndicators, YtdKind } from "./indicators";
 export {
   appliesToQuarter,
   findIndicator,
@@ -353,7 +353,7 @@ export {
 export { describeFormLock, describeRefusal, refusalText } from "./workflow-messages";
 export type { CompleteQuarterValues, QuarterValues } from "./ytd";
 export { SERIES_MODES, type SeriesMode, singleQuarterToYtd, ytdToSingleQuarter } from "./ytd";
-export type { ZoneCode } from "./zones";
+export type { BuiltInZoneCode, ZoneCode } from "./zones";
 export {
   BUILT_IN_ZONES,
   findZone,

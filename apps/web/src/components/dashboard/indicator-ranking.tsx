@@ -10,7 +10,7 @@ import { TargetStatusBadge } from "~/components/targets/target-status-badge";
 import { useZoneTargetStatuses } from "~/components/targets/use-zone-target-statuses";
 import { useChartLabels } from "./chart-support";
 import { rangeChoices } from "./dashboard-controls";
-import { useDashboardFormat, zoneLabel } from "./dashboard-format";
+import { useDashboardFormat, useZoneLabel } from "./dashboard-format";
 
 type IndicatorData = RouterOutputs["dashboard"]["indicator"];
 
@@ -30,12 +30,13 @@ export function IndicatorRanking({
   const t = useTranslations("dashboard");
   const labels = useChartLabels();
   const format = useDashboardFormat(indicator);
+  const zoneLabel = useZoneLabel();
   const quarter = data.quarter ?? "";
   const quarterLabel = format.formatQuarter(quarter);
   const title = t("indicator.rankingTitle", { indicator: format.title, quarter: quarterLabel });
   const table: ChartTable = {
     columns: [t("indicator.zone"), t("indicator.value")],
-    rows: data.ranking.map((row) => [zoneLabel(row.zoneCode, format.locale), row.value]),
+    rows: data.ranking.map((row) => [zoneLabel(row.zoneCode), row.value]),
   };
   const targetStatuses = useZoneTargetStatuses(indicator.code, quarter);
   const annualOffQuarter = indicator.frequency === "annual" && !quarter.endsWith("Q4");
@@ -72,7 +73,7 @@ export function IndicatorRanking({
           <ZoneRanking
             data={data.ranking.map((row) => ({
               key: row.zoneCode,
-              label: zoneLabel(row.zoneCode, format.locale),
+              label: zoneLabel(row.zoneCode),
               value: row.value,
             }))}
             direction={indicator.direction}
@@ -94,7 +95,7 @@ export function IndicatorRanking({
                 value={row.rank ?? undefined}
                 className={row.rank === null ? "unranked" : undefined}
               >
-                <Link href={`/zones/${row.zoneCode}`}>{zoneLabel(row.zoneCode, format.locale)}</Link>
+                <Link href={`/zones/${row.zoneCode}`}>{zoneLabel(row.zoneCode)}</Link>
                 <span className="value">{row.value === null ? "—" : format.formatNumber(row.value)}</span>
                 {targetStatuses.has(row.zoneCode) && (
                   <TargetStatusBadge status={targetStatuses.get(row.zoneCode) ?? "no-data"} />

@@ -3,6 +3,7 @@
 import { indicatorsByTheme, type Locale, localized, type Zone } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 
 /** The zone's name, province, member cities and designation, and links to every indicator's page. */
 export function ZoneHeader({ zone }: { zone: Zone }) {
@@ -40,11 +41,12 @@ export function ZoneHeader({ zone }: { zone: Zone }) {
 function IndicatorLinks({ zoneCode }: { zoneCode: string }) {
   const t = useTranslations("dashboard.zone");
   const locale = useLocale() as Locale;
+  const { indicators } = useCatalogue();
   return (
     <nav className="indicator-links" aria-label={t("indicatorsNav")}>
       <h2 className="indicator-links-title">{t("indicatorsNav")}</h2>
       <ul>
-        {indicatorsByTheme().map(({ theme, indicators }) =>
+        {indicatorsByTheme(indicators).map(({ theme, indicators }) =>
           indicators.length === 0 ? null : (
             <li key={theme.code} className="indicator-links-group">
               <span className="indicator-links-theme">{localized(theme.name, locale)}</span>

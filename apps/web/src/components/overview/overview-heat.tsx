@@ -6,17 +6,19 @@ import {
   formatNumber,
   formatQuarterLabel,
   getTheme,
-  INDICATORS,
+  type Indicator,
+  indicatorInForce,
   type Locale,
   localized,
   type QuarterString,
   THEMES,
   type ThemeCode,
   toQuarter,
-  ZONES,
+  zonesReportingIn,
 } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 
 interface ExtrasCell {
   zoneCode: string;
@@ -55,7 +57,13 @@ export function OverviewHeat({
   const t = useTranslations("overview.heat");
   const locale = useLocale() as Locale;
   const themeName = localized(getTheme(theme).name, locale);
-  const indicators = INDICATORS.filter((indicator) => indicator.theme === theme);
+  const catalogue = useCatalogue();
+  const zones = zonesReportingIn(catalogue, quarter);
+  // The theme's indicators in force that year (annual ones too: a Q1–Q3 column shows the last year end).
+  const year = `${toQuarter(quarter).year}Q4` as QuarterString;
+  const indicators = catalogue.indicators.filter(
+    (indicator) => indicator.theme === theme && indicatorInForce(indicator, year),
+  );
 
   const key = (zoneCode: string, indicatorCode: string) => `${zoneCode} ${indicatorCode}`;
   const current = new Map(cells.map((cell) => [key(cell.zoneCode, cell.indicatorCode), cell]));
@@ -63,13 +71,12 @@ export function OverviewHeat({
     (yearEnd?.cells ?? []).map((cell) => [key(cell.zoneCode, cell.indicatorCode), cell]),
   );
   /** Whether a column shows the last year end rather than the quarter itself. */
-  const fromYearEnd = (indicator: (typeof INDICATORS)[number]) =>
-    yearEnd !== null && !appliesToQuarter(indicator, quarter);
+  const fromYearEnd = (indicator: Indicator) => yearEnd !== null && !appliesToQuarter(indicator, quarter);
   const yearEndYear = yearEnd ? toQuarter(yearEnd.quarter).year : null;
 
   const heatCells: HeatCell[] = indicators.flatMap((indicator) => {
     const source = fromYearEnd(indicator) ? lastYear : current;
-    return ZONES.map((zone) => {
+    return zones.map((zone) => {
       const cell = source.get(key(zone.code, indicator.code));
       const value = cell?.value ?? null;
       return {
@@ -105,7 +112,7 @@ export function OverviewHeat({
           theme: themeName,
           quarter: formatQuarterLabel(quarter, locale),
         })}
-        zones={ZONES.map((zone) => ({
+        zones={zones.map((zone) => ({
           key: zone.code,
           label: localized(zone.shortName, locale),
           href: `/zones/${zone.code}`,
