@@ -53,6 +53,7 @@ export function TemplateDownload({
             <label key={code} className="checkbox">
               <input
                 type="checkbox"
+                value={code}
                 checked={zones.includes(code)}
                 onChange={(event) =>
                   setZones((current) =>
