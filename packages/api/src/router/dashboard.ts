@@ -27,6 +27,7 @@ import {
   ZonesError,
   ZQuarterSchema,
   ZZoneCodeSchema,
+  zonesReportingIn,
 } from "@zones/domain";
 import { z } from "zod";
 
@@ -237,7 +238,8 @@ export const dashboardRouter = createTRPCRouter({
     const indicator = await requireIndicator(ctx.db, input.indicatorCode);
     if (input.zoneCodes) await requireZones(ctx.db, input.zoneCodes);
     return cachedDashboardAnswer(ctx, "dashboard.indicator", input, async () => {
-      const zoneCodes = programmeZoneCodes(await cachedCatalogue(ctx.db));
+      const catalogue = await cachedCatalogue(ctx.db);
+      const zoneCodes = programmeZoneCodes(catalogue);
       const submitted = includesSubmitted(ctx, input.includeSubmitted);
       const [complete, available] = await Promise.all([
         input.quarter ? null : latestCompleteQuarter(ctx.db),
@@ -262,7 +264,8 @@ export const dashboardRouter = createTRPCRouter({
               quarter,
               lastYearQuarter: sameQuarterLastYear(quarter),
               direction: indicator.direction,
-              zoneCodes,
+              // Ranked: the zones expected to report that quarter (one named later is not "no value").
+              zoneCodes: zonesReportingIn(catalogue, quarter).map((zone) => zone.code),
             })
           : [],
         indicatorDistribution(ctx.db, series),

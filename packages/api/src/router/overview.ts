@@ -14,6 +14,7 @@ import {
   sameQuarterLastYear,
   ZIndicatorCodeSchema,
   ZQuarterSchema,
+  zonesReportingIn,
 } from "@zones/domain";
 import { z } from "zod";
 
@@ -41,7 +42,7 @@ export const overviewRouter = createTRPCRouter({
     const indicator = await requireIndicator(ctx.db, input.indicatorCode);
     return cachedDashboardAnswer(ctx, "overview.get", input, async () => {
       // The pages list the catalogue's programme zones, not every reporting unit of the peer statistics.
-      const zoneCodes = (await cachedCatalogue(ctx.db)).zones.map((zone) => zone.code);
+      const catalogue = await cachedCatalogue(ctx.db);
       const [complete, quarters, demo, openPeriod] = await Promise.all([
         latestCompleteQuarter(ctx.db),
         approvedQuarters(ctx.db, { limit: QUARTER_CHOICES }),
@@ -58,6 +59,10 @@ export const overviewRouter = createTRPCRouter({
         : null;
       // Quarters read back from the database passed its `YYYYQn` CHECK constraint.
       const lastYearQuarter = quarter ? sameQuarterLastYear(quarter as QuarterString) : null;
+      // The zones expected to report that quarter: one named later is not missing its figures.
+      const zoneCodes = quarter
+        ? zonesReportingIn(catalogue, quarter as QuarterString).map((zone) => zone.code)
+        : [];
       const [ranking, headlines] =
         quarter && lastYearQuarter
           ? await Promise.all([
