@@ -22,7 +22,7 @@ import { describeError } from "@zones/telemetry/describe-error";
 import { logger } from "@zones/telemetry/log";
 import { recordProcedureCall } from "@zones/telemetry/procedures";
 import { ZodError, z } from "zod";
-
+import { requireZone } from "./catalogue/membership";
 import {
   answersDatabaseUnavailable,
   databaseUnavailableError,
@@ -288,7 +288,9 @@ export const enterDataProcedure = requireRight(canEnterData);
  */
 export const zoneDraftsProcedure = protectedProcedure
   .input(z.object({ zoneCode: ZZoneCodeSchema }))
-  .use(function requireZoneDrafts({ ctx, input, next }) {
+  .use(async function requireZoneDrafts({ ctx, input, next }) {
+    // An unknown code is bad input (as a malformed one), whoever asks; the catalogue is no secret.
+    await requireZone(ctx.db, input.zoneCode);
     if (!canReadZoneDrafts(ctx.user, input.zoneCode)) {
       throw new ZonesError("forbidden", message("zone.draftsRefused", { zoneCode: input.zoneCode }));
     }

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { CITY_TYPES, REGIONS } from "./peer-groups";
 import { parseQuarter } from "./quarter";
+import { INDICATOR_CODE_PATTERN, ZONE_CODE_PATTERN } from "./schemas";
 import { THEME_CODES } from "./themes";
 import type { LocalizedText } from "./types";
 import { type ErrorFieldIssue, phrased } from "./zones-error";
@@ -13,9 +14,7 @@ import { type ErrorFieldIssue, phrased } from "./zones-error";
 
 const name = z.string().trim().max(120);
 const longText = z.string().trim().max(1000);
-const ZONE_CODE = /^[A-Z]{2}-[A-Z]{1,4}$/;
 const CITY_CODE = /^[A-Z]{2}-[A-Z]{1,4}-[A-Z]{1,4}$/;
-const INDICATOR_CODE = /^[a-z][a-z0-9]*(-[a-z0-9]+){0,5}$/;
 export const MAX_MEMBER_CITIES = 20;
 
 export const ZZoneEditSchema = z.object({
@@ -97,7 +96,7 @@ const ZONE_LABELS: Record<string, LocalizedText> = {
 /** Every rule a zone breaks, beside its field; an empty list lets it through. */
 export function checkZoneEdit(edit: ZoneEdit): ErrorFieldIssue[] {
   const issues = required(edit, Object.keys(ZONE_LABELS), ZONE_LABELS);
-  if (edit.code && !ZONE_CODE.test(edit.code)) {
+  if (edit.code && !ZONE_CODE_PATTERN.test(edit.code)) {
     issues.push(
       issue("code", {
         zh: "代码应为省级简称两位大写字母、连字符和一至四位大写字母，如 JS-XZ",
@@ -173,7 +172,7 @@ const INDICATOR_LABELS: Record<string, LocalizedText> = {
 /** Every rule an indicator's metadata breaks, beside its field. */
 export function checkIndicatorEdit(edit: IndicatorEdit): ErrorFieldIssue[] {
   const issues = required(edit, Object.keys(INDICATOR_LABELS), INDICATOR_LABELS);
-  if (edit.code && !INDICATOR_CODE.test(edit.code)) {
+  if (edit.code && !INDICATOR_CODE_PATTERN.test(edit.code)) {
     issues.push(
       issue("code", {
         zh: "代码应为小写英文字母、数字和连字符，如 rd-intensity",

@@ -1,7 +1,8 @@
 import { parseEnteredNumber } from "./entered-number";
-import { appliesToQuarter, getIndicator, type IndicatorCode, isIndicatorCode } from "./indicators";
+import { appliesToQuarter, INDICATORS, type IndicatorCode } from "./indicators";
 import type { QuarterString } from "./quarter";
 import { checkSubmission, type RuleCode, type RuleIssue } from "./submission-rules";
+import type { Indicator } from "./types";
 
 /** Rules a draft save enforces: a value the database cannot hold as typed. The rest block submitting only. */
 const FIELD_RULES: ReadonlySet<RuleCode> = new Set([
@@ -18,8 +19,9 @@ const FIELD_RULES: ReadonlySet<RuleCode> = new Set([
 export function fieldIssues(
   quarter: QuarterString,
   typed: Partial<Record<IndicatorCode, string>>,
+  indicators: readonly Indicator[] = INDICATORS,
 ): RuleIssue[] {
-  return checkSubmission({ quarter, values: typed, notes: {}, context: {} }, "draft").filter(
+  return checkSubmission({ quarter, values: typed, notes: {}, context: {} }, "draft", indicators).filter(
     (issue) => FIELD_RULES.has(issue.rule) && typed[issue.indicatorCode] !== undefined,
   );
 }
@@ -44,9 +46,13 @@ export interface DraftSave {
 export function draftSave(
   quarter: QuarterString,
   entered: { values: Record<string, string>; notes: Record<string, string> },
+  indicators: readonly Indicator[] = INDICATORS,
 ): DraftSave {
+  const inForm = new Set(
+    indicators.filter((indicator) => appliesToQuarter(indicator, quarter)).map((indicator) => indicator.code),
+  );
   const unknown = [...Object.keys(entered.values), ...Object.keys(entered.notes)].filter(
-    (code) => !isIndicatorCode(code) || !appliesToQuarter(getIndicator(code), quarter),
+    (code) => !inForm.has(code),
   );
   const values: DraftSave["values"] = {};
   const typed: Partial<Record<IndicatorCode, string>> = {};
@@ -55,11 +61,17 @@ export function draftSave(
     else typed[code as IndicatorCode] = text;
   }
   for (const [code, text] of Object.entries(typed)) {
+    if (text === undefined) continue;
     const parsed = parseEnteredNumber(text);
     if (parsed.ok) values[code] = parsed.text;
   }
   const notes = Object.fromEntries(
     Object.entries(entered.notes).map(([code, note]) => [code, note.trim() || null]),
   );
-  return { values, notes, unknown, refused: unknown.length > 0 ? [] : fieldIssues(quarter, typed) };
+  return {
+    values,
+    notes,
+    unknown,
+    refused: unknown.length > 0 ? [] : fieldIssues(quarter, typed, indicators),
+  };
 }

@@ -147,13 +147,14 @@ export {
   restoreFormulaText,
   startsLikeFormula,
 } from "./formula-injection";
-export type { IndicatorCode, ThemeIndicators, YtdKind } from "./indicators";
+export type { BuiltInIndicatorCode, IndicatorCode, ThemeIndicators, YtdKind } from "./indicators";
 export {
   appliesToQuarter,
   findIndicator,
   getIndicator,
   INDICATOR_CODES,
   INDICATORS,
+  indicatorIn,
   indicatorsByTheme,
   isIndicatorCode,
   isSingleQuarterDerivable,
@@ -258,10 +259,12 @@ export type {
   TZoneCode,
 } from "./schemas";
 export {
+  INDICATOR_CODE_PATTERN,
   LOCALES,
   ZIndicatorCodeSchema,
   ZLocaleSchema,
   ZObservationInputSchema,
+  ZONE_CODE_PATTERN,
   ZQuarterRangeSchema,
   ZQuarterSchema,
   ZZoneCodeSchema,
@@ -354,7 +357,7 @@ export {
 export { describeFormLock, describeRefusal, refusalText } from "./workflow-messages";
 export type { CompleteQuarterValues, QuarterValues } from "./ytd";
 export { SERIES_MODES, type SeriesMode, singleQuarterToYtd, ytdToSingleQuarter } from "./ytd";
-export type { ZoneCode } from "./zones";
+export type { BuiltInZoneCode, ZoneCode } from "./zones";
 export {
   BUILT_IN_ZONES,
   findZone,

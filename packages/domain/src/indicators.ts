@@ -39,7 +39,11 @@ export const INDICATOR_CODES = [
   "heritage-projects",
 ] as const;
 
-export type IndicatorCode = (typeof INDICATOR_CODES)[number];
+/** One of the built-in indicators' codes (the seed's, the tests'). */
+export type BuiltInIndicatorCode = (typeof INDICATOR_CODES)[number];
+
+/** An indicator's code: which exist is the catalogue's in the database to say (an admin adds indicators). */
+export type IndicatorCode = string;
 
 /** The 30 indicators of the starting catalogue, frozen. */
 export const INDICATORS: readonly Indicator[] = deepFreeze(INDICATOR_CATALOGUE);
@@ -48,7 +52,7 @@ const indicatorsByCode = new Map<string, Indicator>(
   INDICATORS.map((indicator) => [indicator.code, indicator]),
 );
 
-export function isIndicatorCode(code: string): code is IndicatorCode {
+export function isIndicatorCode(code: string): code is BuiltInIndicatorCode {
   return indicatorsByCode.has(code);
 }
 
@@ -59,6 +63,13 @@ export function findIndicator(code: string): Indicator | undefined {
 /** Like `findIndicator`, but throws on an unknown code. */
 export function getIndicator(code: string): Indicator {
   const indicator = indicatorsByCode.get(code);
+  if (!indicator) throw new RangeError(`unknown indicator code ${JSON.stringify(code)}`);
+  return indicator;
+}
+
+/** The indicator of that code among `indicators` (a form's, the catalogue's); throws if it is not there. */
+export function indicatorIn(indicators: readonly Indicator[], code: string): Indicator {
+  const indicator = indicators.find((candidate) => candidate.code === code);
   if (!indicator) throw new RangeError(`unknown indicator code ${JSON.stringify(code)}`);
   return indicator;
 }

@@ -45,15 +45,34 @@ export const ZQuarterRangeSchema = z
   });
 export type TQuarterRange = z.infer<typeof ZQuarterRangeSchema>;
 
-export const ZZoneCodeSchema = z.enum(ZONE_CODES, {
-  error: (issue) =>
-    `unknown zone code ${describeInput(issue.input)}: expected one of ${ZONE_CODES.join(", ")}`,
-});
+/**
+ * What zone and indicator codes look like: the schemas check only the shape (bounded), since the catalogue in
+ * the database says which codes exist (`requireZone` / `requireIndicator` in the API). Catalogue edits use the
+ * same patterns for new codes.
+ */
+export const ZONE_CODE_PATTERN = /^[A-Z]{2}-[A-Z]{1,4}$/;
+export const INDICATOR_CODE_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+){0,5}$/;
+const ZONE_CODE_MAX = 12;
+const INDICATOR_CODE_MAX = 40;
+
+function codeSchema(field: string, pattern: RegExp, max: number, example: string) {
+  const refusal = (input: unknown) =>
+    `unknown ${field} ${describeInput(input)}: expected a code like ${example}`;
+  return z
+    .string({ error: (issue) => refusal(issue.input) })
+    .max(max, { error: (issue) => refusal(issue.input) })
+    .regex(pattern, { error: (issue) => refusal(issue.input) });
+}
+
+export const ZZoneCodeSchema = codeSchema("zone code", ZONE_CODE_PATTERN, ZONE_CODE_MAX, "HB-HS");
 export type TZoneCode = z.infer<typeof ZZoneCodeSchema>;
 
-export const ZIndicatorCodeSchema = z.enum(INDICATOR_CODES, {
-  error: (issue) => `unknown indicator code ${describeInput(issue.input)}`,
-});
+export const ZIndicatorCodeSchema = codeSchema(
+  "indicator code",
+  INDICATOR_CODE_PATTERN,
+  INDICATOR_CODE_MAX,
+  "gdp-growth",
+);
 export type TIndicatorCode = z.infer<typeof ZIndicatorCodeSchema>;
 
 export const LOCALES = ["zh-CN", "en"] as const satisfies readonly Locale[];
@@ -64,14 +83,26 @@ export const ZLocaleSchema = z.enum(LOCALES, {
 export type TLocale = z.infer<typeof ZLocaleSchema>;
 
 /**
+ * One figure of the built-in catalogue (the seed's and the bench's generated data): codes are checked against
+ * it, not against the database's catalogue.
+ */
+const ZBuiltInZoneCodeSchema = z.enum(ZONE_CODES, {
+  error: (issue) =>
+    `unknown zone code ${describeInput(issue.input)}: expected one of ${ZONE_CODES.join(", ")}`,
+});
+const ZBuiltInIndicatorCodeSchema = z.enum(INDICATOR_CODES, {
+  error: (issue) => `unknown indicator code ${describeInput(issue.input)}`,
+});
+
+/**
  * One figure as a zone enters it. Hard rules: the value is a finite number within the indicator's
  * physically possible range, with no more decimals than the indicator allows; annual indicators only with Q4.
  * The cross-field rules run even when another field is wrong, so a form can show every error at once.
  */
 export const ZObservationInputSchema = z
   .object({
-    zoneCode: ZZoneCodeSchema,
-    indicatorCode: ZIndicatorCodeSchema,
+    zoneCode: ZBuiltInZoneCodeSchema,
+    indicatorCode: ZBuiltInIndicatorCodeSchema,
     quarter: ZQuarterSchema,
     value: z.number({
       error: (issue) => `value must be a finite number, got ${describeInput(issue.input)}`,

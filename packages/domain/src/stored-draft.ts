@@ -1,6 +1,7 @@
-import { appliesToQuarter, getIndicator, type IndicatorCode } from "./indicators";
+import { appliesToQuarter, INDICATORS, type IndicatorCode } from "./indicators";
 import type { QuarterString } from "./quarter";
 import type { IndicatorContext, SubmissionDraft } from "./submission-rules";
+import type { Indicator } from "./types";
 
 /** One indicator of a zone × quarter as stored: exact decimals as text, and what it is compared with. */
 export interface StoredIndicator {
@@ -31,12 +32,19 @@ export function indicatorContext(row: StoredIndicator): IndicatorContext {
   };
 }
 
-/** A stored zone × quarter as the shared rules (`checkSubmission`) want it: only the quarter's indicators. */
-export function storedDraft(quarter: QuarterString, rows: readonly StoredIndicator[]): SubmissionDraft {
+/**
+ * A stored zone × quarter as the shared rules (`checkSubmission`) want it: only the quarter's indicators, of
+ * `indicators` (the catalogue's in force that year; the built-in ones by default).
+ */
+export function storedDraft(
+  quarter: QuarterString,
+  rows: readonly StoredIndicator[],
+  indicators: readonly Indicator[] = INDICATORS,
+): SubmissionDraft {
   const draft: SubmissionDraft = { quarter, values: {}, notes: {}, context: {} };
   for (const row of rows) {
-    const indicator = getIndicator(row.indicatorCode);
-    if (!appliesToQuarter(indicator, quarter)) continue;
+    const indicator = indicators.find((candidate) => candidate.code === row.indicatorCode);
+    if (!indicator || !appliesToQuarter(indicator, quarter)) continue;
     const code = indicator.code as IndicatorCode;
     if (row.value !== null) draft.values[code] = row.value;
     if (row.note) draft.notes[code] = row.note;

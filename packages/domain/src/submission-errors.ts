@@ -1,7 +1,8 @@
 import type { DraftSave } from "./draft-save";
+import { INDICATORS } from "./indicators";
 import type { QuarterString } from "./quarter";
 import { describeRuleIssue } from "./submission-messages";
-import type { LocalizedText } from "./types";
+import type { Indicator, LocalizedText } from "./types";
 import type { SubmissionAction, TransitionRefusal } from "./workflow";
 import { refusalText } from "./workflow-messages";
 import { PHRASED_KEY, phrased, ZonesError } from "./zones-error";
@@ -30,7 +31,11 @@ export function refusedTransition(action: SubmissionAction, refusal: TransitionR
  * Why a draft save is refused as a whole, or null when it may be written: codes that are not part of the
  * quarter's form, or values that cannot be stored as typed (each named beside its field).
  */
-export function draftRefusal(quarter: QuarterString, save: DraftSave): ZonesError | null {
+export function draftRefusal(
+  quarter: QuarterString,
+  save: DraftSave,
+  indicators: readonly Indicator[] = INDICATORS,
+): ZonesError | null {
   if (save.unknown.length > 0) {
     return new ZonesError("invalid", {
       key: "submission.notInForm",
@@ -39,7 +44,10 @@ export function draftRefusal(quarter: QuarterString, save: DraftSave): ZonesErro
   }
   if (save.refused.length === 0) return null;
   const texts = save.refused.map(
-    (issue): LocalizedText => ({ zh: describeRuleIssue(issue, "zh-CN"), en: describeRuleIssue(issue, "en") }),
+    (issue): LocalizedText => ({
+      zh: describeRuleIssue(issue, "zh-CN", indicators),
+      en: describeRuleIssue(issue, "en", indicators),
+    }),
   );
   return new ZonesError(
     "invalid",

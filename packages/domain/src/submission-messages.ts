@@ -1,5 +1,5 @@
 import { formatNumber, localized } from "./format";
-import { getIndicator } from "./indicators";
+import { INDICATORS, indicatorIn as indicatorOf } from "./indicators";
 import type { RuleIssue } from "./submission-rules";
 import type { Indicator, Locale } from "./types";
 
@@ -11,6 +11,8 @@ import type { Indicator, Locale } from "./types";
 
 interface Phrasing {
   indicator: Indicator;
+  /** Where a message finds another indicator it names (the level of a growth rate). */
+  indicators: readonly Indicator[];
   locale: Locale;
   zh: boolean;
 }
@@ -87,7 +89,7 @@ function yoyMessage(issue: RuleIssue, phrasing: Phrasing): string {
 
 function growthSignMessage(issue: RuleIssue, phrasing: Phrasing): string {
   const { locale, zh } = phrasing;
-  const levelIndicator = getIndicator(textParam(issue, "levelCode"));
+  const levelIndicator = indicatorOf(phrasing.indicators, textParam(issue, "levelCode"));
   const levelPhrasing = { ...phrasing, indicator: levelIndicator };
   const levelName = localized(levelIndicator.name, locale);
   const growth = figure(numberParam(issue, "growth"), phrasing);
@@ -172,9 +174,13 @@ function ruleMessage(issue: RuleIssue, phrasing: Phrasing): string {
  * The issue as a sentence naming the indicator and the rule, e.g.
  * "地区生产总值：累计值 1,200.00 亿元低于上季度累计 1,300.00 亿元（同一年内累计值不能下降）".
  */
-export function describeRuleIssue(issue: RuleIssue, locale: Locale): string {
-  const indicator = getIndicator(issue.indicatorCode);
+export function describeRuleIssue(
+  issue: RuleIssue,
+  locale: Locale,
+  indicators: readonly Indicator[] = INDICATORS,
+): string {
+  const indicator = indicatorOf(indicators, issue.indicatorCode);
   const zh = locale === "zh-CN";
   const name = localized(indicator.name, locale);
-  return `${name}${zh ? "：" : ": "}${ruleMessage(issue, { indicator, locale, zh })}`;
+  return `${name}${zh ? "：" : ": "}${ruleMessage(issue, { indicator, indicators, locale, zh })}`;
 }

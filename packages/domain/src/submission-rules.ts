@@ -1,14 +1,7 @@
 import { roundTo } from "./decimal";
 import { parseEnteredNumber } from "./entered-number";
 import type { IndicatorCode, ThemeIndicators } from "./indicators";
-import {
-  appliesToQuarter,
-  getIndicator,
-  INDICATOR_CODES,
-  INDICATORS,
-  indicatorsByTheme,
-  isSingleQuarterDerivable,
-} from "./indicators";
+import { appliesToQuarter, INDICATORS, indicatorsByTheme, isSingleQuarterDerivable } from "./indicators";
 import type { QuarterLike, QuarterString } from "./quarter";
 import { toQuarter } from "./quarter";
 import type { Indicator } from "./types";
@@ -106,8 +99,8 @@ function issue(
   return { indicatorCode, rule, severity, params, explained };
 }
 
-function read(code: IndicatorCode, draft: SubmissionDraft, quarterNumber: number, mode: CheckMode): Reading {
-  const indicator = getIndicator(code);
+function read(indicator: Indicator, draft: SubmissionDraft, quarterNumber: number, mode: CheckMode): Reading {
+  const code = indicator.code as IndicatorCode;
   const entered = draft.values[code] ?? "";
   const parsed = parseEnteredNumber(entered);
   if (!parsed.ok) {
@@ -233,15 +226,21 @@ function softIssues(
 }
 
 /**
- * Every issue of a submission, in catalogue order, hard before soft for an indicator. Only indicators that
- * apply to the quarter are checked; values for others are ignored here (the server refuses them).
- * Soft rules run only on values that pass the hard rules.
+ * Every issue of a submission, in catalogue order, hard before soft for an indicator. Only the form's
+ * indicators (the catalogue's in force that year; the built-in ones by default) that apply to the quarter are
+ * checked; values for others are ignored here (the server refuses them). Soft rules run only on values that
+ * pass the hard rules.
  */
-export function checkSubmission(draft: SubmissionDraft, mode: CheckMode): RuleIssue[] {
+export function checkSubmission(
+  draft: SubmissionDraft,
+  mode: CheckMode,
+  indicators: readonly Indicator[] = INDICATORS,
+): RuleIssue[] {
   const quarter = toQuarter(draft.quarter);
   const readings = new Map<IndicatorCode, Reading>();
-  for (const code of INDICATOR_CODES) {
-    if (appliesToQuarter(getIndicator(code), quarter)) readings.set(code, read(code, draft, quarter.q, mode));
+  for (const indicator of indicators) {
+    if (appliesToQuarter(indicator, quarter))
+      readings.set(indicator.code as IndicatorCode, read(indicator, draft, quarter.q, mode));
   }
   return [...readings.values()].flatMap((reading) => [
     ...reading.hard,
@@ -254,8 +253,14 @@ export function blocksSubmission(issues: readonly RuleIssue[]): boolean {
   return issues.some((found) => found.severity === "hard" || !found.explained);
 }
 
-/** The entry form for a quarter: themes with the indicators that apply (annual ones only in Q4), empty themes dropped. */
-export function formIndicators(quarter: QuarterLike): ThemeIndicators[] {
-  const applicable = INDICATORS.filter((indicator) => appliesToQuarter(indicator, quarter));
+/**
+ * The entry form for a quarter: themes with the indicators that apply (annual ones only in Q4), empty themes
+ * dropped. `indicators`: the catalogue's in force that year (the built-in ones by default).
+ */
+export function formIndicators(
+  quarter: QuarterLike,
+  indicators: readonly Indicator[] = INDICATORS,
+): ThemeIndicators[] {
+  const applicable = indicators.filter((indicator) => appliesToQuarter(indicator, quarter));
   return indicatorsByTheme(applicable).filter((group) => group.indicators.length > 0);
 }

@@ -2,13 +2,13 @@ import { z } from "zod";
 import { parseEnteredNumber } from "./entered-number";
 import { formatQuarterLabel, localized } from "./format";
 import type { IndicatorCode } from "./indicators";
-import { appliesToQuarter, getIndicator, isIndicatorCode } from "./indicators";
+import { appliesToQuarter, INDICATORS } from "./indicators";
 import type { QuarterString } from "./quarter";
 import { toQuarter } from "./quarter";
 import { describeRuleIssue } from "./submission-messages";
 import type { CheckMode, SubmissionDraft } from "./submission-rules";
 import { checkSubmission } from "./submission-rules";
-import type { Locale } from "./types";
+import type { Indicator, Locale } from "./types";
 
 /**
  * The one schema for a submission's form: the React form validates with it (zodResolver) and the server
@@ -23,6 +23,8 @@ export interface SubmissionFormOptions {
   context: SubmissionDraft["context"];
   mode: CheckMode;
   locale: Locale;
+  /** The form's indicators: the catalogue's in force that year (the built-in ones by default). */
+  indicators?: readonly Indicator[];
 }
 
 /** As typed: text by indicator code. */
@@ -50,11 +52,11 @@ function checkKey(
   options: SubmissionFormOptions,
 ): { ok: true; code: IndicatorCode } | { ok: false; message: string } {
   const { locale, quarter } = options;
-  if (!isIndicatorCode(key)) {
+  const indicator = (options.indicators ?? INDICATORS).find((candidate) => candidate.code === key);
+  if (!indicator) {
     return { ok: false, message: say(locale, `未知的指标代码“${key}”`, `unknown indicator code "${key}"`) };
   }
-  const indicator = getIndicator(key);
-  if (appliesToQuarter(indicator, quarter)) return { ok: true, code: key };
+  if (appliesToQuarter(indicator, quarter)) return { ok: true, code: key as IndicatorCode };
   const name = localized(indicator.name, locale);
   const label = formatQuarterLabel(quarter, locale);
   const message = say(
@@ -81,12 +83,18 @@ function applicableEntries(
   return entries;
 }
 
-function checkNoteLengths(notes: Array<[IndicatorCode, string]>, locale: Locale, ctx: z.RefinementCtx): void {
+function checkNoteLengths(
+  notes: Array<[IndicatorCode, string]>,
+  options: SubmissionFormOptions,
+  ctx: z.RefinementCtx,
+): void {
+  const { locale } = options;
   for (const [code, note] of notes) {
     // Counted in characters as a person sees them, not UTF-16 units.
     const length = Array.from(note.trim()).length;
     if (length <= NOTE_MAX_LENGTH) continue;
-    const name = localized(getIndicator(code).name, locale);
+    const indicator = (options.indicators ?? INDICATORS).find((candidate) => candidate.code === code);
+    const name = indicator ? localized(indicator.name, locale) : code;
     ctx.addIssue({
       code: "custom",
       path: ["notes", code],
@@ -136,21 +144,22 @@ export function submissionFormSchema(
     .transform((input, ctx): SubmissionFormOutput => {
       const values = applicableEntries("values", input.values, options, ctx);
       const notes = applicableEntries("notes", input.notes, options, ctx);
-      checkNoteLengths(notes, locale, ctx);
+      checkNoteLengths(notes, options, ctx);
       const draft: SubmissionDraft = {
         quarter: options.quarter,
         values: Object.fromEntries(values),
         notes: Object.fromEntries(notes),
         context,
       };
-      for (const found of checkSubmission(draft, mode)) {
+      const indicators = options.indicators ?? INDICATORS;
+      for (const found of checkSubmission(draft, mode, indicators)) {
         const field: Field | null =
           found.severity === "hard" ? "values" : mode === "submit" && !found.explained ? "notes" : null;
         if (field === null) continue;
         ctx.addIssue({
           code: "custom",
           path: [field, found.indicatorCode],
-          message: describeRuleIssue(found, locale),
+          message: describeRuleIssue(found, locale, indicators),
           input: draft[field][found.indicatorCode],
           params: { rule: found.rule, severity: found.severity },
         });

@@ -21,7 +21,11 @@ export const ZONE_CODES = [
   "NX-NE",
 ] as const;
 
-export type ZoneCode = (typeof ZONE_CODES)[number];
+/** One of the built-in zones' codes (the seed's, the tests'). */
+export type BuiltInZoneCode = (typeof ZONE_CODES)[number];
+
+/** A zone's code: which exist is the catalogue's in the database to say (an admin adds zones). */
+export type ZoneCode = string;
 
 /** 发改振兴〔2017〕671号, April 2017 (the day is not in the notes: the 1st of the month). */
 const FIRST_BATCH = {
@@ -278,7 +282,7 @@ export const BUILT_IN_ZONES: readonly Zone[] = deepFreeze([...ZONES, ...SECOND_B
 
 const zonesByCode = new Map<string, Zone>(ZONES.map((zone) => [zone.code, zone]));
 
-export function isZoneCode(code: string): code is ZoneCode {
+export function isZoneCode(code: string): code is BuiltInZoneCode {
   return zonesByCode.has(code);
 }
 

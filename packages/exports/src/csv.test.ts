@@ -1,4 +1,5 @@
 import type { ExportIndicator, ExportZone, ObservationExportRow } from "@zones/db/exports";
+import { ZONES } from "@zones/domain";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
@@ -142,6 +143,7 @@ describe("the CSV writer's fields", () => {
       writeXlsx(
         batches([row("2025Q1", "口径\r调整"), row("2025Q2", "\rcmd"), row("2025Q3", "ok")]),
         filters(),
+        ZONES,
       ),
     );
     const workbook = new ExcelJS.Workbook();

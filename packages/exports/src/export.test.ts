@@ -3,6 +3,7 @@ import { Writable } from "node:stream";
 import { type DatabaseHandle, rowsOf } from "@zones/db/client";
 import { countObservationRows, streamObservationRows } from "@zones/db/exports";
 import { createTestDatabase, testEngine } from "@zones/db/testing";
+import { BUILT_IN_ZONES } from "@zones/domain";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
@@ -77,7 +78,12 @@ function exportBytes(
   batchSize?: number,
 ) {
   return collect(
-    exportChunks(exportRowBatches(handle.db, scope, batchSize ? { batchSize } : {}), scope, format),
+    exportChunks(
+      exportRowBatches(handle.db, scope, batchSize ? { batchSize } : {}),
+      scope,
+      format,
+      BUILT_IN_ZONES,
+    ),
   );
 }
 

@@ -1,13 +1,17 @@
 import { EXPORTABLE_STATUSES as DB_STATUSES, MAX_PIVOT_QUARTERS } from "@zones/db/exports";
-import { INDICATOR_CODES, ZONE_CODES, ZonesError } from "@zones/domain";
+import { INDICATOR_CODES, INDICATORS, ZONE_CODES, ZONES, ZonesError } from "@zones/domain";
 import { describe, expect, it } from "vitest";
 
 import {
   EXPORTABLE_STATUSES,
   exportRequestFromSearchParams,
+  inCatalogue,
   MAX_WIDE_QUARTERS,
   parseExportFilters,
 } from "./filters";
+
+/** The built-in catalogue, standing in for the database's. */
+const CATALOGUE = { zones: ZONES, indicators: INDICATORS };
 
 const VALID = { zoneCodes: ["HB-HS"], indicatorCodes: ["gdp"], from: "2025Q1", to: "2026Q2" };
 
@@ -33,7 +37,7 @@ function refusal(input: unknown): Refusal {
 
 function queryRefusal(query: string): Refusal {
   try {
-    exportRequestFromSearchParams(new URLSearchParams(query));
+    exportRequestFromSearchParams(new URLSearchParams(query), CATALOGUE);
   } catch (error) {
     if (error instanceof ZonesError && error.code === "invalid") return refusalOf(error);
     throw error;
@@ -58,15 +62,24 @@ describe("export filters", () => {
   });
 
   it("puts codes in catalogue order without repeats", () => {
-    const filters = parseExportFilters({
+    const parsed = parseExportFilters({
       ...VALID,
       zoneCodes: ["HB-HS", "LN-C", "HB-HS"],
       indicatorCodes: ["urban-unemployment", "gdp"],
       statuses: ["submitted", "approved", "submitted"],
     });
+    expect(parsed.zoneCodes).toEqual(["HB-HS", "LN-C"]);
+    const filters = inCatalogue(parsed, CATALOGUE);
     expect(filters.zoneCodes).toEqual(["LN-C", "HB-HS"]);
     expect(filters.indicatorCodes).toEqual(["gdp", "urban-unemployment"]);
     expect(filters.statuses).toEqual(["approved", "submitted"]);
+  });
+
+  it("refuses codes the catalogue does not have, naming the field", () => {
+    const filters = parseExportFilters({ ...VALID, zoneCodes: ["HB-HS", "SN-BJ"], indicatorCodes: ["gdp"] });
+    expect(() => inCatalogue(filters, CATALOGUE)).toThrow("zoneCodes: no zone SN-BJ in the catalogue");
+    const added = { ...CATALOGUE, zones: [...ZONES, { code: "SN-BJ" }] };
+    expect(inCatalogue(filters, added).zoneCodes).toEqual(["HB-HS", "SN-BJ"]);
   });
 
   it("refuses a reversed range naming 'to'", () => {
@@ -84,12 +97,12 @@ describe("export filters", () => {
     expect(refusal({ ...VALID, zoneCodes: undefined }).message).toMatch(/^zoneCodes: expected a list/);
   });
 
-  it("refuses unknown codes naming the field", () => {
-    const zone = refusal({ ...VALID, zoneCodes: ["HB-HS", "XX-YY"] });
+  it("refuses malformed codes naming the field", () => {
+    const zone = refusal({ ...VALID, zoneCodes: ["HB-HS", "XX_YY"] });
     expect(zone.field).toBe("zoneCodes");
-    expect(zone.message).toMatch(/^zoneCodes\.1: unknown zone code "XX-YY"/);
-    const indicator = refusal({ ...VALID, indicatorCodes: ["gdpp"] });
-    expect(indicator.message).toMatch(/^indicatorCodes\.0: unknown indicator code "gdpp"/);
+    expect(zone.message).toMatch(/^zoneCodes\.1: unknown zone code "XX_YY"/);
+    const indicator = refusal({ ...VALID, indicatorCodes: ["GDPP"] });
+    expect(indicator.message).toMatch(/^indicatorCodes\.0: unknown indicator code "GDPP"/);
     expect(refusal({ ...VALID, from: "2025Q5" }).message).toMatch(/^from: "2025Q5" is not a quarter/);
   });
 
@@ -123,6 +136,7 @@ describe("export filters", () => {
       new URLSearchParams(
         "zones=all&indicators=all&from=2025Q1&to=2026Q2&layout=wide&lang=en&encoding=gb18030&format=xlsx&statuses=approved,submitted",
       ),
+      CATALOGUE,
     );
     expect(format).toBe("xlsx");
     expect(filters).toEqual({
@@ -137,6 +151,7 @@ describe("export filters", () => {
     });
     const plain = exportRequestFromSearchParams(
       new URLSearchParams("zones=HB-HS,SD-ZB&indicators=gdp&from=2025Q1&to=2026Q2"),
+      CATALOGUE,
     );
     expect(plain.format).toBe("csv");
     expect(plain.filters.zoneCodes).toEqual(["SD-ZB", "HB-HS"]);

@@ -2,13 +2,11 @@ import {
   compareQuarters,
   type ErrorFieldIssue,
   EXPORTABLE_STATUSES,
-  INDICATOR_CODES,
-  type IndicatorCode,
+  type Indicator,
   phrased,
   quarterRange,
   ZIndicatorCodeSchema,
-  ZONE_CODES,
-  type ZoneCode,
+  type Zone,
   ZonesError,
   ZQuarterSchema,
   ZZoneCodeSchema,
@@ -39,32 +37,30 @@ function quoted(input: unknown): string {
   return input === undefined ? "nothing" : (JSON.stringify(input) ?? String(input));
 }
 
-/** Unique codes in catalogue order, whatever order and repetitions they were given in. */
-function inCatalogueOrder<T extends string>(catalogue: readonly T[]) {
-  return (codes: T[]): T[] => {
-    const chosen = new Set(codes);
-    return catalogue.filter((code) => chosen.has(code));
-  };
+/** Unique codes, in the order first given. */
+function distinctCodes(codes: string[]): string[] {
+  return [...new Set(codes)];
 }
 
 /**
  * The field schemas of ZExportFiltersSchema, one per field, so that other schemas (an export schedule) can
- * take the same fields with the same rules and messages. Zone and indicator lists come out deduplicated, in
- * catalogue order; statuses in EXPORTABLE_STATUSES order.
+ * take the same fields with the same rules and messages. Zone and indicator lists come out deduplicated (in
+ * catalogue order once `inCatalogue` has checked them against the database's catalogue); statuses in
+ * EXPORTABLE_STATUSES order.
  */
 export const ZExportZoneCodesSchema = z
   .array(ZZoneCodeSchema, {
     error: (issue) => `zoneCodes: expected a list of zone codes, got ${quoted(issue.input)}`,
   })
   .min(1, { error: "zoneCodes: choose at least one zone" })
-  .transform(inCatalogueOrder<ZoneCode>(ZONE_CODES));
+  .transform(distinctCodes);
 
 export const ZExportIndicatorCodesSchema = z
   .array(ZIndicatorCodeSchema, {
     error: (issue) => `indicatorCodes: expected a list of indicator codes, got ${quoted(issue.input)}`,
   })
   .min(1, { error: "indicatorCodes: choose at least one indicator" })
-  .transform(inCatalogueOrder<IndicatorCode>(INDICATOR_CODES));
+  .transform(distinctCodes);
 
 export const ZExportStatusesSchema = z
   .array(
@@ -173,6 +169,40 @@ export function parseExportFilters(input: unknown): TExportFilters {
   return result.data;
 }
 
+/** The catalogue an export's codes are checked against and ordered by (the database's, read by the caller). */
+export interface ExportCatalogue {
+  zones: readonly Pick<Zone, "code">[];
+  indicators: readonly Pick<Indicator, "code">[];
+}
+
+/**
+ * The filters with their zones and indicators in catalogue order, or a refusal naming the field of every code
+ * the catalogue does not have. Schemas check a code's shape only: which codes exist is the database's to say.
+ */
+export function inCatalogue<T extends { zoneCodes: string[]; indicatorCodes: string[] }>(
+  filters: T,
+  catalogue: ExportCatalogue,
+  fieldNames: Partial<Record<"zoneCodes" | "indicatorCodes", string>> = {},
+): T {
+  const issues: FilterIssue[] = [];
+  const ordered = (
+    field: "zoneCodes" | "indicatorCodes",
+    known: readonly { code: string }[],
+    kind: string,
+  ) => {
+    const chosen = new Set(filters[field]);
+    const unknown = filters[field].filter((code) => !known.some((entry) => entry.code === code));
+    const name = fieldNames[field] ?? field;
+    if (unknown.length > 0)
+      issues.push({ field: name, message: `${name}: no ${kind} ${unknown.join(", ")} in the catalogue` });
+    return known.filter((entry) => chosen.has(entry.code)).map((entry) => entry.code);
+  };
+  const zoneCodes = ordered("zoneCodes", catalogue.zones, "zone");
+  const indicatorCodes = ordered("indicatorCodes", catalogue.indicators, "indicator");
+  if (issues.length > 0) throw refused(issues);
+  return { ...filters, zoneCodes, indicatorCodes };
+}
+
 /** Query parameter names of `GET /api/exports` (and of shareable links) for each filter field. */
 export const EXPORT_QUERY_PARAMETERS = {
   zoneCodes: "zones",
@@ -199,14 +229,23 @@ function list(value: string | null, all: readonly string[]): string[] | undefine
  * `from`, `to`, `statuses=approved,submitted`, `layout`, `lang`, `encoding`, `format=csv|xlsx` (default csv).
  * Throws a ZonesError ("invalid") whose messages name the query parameter.
  */
-export function exportRequestFromSearchParams(params: URLSearchParams): {
+export function exportRequestFromSearchParams(
+  params: URLSearchParams,
+  catalogue: ExportCatalogue,
+): {
   filters: TExportFilters;
   format: ExportFormat;
 } {
   const formatText = params.get("format") ?? "csv";
   const input = {
-    zoneCodes: list(params.get("zones"), ZONE_CODES),
-    indicatorCodes: list(params.get("indicators"), INDICATOR_CODES),
+    zoneCodes: list(
+      params.get("zones"),
+      catalogue.zones.map((zone) => zone.code),
+    ),
+    indicatorCodes: list(
+      params.get("indicators"),
+      catalogue.indicators.map((indicator) => indicator.code),
+    ),
     from: params.get("from") ?? undefined,
     to: params.get("to") ?? undefined,
     statuses: list(params.get("statuses"), EXPORTABLE_STATUSES),
@@ -223,5 +262,6 @@ export function exportRequestFromSearchParams(params: URLSearchParams): {
     throw refused(formatOk ? issues : [...issues, formatIssue], issues);
   }
   if (!formatOk) throw refused([formatIssue]);
-  return { filters: result.data, format: formatText as ExportFormat };
+  const filters = inCatalogue(result.data, catalogue, EXPORT_QUERY_PARAMETERS);
+  return { filters, format: formatText as ExportFormat };
 }

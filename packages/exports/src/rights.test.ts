@@ -47,7 +47,7 @@ describe("export rights", () => {
       ok: false,
       field: "statuses",
       message:
-        "statuses: submitted (not yet approved) data may be exported for your own zones only, not for LN-C, SD-ZB",
+        "statuses: submitted (not yet approved) data may be exported for your own zones only, not for SD-ZB, LN-C",
     });
   });
 });

@@ -1,14 +1,15 @@
 import { createHash } from "node:crypto";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { cachedCatalogue } from "@zones/db/catalogue";
 import type { Database } from "@zones/db/client";
 import { countObservationRows, streamObservationPivotRows, streamObservationRows } from "@zones/db/exports";
 
 import type { ExportRow } from "./columns";
 import { writeCsv } from "./csv";
 import { exportFileName } from "./file-name";
-import type { ExportFormat, TExportFilters } from "./filters";
-import { writeXlsx } from "./xlsx";
+import { type ExportFormat, inCatalogue, type TExportFilters } from "./filters";
+import { type SheetZones, writeXlsx } from "./xlsx";
 
 export interface ExportProgress {
   rowsDone: number;
@@ -47,6 +48,19 @@ export function exportContentType(filters: TExportFilters, format: ExportFormat)
   return `${CONTENT_TYPES.csv}; charset=${filters.encoding === "gb18030" ? "gb18030" : "utf-8"}`;
 }
 
+/**
+ * The filters checked against the database's catalogue (a refusal names the field of an unknown code) with
+ * their codes in its order, the order the rows and the workbook's sheets come in; and the zones that name
+ * the sheets.
+ */
+async function catalogueFilters(
+  db: Database,
+  filters: TExportFilters,
+): Promise<{ filters: TExportFilters; zones: SheetZones }> {
+  const catalogue = await cachedCatalogue(db);
+  return { filters: inCatalogue(filters, catalogue), zones: catalogue.zones };
+}
+
 /** The rows of the filters' layout, streamed from a database cursor in batches. */
 export function exportRowBatches(
   db: Database,
@@ -64,8 +78,9 @@ export function exportChunks(
   rows: AsyncIterable<readonly ExportRow[]>,
   filters: TExportFilters,
   format: ExportFormat,
+  zones: SheetZones,
 ): AsyncIterable<Uint8Array> {
-  return format === "csv" ? writeCsv(rows, filters) : writeXlsx(rows, filters);
+  return format === "csv" ? writeCsv(rows, filters) : writeXlsx(rows, filters, zones);
 }
 
 /**
@@ -141,20 +156,21 @@ async function writeToWebStream(chunks: AsyncIterable<Uint8Array>, sink: Writabl
  */
 export async function runExport(
   db: Database,
-  filters: TExportFilters,
+  asked: TExportFilters,
   format: ExportFormat,
   sink: Writable | WritableStream<Uint8Array>,
   options: ExportOptions = {},
 ): Promise<ExportResult> {
   const started = performance.now();
   options.signal?.throwIfAborted();
+  const { filters, zones } = await catalogueFilters(db, asked);
   const expected = countObservationRows(db, filters);
   // Awaited in `counted`; should the export fail first, the count's own failure is not left unhandled.
   expected.catch(() => {});
   const progress: ExportProgress = { rowsDone: 0, rowsExpected: 0 };
   const rows = counted(exportRowBatches(db, filters, options), expected, progress, options);
   const tally = { bytes: 0, hash: createHash("sha256") };
-  const chunks = measured(exportChunks(rows, filters, format), tally, options.signal);
+  const chunks = measured(exportChunks(rows, filters, format, zones), tally, options.signal);
   try {
     if (sink instanceof Writable) {
       await pipeline(chunks, sink, options.signal ? { signal: options.signal } : {});
@@ -180,7 +196,7 @@ export async function runExport(
  */
 export async function prepareExportDownload(
   db: Database,
-  filters: TExportFilters,
+  asked: TExportFilters,
   format: ExportFormat,
   options: { batchSize?: number; now?: Date } = {},
 ): Promise<{
@@ -189,8 +205,9 @@ export async function prepareExportDownload(
   rowsExpected: number;
   body: ReadableStream<Uint8Array>;
 }> {
+  const { filters, zones } = await catalogueFilters(db, asked);
   const counting = countObservationRows(db, filters);
-  const iterator = exportChunks(exportRowBatches(db, filters, options), filters, format)[
+  const iterator = exportChunks(exportRowBatches(db, filters, options), filters, format, zones)[
     Symbol.asyncIterator
   ]();
   // The count and the export's own query run side by side.

@@ -43,12 +43,12 @@ function refusals(input: unknown): string[] {
 }
 
 describe("ZExportScheduleSchema: accepted input", () => {
-  it("fills the defaults, trims the name and orders the codes as the filters do", () => {
+  it("fills the defaults, trims the name and names each code once, as the filters do", () => {
     expect(ZExportScheduleSchema.parse(VALID)).toEqual({
       name: "季度 GDP",
       trigger: { kind: "weekly", weekday: 1, hour: 8 },
       timezone: "Asia/Shanghai",
-      zoneCodes: ["SD-ZB", "HB-HS"],
+      zoneCodes: ["HB-HS", "SD-ZB"],
       indicatorCodes: ["gdp"],
       statuses: ["approved"],
       layout: "long",
@@ -376,10 +376,10 @@ describe("ZExportScheduleSchema: refusals name their field", () => {
 
   it.each<[string, unknown]>([
     ["zoneCodes", []],
-    ["zoneCodes", ["XX-YY"]],
+    ["zoneCodes", ["XX_YY"]],
     ["zoneCodes", "HB-HS"],
     ["indicatorCodes", []],
-    ["indicatorCodes", ["not-an-indicator"]],
+    ["indicatorCodes", ["Not an indicator"]],
     ["statuses", ["draft"]],
     ["statuses", []],
     ["layout", "tall"],
@@ -685,7 +685,7 @@ describe("scheduleRunFilters", () => {
       }),
     );
     expect(scheduleRunFilters(parsed, { at: at("2026-11-29T00:00:00Z") })).toEqual({
-      zoneCodes: ["SD-ZB", "HB-HS"],
+      zoneCodes: ["HB-HS", "SD-ZB"],
       indicatorCodes: ["gdp"],
       from: "2025Q4",
       to: "2026Q3",

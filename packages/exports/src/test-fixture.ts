@@ -1,9 +1,10 @@
 import type { DatabaseHandle } from "@zones/db/client";
 import { indicators, observations, reportingPeriods, submissions, zones } from "@zones/db/schema";
 import { seedCatalogue } from "@zones/db/seed";
+import { INDICATORS, ZONES } from "@zones/domain";
 import { and, asc, between, eq, inArray } from "drizzle-orm";
 
-import { parseExportFilters, type TExportFilters, type TExportFiltersInput } from "./filters";
+import { inCatalogue, parseExportFilters, type TExportFilters, type TExportFiltersInput } from "./filters";
 
 /**
  * A small hand-made fixture for the export tests:
@@ -121,16 +122,20 @@ export async function loadFixture(handle: DatabaseHandle): Promise<void> {
   );
 }
 
+/** Filters as an export runs them: checked and ordered by the (built-in, here) catalogue. */
 export function filters(input: Partial<TExportFiltersInput> = {}): TExportFilters {
-  return parseExportFilters({
-    zoneCodes: ["HB-HS", "SD-ZB", "AH-TL", "LN-C"],
-    indicatorCodes: ["gdp", "gdp-growth", "urban-unemployment"],
-    from: "2025Q1",
-    to: "2025Q4",
-    layout: "long",
-    headerLanguage: "zh",
-    ...input,
-  });
+  return inCatalogue(
+    parseExportFilters({
+      zoneCodes: ["HB-HS", "SD-ZB", "AH-TL", "LN-C"],
+      indicatorCodes: ["gdp", "gdp-growth", "urban-unemployment"],
+      from: "2025Q1",
+      to: "2025Q4",
+      layout: "long",
+      headerLanguage: "zh",
+      ...input,
+    }),
+    { zones: ZONES, indicators: INDICATORS },
+  );
 }
 
 /** The rows the export should contain, read with the query builder (independently of the export's SQL). */

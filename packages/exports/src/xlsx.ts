@@ -1,6 +1,6 @@
 import { PassThrough, type Writable } from "node:stream";
 import { scopeQuarters } from "@zones/db/exports";
-import { getZone, isNumericText } from "@zones/domain";
+import { isNumericText, type Zone } from "@zones/domain";
 import type ExcelJS from "exceljs";
 
 import {
@@ -101,9 +101,13 @@ async function caughtUp(sheet: ExcelJS.Worksheet | null, output: Writable): Prom
   while (output.writableNeedDrain && !output.destroyed) await drained(output, output);
 }
 
+/** The zones a workbook names its sheets after: the catalogue's (read from the database by the caller). */
+export type SheetZones = readonly Pick<Zone, "code" | "shortName">[];
+
 async function writeWorkbook(
   rows: AsyncIterable<readonly ExportRow[]>,
   filters: TExportFilters,
+  zones: SheetZones,
   output: Writable,
   state: { stopped: boolean },
 ): Promise<void> {
@@ -131,8 +135,8 @@ async function writeWorkbook(
   let part = 1;
 
   const openSheet = (zoneCode: string) => {
-    const zone = getZone(zoneCode);
-    const base = part === 1 ? zone.shortName[language] : `${zone.shortName[language]} (${part})`;
+    const shortName = zones.find((zone) => zone.code === zoneCode)?.shortName[language] ?? zoneCode;
+    const base = part === 1 ? shortName : `${shortName} (${part})`;
     sheet = workbook.addWorksheet(sheetName(base, taken), { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.columns = widths.map((width) => ({ width }));
     const added = sheet.addRow(header);
@@ -189,12 +193,13 @@ async function writeWorkbook(
 export function writeXlsx(
   rows: AsyncIterable<readonly ExportRow[]>,
   filters: TExportFilters,
+  zones: SheetZones,
 ): AsyncIterable<Uint8Array> {
   return {
     async *[Symbol.asyncIterator]() {
       const output = new PassThrough();
       const state = { stopped: false };
-      const writing = writeWorkbook(rows, filters, output, state).catch((error: unknown) => {
+      const writing = writeWorkbook(rows, filters, zones, output, state).catch((error: unknown) => {
         output.destroy(error as Error);
       });
       try {

@@ -1,15 +1,23 @@
 import { ZOverviewInputSchema } from "@zones/api";
-import { addQuarters, isBoundToZones, type QuarterString, type ThemeCode, toQuarter } from "@zones/domain";
+import {
+  addQuarters,
+  catalogueIndicator,
+  isBoundToZones,
+  type QuarterString,
+  type ThemeCode,
+  toQuarter,
+} from "@zones/domain";
 import { getTranslations } from "next-intl/server";
 
 import { overviewExtrasInput } from "~/components/overview/extras-input";
 import { OverviewView } from "~/components/overview/overview-view";
 import { WaitingForYou } from "~/components/overview/waiting-for-you";
 import { requireUser } from "~/server/auth";
+import { getCatalogue } from "~/server/catalogue";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { requireCanonicalQuarters } from "~/url-state/canonical";
 import { readOverviewParams } from "~/url-state/overview";
-import type { SearchParams } from "~/url-state/params";
+import { knownCodeOnly, type SearchParams } from "~/url-state/params";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +35,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const official = isBoundToZones(user.role);
   if (official) await prefetch(trpc.submission.completeness.queryOptions({}));
   const t = await getTranslations("overview");
-  const { values, ignored } = readOverviewParams(params);
+  const catalogue = await getCatalogue();
+  const { values, ignored } = knownCodeOnly(
+    readOverviewParams(params),
+    "indicator",
+    (code) => catalogueIndicator(catalogue, code) !== undefined,
+  );
   const notices: string[] = [];
   // A bad selection in a shared link falls back to the default view and says so (in the API's words,
   // which name the rule), never a 500.
@@ -40,7 +53,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       quarter: asked.quarter,
       indicatorCode: asked.indicator,
     });
-    const reason = refused.success ? "" : refused.error.issues.map((issue) => issue.message).join("; ");
+    const reason = refused.success
+      ? `indicatorCode: no indicator ${asked.indicator} in the catalogue`
+      : refused.error.issues.map((issue) => issue.message).join("; ");
     notices.push(t("invalidSelection", { reason }));
   }
   const theme = values.theme ?? DEFAULT_THEME;

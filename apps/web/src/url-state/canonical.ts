@@ -1,6 +1,6 @@
 import "server-only";
 
-import { isZoneCode, type QuarterString, type ZoneCode } from "@zones/domain";
+import { type Catalogue, catalogueZone, type QuarterString, type ZoneCode } from "@zones/domain";
 import { notFound, redirect } from "next/navigation";
 
 import { type SearchParams, searchOf, withQuery } from "./params";
@@ -40,12 +40,19 @@ export interface ZoneQuarterKey {
   quarter: QuarterString;
 }
 
-/** The zone × quarter a `/…/[zone]/[quarter]` path names, canonically spelt or not; null if none. */
-export function zoneQuarterOfPath(segments: { zone: string; quarter: string }): ZoneQuarterKey | null {
+/**
+ * The zone × quarter a `/…/[zone]/[quarter]` path names, canonically spelt or not; null if none (a zone the
+ * catalogue does not have is none).
+ */
+export function zoneQuarterOfPath(
+  segments: { zone: string; quarter: string },
+  catalogue: Pick<Catalogue, "zones">,
+): ZoneQuarterKey | null {
   const zone = decodeSegment(segments.zone);
   const quarterText = decodeSegment(segments.quarter);
   const quarter = quarterText === null ? null : readQuarterInUrl(quarterText);
-  if (zone === null || !isZoneCode(zone) || !quarter || quarter.action === "reject") return null;
+  if (zone === null || !catalogueZone(catalogue, zone) || !quarter || quarter.action === "reject")
+    return null;
   return { zoneCode: zone, quarter: quarter.quarter };
 }
 
@@ -56,8 +63,9 @@ export function zoneQuarterOfPath(segments: { zone: string; quarter: string }): 
 export function requireZoneQuarterPath(
   base: "/entry" | "/review",
   segments: { zone: string; quarter: string },
+  catalogue: Pick<Catalogue, "zones">,
 ): ZoneQuarterKey {
-  const key = zoneQuarterOfPath(segments);
+  const key = zoneQuarterOfPath(segments, catalogue);
   if (!key) notFound();
   if (segments.zone !== key.zoneCode || segments.quarter !== key.quarter) {
     redirect(`${base}/${key.zoneCode}/${key.quarter}`);

@@ -1,7 +1,7 @@
-import { SERIES_MODES, ZONE_CODES } from "@zones/domain";
+import { SERIES_MODES, ZONE_CODE_PATTERN } from "@zones/domain";
 import { parseAsStringLiteral } from "nuqs/server";
 
-import { createUrlReader, parseAsCodeList, parseAsFlag } from "./params";
+import { createUrlReader, parseAsCodeLike, parseAsCodeList, parseAsFlag } from "./params";
 import { parseAsPeers } from "./peers";
 import { parseAsQuarter } from "./quarter";
 
@@ -32,7 +32,7 @@ export const indicatorViewParsers = { quarter: parseAsQuarter, ...zoneViewParser
 export const indicatorUrlParsers = {
   ...indicatorViewParsers,
   zones: parseAsCodeList,
-  highlight: parseAsStringLiteral(ZONE_CODES),
+  highlight: parseAsCodeLike(ZONE_CODE_PATTERN),
 };
 
 /** The dashboards' quarter parameters, which the quarter rule respells. */

@@ -107,3 +107,28 @@ const renderQuery = createSerializer({});
 export function withQuery(path: string, search: URLSearchParams): string {
   return `${path}${renderQuery(search, {})}`;
 }
+
+/**
+ * A code of the shape `pattern` (a zone's, an indicator's), or null: which codes exist is the catalogue's in
+ * the database to say, so the page checks the parsed code against it.
+ */
+export function parseAsCodeLike(pattern: RegExp) {
+  return createParser<string>({
+    parse: (value) => (value.length <= 40 && pattern.test(value) ? value : null),
+    serialize: (value) => value,
+  });
+}
+
+/**
+ * The read parameters with `name` dropped to null and listed as ignored when its code is not `known` (not in
+ * the catalogue): a code of the right shape that names nothing is as bad a value as a malformed one.
+ */
+export function knownCodeOnly<Values extends Record<string, unknown>, Name extends string>(
+  read: { values: Values; ignored: IgnoredParam<Name>[] },
+  name: Name & keyof Values,
+  known: (code: string) => boolean,
+): { values: Values; ignored: IgnoredParam<Name>[] } {
+  const code = read.values[name];
+  if (typeof code !== "string" || known(code)) return read;
+  return { values: { ...read.values, [name]: null }, ignored: [...read.ignored, { name, value: code }] };
+}

@@ -1,7 +1,7 @@
-import { SUBMISSION_STATUSES, ZONE_CODES } from "@zones/domain";
+import { SUBMISSION_STATUSES, ZONE_CODE_PATTERN } from "@zones/domain";
 import { parseAsStringLiteral } from "nuqs/server";
 
-import { createUrlReader, parseAsPage } from "./params";
+import { createUrlReader, parseAsCodeLike, parseAsPage } from "./params";
 import { parseAsQuarter } from "./quarter";
 
 /** The queue's status filter: a submission status, or every status. */
@@ -17,7 +17,7 @@ export const DEFAULT_QUEUE_STATUS: QueueStatusFilter = "submitted";
  */
 export const queueParsers = {
   status: parseAsStringLiteral(QUEUE_STATUS_FILTERS),
-  zone: parseAsStringLiteral(ZONE_CODES),
+  zone: parseAsCodeLike(ZONE_CODE_PATTERN),
   quarter: parseAsQuarter,
   page: parseAsPage,
 };

@@ -1,3 +1,4 @@
+import { cachedCatalogue } from "@zones/db/catalogue";
 import type { Database } from "@zones/db/client";
 import {
   compareSeries,
@@ -15,11 +16,9 @@ import {
 import { approvedQuarters, indicatorRanking, latestCompleteQuarter } from "@zones/db/overview";
 import {
   addQuarters,
+  type Catalogue,
   canSeeSubmitted,
   compareQuarters,
-  getIndicator,
-  INDICATOR_CODES,
-  INDICATORS,
   lastFinishedQuarter,
   MAX_QUARTER_SPAN,
   type PeerGroup,
@@ -29,14 +28,15 @@ import {
   SERIES_MODES,
   sameQuarterLastYear,
   ZIndicatorCodeSchema,
-  ZONE_CODES,
   ZonesError,
   ZPeerGroupKeySchema,
   ZQuarterSchema,
   ZZoneCodeSchema,
+  zonesReportingIn,
 } from "@zones/domain";
 import { z } from "zod";
 
+import { requireIndicator, requireIndicators, requireZone, requireZones } from "../catalogue/membership";
 import { cachedDashboardAnswer } from "../dashboard-cache";
 import { message } from "../messages";
 import type { Context } from "../trpc";
@@ -46,10 +46,6 @@ import { createTRPCRouter, dashboardProcedure } from "../trpc";
 export const DEFAULT_RANGE_QUARTERS = 12;
 /** Quarters of each overview sparkline, ending at the overview's quarter. */
 export const SPARKLINE_QUARTERS = 8;
-/** The overview's zone cards show the headline indicators' sparklines. */
-const HEADLINE_INDICATOR_CODES = INDICATORS.filter((indicator) => indicator.headline).map(
-  (indicator) => indicator.code,
-);
 /** How many quarters the indicator page's quarter picker offers. */
 const QUARTER_CHOICES = MAX_QUARTER_SPAN;
 
@@ -205,6 +201,11 @@ function peersAnswer(key: string, choices: readonly PeerGroupChoice[]) {
   return { peers: key, peerGroups: choices };
 }
 
+/** The zones the pages list (the catalogue's programme zones), not every reporting unit of the peer statistics. */
+function programmeZoneCodes(catalogue: Catalogue): string[] {
+  return catalogue.zones.map((zone) => zone.code);
+}
+
 function toNumber(value: string | null): number | null {
   return value === null ? null : Number(value);
 }
@@ -215,8 +216,10 @@ export const dashboardRouter = createTRPCRouter({
    * median, p75) of the peer group's zones (`peers`, every zone by default), year-to-date as reported or
    * single quarters; and the groups a picker may offer, the zone's own marked.
    */
-  zone: dashboardProcedure.input(ZDashboardZoneInputSchema).query(({ ctx, input }) =>
-    cachedDashboardAnswer(ctx, "dashboard.zone", input, async () => {
+  zone: dashboardProcedure.input(ZDashboardZoneInputSchema).query(async ({ ctx, input }) => {
+    await requireZone(ctx.db, input.zoneCode);
+    return cachedDashboardAnswer(ctx, "dashboard.zone", input, async () => {
+      const catalogue = await cachedCatalogue(ctx.db);
       const range = await rangeFor(ctx.db, input);
       const submitted = includesSubmitted(ctx, input.includeSubmitted);
       const [rows, choices] = await Promise.all([
@@ -226,7 +229,7 @@ export const dashboardRouter = createTRPCRouter({
           to: range.to,
           mode: input.mode,
           includeSubmitted: submitted,
-          indicatorCodes: INDICATOR_CODES,
+          indicatorCodes: catalogue.indicators.map((indicator) => indicator.code),
           peers: peerGroupOf(input.peers),
         }),
         peerGroupChoices(ctx.db, { zoneCode: input.zoneCode }),
@@ -253,17 +256,20 @@ export const dashboardRouter = createTRPCRouter({
           })),
         })),
       };
-    }),
-  ),
+    });
+  }),
 
   /**
    * The indicator page in one call: the ranking of a quarter (approved data, as on the overview), the
    * spread across zones per quarter (both among the `peers` group's zones, every zone by default) and the
    * zones' trend lines over the range.
    */
-  indicator: dashboardProcedure.input(ZDashboardIndicatorInputSchema).query(({ ctx, input }) =>
-    cachedDashboardAnswer(ctx, "dashboard.indicator", input, async () => {
-      const indicator = getIndicator(input.indicatorCode);
+  indicator: dashboardProcedure.input(ZDashboardIndicatorInputSchema).query(async ({ ctx, input }) => {
+    const indicator = await requireIndicator(ctx.db, input.indicatorCode);
+    if (input.zoneCodes) await requireZones(ctx.db, input.zoneCodes);
+    return cachedDashboardAnswer(ctx, "dashboard.indicator", input, async () => {
+      const catalogue = await cachedCatalogue(ctx.db);
+      const zoneCodes = programmeZoneCodes(catalogue);
       const submitted = includesSubmitted(ctx, input.includeSubmitted);
       const [complete, available] = await Promise.all([
         input.quarter ? null : latestCompleteQuarter(ctx.db),
@@ -289,7 +295,8 @@ export const dashboardRouter = createTRPCRouter({
               quarter,
               lastYearQuarter: sameQuarterLastYear(quarter),
               direction: indicator.direction,
-              zoneCodes: ZONE_CODES,
+              // Ranked: the zones expected to report that quarter (one named later is not "no value").
+              zoneCodes: zonesReportingIn(catalogue, quarter).map((zone) => zone.code),
               peers,
             })
           : [],
@@ -297,9 +304,7 @@ export const dashboardRouter = createTRPCRouter({
         // Lines for the zones the page can tick (the catalogue's), not for every reporting unit.
         indicatorTrends(
           ctx.db,
-          input.zoneCodes
-            ? { ...series, zoneCodes: input.zoneCodes }
-            : { ...series, activeAmong: ZONE_CODES },
+          input.zoneCodes ? { ...series, zoneCodes: input.zoneCodes } : { ...series, activeAmong: zoneCodes },
         ),
         peerGroupChoices(ctx.db),
       ]);
@@ -332,11 +337,13 @@ export const dashboardRouter = createTRPCRouter({
           })),
         })),
       };
-    }),
-  ),
+    });
+  }),
 
   /** The comparison page in one call: 2–4 zones × 1–12 indicators over the range, in the order asked. */
   compare: dashboardProcedure.input(ZDashboardCompareInputSchema).query(async ({ ctx, input }) => {
+    await requireZones(ctx.db, input.zoneCodes);
+    await requireIndicators(ctx.db, input.indicatorCodes);
     const range = await rangeFor(ctx.db, input);
     const submitted = includesSubmitted(ctx, input.includeSubmitted);
     const rows = await compareSeries(ctx.db, {
@@ -388,20 +395,25 @@ export const dashboardRouter = createTRPCRouter({
         const peers = peersAnswer(input.peers, await peerGroupChoices(ctx.db));
         return { quarter: null, includesSubmitted: submitted, ...peers, cells: [], sparklines: [] };
       }
+      const catalogue = await cachedCatalogue(ctx.db);
+      const zoneCodes = programmeZoneCodes(catalogue);
       const [cells, lines, choices] = await Promise.all([
         percentileHeat(ctx.db, {
           quarter,
           includeSubmitted: submitted,
-          zoneCodes: ZONE_CODES,
-          indicatorCodes: INDICATOR_CODES,
+          zoneCodes,
+          indicatorCodes: catalogue.indicators.map((indicator) => indicator.code),
           peers: peerGroupOf(input.peers),
         }),
         headlineSparklines(ctx.db, {
           to: quarter,
           quarters: SPARKLINE_QUARTERS,
           includeSubmitted: submitted,
-          zoneCodes: ZONE_CODES,
-          indicatorCodes: HEADLINE_INDICATOR_CODES,
+          zoneCodes,
+          // The zone cards show the headline indicators' sparklines.
+          indicatorCodes: catalogue.indicators
+            .filter((indicator) => indicator.headline)
+            .map((indicator) => indicator.code),
         }),
         peerGroupChoices(ctx.db),
       ]);

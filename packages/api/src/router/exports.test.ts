@@ -50,7 +50,7 @@ describe("export schedules", () => {
     const before = await storedCounts();
     const cases: [Record<string, unknown>, string][] = [
       [{ trigger: { kind: "cron", cron: "61 * * * *" } }, "trigger.cron"],
-      [{ zoneCodes: ["XX-YY"] }, "zoneCodes"],
+      [{ zoneCodes: ["XX_YY"] }, "zoneCodes"],
       [{ indicatorCodes: [] }, "indicatorCodes"],
       [{ quarters: { kind: "fixed", from: "2026Q2", to: "2025Q1" } }, "quarters.to"],
       [{ timezone: "Mars/Base" }, "timezone"],
@@ -66,6 +66,23 @@ describe("export schedules", () => {
         new RegExp(`^${field.replace(".", "\\.")}[.:]`),
       );
       expect(describeZodError(error.cause as ZodError)).not.toMatch(/^(\S+): \1:/);
+    }
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it("refuses a zone or indicator the catalogue does not have, naming the field, and stores nothing", async () => {
+    const before = await storedCounts();
+    for (const [change, field] of [
+      [{ zoneCodes: ["HB-HS", "XX-YY"] }, "zoneCodes"],
+      [{ indicatorCodes: ["no-such-indicator"] }, "indicatorCodes"],
+    ] as const) {
+      const error = await refusal(
+        as(world.users.reviewer).exports.schedules.create({ ...SCHEDULE, ...change } as never),
+      );
+      expect(error.code).toBe("BAD_REQUEST");
+      expect(error.message).toMatch(
+        new RegExp(`^${field}: no (zone XX-YY|indicator no-such-indicator) in the catalogue`),
+      );
     }
     expect(await storedCounts()).toEqual(before);
   });

@@ -1,4 +1,6 @@
 import type { SessionUser } from "@zones/auth";
+import { cachedCatalogue } from "@zones/db/catalogue";
+import type { Database } from "@zones/db/client";
 import {
   deleteExportSchedule,
   deliveriesOfRuns,
@@ -22,6 +24,7 @@ import { canAdminister, canManageExportsOf, phrased, type QuarterString, ZonesEr
 import {
   EXPORT_FORMATS,
   exportScopeFor,
+  inCatalogue,
   NO_DELIVERY,
   scheduleFromStored,
   storedScheduleValues,
@@ -67,8 +70,12 @@ function jobsOf(ctx: { exportJobs: ExportJobs | null }) {
   return ctx.exportJobs;
 }
 
-/** Refuses (naming the field) what the user may not export. */
-function assertMayExport(user: SessionUser, filters: TExportFilters): void {
+/**
+ * Refuses (naming the field) a zone or indicator the database's catalogue does not have (the schemas check
+ * only a code's shape), and what the user may not export.
+ */
+async function assertMayExport(db: Database, user: SessionUser, filters: TExportFilters): Promise<void> {
+  inCatalogue(filters, await cachedCatalogue(db));
   const scope = exportScopeFor(user, filters);
   if (!scope.ok) {
     throw new ZonesError("forbidden", phrased(scope.message), {
@@ -243,7 +250,7 @@ const scheduleRouter = createTRPCRouter({
    * one, returned once in `newSecrets`.
    */
   create: reviewerProcedure.input(ZExportScheduleSchema).mutation(async ({ ctx, input }) => {
-    assertMayExport(ctx.user, scheduleRunFilters(input, { at: new Date() }));
+    await assertMayExport(ctx.db, ctx.user, scheduleRunFilters(input, { at: new Date() }));
     await checkScheduleDelivery(ctx.db, input.delivery);
     const { delivery, newSecrets } = withWebhookSecrets(input.delivery, NO_DELIVERY);
     const record = await insertExportSchedule(ctx.db, {
@@ -259,7 +266,7 @@ const scheduleRouter = createTRPCRouter({
     .input(z.object({ id: ZIdSchema, schedule: ZExportScheduleSchema }))
     .mutation(async ({ ctx, input }) => {
       const previous = await ownSchedule(ctx, input.id);
-      assertMayExport(ctx.user, scheduleRunFilters(input.schedule, { at: new Date() }));
+      await assertMayExport(ctx.db, ctx.user, scheduleRunFilters(input.schedule, { at: new Date() }));
       await checkScheduleDelivery(ctx.db, input.schedule.delivery);
       const { delivery, newSecrets } = withWebhookSecrets(
         input.schedule.delivery,
@@ -303,7 +310,7 @@ const scheduleRouter = createTRPCRouter({
       throw new ZonesError("invalid", message("exports.scheduleInvalid", { reason: stored.message }));
     }
     const filters = scheduleRunFilters(stored.schedule, { at: new Date() });
-    assertMayExport(ctx.user, filters);
+    await assertMayExport(ctx.db, ctx.user, filters);
     const jobs = jobsOf(ctx);
     const run = await insertExportRun(ctx.db, {
       scheduleId: record.id,
@@ -363,7 +370,7 @@ const runRouter = createTRPCRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      assertMayExport(ctx.user, input.filters);
+      await assertMayExport(ctx.db, ctx.user, input.filters);
       const jobs = jobsOf(ctx);
       const run = await insertExportRun(ctx.db, {
         requestedBy: ctx.user.id,
@@ -395,7 +402,7 @@ const runRouter = createTRPCRouter({
       const reasons = filters.error.issues.map((issue) => issue.message).join("; ");
       throw new ZonesError("invalid", message("exports.filtersInvalid", { reasons }));
     }
-    assertMayExport(ctx.user, filters.data);
+    await assertMayExport(ctx.db, ctx.user, filters.data);
     const jobs = jobsOf(ctx);
     const run = await insertExportRun(ctx.db, {
       scheduleId: previous.scheduleId,

@@ -1,3 +1,4 @@
+import { cachedCatalogue } from "@zones/db/catalogue";
 import {
   approvedQuarters,
   headlineValues,
@@ -8,16 +9,16 @@ import {
 import { latestOpenPeriod } from "@zones/db/periods";
 import { getSetting } from "@zones/db/settings";
 import {
-  getIndicator,
   MAX_QUARTER_SPAN,
   type QuarterString,
   sameQuarterLastYear,
   ZIndicatorCodeSchema,
-  ZONE_CODES,
   ZQuarterSchema,
+  zonesReportingIn,
 } from "@zones/domain";
 import { z } from "zod";
 
+import { requireIndicator } from "../catalogue/membership";
 import { cachedDashboardAnswer } from "../dashboard-cache";
 import { createTRPCRouter, dashboardProcedure } from "../trpc";
 
@@ -37,9 +38,11 @@ function toNumber(value: string | null): number | null {
 
 export const overviewRouter = createTRPCRouter({
   /** The overview page in one call: every zone's headline figures and one indicator's ranking. */
-  get: dashboardProcedure.input(ZOverviewInputSchema).query(({ ctx, input }) =>
-    cachedDashboardAnswer(ctx, "overview.get", input, async () => {
-      const indicator = getIndicator(input.indicatorCode);
+  get: dashboardProcedure.input(ZOverviewInputSchema).query(async ({ ctx, input }) => {
+    const indicator = await requireIndicator(ctx.db, input.indicatorCode);
+    return cachedDashboardAnswer(ctx, "overview.get", input, async () => {
+      // The pages list the catalogue's programme zones, not every reporting unit of the peer statistics.
+      const catalogue = await cachedCatalogue(ctx.db);
       const [complete, quarters, demo, openPeriod] = await Promise.all([
         latestCompleteQuarter(ctx.db),
         approvedQuarters(ctx.db, { limit: QUARTER_CHOICES }),
@@ -56,6 +59,10 @@ export const overviewRouter = createTRPCRouter({
         : null;
       // Quarters read back from the database passed its `YYYYQn` CHECK constraint.
       const lastYearQuarter = quarter ? sameQuarterLastYear(quarter as QuarterString) : null;
+      // The zones expected to report that quarter: one named later is not missing its figures.
+      const zoneCodes = quarter
+        ? zonesReportingIn(catalogue, quarter as QuarterString).map((zone) => zone.code)
+        : [];
       const [ranking, headlines] =
         quarter && lastYearQuarter
           ? await Promise.all([
@@ -64,9 +71,9 @@ export const overviewRouter = createTRPCRouter({
                 quarter,
                 lastYearQuarter,
                 direction: indicator.direction,
-                zoneCodes: ZONE_CODES,
+                zoneCodes,
               }),
-              headlineValues(ctx.db, { quarter, lastYearQuarter, zoneCodes: ZONE_CODES }),
+              headlineValues(ctx.db, { quarter, lastYearQuarter, zoneCodes }),
             ])
           : [[], []];
       return {
@@ -86,6 +93,6 @@ export const overviewRouter = createTRPCRouter({
           lastYearValue: toNumber(row.lastYearValue),
         })),
       };
-    }),
-  ),
+    });
+  }),
 });

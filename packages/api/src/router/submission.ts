@@ -32,7 +32,8 @@ import {
 import { logger } from "@zones/telemetry/log";
 import { z } from "zod";
 
-import { actorFor, loadForm } from "../submissions/form-data";
+import { requireIndicator, requireIndicators, requireZone } from "../catalogue/membership";
+import { actorFor, formIndicatorsOf, loadForm } from "../submissions/form-data";
 import {
   createTRPCRouter,
   type ExportJobs,
@@ -64,9 +65,9 @@ export const submissionRouter = createTRPCRouter({
     const { state } = loaded;
     const actor = actorFor(ctx.user, input.zoneCode);
     const lock = formLock(state, actor);
-    const issues = checkSubmission(loaded.draft, "submit").map((issue) => ({
+    const issues = checkSubmission(loaded.draft, "submit", loaded.indicators).map((issue) => ({
       ...issue,
-      message: describeRuleIssue(issue, ctx.locale),
+      message: describeRuleIssue(issue, ctx.locale, loaded.indicators),
     }));
     const snapshots = await lastSubmittedSnapshots(ctx.db, input);
     const [latest, previous] = snapshots;
@@ -95,6 +96,8 @@ export const submissionRouter = createTRPCRouter({
         ACTIONS.map((action) => [action, checkTransition(action, state, actor).ok]),
       ) as Record<SubmissionAction, boolean>,
       indicators: loaded.form.indicators.filter((row) => applicable.has(row.indicatorCode)),
+      /** What the form's indicators are (names, units, rules): the catalogue's in force that year. */
+      catalogue: loaded.indicators.filter((indicator) => applicable.has(indicator.code)),
       issues,
       blocksSubmission: blocksSubmission(issues),
       changes,
@@ -121,8 +124,9 @@ export const submissionRouter = createTRPCRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const save = draftSave(input.quarter, { values: input.values, notes: input.notes });
-      const refusal = draftRefusal(input.quarter, save);
+      const indicators = await formIndicatorsOf(ctx.db, input.quarter);
+      const save = draftSave(input.quarter, { values: input.values, notes: input.notes }, indicators);
+      const refusal = draftRefusal(input.quarter, save, indicators);
       if (refusal) throw refusal;
       const result = await saveSubmissionDraft(ctx.db, {
         zoneCode: input.zoneCode,
@@ -149,6 +153,7 @@ export const submissionRouter = createTRPCRouter({
         context: loaded.draft.context,
         mode: "submit",
         locale: ctx.locale,
+        indicators: loaded.indicators,
       });
       const checked = schema.safeParse({ values: loaded.draft.values, notes: loaded.draft.notes });
       // Workflow refusals (wrong role, already submitted) say more than rule failures.
@@ -178,6 +183,7 @@ export const submissionRouter = createTRPCRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
+      await requireZone(ctx.db, input.zoneCode);
       const result = await transitionSubmission(ctx.db, {
         ...input,
         action: "approve",
@@ -201,10 +207,12 @@ export const submissionRouter = createTRPCRouter({
           .trim()
           .min(1, { error: "comment: say why the submission is returned" })
           .max(COMMENT_MAX_LENGTH),
-        notes: z.partialRecord(ZIndicatorCodeSchema, z.string().trim().max(NOTE_MAX_LENGTH)).default({}),
+        notes: z.record(ZIndicatorCodeSchema, z.string().trim().max(NOTE_MAX_LENGTH)).default({}),
       }),
     )
     .mutation(async ({ ctx, input }) => {
+      await requireZone(ctx.db, input.zoneCode);
+      await requireIndicators(ctx.db, Object.keys(input.notes), "notes");
       const reviewNotes = Object.fromEntries(Object.entries(input.notes).filter(([, note]) => note !== ""));
       const result = await transitionSubmission(ctx.db, {
         zoneCode: input.zoneCode,
@@ -231,21 +239,25 @@ export const submissionRouter = createTRPCRouter({
           .max(NOTE_MAX_LENGTH),
       }),
     )
-    .mutation(({ ctx, input }) =>
-      transitionSubmission(ctx.db, {
+    .mutation(async ({ ctx, input }) => {
+      await requireZone(ctx.db, input.zoneCode);
+      return transitionSubmission(ctx.db, {
         zoneCode: input.zoneCode,
         quarter: input.quarter,
         version: input.version,
         comment: input.reason,
         action: "revise",
         actor: actorFor(ctx.user, input.zoneCode),
-      }),
-    ),
+      });
+    }),
 
   /** Every change of one value and every step of its submission, newest first. */
   history: zoneDraftsProcedure
     .input(ZSubmissionKeySchema.extend({ indicatorCode: ZIndicatorCodeSchema }))
-    .query(({ ctx, input }) => valueHistory(ctx.db, { ...input, limit: HISTORY_LIMIT })),
+    .query(async ({ ctx, input }) => {
+      await requireIndicator(ctx.db, input.indicatorCode);
+      return valueHistory(ctx.db, { ...input, limit: HISTORY_LIMIT });
+    }),
 
   /** The reviewers' queue: submissions by status, zone and quarter, waiting ones first. */
   queue: reviewerProcedure
@@ -258,6 +270,7 @@ export const submissionRouter = createTRPCRouter({
       }),
     )
     .query(async ({ ctx, input }) => {
+      if (input.zoneCode) await requireZone(ctx.db, input.zoneCode);
       const result = await reviewQueue(ctx.db, {
         status: input.status,
         zoneCode: input.zoneCode,

@@ -2,6 +2,7 @@ import { createUser, forgetSessionsOf, resetPassword, ZNewUserSchema, ZUserAcces
 import { findUserIdByEmail, listUsers, setUserDisabled, updateUserAccess } from "@zones/db/users";
 import { canAdminister, ZonesError } from "@zones/domain";
 import { z } from "zod";
+import { requireZones } from "../catalogue/membership";
 import { message } from "../messages";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
@@ -23,6 +24,7 @@ export const userRouter = createTRPCRouter({
 
   /** A new account with a role, zones (officials) and an initial password that obeys the policy. */
   create: adminProcedure.input(ZNewUserSchema).mutation(async ({ ctx, input }) => {
+    await requireZones(ctx.db, input.zoneCodes);
     if (await findUserIdByEmail(ctx.db, input.email)) {
       throw new ZonesError("conflict", message("users.emailTaken", { email: input.email }));
     }
@@ -56,6 +58,7 @@ export const userRouter = createTRPCRouter({
 
   /** Role and zones together, so an official never ends up without a zone. Not one's own role. */
   setAccess: adminProcedure.input(ZUserAccessSchema).mutation(async ({ ctx, input }) => {
+    await requireZones(ctx.db, input.zoneCodes);
     if (input.userId === ctx.user.id && !canAdminister(input)) {
       throw new ZonesError("invalid", message("users.cannotDemoteSelf"));
     }

@@ -1,7 +1,10 @@
 import type { SessionUser } from "@zones/auth";
+import { cachedCatalogue } from "@zones/db/catalogue";
 import type { Database } from "@zones/db/client";
 import { loadSubmissionForm, type SubmissionActor, type SubmissionForm } from "@zones/db/submissions";
 import {
+  type Indicator,
+  indicatorsInForceIn,
   isZoneOfficial,
   prevQuarter,
   type QuarterString,
@@ -23,19 +26,30 @@ export interface LoadedForm {
   state: SubmissionState;
   /** What the domain rules need: stored text, notes and comparison values of applicable indicators. */
   draft: SubmissionDraft;
+  /** The form's indicators: the catalogue's in force that year, in display order. */
+  indicators: Indicator[];
+}
+
+/** The indicators a quarter's form asks for: the database's catalogue as it stood that year. */
+export async function formIndicatorsOf(db: Database, quarter: QuarterString): Promise<Indicator[]> {
+  return indicatorsInForceIn(await cachedCatalogue(db), quarter);
 }
 
 /** Loads a zone × quarter and shapes it for the workflow and the shared rules (`checkSubmission`). */
 export async function loadForm(db: Database, zoneCode: string, quarter: QuarterString): Promise<LoadedForm> {
-  const form = await loadSubmissionForm(db, {
-    zoneCode,
-    quarter,
-    previousQuarter: prevQuarter(quarter),
-    lastYearQuarter: sameQuarterLastYear(quarter),
-  });
+  const [form, indicators] = await Promise.all([
+    loadSubmissionForm(db, {
+      zoneCode,
+      quarter,
+      previousQuarter: prevQuarter(quarter),
+      lastYearQuarter: sameQuarterLastYear(quarter),
+    }),
+    formIndicatorsOf(db, quarter),
+  ]);
   return {
     form,
     state: submissionState(form.submission, form.period),
-    draft: storedDraft(quarter, form.indicators),
+    draft: storedDraft(quarter, form.indicators, indicators),
+    indicators,
   };
 }

@@ -157,18 +157,22 @@ async function analyse(
       continue;
     }
     // The same draft save as the form's; a blank note in the file keeps the stored one.
-    const save = draftSave(first.quarter, {
-      values: Object.fromEntries(entered.map((row) => [row.indicatorCode, row.value])),
-      notes: Object.fromEntries(
-        entered.filter((row) => row.note.trim() !== "").map((row) => [row.indicatorCode, row.note]),
-      ),
-    });
+    const save = draftSave(
+      first.quarter,
+      {
+        values: Object.fromEntries(entered.map((row) => [row.indicatorCode, row.value])),
+        notes: Object.fromEntries(
+          entered.filter((row) => row.note.trim() !== "").map((row) => [row.indicatorCode, row.note]),
+        ),
+      },
+      loaded.indicators,
+    );
     const rowOf = new Map(entered.map((row) => [row.indicatorCode as string, row.row]));
     for (const issue of save.refused) {
       errors.push({
         row: rowOf.get(issue.indicatorCode) ?? null,
         column: "value",
-        message: describeRuleIssue(issue, locale),
+        message: describeRuleIssue(issue, locale, loaded.indicators),
       });
     }
     for (const row of entered) {

@@ -6,14 +6,12 @@ import {
   compareQuarters,
   FIRST_QUARTER,
   formatQuarterLabel,
-  INDICATOR_CODES,
   isBoundToZones,
   type Locale,
   lastFinishedQuarter,
   nextQuarter,
   type QuarterString,
   quarterRange,
-  ZONE_CODES,
 } from "@zones/domain";
 import { getLocale, getTranslations } from "next-intl/server";
 
@@ -24,6 +22,7 @@ import { ExportSchedules } from "~/components/exports/export-schedules";
 import type { SubmittedRight } from "~/components/exports/filter-fields";
 import { newScheduleValues } from "~/components/exports/schedule-values";
 import { requireUser } from "~/server/auth";
+import { getCatalogue } from "~/server/catalogue";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { requireCanonicalQuarters } from "~/url-state/canonical";
 import { EXPORT_QUARTER_PARAMS } from "~/url-state/exports";
@@ -53,10 +52,11 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
   ]);
 
   const lastFinished = lastFinishedQuarter(new Date());
+  const catalogue = await getCatalogue();
   const fallback: ExportFormValues = {
     filters: {
-      zoneCodes: isBoundToZones(user.role) ? [...user.zoneCodes] : [...ZONE_CODES],
-      indicatorCodes: [...INDICATOR_CODES],
+      zoneCodes: isBoundToZones(user.role) ? [...user.zoneCodes] : catalogue.zones.map((zone) => zone.code),
+      indicatorCodes: catalogue.indicators.map((indicator) => indicator.code),
       from: addQuarters(lastFinished, 1 - DEFAULT_QUARTERS),
       to: lastFinished,
       statuses: ["approved"],

@@ -1,5 +1,6 @@
 import {
   canReview,
+  catalogueZone,
   FIRST_QUARTER,
   formatQuarterLabel,
   type Locale,
@@ -13,9 +14,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 
 import { type QueueInput, ReviewQueue } from "~/components/review/review-queue";
 import { requireUser } from "~/server/auth";
+import { getCatalogue } from "~/server/catalogue";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { requireCanonicalQuarters } from "~/url-state/canonical";
-import { type SearchParams, searchOf, withQuery } from "~/url-state/params";
+import { knownCodeOnly, type SearchParams, searchOf, withQuery } from "~/url-state/params";
 import { DEFAULT_QUEUE_STATUS, readQueueParams } from "~/url-state/review";
 import "./review.css";
 
@@ -49,7 +51,12 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const locale = (await getLocale()) as Locale;
 
   // A bad value in a shared link is dropped (the rest of the view stays) and the notice names it.
-  const { values, ignored } = readQueueParams(params);
+  const catalogue = await getCatalogue();
+  const { values, ignored } = knownCodeOnly(
+    readQueueParams(params),
+    "zone",
+    (code) => catalogueZone(catalogue, code) !== undefined,
+  );
   const statusFilter = values.status ?? DEFAULT_QUEUE_STATUS;
   const input: QueueInput = {
     page: values.page ?? 1,

@@ -1,18 +1,10 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import {
-  isBoundToZones,
-  type Locale,
-  localized,
-  ROLES,
-  type Role,
-  type TZoneCode,
-  ZONES,
-} from "@zones/domain";
+import { isBoundToZones, type Locale, localized, ROLES, type Role } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
-
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { Notice } from "~/components/ui/notices";
 import { useTRPC } from "~/trpc/react";
 
@@ -21,6 +13,7 @@ export function EditAccess({ userId, role, zoneCodes }: { userId: string; role: 
   const t = useTranslations("users");
   const tRoles = useTranslations("app.roles");
   const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const roleId = useId();
@@ -51,7 +44,7 @@ export function EditAccess({ userId, role, zoneCodes }: { userId: string; role: 
         save.mutate({
           userId,
           role: nextRole,
-          zoneCodes: isBoundToZones(nextRole) ? (zones as TZoneCode[]) : [],
+          zoneCodes: isBoundToZones(nextRole) ? zones : [],
         });
       }}
     >
@@ -66,7 +59,7 @@ export function EditAccess({ userId, role, zoneCodes }: { userId: string; role: 
       {isBoundToZones(nextRole) && (
         <fieldset>
           <legend>{t("zones")}</legend>
-          {ZONES.map((zone) => (
+          {catalogue.zones.map((zone) => (
             <label key={zone.code} className="checkbox">
               <input
                 type="checkbox"

@@ -2,12 +2,12 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { isBoundToZones, type Locale, localized, ROLES, ZONES, ZZoneCodeSchema } from "@zones/domain";
+import { isBoundToZones, type Locale, localized, ROLES, ZZoneCodeSchema } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { errorCode, fieldIssues } from "~/components/submission/client-errors";
 import { Notice } from "~/components/ui/notices";
 import { TableScroll } from "~/components/ui/table-scroll";
@@ -34,6 +34,7 @@ export function UserAdmin({ currentUserId }: { currentUserId: string }) {
   const t = useTranslations("users");
   const tRoles = useTranslations("app.roles");
   const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [page] = useState(1);
@@ -95,7 +96,8 @@ export function UserAdmin({ currentUserId }: { currentUserId: string }) {
                 <td>{tRoles(row.role)}</td>
                 <td>
                   {/* Catalogue order, as everywhere else in the app. */}
-                  {ZONES.filter((zone) => row.zoneCodes.includes(zone.code))
+                  {catalogue.zones
+                    .filter((zone) => row.zoneCodes.includes(zone.code))
                     .map((zone) => localized(zone.shortName, locale))
                     .join("、")}
                 </td>
@@ -160,7 +162,7 @@ export function UserAdmin({ currentUserId }: { currentUserId: string }) {
         {isBoundToZones(role) && (
           <fieldset>
             <legend>{t("zones")}</legend>
-            {ZONES.map((zone) => (
+            {catalogue.zones.map((zone) => (
               <label key={zone.code} className="checkbox">
                 <input type="checkbox" value={zone.code} {...form.register("zoneCodes")} />
                 {localized(zone.name, locale)}

@@ -1,7 +1,6 @@
 "use client";
 
 import {
-  findZone,
   formatNumber,
   type Indicator,
   isSingleQuarterDerivable,
@@ -10,9 +9,9 @@ import {
   roundTo,
   type SeriesMode,
 } from "@zones/domain";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
-
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { useIndicatorFormat } from "./chart-support";
 
 const chartFormats = new Map<string, Intl.NumberFormat>();
@@ -90,7 +89,11 @@ export function modeSuffix(indicator: Indicator, mode: SeriesMode): string {
 }
 
 /** A zone's short name, or its code if the catalogue has no such zone. */
-export function zoneLabel(code: string, locale: Locale): string {
-  const zone = findZone(code);
-  return zone ? localized(zone.shortName, locale) : code;
+export function useZoneLabel(): (code: string) => string {
+  const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
+  return (code) => {
+    const zone = catalogue.zone(code);
+    return zone ? localized(zone.shortName, locale) : code;
+  };
 }

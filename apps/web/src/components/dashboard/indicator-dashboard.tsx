@@ -4,7 +4,6 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import type { RouterInputs } from "@zones/api";
 import type { TrendSeries } from "@zones/charts";
 import {
-  getIndicator,
   getTheme,
   isSingleQuarterDerivable,
   type Locale,
@@ -12,12 +11,12 @@ import {
   type QuarterString,
 } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
-
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { useTRPC } from "~/trpc/react";
 import { indicatorUrlParsers } from "~/url-state/dashboards";
 import { useUrlView } from "~/url-state/use-url-view";
 import { SelectionNotice } from "./dashboard-controls";
-import { useDashboardFormat, zoneLabel } from "./dashboard-format";
+import { useDashboardFormat, useZoneLabel } from "./dashboard-format";
 import { IndicatorDistribution } from "./indicator-distribution";
 import { IndicatorFacts } from "./indicator-facts";
 import { IndicatorRanking } from "./indicator-ranking";
@@ -49,8 +48,9 @@ export function IndicatorDashboard({
   const trpc = useTRPC();
   const t = useTranslations("dashboard");
   const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
   const { data } = useSuspenseQuery(trpc.dashboard.indicator.queryOptions(input));
-  const indicator = getIndicator(data.indicatorCode);
+  const indicator = catalogue.getIndicator(data.indicatorCode);
   const format = useDashboardFormat(indicator);
 
   // Every change writes the whole view (resolved quarter and range included), so a copied link keeps it.
@@ -62,11 +62,14 @@ export function IndicatorDashboard({
     submitted: data.includesSubmitted,
     peers: data.peers,
   });
+  const zoneCodes = catalogue.zones.map((zone) => zone.code);
   const byDefault = defaultTrendZones(
     data.ranking.map((row) => row.zoneCode),
     url.highlight,
+    zoneCodes,
   );
-  const { zones: selected, invalid: invalidZones } = trendZones(url.zones, byDefault);
+  const { zones: selected, invalid: invalidZones } = trendZones(url.zones, byDefault, zoneCodes);
+  const zoneLabel = useZoneLabel();
   const messages = useViewMessages(
     notices,
     data,
@@ -76,7 +79,7 @@ export function IndicatorDashboard({
   const trendByZone = new Map(data.trends.map((trend) => [trend.zoneCode, trend.points]));
   const series: TrendSeries[] = selected.map((code) => ({
     key: code,
-    label: zoneLabel(code, locale),
+    label: zoneLabel(code),
     points: trendByZone.get(code) ?? [],
   }));
 

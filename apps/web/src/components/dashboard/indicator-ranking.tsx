@@ -11,7 +11,7 @@ import { useZoneTargetStatuses } from "~/components/targets/use-zone-target-stat
 import { withPeers } from "~/url-state/peers";
 import { useChartLabels } from "./chart-support";
 import { rangeChoices } from "./dashboard-controls";
-import { useDashboardFormat, zoneLabel } from "./dashboard-format";
+import { useDashboardFormat, useZoneLabel } from "./dashboard-format";
 import { PeerPicker, usePeerGroupPhrase } from "./peer-picker";
 
 type IndicatorData = RouterOutputs["dashboard"]["indicator"];
@@ -42,12 +42,13 @@ export function IndicatorRanking({
   const peerPhrase = usePeerGroupPhrase();
   const labels = useChartLabels();
   const format = useDashboardFormat(indicator);
+  const zoneLabel = useZoneLabel();
   const quarter = data.quarter ?? "";
   const quarterLabel = format.formatQuarter(quarter);
   const title = t("indicator.rankingTitle", { indicator: format.title, quarter: quarterLabel });
   const table: ChartTable = {
     columns: [t("indicator.zone"), t("indicator.value")],
-    rows: data.ranking.map((row) => [zoneLabel(row.zoneCode, format.locale), row.value]),
+    rows: data.ranking.map((row) => [zoneLabel(row.zoneCode), row.value]),
   };
   const targetStatuses = useZoneTargetStatuses(indicator.code, quarter);
   const annualOffQuarter = indicator.frequency === "annual" && !quarter.endsWith("Q4");
@@ -90,7 +91,7 @@ export function IndicatorRanking({
           <ZoneRanking
             data={data.ranking.map((row) => ({
               key: row.zoneCode,
-              label: zoneLabel(row.zoneCode, format.locale),
+              label: zoneLabel(row.zoneCode),
               value: row.value,
             }))}
             direction={indicator.direction}
@@ -112,9 +113,7 @@ export function IndicatorRanking({
                 value={row.rank ?? undefined}
                 className={row.rank === null ? "unranked" : undefined}
               >
-                <Link href={withPeers(`/zones/${row.zoneCode}`, data.peers)}>
-                  {zoneLabel(row.zoneCode, format.locale)}
-                </Link>
+                <Link href={withPeers(`/zones/${row.zoneCode}`, data.peers)}>{zoneLabel(row.zoneCode)}</Link>
                 <span className="value">{row.value === null ? "—" : format.formatNumber(row.value)}</span>
                 {targetStatuses.has(row.zoneCode) && (
                   <TargetStatusBadge status={targetStatuses.get(row.zoneCode) ?? "no-data"} />

@@ -1,4 +1,4 @@
-import { isZoneCode, type QuarterString, type SeriesMode, ZONE_CODES, type ZoneCode } from "@zones/domain";
+import type { QuarterString, SeriesMode, ZoneCode } from "@zones/domain";
 
 import type { IgnoredParam } from "~/url-state/params";
 
@@ -56,8 +56,18 @@ export const DEFAULT_TREND_ZONE_COUNT = 4;
  * The default lines: the zone the reader came from first (the distribution chart's highlight), then the
  * leaders of the ranking (best first), then the catalogue's order for zones without a value.
  */
-export function defaultTrendZones(leaders: readonly string[], highlight: ZoneCode | null): ZoneCode[] {
-  const ordered = [...(highlight ? [highlight] : []), ...leaders.filter(isZoneCode), ...ZONE_CODES];
+export function defaultTrendZones(
+  leaders: readonly string[],
+  highlight: ZoneCode | null,
+  /** The catalogue's zones, in its order. */
+  known: readonly ZoneCode[],
+): ZoneCode[] {
+  const isKnown = (code: string) => known.includes(code);
+  const ordered = [
+    ...(highlight && isKnown(highlight) ? [highlight] : []),
+    ...leaders.filter(isKnown),
+    ...known,
+  ];
   return [...new Set(ordered)].slice(0, DEFAULT_TREND_ZONE_COUNT);
 }
 
@@ -69,7 +79,12 @@ export function defaultTrendZones(leaders: readonly string[], highlight: ZoneCod
 export function trendZones(
   codes: readonly string[] | null,
   byDefault: readonly ZoneCode[],
+  /** The catalogue's zones. */
+  known: readonly ZoneCode[],
 ): { zones: ZoneCode[]; invalid: string[] } {
   if (codes === null) return { zones: [...byDefault], invalid: [] };
-  return { zones: codes.filter(isZoneCode), invalid: codes.filter((code) => !isZoneCode(code)) };
+  return {
+    zones: codes.filter((code) => known.includes(code)),
+    invalid: codes.filter((code) => !known.includes(code)),
+  };
 }

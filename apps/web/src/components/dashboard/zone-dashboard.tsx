@@ -2,9 +2,9 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import type { RouterInputs } from "@zones/api";
-import { getZone, indicatorsByTheme, type Locale, localized, type QuarterString } from "@zones/domain";
+import { indicatorsByTheme, type Locale, localized, type QuarterString } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
-
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { ZoneTargets } from "~/components/targets/zone-targets";
 import { useTRPC } from "~/trpc/react";
 import { zoneViewParsers } from "~/url-state/dashboards";
@@ -38,6 +38,7 @@ export function ZoneDashboard({
 }) {
   const trpc = useTRPC();
   const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
   const { data } = useSuspenseQuery(trpc.dashboard.zone.queryOptions(input));
   // Every change writes the whole view (the resolved range included), so a copied link keeps showing it.
   const { view, select, pending } = useUrlView(zoneViewParsers, {
@@ -49,7 +50,7 @@ export function ZoneDashboard({
   });
   const tPeers = useTranslations("peers");
   const peerPhrase = usePeerGroupPhrase();
-  const zone = getZone(data.zoneCode);
+  const zone = catalogue.getZone(data.zoneCode);
   const pointsByCode = new Map(data.indicators.map((indicator) => [indicator.code, indicator.points]));
   const messages = useViewMessages(notices, data);
 
@@ -75,7 +76,7 @@ export function ZoneDashboard({
       <ZoneTargets zoneCode={zone.code} quarter={data.to} />
 
       <div className="theme-sections" aria-busy={pending}>
-        {indicatorsByTheme().map(({ theme, indicators }) =>
+        {indicatorsByTheme(catalogue.indicators).map(({ theme, indicators }) =>
           indicators.length === 0 ? null : (
             <section
               key={theme.code}

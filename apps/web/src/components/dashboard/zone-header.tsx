@@ -3,6 +3,7 @@
 import { indicatorsByTheme, type Locale, localized, type Zone } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 
 import { withPeers } from "~/url-state/peers";
 
@@ -45,11 +46,12 @@ export function ZoneHeader({ zone, peers = "all" }: { zone: Zone; peers?: string
 function IndicatorLinks({ zoneCode, peers }: { zoneCode: string; peers: string }) {
   const t = useTranslations("dashboard.zone");
   const locale = useLocale() as Locale;
+  const { indicators } = useCatalogue();
   return (
     <nav className="indicator-links" aria-label={t("indicatorsNav")}>
       <h2 className="indicator-links-title">{t("indicatorsNav")}</h2>
       <ul>
-        {indicatorsByTheme().map(({ theme, indicators }) =>
+        {indicatorsByTheme(indicators).map(({ theme, indicators }) =>
           indicators.length === 0 ? null : (
             <li key={theme.code} className="indicator-links-group">
               <span className="indicator-links-theme">{localized(theme.name, locale)}</span>

@@ -1,9 +1,10 @@
 "use client";
 
-import { type Locale, ZONE_CODES, type ZoneCode } from "@zones/domain";
-import { useLocale, useTranslations } from "next-intl";
+import type { ZoneCode } from "@zones/domain";
+import { useTranslations } from "next-intl";
 
-import { zoneLabel } from "./dashboard-format";
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
+import { useZoneLabel } from "./dashboard-format";
 
 /** The trend chart's zones: a box per zone, all of them, or the default ones. */
 export function ZonePicker({
@@ -17,7 +18,8 @@ export function ZonePicker({
   onChange: (zones: readonly ZoneCode[]) => void;
 }) {
   const t = useTranslations("dashboard.indicator");
-  const locale = useLocale() as Locale;
+  const zoneLabel = useZoneLabel();
+  const zoneCodes = useCatalogue().zones.map((zone) => zone.code);
   // A newly ticked zone goes last, so the first one (the distribution's highlight) stays.
   const toggle = (code: ZoneCode, checked: boolean) => {
     const others = selected.filter((zone) => zone !== code);
@@ -27,7 +29,7 @@ export function ZonePicker({
     <fieldset className="zone-picker" data-testid="zone-picker">
       <legend>{t("zonesLegend", { count: selected.length })}</legend>
       <ul>
-        {ZONE_CODES.map((code) => (
+        {zoneCodes.map((code) => (
           <li key={code}>
             <label>
               <input
@@ -36,13 +38,13 @@ export function ZonePicker({
                 checked={selected.includes(code)}
                 onChange={(event) => toggle(code, event.target.checked)}
               />
-              {zoneLabel(code, locale)}
+              {zoneLabel(code)}
             </label>
           </li>
         ))}
       </ul>
       <div className="zone-picker-actions">
-        <button type="button" onClick={() => onChange(ZONE_CODES)}>
+        <button type="button" onClick={() => onChange(zoneCodes)}>
           {t("selectAll")}
         </button>
         <button type="button" onClick={() => onChange(byDefault)}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { indicatorsByTheme, type Locale, localized, ZONES } from "@zones/domain";
+import { indicatorsByTheme, type Locale, localized } from "@zones/domain";
 import {
   EXPORT_ENCODINGS,
   EXPORT_FORMATS,
@@ -11,7 +11,7 @@ import {
 import { useLocale, useTranslations } from "next-intl";
 import { useId } from "react";
 import { useController, useFormContext } from "react-hook-form";
-
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { type ChecklistGroup, CodeChecklist } from "./code-checklist";
 import { FieldError, useFieldInvalid } from "./field-error";
 
@@ -26,11 +26,12 @@ export type SubmittedRight = "all" | "own" | "none";
 export function ZoneChoices({ name, disabled }: { name: string; disabled?: boolean }) {
   const t = useTranslations("exports.form");
   const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
   const groups: ChecklistGroup[] = [
     {
       key: "zones",
       label: null,
-      items: ZONES.map((zone) => ({
+      items: catalogue.zones.map((zone) => ({
         code: zone.code,
         label: `${localized(zone.shortName, locale)} (${zone.code})`,
         title: localized(zone.name, locale),
@@ -51,7 +52,8 @@ export function ZoneChoices({ name, disabled }: { name: string; disabled?: boole
 export function IndicatorChoices({ name, disabled }: { name: string; disabled?: boolean }) {
   const t = useTranslations("exports.form");
   const locale = useLocale() as Locale;
-  const groups: ChecklistGroup[] = indicatorsByTheme()
+  const catalogue = useCatalogue();
+  const groups: ChecklistGroup[] = indicatorsByTheme(catalogue.indicators)
     .filter(({ indicators }) => indicators.length > 0)
     .map(({ theme, indicators }) => ({
       key: theme.code,

@@ -1,8 +1,9 @@
 "use client";
 
 import type { ExportRunView } from "@zones/api";
-import { findIndicator, findZone, type Locale, localized } from "@zones/domain";
+import { type Locale, localized } from "@zones/domain";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 
 /** The cells of one export run that only format what the server says. */
 
@@ -32,13 +33,14 @@ const NAMED_CODES = 3;
 export function RunScope({ run }: { run: ExportRunView }) {
   const t = useTranslations("exports.runs.scope");
   const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
   const { zoneCodes, indicatorCodes, from, to, statuses, layout } = run.filters;
   const zoneNames = zoneCodes.map((code) => {
-    const zone = findZone(code);
+    const zone = catalogue.zone(code);
     return zone ? localized(zone.shortName, locale) : code;
   });
   const indicatorNames = indicatorCodes.map((code) => {
-    const indicator = findIndicator(code);
+    const indicator = catalogue.indicator(code);
     return indicator ? localized(indicator.name, locale) : code;
   });
   const separator = useTranslations("app")("listSeparator");

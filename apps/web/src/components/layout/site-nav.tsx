@@ -4,10 +4,10 @@ import {
   canEnterData,
   canManageTargets,
   canReview,
-  findZone,
   followsAnyZone,
   type Locale,
   localized,
+  type Zone,
 } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
@@ -38,11 +38,12 @@ const LINKS = [
   { href: "/account/two-factor", key: "twoFactor", visible: everyone },
 ] as const;
 
-export function SiteNav({ user }: { user: SessionUser }) {
+/** `catalogue`: the database's zones, which name the official's own. */
+export function SiteNav({ user, catalogue }: { user: SessionUser; catalogue: readonly Zone[] }) {
   const t = useTranslations("app");
   const locale = useLocale() as Locale;
   const zones = user.zoneCodes
-    .map((code) => findZone(code))
+    .map((code) => catalogue.find((zone) => zone.code === code))
     .filter((zone) => zone !== undefined)
     .map((zone) => localized(zone.name, locale));
   return (

@@ -6,17 +6,19 @@ import {
   formatNumber,
   formatQuarterLabel,
   getTheme,
-  INDICATORS,
+  type Indicator,
+  indicatorInForce,
   type Locale,
   localized,
   type QuarterString,
   THEMES,
   type ThemeCode,
   toQuarter,
-  ZONES,
+  zonesReportingIn,
 } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 
 import { type PeerChoice, PeerPicker, usePeerGroupPhrase } from "~/components/dashboard/peer-picker";
 import { withPeers } from "~/url-state/peers";
@@ -61,11 +63,18 @@ export function OverviewHeat({
   const t = useTranslations("overview.heat");
   const tPeers = useTranslations("peers");
   const peerPhrase = usePeerGroupPhrase();
-  const inGroup = new Set(cells.map((cell) => cell.zoneCode));
-  const zones = peers.key === "all" ? ZONES : ZONES.filter((zone) => inGroup.has(zone.code));
   const locale = useLocale() as Locale;
   const themeName = localized(getTheme(theme).name, locale);
-  const indicators = INDICATORS.filter((indicator) => indicator.theme === theme);
+  const catalogue = useCatalogue();
+  // The zones expected to report that quarter; a group's table, its own zones only.
+  const inGroup = new Set(cells.map((cell) => cell.zoneCode));
+  const reporting = zonesReportingIn(catalogue, quarter);
+  const zones = peers.key === "all" ? reporting : reporting.filter((zone) => inGroup.has(zone.code));
+  // The theme's indicators in force that year (annual ones too: a Q1–Q3 column shows the last year end).
+  const year = `${toQuarter(quarter).year}Q4` as QuarterString;
+  const indicators = catalogue.indicators.filter(
+    (indicator) => indicator.theme === theme && indicatorInForce(indicator, year),
+  );
 
   const key = (zoneCode: string, indicatorCode: string) => `${zoneCode} ${indicatorCode}`;
   const current = new Map(cells.map((cell) => [key(cell.zoneCode, cell.indicatorCode), cell]));
@@ -73,8 +82,7 @@ export function OverviewHeat({
     (yearEnd?.cells ?? []).map((cell) => [key(cell.zoneCode, cell.indicatorCode), cell]),
   );
   /** Whether a column shows the last year end rather than the quarter itself. */
-  const fromYearEnd = (indicator: (typeof INDICATORS)[number]) =>
-    yearEnd !== null && !appliesToQuarter(indicator, quarter);
+  const fromYearEnd = (indicator: Indicator) => yearEnd !== null && !appliesToQuarter(indicator, quarter);
   const yearEndYear = yearEnd ? toQuarter(yearEnd.quarter).year : null;
 
   const heatCells: HeatCell[] = indicators.flatMap((indicator) => {

@@ -1,8 +1,9 @@
 "use client";
 
 import { ZoneRanking } from "@zones/charts";
-import { findZone, formatNumber, getIndicator, type Locale, localized } from "@zones/domain";
+import { formatNumber, type Locale, localized } from "@zones/domain";
 import { useLocale } from "next-intl";
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 
 interface RankingRow {
   zoneCode: string;
@@ -22,9 +23,10 @@ export function OverviewRanking({
   emptyMessage: string;
 }) {
   const locale = useLocale() as Locale;
-  const indicator = getIndicator(indicatorCode);
+  const catalogue = useCatalogue();
+  const indicator = catalogue.getIndicator(indicatorCode);
   const data = rows.map((row) => {
-    const zone = findZone(row.zoneCode);
+    const zone = catalogue.zone(row.zoneCode);
     return {
       key: row.zoneCode,
       label: zone ? localized(zone.shortName, locale) : row.zoneCode,

@@ -5,19 +5,17 @@ import type { RouterInputs } from "@zones/api";
 import {
   addQuarters,
   formatQuarterLabel,
-  getIndicator,
-  INDICATORS,
   type Locale,
   localized,
   type QuarterString,
   type ThemeCode,
   toQuarter,
-  ZONES,
+  zonesReportingIn,
 } from "@zones/domain";
 import { usePathname, useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { Suspense } from "react";
-
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { OverviewTargets } from "~/components/targets/overview-targets";
 import { useTRPC } from "~/trpc/react";
 import { overviewExtrasInput } from "./extras-input";
@@ -47,7 +45,8 @@ export function OverviewView({
   const router = useRouter();
   const pathname = usePathname();
   const { data } = useSuspenseQuery(trpc.overview.get.queryOptions(input));
-  const indicator = getIndicator(data.indicatorCode);
+  const catalogue = useCatalogue();
+  const indicator = catalogue.getIndicator(data.indicatorCode);
 
   /** The page's URL with some of its choices changed; every choice stays in the URL. */
   function href(changes: { quarter?: string; indicator?: string; theme?: ThemeCode; peers?: string }) {
@@ -103,11 +102,13 @@ export function OverviewView({
               onChange={(event) => select({ indicator: event.target.value })}
               data-testid="indicator-select"
             >
-              {INDICATORS.filter((candidate) => candidate.frequency === "quarterly").map((candidate) => (
-                <option key={candidate.code} value={candidate.code}>
-                  {localized(candidate.name, locale)}
-                </option>
-              ))}
+              {catalogue.indicators
+                .filter((candidate) => candidate.frequency === "quarterly")
+                .map((candidate) => (
+                  <option key={candidate.code} value={candidate.code}>
+                    {localized(candidate.name, locale)}
+                  </option>
+                ))}
             </select>
           </label>
         </div>
@@ -202,6 +203,7 @@ function OverviewExtras({
 }) {
   const trpc = useTRPC();
   const t = useTranslations("overview");
+  const catalogue = useCatalogue();
   const yearEnd = yearEndBefore(quarter);
   const [extras, yearEndExtras] = useSuspenseQueries({
     queries: [quarter, ...(yearEnd ? [yearEnd] : [])].map((at) =>
@@ -219,7 +221,7 @@ function OverviewExtras({
       <section aria-labelledby="cards-heading">
         <h2 id="cards-heading">{t("cards")}</h2>
         <ul className="zone-cards">
-          {ZONES.map((zone) => (
+          {zonesReportingIn(catalogue, quarter).map((zone) => (
             <ZoneCard
               key={zone.code}
               zone={zone}

@@ -1,10 +1,10 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { findZone, formatQuarterLabel, type Locale, localized, toQuarter } from "@zones/domain";
+import { formatQuarterLabel, type Locale, localized, toQuarter } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { useTRPC } from "~/trpc/react";
 
 /** At most this many forms are listed; the rest wait on the entry page. */
@@ -17,6 +17,7 @@ const SHOWN = 4;
 export function WaitingForYou() {
   const t = useTranslations("overview.waiting");
   const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.submission.completeness.queryOptions({}));
   const open = new Map(data.periods.filter((period) => period.status === "open").map((p) => [p.quarter, p]));
@@ -32,7 +33,7 @@ export function WaitingForYou() {
       <h2 id="waiting-title">{t("title", { count: waiting.length })}</h2>
       <ul>
         {waiting.slice(0, SHOWN).map((cell) => {
-          const zone = findZone(cell.zoneCode);
+          const zone = catalogue.zone(cell.zoneCode);
           const { daysLeft, deadline } = cell.period;
           return (
             <li

@@ -4,8 +4,6 @@ import {
   formatChange,
   formatQuarterLabel,
   formatValue,
-  getIndicator,
-  INDICATORS,
   type Locale,
   localized,
   type QuarterString,
@@ -13,6 +11,7 @@ import {
 } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 
 interface HeadlineValue {
   indicatorCode: string;
@@ -22,8 +21,6 @@ interface HeadlineValue {
 
 /** One headline indicator of one zone over the quarters up to the card's quarter, oldest first. */
 export type SparklineSeries = { quarter: string; value: number | null }[];
-
-const HEADLINE_INDICATORS = INDICATORS.filter((indicator) => indicator.headline);
 
 /**
  * A zone's headline figures; the change versus last year is coloured by whether it is good news. Each
@@ -43,6 +40,7 @@ export function ZoneCard({
   const locale = useLocale() as Locale;
   const t = useTranslations("overview");
   const byCode = new Map(values.map((row) => [row.indicatorCode, row]));
+  const headlines = useCatalogue().indicators.filter((indicator) => indicator.headline);
   return (
     <li className="zone-card" data-testid="zone-card" data-zone={zone.code}>
       <h3>
@@ -53,20 +51,19 @@ export function ZoneCard({
       </h3>
       <p className="zone-province">{localized(zone.province, locale)}</p>
       <dl>
-        {HEADLINE_INDICATORS.map((headline) => {
-          const row = byCode.get(headline.code);
+        {headlines.map((indicator) => {
+          const row = byCode.get(indicator.code);
           if (!row) return null;
-          const indicator = getIndicator(headline.code);
           const delta = row.lastYearValue === null ? null : row.value - row.lastYearValue;
           const good =
             delta === null || delta === 0 ? null : delta > 0 === (indicator.direction === "higher");
           // Annual indicators have Q4 values only: their line joins the year ends instead of showing dots.
           const points = sparklines
-            ?.get(headline.code)
+            ?.get(indicator.code)
             ?.filter((point) => appliesToQuarter(indicator, point.quarter as QuarterString));
           const name = localized(indicator.name, locale);
           return (
-            <div key={headline.code} className="headline" data-indicator={headline.code}>
+            <div key={indicator.code} className="headline" data-indicator={indicator.code}>
               <dt>{name}</dt>
               <dd className="headline-figures">
                 <span className="value">{formatValue(row.value, indicator, locale)}</span>

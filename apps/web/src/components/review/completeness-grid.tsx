@@ -12,11 +12,10 @@ import {
   localized,
   type QuarterString,
   type Role,
-  ZONES,
 } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { formatLongDate } from "~/components/format/dates";
 import type { SubmissionState } from "~/components/submission/submission-state";
 import { Notice } from "~/components/ui/notices";
@@ -50,11 +49,12 @@ export function CompletenessGrid({
   const t = useTranslations("review.completeness");
   const tReview = useTranslations("review");
   const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.submission.completeness.queryOptions(input));
 
   const zoneCodes = new Set(data.cells.map((cell) => cell.zoneCode));
-  const zones = ZONES.filter((zone) => zoneCodes.has(zone.code));
+  const zones = catalogue.zones.filter((zone) => zoneCodes.has(zone.code));
   const cells = new Map(data.cells.map((cell) => [`${cell.zoneCode}|${cell.quarter}`, cell]));
   const periods = data.periods;
   const label = (quarter: string) => formatQuarterLabel(quarter as QuarterString, locale);

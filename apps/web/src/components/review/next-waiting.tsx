@@ -1,10 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { findZone, formatQuarterLabel, type Locale, localized, toQuarter } from "@zones/domain";
+import { formatQuarterLabel, type Locale, localized, toQuarter } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { useTRPC } from "~/trpc/react";
 
 /**
@@ -14,12 +14,13 @@ import { useTRPC } from "~/trpc/react";
 export function NextWaiting({ zoneCode, quarter }: { zoneCode: string; quarter: string }) {
   const t = useTranslations("review.detail");
   const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
   const trpc = useTRPC();
   const { data } = useQuery(trpc.submission.queue.queryOptions({ status: "submitted", page: 1 }));
   if (!data) return null;
   const next = data.rows.find((row) => row.zoneCode !== zoneCode || row.quarter !== quarter);
   if (!next) return <span data-testid="next-waiting">{t("noneWaiting")}</span>;
-  const zone = findZone(next.zoneCode);
+  const zone = catalogue.zone(next.zoneCode);
   const label = t("nextWaiting", {
     zone: zone ? localized(zone.shortName, locale) : next.zoneCode,
     quarter: formatQuarterLabel(toQuarter(next.quarter), locale),

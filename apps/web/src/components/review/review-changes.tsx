@@ -1,8 +1,8 @@
 "use client";
 
-import { findIndicator, formatValue, type Locale, localized } from "@zones/domain";
+import { formatValue, type Locale, localized } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
-
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { formatDateTime } from "~/components/format/dates";
 import type { EntryFormData } from "~/components/submission/form-model";
 import { toNumber } from "./review-values";
@@ -11,6 +11,7 @@ import { toNumber } from "./review-values";
 export function ReviewChanges({ data, idPrefix }: { data: EntryFormData; idPrefix: string }) {
   const t = useTranslations("review.detail");
   const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
   const previousAt = formatDateTime(data.previousSubmittedAt, locale);
   return (
     <section aria-labelledby={`${idPrefix}-changes`} data-testid="review-changes">
@@ -35,7 +36,7 @@ export function ReviewChanges({ data, idPrefix }: { data: EntryFormData; idPrefi
           </thead>
           <tbody>
             {data.changes.map((change) => {
-              const indicator = findIndicator(change.indicatorCode);
+              const indicator = catalogue.indicator(change.indicatorCode);
               const show = (text: string | null) => {
                 const number = toNumber(text);
                 if (number === null) return t("notEntered");

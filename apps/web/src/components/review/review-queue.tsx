@@ -3,20 +3,20 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import type { RouterInputs } from "@zones/api";
 import {
-  findZone,
+  type Catalogue,
   formatNumber,
   formatQuarterLabel,
   formIndicators,
+  indicatorsInForceIn,
   type Locale,
   localized,
   type QuarterString,
-  ZONES,
 } from "@zones/domain";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import type { FormEvent } from "react";
-
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { formatDateTime } from "~/components/format/dates";
 import { Notice } from "~/components/ui/notices";
 import { PagedTable } from "~/components/ui/paged-table";
@@ -28,9 +28,12 @@ export type QueueInput = RouterInputs["submission"]["queue"];
 
 const STATUSES = ["submitted", "returned", "draft", "approved"] as const;
 
-/** How many indicators the quarter's form has (annual ones only in Q4). */
-function expectedCount(quarter: string): number {
-  return formIndicators(quarter as QuarterString).reduce((sum, group) => sum + group.indicators.length, 0);
+/** How many indicators the quarter's form has: the catalogue's in force that year (annual ones only in Q4). */
+function expectedCount(catalogue: Pick<Catalogue, "indicators">, quarter: string): number {
+  return formIndicators(
+    quarter as QuarterString,
+    indicatorsInForceIn(catalogue, quarter as QuarterString),
+  ).reduce((sum, group) => sum + group.indicators.length, 0);
 }
 
 /** The URL of the queue for a filter and page; empty filters, the default status and page 1 are left out. */
@@ -57,6 +60,7 @@ export function ReviewQueue({
 }) {
   const t = useTranslations("review.queue");
   const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
   const router = useRouter();
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.submission.queue.queryOptions(input));
@@ -104,7 +108,7 @@ export function ReviewQueue({
           {t("zone")}
           <select name="zone" defaultValue={input.zoneCode ?? ""} data-testid="filter-zone">
             <option value="">{t("allZones")}</option>
-            {ZONES.map((zone) => (
+            {catalogue.zones.map((zone) => (
               <option key={zone.code} value={zone.code}>
                 {localized(zone.shortName, locale)}
               </option>
@@ -172,7 +176,7 @@ export function ReviewQueue({
         }}
       >
         {data.rows.map((row) => {
-          const zone = findZone(row.zoneCode);
+          const zone = catalogue.zone(row.zoneCode);
           const zoneName = zone ? localized(zone.name, locale) : row.zoneCode;
           const quarterLabel = formatQuarterLabel(row.quarter as QuarterString, locale);
           const href = `/review/${row.zoneCode}/${row.quarter}`;
@@ -199,7 +203,7 @@ export function ReviewQueue({
               <td className="numeric">
                 {t("valuesCount", {
                   count: formatNumber(row.valueCount, locale),
-                  total: formatNumber(expectedCount(row.quarter), locale),
+                  total: formatNumber(expectedCount(catalogue, row.quarter), locale),
                 })}
               </td>
               <td>

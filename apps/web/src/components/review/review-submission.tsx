@@ -2,7 +2,6 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import {
-  findZone,
   formatQuarterLabel,
   formatYtdLabel,
   type Locale,
@@ -13,7 +12,7 @@ import {
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useId } from "react";
-
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { useHydrated } from "~/components/hooks/use-hydrated";
 import { useTRPC } from "~/trpc/react";
 import { ReviewChanges } from "./review-changes";
@@ -26,6 +25,7 @@ import { useReviewDecision } from "./use-review-decision";
 export function ReviewSubmission({ zoneCode, quarter }: { zoneCode: ZoneCode; quarter: QuarterString }) {
   const t = useTranslations("review.detail");
   const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
   const trpc = useTRPC();
   // What the reviewer reads stays put while they read it: no silent refetch on focus. A change made
   // meanwhile surfaces as a conflict when they decide, and the page then reloads the data.
@@ -41,7 +41,7 @@ export function ReviewSubmission({ zoneCode, quarter }: { zoneCode: ZoneCode; qu
   const canApprove = data.actions.approve && submission !== null;
   const canReturn = data.actions.return && submission !== null;
 
-  const zone = findZone(zoneCode);
+  const zone = catalogue.zone(zoneCode);
   const zoneName = zone ? localized(zone.name, locale) : zoneCode;
   const quarterLabel = formatQuarterLabel(quarter, locale);
 

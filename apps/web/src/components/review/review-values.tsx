@@ -103,7 +103,7 @@ export function ReviewValues({
             {showReviewNotes && <th scope="col">{t("columns.reviewNote")}</th>}
           </tr>
         </thead>
-        {formIndicators(quarter).map((group) => (
+        {formIndicators(quarter, data.catalogue).map((group) => (
           <tbody key={group.theme.code}>
             <tr className="review-theme-row">
               <th scope="rowgroup" colSpan={columnCount}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatValue, getIndicator, type Locale, localized } from "@zones/domain";
+import { formatValue, type Indicator, type Locale, localized } from "@zones/domain";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
@@ -23,11 +23,14 @@ export function conflictRows(
   rows: ReadonlyMap<string, EntryRow>,
   typed: EntryTexts,
   locale: Locale,
+  /** The form's indicators (the catalogue's in force that year). */
+  indicators: readonly Indicator[],
 ): ConflictRow[] {
   return codes.flatMap((code) => {
     const row = rows.get(code);
     if (!row) return [];
-    const indicator = getIndicator(code);
+    const indicator = indicators.find((candidate) => candidate.code === code);
+    if (!indicator) return [];
     const name = localized(indicator.name, locale);
     const found: ConflictRow[] = [];
     const yours = typed.values?.[code] ?? "";

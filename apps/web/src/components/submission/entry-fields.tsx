@@ -28,6 +28,7 @@ function softIssuesByCode(typed: EntryTexts, quarter: QuarterString, model: Subm
       context: model.context,
     },
     "draft",
+    model.indicators,
   );
   for (const issue of issues) {
     if (issue.severity !== "soft") continue;
@@ -94,7 +95,7 @@ export function EntryFields({
             text={typed.values?.[code] ?? ""}
             valueError={errors.values?.[code]?.message}
             noteError={noteError}
-            warnings={warnings.map((issue) => describeRuleIssue(issue, locale))}
+            warnings={warnings.map((issue) => describeRuleIssue(issue, locale, model.indicators))}
             explained={warnings.length > 0 && warnings.every((issue) => issue.explained)}
             reviewNote={reviewNotes[code]}
             showNote={noteShown.current.has(code)}

@@ -114,7 +114,7 @@ export function EntryForm({
     button?.focus();
   }
 
-  const held = locked ? 0 : savePayload(typed, quarter, context).held.length;
+  const held = locked ? 0 : savePayload(typed, quarter, context, model.indicators).held.length;
   const lateNotice = isLateNow(data, today)
     ? t("form.lateNotice", { date: formatDate(data.period?.deadline ?? "", locale) })
     : null;
@@ -134,7 +134,7 @@ export function EntryForm({
       <SaveNotices
         saving={saving}
         submitted={submitting.submitted}
-        conflictRows={() => conflictRows(codes, rows, typed, locale)}
+        conflictRows={() => conflictRows(codes, rows, typed, locale, model.indicators)}
       />
       {summary && (
         <ErrorSummary

@@ -2,10 +2,10 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@zones/api";
-import { formatQuarterLabel, type Locale, localized, type QuarterString, ZONES } from "@zones/domain";
+import { formatQuarterLabel, type Locale, localized, type QuarterString } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { formatDate } from "~/components/format/dates";
 import { TableScroll } from "~/components/ui/table-scroll";
 import { useTRPC } from "~/trpc/react";
@@ -28,12 +28,13 @@ function isLate(cell: Cell, period: Period | undefined): boolean {
 export function EntryOverview() {
   const t = useTranslations("entry");
   const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.submission.completeness.queryOptions({}));
 
   const periods = [...data.periods].reverse();
   const cellByKey = new Map(data.cells.map((cell) => [`${cell.zoneCode}|${cell.quarter}`, cell]));
-  const zones = ZONES.filter((zone) => data.cells.some((cell) => cell.zoneCode === zone.code));
+  const zones = catalogue.zones.filter((zone) => data.cells.some((cell) => cell.zoneCode === zone.code));
   const open = periods.find((period) => period.status === "open");
 
   return (

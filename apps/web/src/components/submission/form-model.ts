@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@zones/api";
 import {
   checkSubmission,
+  type Indicator,
   type IndicatorCode,
   indicatorContext,
   NOTE_MAX_LENGTH,
@@ -86,12 +87,14 @@ export function savePayload(
   texts: EntryTexts,
   quarter: QuarterString,
   context: SubmissionDraft["context"],
+  /** The form's indicators (the catalogue's in force that year). */
+  indicators: readonly Indicator[],
 ): SavePayload {
   const codes = Object.keys(context);
   const draft: SubmissionDraft = { quarter, values: {}, notes: {}, context };
   for (const code of codes) draft.values[code as IndicatorCode] = texts.values[code] ?? "";
   const failing = new Set(
-    checkSubmission(draft, "draft")
+    checkSubmission(draft, "draft", indicators)
       .filter((issue) => issue.severity === "hard")
       .map((issue) => issue.indicatorCode as string),
   );

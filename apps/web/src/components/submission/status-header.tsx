@@ -1,16 +1,9 @@
 "use client";
 
-import {
-  formatQuarterLabel,
-  getZone,
-  type Locale,
-  localized,
-  type QuarterString,
-  type ZoneCode,
-} from "@zones/domain";
+import { formatQuarterLabel, type Locale, localized, type QuarterString, type ZoneCode } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { formatDate, formatNumericDateTime } from "~/components/format/dates";
 import { DaysLeft } from "./days-left";
 import { daysUntil } from "./deadline";
@@ -32,7 +25,8 @@ export function StatusHeader({
 }) {
   const t = useTranslations("entry.form");
   const locale = useLocale() as Locale;
-  const zone = getZone(zoneCode);
+  const catalogue = useCatalogue();
+  const zone = catalogue.getZone(zoneCode);
   const submission = data.submission;
   const status: SubmissionState = submission?.status ?? "none";
   const period = data.period;

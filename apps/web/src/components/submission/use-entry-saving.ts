@@ -62,7 +62,7 @@ export function useEntrySaving({
     initialSaved: savedFromServer(data),
     canSave: !locked,
     getTexts: snapshot,
-    makePayload: (texts) => savePayload(texts, quarter, contextRef.current),
+    makePayload: (texts) => savePayload(texts, quarter, contextRef.current, model.indicators),
     onSaved(sent, payload, version) {
       setRefusal(null);
       const now = snapshot();
@@ -143,7 +143,7 @@ export function useEntrySaving({
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the server data changes
   useEffect(() => {
     if (conflictMessage !== null || isSaving() || serverVersion === version()) return;
-    if (hasPending() || savePayload(snapshot(), quarter, context).held.length > 0) return;
+    if (hasPending() || savePayload(snapshot(), quarter, context, model.indicators).held.length > 0) return;
     const previous = version();
     form.reset(serverTexts(data));
     rebase(serverVersion, savedFromServer(data));

@@ -25,29 +25,31 @@ export function useSubmissionForm(data: EntryFormData, quarter: QuarterString) {
   const rows = useMemo(() => new Map(data.indicators.map((row) => [row.indicatorCode, row])), [data]);
   const groups = useMemo(
     () =>
-      formIndicators(quarter)
+      formIndicators(quarter, data.catalogue)
         .map((group) => ({
           theme: group.theme,
           indicators: group.indicators.filter((indicator) => rows.has(indicator.code)),
         }))
         .filter((group) => group.indicators.length > 0),
-    [quarter, rows],
+    [quarter, rows, data.catalogue],
   );
   const codes = useMemo(
     () => groups.flatMap((group) => group.indicators.map((indicator) => indicator.code)),
     [groups],
   );
   const context = useMemo(() => indicatorContexts(data), [data]);
+  // The form's indicators as the server read them from the catalogue (that year's).
+  const indicators = data.catalogue;
   const contextRef = useRef(context);
   contextRef.current = context;
 
   const modeRef = useRef<CheckMode>("draft");
   const resolvers = useMemo(
     () => ({
-      draft: zodResolver(submissionFormSchema({ quarter, context, mode: "draft", locale })),
-      submit: zodResolver(submissionFormSchema({ quarter, context, mode: "submit", locale })),
+      draft: zodResolver(submissionFormSchema({ quarter, context, mode: "draft", locale, indicators })),
+      submit: zodResolver(submissionFormSchema({ quarter, context, mode: "submit", locale, indicators })),
     }),
-    [quarter, context, locale],
+    [quarter, context, locale, indicators],
   );
   const resolversRef = useRef(resolvers);
   resolversRef.current = resolvers;
@@ -100,6 +102,7 @@ export function useSubmissionForm(data: EntryFormData, quarter: QuarterString) {
     rows,
     groups,
     codes,
+    indicators,
     context,
     contextRef,
     initialTexts,

@@ -61,6 +61,7 @@ export function useSubmitForReview({
           context: model.context,
         },
         "draft",
+        model.indicators,
       )
         .filter((issue) => issue.severity === "soft")
         .map((issue) => issue.indicatorCode),

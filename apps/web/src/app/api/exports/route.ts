@@ -1,4 +1,5 @@
 import { downloadResponse } from "@zones/api";
+import { cachedCatalogue } from "@zones/db/catalogue";
 import { phrased, ZonesError } from "@zones/domain";
 import { exportRequestFromSearchParams, exportScopeFor, prepareExportDownload } from "@zones/exports";
 import { getReader } from "~/server/db";
@@ -13,13 +14,17 @@ import { signedInRoute } from "~/server/route-handler";
  * response, so the browser reports a failed download rather than keeping a truncated file.
  */
 export const GET = signedInRoute(async ({ request, user }) => {
-  // Bad filters are refused (400) naming the parameter.
-  const parsed = exportRequestFromSearchParams(new URL(request.url).searchParams);
+  // Bad filters, and codes the catalogue does not have, are refused (400) naming the parameter.
+  const reader = await getReader();
+  const parsed = exportRequestFromSearchParams(
+    new URL(request.url).searchParams,
+    await cachedCatalogue(reader),
+  );
   const scope = exportScopeFor(user, parsed.filters);
   if (!scope.ok) throw new ZonesError("forbidden", phrased(scope.message));
 
   // An export reads a read replica when one is well (a little behind the primary), else the primary.
-  const download = await prepareExportDownload(await getReader(), scope.filters, parsed.format);
+  const download = await prepareExportDownload(reader, scope.filters, parsed.format);
   // Abandoned downloads cancel the body, which closes the database cursor.
   return downloadResponse(download.body, download, { "x-export-rows": String(download.rowsExpected) });
 });

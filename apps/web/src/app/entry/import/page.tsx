@@ -1,9 +1,10 @@
-import { canEnterData, lastFinishedQuarter, writableZones, ZONES } from "@zones/domain";
+import { canEnterData, lastFinishedQuarter, writableZones } from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { ImportWorkbench } from "~/components/submission/import/import-workbench";
 import { requireUser } from "~/server/auth";
+import { getCatalogue } from "~/server/catalogue";
 import "./import.css";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export default async function ImportPage() {
   if (!canEnterData(user)) notFound();
   const zoneCodes = writableZones(
     user,
-    ZONES.map((zone) => zone.code),
+    (await getCatalogue()).zones.map((zone) => zone.code),
   );
   return <ImportWorkbench zoneCodes={zoneCodes} defaultQuarter={lastFinishedQuarter(new Date())} />;
 }

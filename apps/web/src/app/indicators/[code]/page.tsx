@@ -1,17 +1,11 @@
-import {
-  canSeeSubmitted,
-  findIndicator,
-  type Locale,
-  localized,
-  MAX_QUARTER_SPAN,
-  ZIndicatorCodeSchema,
-} from "@zones/domain";
+import { canSeeSubmitted, catalogueIndicator, type Locale, localized, MAX_QUARTER_SPAN } from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 
 import { IndicatorDashboard } from "~/components/dashboard/indicator-dashboard";
 import { rangeSelection } from "~/components/dashboard/selection";
 import { requireUser } from "~/server/auth";
+import { getCatalogue } from "~/server/catalogue";
 import { defaultAnnualQuarter } from "~/server/dashboard-data";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { requireCanonicalQuarters } from "~/url-state/canonical";
@@ -24,7 +18,7 @@ export const dynamic = "force-dynamic";
 type Params = Promise<{ code: string }>;
 
 export async function generateMetadata({ params }: { params: Params }) {
-  const indicator = findIndicator((await params).code);
+  const indicator = catalogueIndicator(await getCatalogue(), (await params).code);
   if (!indicator) return {};
   const [t, locale] = await Promise.all([getTranslations("dashboard.indicator"), getLocale()]);
   return { title: t("metaTitle", { indicator: localized(indicator.name, locale as Locale) }) };
@@ -44,9 +38,8 @@ export default async function IndicatorPage({
   const [{ code }, query] = await Promise.all([params, searchParams]);
   const path = `/indicators/${encodeURIComponent(code)}`;
   const user = await requireUser(requireCanonicalQuarters(path, query, DASHBOARD_QUARTER_PARAMS));
-  const indicatorCode = ZIndicatorCodeSchema.safeParse(code);
-  if (!indicatorCode.success) notFound();
-  const indicator = findIndicator(indicatorCode.data);
+  // Only an indicator of the catalogue in the database has a page (one an admin added too).
+  const indicator = catalogueIndicator(await getCatalogue(), code);
   if (!indicator) notFound();
 
   const t = await getTranslations("dashboard.notice");
@@ -57,7 +50,7 @@ export default async function IndicatorPage({
   const quarter =
     read.values.quarter ?? (indicator.frequency === "annual" ? await defaultAnnualQuarter() : undefined);
   const notices = ignored.map(({ name, value }) => t("invalidParam", { name, value }));
-  let input = { indicatorCode: indicatorCode.data, ...selection, ...(quarter ? { quarter } : {}) };
+  let input = { indicatorCode: indicator.code, ...selection, ...(quarter ? { quarter } : {}) };
   try {
     // Fetched (not only prefetched) so that a range the API refuses (over 40 quarters) is caught here.
     await getQueryClient().fetchQuery(trpc.dashboard.indicator.queryOptions(input));

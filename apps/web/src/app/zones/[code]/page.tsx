@@ -1,11 +1,4 @@
-import {
-  canSeeSubmitted,
-  findZone,
-  type Locale,
-  localized,
-  MAX_QUARTER_SPAN,
-  ZZoneCodeSchema,
-} from "@zones/domain";
+import { canSeeSubmitted, catalogueZone, type Locale, localized, MAX_QUARTER_SPAN } from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 
@@ -13,6 +6,7 @@ import { rangeSelection } from "~/components/dashboard/selection";
 import { ZoneDashboard } from "~/components/dashboard/zone-dashboard";
 import { ZoneEvaluationHistory } from "~/components/evaluation/zone-evaluation-history";
 import { requireUser } from "~/server/auth";
+import { getCatalogue } from "~/server/catalogue";
 import { quarterChoices } from "~/server/dashboard-data";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { requireCanonicalQuarters } from "~/url-state/canonical";
@@ -26,7 +20,7 @@ export const dynamic = "force-dynamic";
 type Params = Promise<{ code: string }>;
 
 export async function generateMetadata({ params }: { params: Params }) {
-  const zone = findZone((await params).code);
+  const zone = catalogueZone(await getCatalogue(), (await params).code);
   if (!zone) return {};
   const [t, locale] = await Promise.all([getTranslations("dashboard.zone"), getLocale()]);
   return { title: t("metaTitle", { zone: localized(zone.shortName, locale as Locale) }) };
@@ -43,8 +37,10 @@ export default async function ZonePage({
   const [{ code }, query] = await Promise.all([params, searchParams]);
   const path = `/zones/${encodeURIComponent(code)}`;
   const user = await requireUser(requireCanonicalQuarters(path, query, DASHBOARD_QUARTER_PARAMS));
-  const zone = ZZoneCodeSchema.safeParse(code);
-  if (!zone.success) notFound();
+  // Only a zone of the catalogue in the database has a page (one an admin added too).
+  const found = catalogueZone(await getCatalogue(), code);
+  if (!found) notFound();
+  const zoneCode = found.code;
 
   const t = await getTranslations("dashboard.notice");
   const canIncludeSubmitted = canSeeSubmitted(user);
@@ -52,13 +48,13 @@ export default async function ZonePage({
   const read = readZoneViewParams(query);
   const { selection, ignored } = rangeSelection(read.values, read.ignored, canIncludeSubmitted);
   const notices = ignored.map(({ name, value }) => t("invalidParam", { name, value }));
-  let input = { zoneCode: zone.data, ...selection };
+  let input = { zoneCode, ...selection };
   let shown: { to: string } | undefined;
   try {
     // Fetched (not only prefetched) so that a range the API refuses (over 40 quarters) is caught here.
     shown = await getQueryClient().fetchQuery(trpc.dashboard.zone.queryOptions(input));
   } catch {
-    input = { zoneCode: zone.data, mode: selection.mode, includeSubmitted: selection.includeSubmitted };
+    input = { zoneCode, mode: selection.mode, includeSubmitted: selection.includeSubmitted };
     notices.push(t("rangeRefused", { max: MAX_QUARTER_SPAN }));
     await prefetch(trpc.dashboard.zone.queryOptions(input));
     shown = getQueryClient().getQueryData(trpc.dashboard.zone.queryKey(input));
@@ -66,8 +62,8 @@ export default async function ZonePage({
   // The plan targets' progress as of the last quarter shown.
   const [choices] = await Promise.all([
     quarterChoices(),
-    prefetch(trpc.evaluation.zoneHistory.queryOptions({ zoneCode: zone.data })),
-    shown ? prefetch(trpc.targets.statuses.queryOptions({ zoneCode: zone.data, quarter: shown.to })) : null,
+    prefetch(trpc.evaluation.zoneHistory.queryOptions({ zoneCode })),
+    shown ? prefetch(trpc.targets.statuses.queryOptions({ zoneCode, quarter: shown.to })) : null,
   ]);
   return (
     <HydrateClient>
@@ -77,7 +73,7 @@ export default async function ZonePage({
         quarterChoices={choices}
         canIncludeSubmitted={canIncludeSubmitted}
       />
-      <ZoneEvaluationHistory zoneCode={zone.data} />
+      <ZoneEvaluationHistory zoneCode={zoneCode} />
     </HydrateClient>
   );
 }

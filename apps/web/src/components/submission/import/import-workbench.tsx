@@ -2,10 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import type { RouterOutputs } from "@zones/api";
-import { findIndicator, findZone, type Locale, localized } from "@zones/domain";
+import { type Locale, localized } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
-
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { Notice } from "~/components/ui/notices";
 import { useTRPC } from "~/trpc/react";
 import { TemplateDownload } from "./template-download";
@@ -34,6 +34,7 @@ export function ImportWorkbench({
 }) {
   const t = useTranslations("imports");
   const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
   const trpc = useTRPC();
   const fileInputId = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -63,12 +64,12 @@ export function ImportWorkbench({
 
   const writable = preview && preview.errors.length === 0 && preview.counts.new + preview.counts.changed > 0;
   const zoneName = (code: string) => {
-    const zone = findZone(code);
+    const zone = catalogue.zone(code);
     return zone ? localized(zone.shortName, locale) : code;
   };
   const columnName = (key: string) => (t.has(`columns.${key}`) ? t(`columns.${key}`) : key);
   const indicatorName = (code: string) => {
-    const indicator = findIndicator(code);
+    const indicator = catalogue.indicator(code);
     return indicator ? localized(indicator.name, locale) : code;
   };
 

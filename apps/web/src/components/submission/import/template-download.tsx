@@ -2,7 +2,6 @@
 
 import {
   FIRST_QUARTER,
-  findZone,
   formatQuarterLabel,
   type Locale,
   localized,
@@ -13,6 +12,7 @@ import {
 } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 
 /** Builds the link of a pre-filled template for the chosen zones, quarters, format and header language. */
 export function TemplateDownload({
@@ -24,6 +24,7 @@ export function TemplateDownload({
 }) {
   const t = useTranslations("imports");
   const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
   const [zones, setZones] = useState<string[]>(zoneCodes.slice(0, 1));
   const [from, setFrom] = useState(defaultQuarter);
   const [to, setTo] = useState(defaultQuarter);
@@ -47,11 +48,12 @@ export function TemplateDownload({
       <fieldset className="zone-choices">
         <legend>{t("template.zones")}</legend>
         {zoneCodes.map((code) => {
-          const zone = findZone(code);
+          const zone = catalogue.zone(code);
           return (
             <label key={code} className="checkbox">
               <input
                 type="checkbox"
+                value={code}
                 checked={zones.includes(code)}
                 onChange={(event) =>
                   setZones((current) =>

@@ -1,11 +1,12 @@
 import { TRPCError } from "@trpc/server";
-import { canReadZoneDrafts, formatQuarterLabel, getZone, type Locale, localized } from "@zones/domain";
+import { canReadZoneDrafts, catalogueZone, formatQuarterLabel, type Locale, localized } from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 
 import { todayInBeijing } from "~/components/submission/deadline";
 import { EntryForm } from "~/components/submission/entry-form";
 import { requireUser } from "~/server/auth";
+import { getCatalogue } from "~/server/catalogue";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 import { requireZoneQuarterPath, zoneQuarterOfPath } from "~/url-state/canonical";
 import "../../entry.css";
@@ -15,12 +16,14 @@ export const dynamic = "force-dynamic";
 type Params = Promise<{ zone: string; quarter: string }>;
 
 export async function generateMetadata({ params }: { params: Params }) {
-  const parsed = zoneQuarterOfPath(await params);
-  if (!parsed) return {};
+  const catalogue = await getCatalogue();
+  const parsed = zoneQuarterOfPath(await params, catalogue);
+  const zone = parsed && catalogueZone(catalogue, parsed.zoneCode);
+  if (!parsed || !zone) return {};
   const [t, locale] = await Promise.all([getTranslations("entry"), getLocale()]);
   return {
     title: t("form.metaTitle", {
-      zone: localized(getZone(parsed.zoneCode).shortName, locale as Locale),
+      zone: localized(zone.shortName, locale as Locale),
       quarter: formatQuarterLabel(parsed.quarter, locale as Locale),
     }),
   };
@@ -28,7 +31,7 @@ export async function generateMetadata({ params }: { params: Params }) {
 
 /** The entry form of one zone × quarter. A zone the user may not read does not exist for them. */
 export default async function EntryFormPage({ params }: { params: Params }) {
-  const { zoneCode, quarter } = requireZoneQuarterPath("/entry", await params);
+  const { zoneCode, quarter } = requireZoneQuarterPath("/entry", await params, await getCatalogue());
   const user = await requireUser(`/entry/${zoneCode}/${quarter}`);
   if (!canReadZoneDrafts(user, zoneCode)) notFound();
   try {

@@ -1,9 +1,10 @@
-import { canReview, formatQuarterLabel, getZone, type Locale, localized } from "@zones/domain";
+import { canReview, catalogueZone, formatQuarterLabel, type Locale, localized } from "@zones/domain";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 
 import { ReviewSubmission } from "~/components/review/review-submission";
 import { requireUser } from "~/server/auth";
+import { getCatalogue } from "~/server/catalogue";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { requireZoneQuarterPath, zoneQuarterOfPath } from "~/url-state/canonical";
 import "../../review.css";
@@ -13,13 +14,15 @@ export const dynamic = "force-dynamic";
 type Params = Promise<{ zone: string; quarter: string }>;
 
 export async function generateMetadata({ params }: { params: Params }) {
-  const key = zoneQuarterOfPath(await params);
+  const catalogue = await getCatalogue();
+  const key = zoneQuarterOfPath(await params, catalogue);
+  const zone = key && catalogueZone(catalogue, key.zoneCode);
   const t = await getTranslations("review.detail");
-  if (!key) return { title: t("metaFallback") };
+  if (!key || !zone) return { title: t("metaFallback") };
   const locale = (await getLocale()) as Locale;
   return {
     title: t("metaTitle", {
-      zone: localized(getZone(key.zoneCode).shortName, locale),
+      zone: localized(zone.shortName, locale),
       quarter: formatQuarterLabel(key.quarter, locale),
     }),
   };
@@ -32,7 +35,7 @@ export default async function ReviewSubmissionPage({ params }: { params: Params 
     `/review/${encodeURIComponent(raw.zone)}/${encodeURIComponent(raw.quarter)}`,
   );
   if (!canReview(user)) notFound();
-  const key = requireZoneQuarterPath("/review", raw);
+  const key = requireZoneQuarterPath("/review", raw, await getCatalogue());
   await prefetch(trpc.submission.form.queryOptions(key));
   return (
     <HydrateClient>
