@@ -18,6 +18,9 @@ export const visuallyHidden: CSSProperties = {
   border: 0,
 };
 
+/** Height of a quarter chart (trend, distribution) when none is given, and of its placeholder. */
+export const DEFAULT_CHART_HEIGHT = 320;
+
 /** What tables and tooltips show for a gap. */
 export const MISSING = "—";
 

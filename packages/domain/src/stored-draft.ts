@@ -1,4 +1,4 @@
-import { appliesToQuarter, getIndicator, type IndicatorCode } from "./indicators";
+import { appliesToQuarter, findIndicator, type IndicatorCode } from "./indicators";
 import type { QuarterString } from "./quarter";
 import type { IndicatorContext, SubmissionDraft } from "./submission-rules";
 
@@ -31,12 +31,16 @@ export function indicatorContext(row: StoredIndicator): IndicatorContext {
   };
 }
 
-/** A stored zone × quarter as the shared rules (`checkSubmission`) want it: only the quarter's indicators. */
+/**
+ * A stored zone × quarter as the shared rules (`checkSubmission`) want it: only the quarter's indicators of
+ * the catalogue. A stored row of an indicator the catalogue does not know (the bench's synthetic ones, a
+ * row left by another version) is not part of the form, rather than a 500 for the whole form.
+ */
 export function storedDraft(quarter: QuarterString, rows: readonly StoredIndicator[]): SubmissionDraft {
   const draft: SubmissionDraft = { quarter, values: {}, notes: {}, context: {} };
   for (const row of rows) {
-    const indicator = getIndicator(row.indicatorCode);
-    if (!appliesToQuarter(indicator, quarter)) continue;
+    const indicator = findIndicator(row.indicatorCode);
+    if (!indicator || !appliesToQuarter(indicator, quarter)) continue;
     const code = indicator.code as IndicatorCode;
     if (row.value !== null) draft.values[code] = row.value;
     if (row.note) draft.notes[code] = row.note;

@@ -27,7 +27,9 @@ import {
 import { signIn } from "../lib/http";
 import { formatBreakdown } from "../lib/lighthouse-report";
 import {
+  type LighthousePreset,
   lighthousePages,
+  lighthouseReportName,
   lighthouseTarget,
   type PageAccount,
   ROUTE_JS_BUDGETS,
@@ -356,11 +358,8 @@ if (prepared.main && needsServer) {
               ? await signIn(server.baseUrl, BENCH_ACCOUNTS.official.email, BENCH_PASSWORD)
               : "",
           };
-          const reportFile = (preset: string, pagePath: string) =>
-            path.join(
-              values.out,
-              `lighthouse-${preset}-${pagePath.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "") || "overview"}.json`,
-            );
+          const reportFile = (preset: LighthousePreset, pagePath: string) =>
+            path.join(values.out, lighthouseReportName(preset, pagePath));
           for (const preset of presets) {
             const goal = lighthouseTarget(preset);
             // Baseline: the lightest page of the same build and server (the login form, no data).
@@ -374,25 +373,28 @@ if (prepared.main && needsServer) {
               `  ${preset} /login: ${floor.score}, LCP ${floor.lcp.toFixed(0)} ms, TBT ${floor.tbt.toFixed(0)} ms`,
             );
             for (const page of pages) {
-              const measured = await lighthouse(`${server.baseUrl}${page.path}`, {
-                cookie: cookies[page.account],
-                preset,
-                chromium: values.chromium,
-                reportFile: reportFile(preset, page.path),
-              });
-              log(
-                `  ${preset} ${page.path}: ${measured.score}, LCP ${measured.lcp.toFixed(0)} ms, TBT ${measured.tbt.toFixed(0)} ms`,
-              );
-              log(`    ${formatBreakdown(measured.breakdown)}`);
-              rows.push({
-                item: "4",
-                measure: `Lighthouse ${preset}: ${page.name} (${page.path}) score · LCP · TBT`,
-                scale: scaleLabel(target),
-                value: `${measured.score} · ${ms(measured.lcp)} · ${ms(measured.tbt)}`,
-                baseline: `/login ${floor.score} · ${ms(floor.lcp)} · ${ms(floor.tbt)}`,
-                ratio: `LCP ${ratio(measured.lcp / floor.lcp)}`,
-                target: goal.label,
-                verdict: verdict(goal.met(measured.score)),
+              // A page that fails is its own ERROR row; the other pages are still measured.
+              await step("4", `Lighthouse ${preset}: ${page.name} (${page.path})`, async () => {
+                const measured = await lighthouse(`${server.baseUrl}${page.path}`, {
+                  cookie: cookies[page.account],
+                  preset,
+                  chromium: values.chromium,
+                  reportFile: reportFile(preset, page.path),
+                });
+                log(
+                  `  ${preset} ${page.path}: ${measured.score}, LCP ${measured.lcp.toFixed(0)} ms, TBT ${measured.tbt.toFixed(0)} ms`,
+                );
+                log(`    ${formatBreakdown(measured.breakdown)}`);
+                rows.push({
+                  item: "4",
+                  measure: `Lighthouse ${preset}: ${page.name} (${page.path}) score · LCP · TBT`,
+                  scale: scaleLabel(target),
+                  value: `${measured.score} · ${ms(measured.lcp)} · ${ms(measured.tbt)}`,
+                  baseline: `/login ${floor.score} · ${ms(floor.lcp)} · ${ms(floor.tbt)}`,
+                  ratio: `LCP ${ratio(measured.lcp / floor.lcp)}`,
+                  target: goal.label,
+                  verdict: verdict(goal.met(measured.score)),
+                });
               });
             }
           }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { lighthousePages, lighthouseTarget, ROUTE_JS_BUDGETS, routeJsTarget } from "./page-targets";
+import {
+  lighthousePages,
+  lighthouseReportName,
+  lighthouseTarget,
+  ROUTE_JS_BUDGETS,
+  routeJsTarget,
+} from "./page-targets";
 
 describe("lighthousePages", () => {
   it("measures the overview, a zone, an indicator, the comparison and the open quarter's entry form", () => {
@@ -56,5 +62,16 @@ describe("first-load JS budgets", () => {
     expect(overview?.met(200 * 1024)).toBe(false);
     expect(zone?.met(250 * 1024)).toBe(true);
     expect(zone?.met(250 * 1024 + 1)).toBe(false);
+  });
+});
+
+describe("lighthouseReportName", () => {
+  it("names a report after its preset and page, the overview by name", () => {
+    expect(lighthouseReportName("mobile", "/zones/HB-HS")).toBe("lighthouse-mobile-zones-HB-HS.json");
+    expect(lighthouseReportName("desktop", "/entry/HB-HS/2026Q3")).toBe(
+      "lighthouse-desktop-entry-HB-HS-2026Q3.json",
+    );
+    expect(lighthouseReportName("desktop", "/")).toBe("lighthouse-desktop-overview.json");
+    expect(lighthouseReportName("mobile", "/login")).toBe("lighthouse-mobile-login.json");
   });
 });

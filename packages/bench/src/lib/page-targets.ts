@@ -30,6 +30,12 @@ export function lighthousePages(openQuarter: string, quick: boolean): Lighthouse
   return quick ? pages.slice(0, 1) : pages;
 }
 
+/** The file a page's Lighthouse report is kept in: `lighthouse-mobile-zones-HB-HS.json`, `…-overview.json` for `/`. */
+export function lighthouseReportName(preset: LighthousePreset, path: string): string {
+  const slug = path.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return `lighthouse-${preset}-${slug || "overview"}.json`;
+}
+
 /** The issue's Lighthouse targets: a phone's score at least 95, a desktop's exactly 100. */
 export function lighthouseTarget(preset: LighthousePreset): {
   label: string;
