@@ -13,19 +13,34 @@ import type { IndicatorTrendProps } from "./indicator-trend";
  * page does not move when it appears. The server sends the placeholder only.
  */
 
-const IndicatorTrendChart = lazy(() =>
-  import("./indicator-trend").then((module) => ({ default: module.IndicatorTrend })),
-);
-const DistributionBandChart = lazy(() =>
-  import("./distribution-band").then((module) => ({ default: module.DistributionBand })),
-);
+/** One import per chart module, shared by `lazy` and `DeferredChart` (which waits for it before drawing). */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined; // a later chart tries again
+      throw error;
+    });
+    return loading;
+  };
+}
+
+const loadTrend = once(() => import("./indicator-trend"));
+const loadBand = once(() => import("./distribution-band"));
+const IndicatorTrendChart = lazy(() => loadTrend().then((module) => ({ default: module.IndicatorTrend })));
+const DistributionBandChart = lazy(() => loadBand().then((module) => ({ default: module.DistributionBand })));
 
 /** When to draw: see `DeferredChart` (default: as the chart nears the viewport). */
 type Drawing = { when?: DeferredChartProps["when"] | undefined };
 
-function OnDemand({ height, when, children }: { height: number; children: ReactNode } & Drawing) {
+function OnDemand({
+  height,
+  when,
+  load,
+  children,
+}: { height: number; load: () => Promise<unknown>; children: ReactNode } & Drawing) {
   return (
-    <DeferredChart height={height} {...(when ? { when } : {})}>
+    <DeferredChart height={height} load={load} {...(when ? { when } : {})}>
       <Suspense fallback={<div data-testid="chart-loading" style={{ minHeight: height }} />}>
         {children}
       </Suspense>
@@ -36,7 +51,7 @@ function OnDemand({ height, when, children }: { height: number; children: ReactN
 /** `IndicatorTrend`, loaded and drawn on demand. */
 export function LazyIndicatorTrend({ when, ...props }: IndicatorTrendProps & Drawing) {
   return (
-    <OnDemand height={props.height ?? DEFAULT_CHART_HEIGHT} when={when}>
+    <OnDemand height={props.height ?? DEFAULT_CHART_HEIGHT} when={when} load={loadTrend}>
       <IndicatorTrendChart {...props} />
     </OnDemand>
   );
@@ -45,7 +60,7 @@ export function LazyIndicatorTrend({ when, ...props }: IndicatorTrendProps & Dra
 /** `DistributionBand`, loaded and drawn on demand. */
 export function LazyDistributionBand({ when, ...props }: DistributionBandProps & Drawing) {
   return (
-    <OnDemand height={props.height ?? DEFAULT_CHART_HEIGHT} when={when}>
+    <OnDemand height={props.height ?? DEFAULT_CHART_HEIGHT} when={when} load={loadBand}>
       <DistributionBandChart {...props} />
     </OnDemand>
   );
