@@ -31,10 +31,20 @@ class FakeIntersectionObserver {
 }
 
 const original = window.IntersectionObserver;
+const originalMatchMedia = window.matchMedia;
 afterEach(() => {
   window.IntersectionObserver = original;
+  window.matchMedia = originalMatchMedia;
   FakeIntersectionObserver.instances = [];
 });
+
+/** Answers `(min-width: …px)` queries as a screen of this width would. */
+function screenWidth(width: number) {
+  window.matchMedia = (query: string) => {
+    const min = /min-width:\s*(\d+)px/.exec(query);
+    return { ...originalMatchMedia(query), matches: min ? width >= Number(min[1]) : false };
+  };
+}
 
 function chart(props: Partial<DeferredChartProps> = {}) {
   return render(
@@ -85,12 +95,24 @@ describe("DeferredChart", () => {
     expect(screen.getByTestId("the-chart")).toBeTruthy();
   });
 
-  it("draws once the page is hydrated when asked to, out of view or not", async () => {
+  it("draws once the page is hydrated on a wide screen when asked to, out of view or not", async () => {
     window.IntersectionObserver = FakeIntersectionObserver as unknown as typeof IntersectionObserver;
-    chart({ when: "hydrated" });
+    screenWidth(1280);
+    chart({ when: "hydrated-on-wide-screens" });
     await settle();
     expect(screen.getByTestId("the-chart")).toBeTruthy();
     expect(FakeIntersectionObserver.instances).toHaveLength(0);
+  });
+
+  it("on a phone, draws such a chart only near the viewport", async () => {
+    window.IntersectionObserver = FakeIntersectionObserver as unknown as typeof IntersectionObserver;
+    screenWidth(412);
+    chart({ when: "hydrated-on-wide-screens" });
+    await settle();
+    expect(screen.queryByTestId("the-chart")).toBeNull();
+    act(() => FakeIntersectionObserver.instances[0]?.announce(true));
+    await settle();
+    expect(screen.getByTestId("the-chart")).toBeTruthy();
   });
 
   it("waits for the chart's code before drawing it", async () => {

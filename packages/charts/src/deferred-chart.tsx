@@ -6,15 +6,19 @@ import { queueDraw } from "./draw-queue";
 
 /** How far outside the viewport a deferred chart starts drawing: half a screen above and below. */
 const NEAR_VIEWPORT = "50% 0px";
+/** A screen that shows a page's few charts side by side or one under the other, not one at a time. */
+const WIDE_SCREEN = "(min-width: 768px)";
 
 export interface DeferredChartProps {
   /** The chart's height, kept by the placeholder so that the page does not jump when it draws. */
   height: number;
   /**
-   * `near-viewport` (default): once the chart comes within half a screen of the viewport. `hydrated`: as
-   * soon as the page is interactive, for a page of a few charts that a reader expects drawn at once.
+   * `near-viewport` (default): once the chart comes within half a screen of the viewport.
+   * `hydrated-on-wide-screens`: for a page of a few charts that a reader expects drawn at once, as soon as
+   * the page is interactive on a screen at least 768 px wide; on a phone, which shows one chart at a time
+   * and pays most for each one drawn, near the viewport like the others.
    */
-  when?: "near-viewport" | "hydrated";
+  when?: "near-viewport" | "hydrated-on-wide-screens";
   /** Loads the chart's code before its turn to draw (a stable function, e.g. a module's import). */
   load?: () => Promise<unknown>;
   children: ReactNode;
@@ -48,7 +52,8 @@ export function DeferredChart({ height, when = "near-viewport", load, children }
           if (!cancelled) dequeue = queueDraw(() => flushSync(() => setShown(true)));
         });
     };
-    if (when === "hydrated" || typeof IntersectionObserver === "undefined") request();
+    const atOnce = when === "hydrated-on-wide-screens" && window.matchMedia?.(WIDE_SCREEN).matches;
+    if (atOnce || typeof IntersectionObserver === "undefined") request();
     else {
       observer = new IntersectionObserver(
         (entries) => {

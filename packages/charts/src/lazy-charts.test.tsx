@@ -35,9 +35,16 @@ class NeverIntersecting {
 }
 
 const original = window.IntersectionObserver;
+const originalMatchMedia = window.matchMedia;
 afterEach(() => {
   window.IntersectionObserver = original;
+  window.matchMedia = originalMatchMedia;
 });
+
+/** A screen at least 768 px wide, where a page's few charts are drawn once it is hydrated. */
+function wideScreen() {
+  window.matchMedia = (query: string) => ({ ...originalMatchMedia(query), matches: true });
+}
 
 describe("the quarter charts on demand", () => {
   it("send only a placeholder of the chart's height from the server, no chart and no library", () => {
@@ -62,19 +69,22 @@ describe("the quarter charts on demand", () => {
     expect(screen.getByTestId("deferred-chart").dataset.drawn).toBe("false");
   });
 
-  it("load and draw the trend once the page is hydrated, when asked to", async () => {
+  it("load and draw the trend once the page is hydrated on a wide screen, when asked to", async () => {
     window.IntersectionObserver = NeverIntersecting as unknown as typeof IntersectionObserver;
-    render(<LazyIndicatorTrend {...trend} when="hydrated" />);
+    wideScreen();
+    render(<LazyIndicatorTrend {...trend} when="hydrated-on-wide-screens" />);
     const chart = await screen.findByTestId("indicator-trend", {}, { timeout: 10_000 });
     expect(chart.getAttribute("data-points")).toBe("2");
     expect(screen.getByRole("img", { name: "GDP" })).toBeTruthy();
   });
 
   it("load and draw the distribution band", async () => {
+    window.IntersectionObserver = NeverIntersecting as unknown as typeof IntersectionObserver;
+    wideScreen();
     render(
       <LazyDistributionBand
         {...trend}
-        when="hydrated"
+        when="hydrated-on-wide-screens"
         band={[
           { quarter: "2026Q1", min: 0, p25: 1, median: 2, p75: 3, max: 4 },
           { quarter: "2026Q2", min: 1, p25: 2, median: 3, p75: 4, max: 5 },

@@ -73,7 +73,7 @@ export function CompareChart({
         formatCell={number}
       >
         <LazyIndicatorTrend
-          when="hydrated"
+          when="hydrated-on-wide-screens"
           quarters={axis}
           series={series}
           title={title}

@@ -69,7 +69,7 @@ export function IndicatorDistribution({
         formatCell={format.formatNumber}
       >
         <LazyDistributionBand
-          when="hydrated"
+          when="hydrated-on-wide-screens"
           quarters={quarters}
           band={band}
           highlight={highlight}

@@ -48,7 +48,7 @@ export function IndicatorTrendPanel({
         formatCell={format.formatNumber}
       >
         <LazyIndicatorTrend
-          when="hydrated"
+          when="hydrated-on-wide-screens"
           quarters={quarters}
           series={series}
           title={title}
