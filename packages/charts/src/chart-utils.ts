@@ -18,6 +18,15 @@ export const visuallyHidden: CSSProperties = {
   border: 0,
 };
 
+/** Height of a quarter chart (trend, distribution) when none is given, and of its placeholder. */
+export const DEFAULT_CHART_HEIGHT = 320;
+
+/**
+ * Recharts' marks are drawn in place, not animated: an animation re-renders the whole chart on every frame
+ * for a second and a half, which on a phone blocks the page long after it has loaded, for no information.
+ */
+export const stillMarks = { isAnimationActive: false } as const;
+
 /** What tables and tooltips show for a gap. */
 export const MISSING = "—";
 

@@ -6,6 +6,7 @@ export type { DistributionBandPoint, DistributionBandProps } from "./distributio
 export { DistributionBand } from "./distribution-band";
 export type { IndicatorTrendProps, TrendBandPoint } from "./indicator-trend";
 export { IndicatorTrend } from "./indicator-trend";
+export { LazyDistributionBand, LazyIndicatorTrend } from "./lazy-charts";
 export {
   badColor,
   bandColor,

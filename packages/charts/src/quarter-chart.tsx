@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { ComposedChart, Legend, Tooltip, usePlotArea, XAxis, YAxis } from "recharts";
 import { ChartLegend, type LegendEntry } from "./chart-legend";
-import { MISSING } from "./chart-utils";
+import { DEFAULT_CHART_HEIGHT, MISSING } from "./chart-utils";
 import { EmptyChart } from "./empty-chart";
 import { chartFontFamily } from "./palette";
 
@@ -57,7 +57,6 @@ type TooltipFormat = {
   range: (range: readonly [number, number] | null) => string;
 };
 
-const DEFAULT_HEIGHT = 320;
 const MARGIN = { top: 24, right: 16, bottom: 4, left: 8 };
 
 /** The frame, axes, unit, tooltip, legend and messages around a chart of values by quarter. */
@@ -77,7 +76,7 @@ export function QuarterChart<Row extends { quarter: string }>({
   emptyMessage,
   singlePointMessage,
   width,
-  height = DEFAULT_HEIGHT,
+  height = DEFAULT_CHART_HEIGHT,
 }: QuarterChartProps<Row>) {
   if (dataCount === 0) {
     return (

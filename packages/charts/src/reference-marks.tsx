@@ -12,7 +12,7 @@ import {
   useYAxisScale,
   ZIndexLayer,
 } from "recharts";
-import { isolatedIndices } from "./chart-utils";
+import { isolatedIndices, stillMarks } from "./chart-utils";
 
 /*
  * The reference drawn behind a zone's values: a shaded range per quarter and its median line. An area
@@ -24,7 +24,7 @@ import { isolatedIndices } from "./chart-utils";
 type Range = [number, number] | null;
 
 /** A reference is not bridged over gaps, not highlighted under the pointer, and listed in our own legend. */
-const referenceSeries = { connectNulls: false, activeDot: false, legendType: "none" } as const;
+const referenceSeries = { connectNulls: false, activeDot: false, legendType: "none", ...stillMarks } as const;
 
 /** The range each row holds under `dataKey`, shaded. */
 export function RangeArea<K extends string>({

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { type DotItemDotProps, Line, LineDrawShape, type LineDrawShapeProps } from "recharts";
-import { diamondPath } from "./chart-utils";
+import { diamondPath, stillMarks } from "./chart-utils";
 import type { PointStatus } from "./trend-series";
 
 /**
@@ -40,6 +40,7 @@ export function StatusLine({
       strokeDasharray={dash}
       connectNulls={false}
       legendType="none"
+      {...stillMarks}
       shape={(props: LineDrawShapeProps) => (
         <LineDrawShape {...props} className={`recharts-line-curve ${lineClassName}`} />
       )}

@@ -35,4 +35,11 @@ describe("storedDraft", () => {
     expect(Object.keys(draft.context)).toEqual(["gdp", "gdp-growth"]);
     expect(Object.keys(storedDraft("2026Q4", [annual]).values)).toEqual(["manufacturing-share"]);
   });
+
+  it("leaves out a stored row of an indicator the catalogue does not know, instead of failing the form", () => {
+    const draft = storedDraft("2026Q3", [ROW, { ...ROW, indicatorCode: "syn-18", value: "7", note: "x" }]);
+    expect(Object.keys(draft.values)).toEqual(["gdp"]);
+    expect(Object.keys(draft.notes)).toEqual(["gdp"]);
+    expect(Object.keys(draft.context)).toEqual(["gdp"]);
+  });
 });

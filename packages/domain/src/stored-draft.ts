@@ -34,7 +34,9 @@ export function indicatorContext(row: StoredIndicator): IndicatorContext {
 
 /**
  * A stored zone × quarter as the shared rules (`checkSubmission`) want it: only the quarter's indicators, of
- * `indicators` (the catalogue's in force that year; the built-in ones by default).
+ * `indicators` (the catalogue's in force that year; the built-in ones by default). A stored row of an indicator
+ * not among them (the bench's synthetic ones, a row left by another version) is not part of the form, rather
+ * than a 500 for the whole form.
  */
 export function storedDraft(
   quarter: QuarterString,

@@ -12,6 +12,14 @@ import {
   ZZoneCodeSchema,
 } from "@zones/domain";
 import { type ZodError, z } from "zod";
+import {
+  EXPORT_ENCODINGS,
+  EXPORT_FORMATS,
+  EXPORT_HEADER_LANGUAGES,
+  EXPORT_LAYOUTS,
+  EXPORT_QUERY_PARAMETERS,
+  type ExportFormat,
+} from "./parameters";
 
 /**
  * This module needs only `@zones/domain` and zod, so that forms can use the schema through
@@ -23,15 +31,8 @@ export { EXPORTABLE_STATUSES };
 /** Most quarter columns of the wide layout (the database's MAX_PIVOT_QUARTERS). */
 export const MAX_WIDE_QUARTERS = 200;
 
-export const EXPORT_LAYOUTS = ["long", "wide"] as const;
-export const EXPORT_HEADER_LANGUAGES = ["zh", "en"] as const;
-export const EXPORT_ENCODINGS = ["utf-8-bom", "gb18030"] as const;
-export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
-
-export type ExportLayout = (typeof EXPORT_LAYOUTS)[number];
-export type ExportHeaderLanguage = (typeof EXPORT_HEADER_LANGUAGES)[number];
-export type ExportEncoding = (typeof EXPORT_ENCODINGS)[number];
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type { ExportEncoding, ExportFormat, ExportHeaderLanguage, ExportLayout } from "./parameters";
+export { EXPORT_ENCODINGS, EXPORT_FORMATS, EXPORT_HEADER_LANGUAGES, EXPORT_LAYOUTS, EXPORT_QUERY_PARAMETERS };
 
 function quoted(input: unknown): string {
   return input === undefined ? "nothing" : (JSON.stringify(input) ?? String(input));
@@ -202,18 +203,6 @@ export function inCatalogue<T extends { zoneCodes: string[]; indicatorCodes: str
   if (issues.length > 0) throw refused(issues);
   return { ...filters, zoneCodes, indicatorCodes };
 }
-
-/** Query parameter names of `GET /api/exports` (and of shareable links) for each filter field. */
-export const EXPORT_QUERY_PARAMETERS = {
-  zoneCodes: "zones",
-  indicatorCodes: "indicators",
-  from: "from",
-  to: "to",
-  statuses: "statuses",
-  layout: "layout",
-  headerLanguage: "lang",
-  encoding: "encoding",
-} as const;
 
 function list(value: string | null, all: readonly string[]): string[] | undefined {
   if (value === null) return undefined;

@@ -4,7 +4,7 @@ import {
   EXPORT_HEADER_LANGUAGES,
   EXPORT_LAYOUTS,
   EXPORT_QUERY_PARAMETERS as NAMES,
-} from "@zones/exports/filters";
+} from "@zones/exports/parameters";
 import { createSerializer, parseAsStringLiteral } from "nuqs/server";
 
 import { createUrlReader, parseAsCodeList, parseAsPage } from "./params";

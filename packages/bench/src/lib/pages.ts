@@ -1,8 +1,9 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { type LighthouseBreakdown, type LighthouseReport, lighthouseBreakdown } from "./lighthouse-report";
 import { run, runChecked, WEB_DIR } from "./proc";
 
 export interface RouteJs {
@@ -48,6 +49,7 @@ export interface LighthouseMeasure {
   score: number;
   lcp: number;
   tbt: number;
+  breakdown: LighthouseBreakdown;
 }
 
 const CHROMIUM_FLAGS = [
@@ -62,10 +64,12 @@ const CHROMIUM_FLAGS = [
   "--disable-dev-shm-usage",
 ];
 
-interface LighthouseReport {
-  categories: { performance: { score: number | null } };
-  audits: Record<string, { numericValue?: number }>;
-  runtimeError?: { code: string; message: string };
+interface LighthouseOptions {
+  cookie: string;
+  preset: "desktop" | "mobile";
+  chromium: string;
+  /** Where to keep the whole JSON report, to read the trace's details after the run. */
+  reportFile?: string;
 }
 
 /**
@@ -73,10 +77,7 @@ interface LighthouseReport {
  * with the session cookie on every request. `preset`: `desktop` (the officials' browsers) or `mobile`
  * (Lighthouse's default: a slow phone on 4G, simulated).
  */
-export async function lighthouse(
-  url: string,
-  options: { cookie: string; preset: "desktop" | "mobile"; chromium: string },
-): Promise<LighthouseMeasure> {
+export async function lighthouse(url: string, options: LighthouseOptions): Promise<LighthouseMeasure> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await lighthouseOnce(url, options);
@@ -97,10 +98,7 @@ export function isTransientLighthouseError(error: unknown): boolean {
   return /Please run Lighthouse again|NO_NAVSTART|NO_TRACING_STARTED|PROTOCOL_TIMEOUT/.test(message);
 }
 
-async function lighthouseOnce(
-  url: string,
-  options: { cookie: string; preset: "desktop" | "mobile"; chromium: string },
-): Promise<LighthouseMeasure> {
+async function lighthouseOnce(url: string, options: LighthouseOptions): Promise<LighthouseMeasure> {
   const cli = createRequire(import.meta.url).resolve("lighthouse/cli/index.js");
   const args = [
     cli,
@@ -119,6 +117,7 @@ async function lighthouseOnce(
   });
   if (result.code !== 0)
     throw new Error(`lighthouse ${url} exited with ${result.code}: ${result.stderr.slice(-1500)}`);
+  if (options.reportFile) writeFileSync(options.reportFile, result.stdout);
   const report = JSON.parse(result.stdout) as LighthouseReport;
   if (report.runtimeError)
     throw new Error(`lighthouse ${url}: ${report.runtimeError.code} ${report.runtimeError.message}`);
@@ -129,5 +128,6 @@ async function lighthouseOnce(
     score: Math.round(score * 100),
     lcp: report.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
     tbt: report.audits["total-blocking-time"]?.numericValue ?? Number.NaN,
+    breakdown: lighthouseBreakdown(report),
   };
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { ChartFrame, IndicatorTrend, type TrendSeries } from "@zones/charts";
+import { ChartFrame, LazyIndicatorTrend, type TrendSeries } from "@zones/charts";
 import {
   appliesToQuarter,
   formatNumber,
@@ -72,7 +72,8 @@ export function CompareChart({
         labels={labels.frame}
         formatCell={number}
       >
-        <IndicatorTrend
+        <LazyIndicatorTrend
+          when="hydrated-on-wide-screens"
           quarters={axis}
           series={series}
           title={title}

@@ -1,7 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@zones/api";
-import { ChartFrame, DistributionBand, type TrendSeries } from "@zones/charts";
+import { ChartFrame, LazyDistributionBand, type TrendSeries } from "@zones/charts";
 import type { Indicator } from "@zones/domain";
 import { useTranslations } from "next-intl";
 
@@ -72,7 +72,8 @@ export function IndicatorDistribution({
         labels={labels.frame}
         formatCell={format.formatNumber}
       >
-        <DistributionBand
+        <LazyDistributionBand
+          when="hydrated-on-wide-screens"
           quarters={quarters}
           band={band}
           highlight={highlight}

@@ -1,7 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@zones/api";
-import { ChartFrame, IndicatorTrend, type TrendSeries } from "@zones/charts";
+import { ChartFrame, LazyIndicatorTrend, type TrendSeries } from "@zones/charts";
 import type { Indicator, ZoneCode } from "@zones/domain";
 import { useTranslations } from "next-intl";
 
@@ -47,7 +47,8 @@ export function IndicatorTrendPanel({
         labels={labels.frame}
         formatCell={format.formatNumber}
       >
-        <IndicatorTrend
+        <LazyIndicatorTrend
+          when="hydrated-on-wide-screens"
           quarters={quarters}
           series={series}
           title={title}

@@ -1,7 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@zones/api";
-import { ChartFrame, DeferredChart, IndicatorTrend, type TrendSeries } from "@zones/charts";
+import { ChartFrame, LazyIndicatorTrend, type TrendSeries } from "@zones/charts";
 import { type Indicator, localized, type Zone } from "@zones/domain";
 import { useTranslations } from "next-intl";
 
@@ -77,25 +77,23 @@ export function ZoneIndicatorChart({
         labels={labels.frame}
         formatCell={format.formatNumber}
       >
-        {/* 30 small multiples: each is drawn when it nears the viewport, not all at once on load. */}
-        <DeferredChart height={ZONE_CHART_HEIGHT}>
-          <IndicatorTrend
-            quarters={quarters}
-            series={[series]}
-            band={band}
-            bandLabel={labels.peerBand}
-            medianLabel={labels.peerMedian}
-            title={format.title}
-            formatValue={format.formatChartNumber}
-            formatQuarter={format.formatQuarter}
-            unit={format.unit}
-            emptyMessage={indicator.frequency === "annual" ? t("annualEmpty") : labels.empty}
-            singlePointMessage={labels.singlePoint}
-            revisedLabel={tCharts("revised")}
-            provisionalLabel={tCharts("provisional")}
-            height={ZONE_CHART_HEIGHT}
-          />
-        </DeferredChart>
+        {/* 30 small multiples: each is loaded and drawn when it nears the viewport, not all at once on load. */}
+        <LazyIndicatorTrend
+          quarters={quarters}
+          series={[series]}
+          band={band}
+          bandLabel={labels.peerBand}
+          medianLabel={labels.peerMedian}
+          title={format.title}
+          formatValue={format.formatChartNumber}
+          formatQuarter={format.formatQuarter}
+          unit={format.unit}
+          emptyMessage={indicator.frequency === "annual" ? t("annualEmpty") : labels.empty}
+          singlePointMessage={labels.singlePoint}
+          revisedLabel={tCharts("revised")}
+          provisionalLabel={tCharts("provisional")}
+          height={ZONE_CHART_HEIGHT}
+        />
       </ChartFrame>
     </div>
   );

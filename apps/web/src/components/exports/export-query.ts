@@ -1,12 +1,11 @@
-import { INDICATOR_CODES, type QuarterString, ZONE_CODES } from "@zones/domain";
+import { EXPORTABLE_STATUSES, INDICATOR_CODES, type QuarterString, ZONE_CODES } from "@zones/domain";
 import {
-  EXPORTABLE_STATUSES,
   type ExportEncoding,
   type ExportFormat,
   type ExportHeaderLanguage,
   type ExportLayout,
   EXPORT_QUERY_PARAMETERS as NAMES,
-} from "@zones/exports/filters";
+} from "@zones/exports/parameters";
 
 import { exportParsers, readExportParams, serializeExport } from "~/url-state/exports";
 import type { SearchParams } from "~/url-state/params";
