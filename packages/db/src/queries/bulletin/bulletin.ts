@@ -1,6 +1,6 @@
-import { INDICATORS, quarterRange, toQuarter } from "@zones/domain";
-
+import { indicatorInForce, quarterRange, toQuarter } from "@zones/domain";
 import type { Database } from "../../client";
+import { cachedCatalogue } from "../catalogue/read";
 import { type HeatCell, percentileHeat } from "../dashboard/percentile-heat";
 import {
   type BulletinCompletenessRow,
@@ -39,7 +39,8 @@ export interface BulletinFigures {
 export async function bulletinFigures(db: Database, params: { quarter: string }): Promise<BulletinFigures> {
   const { quarter } = params;
   const dataVersion = await bulletinDataVersion(db, { quarter });
-  const [completeness, headlines, trends, since] = await Promise.all([
+  const [catalogue, completeness, headlines, trends, since] = await Promise.all([
+    cachedCatalogue(db),
     bulletinCompleteness(db, { quarter }),
     bulletinHeadlines(db, { quarter }),
     bulletinTrends(db, { quarter }),
@@ -53,7 +54,10 @@ export async function bulletinFigures(db: Database, params: { quarter: string })
           quarter,
           includeSubmitted: false,
           zoneCodes,
-          indicatorCodes: INDICATORS.map((indicator) => indicator.code),
+          // The catalogue's indicators in force that year, annual ones too (the heat shows their year end).
+          indicatorCodes: catalogue.indicators
+            .filter((indicator) => indicatorInForce(indicator, `${toQuarter(quarter).year}Q4`))
+            .map((indicator) => indicator.code),
         }),
     bulletinRevisions(db, { quarter, since }),
   ]);
