@@ -146,6 +146,18 @@ test("a zone and an indicator an admin adds are entered, approved, shown and exp
   await expect(ranked).toHaveAttribute("href", `/zones/${ZONE}`);
   await expect(reviewer.getByTestId("ranking-links")).toContainText(SHARE);
 
+  // Among its peers: the western region's GDP ranking holds it (its region was chosen when it was added), the
+  // central region's does not.
+  await reviewer.goto(`/indicators/gdp?quarter=${QUARTER}&peers=region-west`);
+  await expect(reviewer.getByTestId("ranking-links").getByRole("link", { name: "榆林" })).toHaveAttribute(
+    "href",
+    `/zones/${ZONE}?peers=region-west`,
+  );
+  await expect(reviewer.getByTestId("ranking-links")).toContainText(GDP);
+  await reviewer.goto(`/indicators/gdp?quarter=${QUARTER}&peers=region-central`);
+  await expect(reviewer.getByTestId("ranking-links").getByRole("link", { name: "黄石" })).toBeVisible();
+  await expect(reviewer.getByTestId("ranking-links")).not.toContainText("榆林");
+
   // The export names both from the catalogue.
   const csv = await reviewer.request.get(
     `/api/exports?zones=${ZONE}&indicators=gdp,${INDICATOR}&from=${QUARTER}&to=${QUARTER}`,
