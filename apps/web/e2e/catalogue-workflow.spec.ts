@@ -167,6 +167,20 @@ test("a zone and an indicator an admin adds are entered, approved, shown and exp
   expect(text).toContain(`${ZONE},陕西榆林,${INDICATOR},绿色电力消费占比,%,${QUARTER},${SHARE},已审核`);
   expect(text).toContain(`${ZONE},陕西榆林,gdp,地区生产总值,亿元,${QUARTER},${GDP},已审核`);
 
+  // Compare offers the zone beside the built-in ones; a link naming a code the catalogue lacks gets the notice.
+  await reviewer.goto("/compare?zones=HB-HS,SD-ZB&indicators=gdp");
+  await reviewer.getByTestId("zone-picker").getByLabel("榆林").check();
+  await expect(reviewer).toHaveURL(new RegExp(`zones=HB-HS,SD-ZB,${ZONE}&`));
+  await reviewer.goto(`/compare?zones=HB-HS,${ZONE},SN-ZZ&indicators=gdp,${INDICATOR}`);
+  await expect(reviewer.getByTestId("selection-notice")).toContainText("SN-ZZ");
+  await expect(reviewer.getByTestId("zone-picker").getByLabel("榆林")).toBeChecked();
+  await expect(reviewer.getByTestId("indicator-picker")).toContainText("绿色电力消费占比");
+  await expect(reviewer.getByTestId("compare-latest").locator("thead")).toContainText("榆林");
+
+  // The export form lists the zone, and a link naming it pre-ticks it.
+  await reviewer.goto(`/exports?zones=${ZONE}`);
+  await expect(reviewer.getByTestId("zone-choices").getByLabel(`榆林 (${ZONE})`)).toBeChecked();
+
   // A code of the right shape that the catalogue lacks is still no page.
   expect((await reviewer.goto("/zones/SN-ZZ"))?.status()).toBe(404);
   expect((await reviewer.goto("/indicators/no-such-indicator"))?.status()).toBe(404);

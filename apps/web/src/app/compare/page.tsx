@@ -1,4 +1,4 @@
-import { findZone, getIndicator, localized, type QuarterString } from "@zones/domain";
+import { catalogueIndicator, catalogueZone, localized, type QuarterString } from "@zones/domain";
 import { getLocale, getTranslations } from "next-intl/server";
 
 import { compareInput, MIN_COMPARE_ZONES } from "~/components/compare/compare-selection";
@@ -6,6 +6,7 @@ import { CompareView } from "~/components/compare/compare-view";
 import { resolveSelection } from "~/components/compare/resolve-selection";
 import { toLocale } from "~/i18n/locales";
 import { requireUser } from "~/server/auth";
+import { getCatalogue } from "~/server/catalogue";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { requireCanonicalQuarters } from "~/url-state/canonical";
 import { COMPARE_QUARTER_PARAMS, readCompareParams } from "~/url-state/compare";
@@ -38,16 +39,26 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const quarters = [...overview.quarters].reverse() as QuarterString[];
   const latest = (overview.quarter ?? overview.quarters[0] ?? null) as QuarterString | null;
 
+  const catalogue = await getCatalogue();
   const separator = (await getTranslations("app"))("listSeparator");
   const names = {
     zones: (codes: readonly string[]) =>
       codes
-        .map((code) => localized(findZone(code)?.shortName ?? { zh: code, en: code }, locale))
+        .map((code) => localized(catalogueZone(catalogue, code)?.shortName ?? { zh: code, en: code }, locale))
         .join(separator),
     indicators: (codes: readonly string[]) =>
-      codes.map((code) => localized(getIndicator(code).name, locale)).join(separator),
+      codes
+        .map((code) => localized(catalogueIndicator(catalogue, code)?.name ?? { zh: code, en: code }, locale))
+        .join(separator),
   };
-  const { selection, notices } = resolveSelection(readCompareParams(params), quarters, latest, t, names);
+  const { selection, notices } = resolveSelection(
+    readCompareParams(params),
+    quarters,
+    latest,
+    t,
+    names,
+    catalogue,
+  );
 
   const ready =
     selection !== null && selection.zones.length >= MIN_COMPARE_ZONES && selection.indicators.length >= 1;

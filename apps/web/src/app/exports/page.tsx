@@ -66,7 +66,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
     },
     format: "csv",
   };
-  const { values, page, invalid } = readExportQuery(params, fallback);
+  const { values, page, invalid } = readExportQuery(params, fallback, catalogue);
 
   // Quarter choices, newest first: the quarter in progress back to the first, and any the link names.
   const chosen = [values.filters.from, values.filters.to] as QuarterString[];

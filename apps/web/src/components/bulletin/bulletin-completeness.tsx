@@ -1,6 +1,7 @@
 import type { BulletinCompletenessRow, BulletinRevisionRow } from "@zones/db/bulletin";
-import { getZone, type Locale, localized, MISSING } from "@zones/domain";
+import { type Locale, localized, MISSING } from "@zones/domain";
 import { TableScroll } from "~/components/ui/table-scroll";
+import { type BulletinCatalogue, bulletinZone } from "./bulletin-catalogue";
 import { SECTION_IDS } from "./bulletin-cover";
 import { formatMoment, type Translate } from "./bulletin-text";
 
@@ -9,10 +10,12 @@ export function BulletinCompleteness({
   t,
   locale,
   rows,
+  catalogue,
 }: {
   t: Translate;
   locale: Locale;
   rows: BulletinCompletenessRow[];
+  catalogue: BulletinCatalogue;
 }) {
   const approved = rows.filter((row) => row.status === "approved").length;
   const late = rows.filter((row) => row.late).length;
@@ -41,7 +44,7 @@ export function BulletinCompleteness({
           <tbody>
             {rows.map((row) => (
               <tr key={row.zoneCode} data-zone={row.zoneCode} data-late={row.late || undefined}>
-                <th scope="row">{localized(getZone(row.zoneCode).shortName, locale)}</th>
+                <th scope="row">{localized(bulletinZone(catalogue, row.zoneCode).shortName, locale)}</th>
                 <td>{t(`completeness.status_${row.status}`)}</td>
                 <td>
                   {row.submittedAt ? formatMoment(row.submittedAt, locale) : t("completeness.notSubmitted")}
@@ -70,12 +73,14 @@ export function BulletinRevisions({
   since,
   rows,
   total,
+  catalogue,
 }: {
   t: Translate;
   locale: Locale;
   since: Date | null;
   rows: BulletinRevisionRow[];
   total: number;
+  catalogue: BulletinCatalogue;
 }) {
   return (
     <section className="bulletin-page" aria-labelledby={SECTION_IDS.revisions}>
@@ -97,7 +102,7 @@ export function BulletinRevisions({
             <tbody>
               {rows.map((row) => (
                 <tr key={`${row.zoneCode}-${row.at.toISOString()}`}>
-                  <th scope="row">{localized(getZone(row.zoneCode).shortName, locale)}</th>
+                  <th scope="row">{localized(bulletinZone(catalogue, row.zoneCode).shortName, locale)}</th>
                   <td>{formatMoment(row.at, locale)}</td>
                   <td>{row.reason ?? MISSING}</td>
                   <td>{row.actorName ?? MISSING}</td>

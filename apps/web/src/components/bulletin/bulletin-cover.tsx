@@ -1,4 +1,5 @@
-import { formatQuarterLabel, type Locale, type QuarterString, ZONES } from "@zones/domain";
+import { formatQuarterLabel, type Locale, type QuarterString } from "@zones/domain";
+import type { BulletinCatalogue } from "./bulletin-catalogue";
 
 import { formatMoment, type Translate } from "./bulletin-text";
 
@@ -45,8 +46,20 @@ export function BulletinCover({
 }
 
 /** The contents: every section and every zone's page, linked (the PDF's outline carries the page numbers). */
-export function BulletinToc({ t, locale, zoneCodes }: { t: Translate; locale: Locale; zoneCodes: string[] }) {
-  const zoneName = new Map(ZONES.map((zone) => [zone.code, locale === "en" ? zone.name.en : zone.name.zh]));
+export function BulletinToc({
+  t,
+  locale,
+  zoneCodes,
+  catalogue,
+}: {
+  t: Translate;
+  locale: Locale;
+  zoneCodes: string[];
+  catalogue: BulletinCatalogue;
+}) {
+  const zoneName = new Map(
+    catalogue.zones.map((zone) => [zone.code, locale === "en" ? zone.name.en : zone.name.zh]),
+  );
   return (
     <nav className="bulletin-page bulletin-toc" aria-labelledby="bulletin-toc">
       <h2 id="bulletin-toc">{t("toc")}</h2>

@@ -1,5 +1,7 @@
 import type { BulletinFigures } from "@zones/db/bulletin";
-import { formatQuarterLabel, type Locale, type QuarterString } from "@zones/domain";
+import { formatQuarterLabel, indicatorsInForceIn, type Locale, type QuarterString } from "@zones/domain";
+
+import type { BulletinCatalogue } from "./bulletin-catalogue";
 
 import { BulletinCompleteness, BulletinRevisions } from "./bulletin-completeness";
 import { BulletinCover, BulletinToc, SECTION_IDS } from "./bulletin-cover";
@@ -19,12 +21,15 @@ export function BulletinDocument({
   quarter,
   figures,
   issuedAt,
+  catalogue,
 }: {
   t: Translate;
   locale: Locale;
   quarter: QuarterString;
   figures: BulletinFigures;
   issuedAt: Date;
+  /** The database's catalogue (the page reads it): the names and the heat table's rows. */
+  catalogue: BulletinCatalogue;
 }) {
   const { zoneCodes, quarters } = figures;
   // One small multiple per zone and headline indicator: what the ready marker waits for.
@@ -39,14 +44,22 @@ export function BulletinDocument({
         issuedAt={issuedAt}
         dataVersion={figures.dataVersion}
       />
-      <BulletinToc t={t} locale={locale} zoneCodes={zoneCodes} />
-      <BulletinHeadlines t={t} locale={locale} zoneCodes={zoneCodes} rows={figures.headlines} />
+      <BulletinToc t={t} locale={locale} zoneCodes={zoneCodes} catalogue={catalogue} />
+      <BulletinHeadlines
+        t={t}
+        locale={locale}
+        zoneCodes={zoneCodes}
+        rows={figures.headlines}
+        catalogue={catalogue}
+      />
       <section className="bulletin-page bulletin-heat" aria-labelledby={SECTION_IDS.heat}>
         <h2 id={SECTION_IDS.heat}>{t("sections.heat")}</h2>
         <p className="bulletin-muted">{t("heat.intro")}</p>
         <BulletinHeat
           locale={locale}
           zoneCodes={zoneCodes}
+          indicators={indicatorsInForceIn(catalogue, quarter)}
+          zones={[...catalogue.zones]}
           cells={figures.heat.map(({ zoneCode, indicatorCode, value, percentile }) => ({
             zoneCode,
             indicatorCode,
@@ -69,18 +82,20 @@ export function BulletinDocument({
           locale={locale}
           zoneCode={zoneCode}
           first={index === 0}
+          catalogue={catalogue}
           quarters={quarters}
           headlines={figures.headlines.filter((row) => row.zoneCode === zoneCode)}
           trends={figures.trends.filter((row) => row.zoneCode === zoneCode)}
         />
       ))}
-      <BulletinCompleteness t={t} locale={locale} rows={figures.completeness} />
+      <BulletinCompleteness t={t} locale={locale} rows={figures.completeness} catalogue={catalogue} />
       <BulletinRevisions
         t={t}
         locale={locale}
         since={figures.revisionsSince}
         rows={figures.revisions}
         total={figures.revisionsTotal}
+        catalogue={catalogue}
       />
       <BulletinReady charts={charts} />
     </article>

@@ -1,21 +1,19 @@
 import type { BulletinHeadlineRow } from "@zones/db/bulletin";
-import {
-  formatValue,
-  getIndicator,
-  getZone,
-  INDICATORS,
-  type Locale,
-  localized,
-  MISSING,
-} from "@zones/domain";
+import { formatValue, type Locale, localized, MISSING } from "@zones/domain";
 import { TableScroll } from "~/components/ui/table-scroll";
+import { type BulletinCatalogue, bulletinIndicator, bulletinZone } from "./bulletin-catalogue";
 import { SECTION_IDS } from "./bulletin-cover";
 import { changeOnYear, formatChangeNumber } from "./bulletin-format";
 import type { Translate } from "./bulletin-text";
 
 /** "第2/12名" and "+0.5个百分点" / "2 of 12" and "+0.5 pp" for a zone's headline value. */
-export function rankAndChange(row: BulletinHeadlineRow, t: Translate, locale: Locale) {
-  const indicator = getIndicator(row.indicatorCode);
+export function rankAndChange(
+  row: BulletinHeadlineRow,
+  t: Translate,
+  locale: Locale,
+  catalogue: BulletinCatalogue,
+) {
+  const indicator = bulletinIndicator(catalogue, row.indicatorCode);
   const change = changeOnYear(indicator, row.value, row.lastYearValue);
   return {
     value: formatValue(row.value, indicator, locale),
@@ -34,13 +32,15 @@ export function BulletinHeadlines({
   locale,
   zoneCodes,
   rows,
+  catalogue,
 }: {
   t: Translate;
   locale: Locale;
   zoneCodes: string[];
   rows: BulletinHeadlineRow[];
+  catalogue: BulletinCatalogue;
 }) {
-  const headlines = INDICATORS.filter((indicator) => indicator.headline);
+  const headlines = catalogue.indicators.filter((indicator) => indicator.headline);
   const byPair = new Map(rows.map((row) => [`${row.zoneCode}/${row.indicatorCode}`, row]));
   return (
     <section className="bulletin-page" aria-labelledby={SECTION_IDS.headlines}>
@@ -61,11 +61,11 @@ export function BulletinHeadlines({
           <tbody>
             {zoneCodes.map((zoneCode) => (
               <tr key={zoneCode}>
-                <th scope="row">{localized(getZone(zoneCode).shortName, locale)}</th>
+                <th scope="row">{localized(bulletinZone(catalogue, zoneCode).shortName, locale)}</th>
                 {headlines.map((indicator) => {
                   const row = byPair.get(`${zoneCode}/${indicator.code}`);
                   if (!row) return <td key={indicator.code}>{MISSING}</td>;
-                  const shown = rankAndChange(row, t, locale);
+                  const shown = rankAndChange(row, t, locale, catalogue);
                   return (
                     <td key={indicator.code} data-zone={zoneCode} data-indicator={indicator.code}>
                       <strong>{shown.value}</strong>

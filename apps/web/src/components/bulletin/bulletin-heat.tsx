@@ -1,7 +1,7 @@
 "use client";
 
 import { PercentileHeatTable } from "@zones/charts";
-import { formatNumber, getIndicator, getZone, INDICATORS, type Locale, localized } from "@zones/domain";
+import { formatNumber, type Indicator, type Locale, localized, type Zone } from "@zones/domain";
 
 export interface BulletinHeatCell {
   zoneCode: string;
@@ -19,29 +19,40 @@ export function BulletinHeat({
   zoneCodes,
   cells,
   labels,
+  indicators,
+  zones,
 }: {
   locale: Locale;
   zoneCodes: string[];
+  /** The rows: the catalogue's indicators in force in the bulletin's year. */
+  indicators: Indicator[];
+  /** The catalogue's zones, for the columns' names. */
+  zones: Zone[];
   cells: BulletinHeatCell[];
   labels: { caption: string; low: string; high: string; missing: string; percentile: string };
 }) {
   return (
     <PercentileHeatTable
       caption={labels.caption}
-      zones={INDICATORS.map((indicator) => ({
+      zones={indicators.map((indicator) => ({
         key: indicator.code,
         label: `${localized(indicator.name, locale)}（${localized(indicator.unit, locale)}）`,
       }))}
       columns={zoneCodes.map((code) => ({
         key: code,
-        label: localized(getZone(code).shortName, locale),
+        label: localized(
+          zones.find((zone) => zone.code === code)?.shortName ?? { zh: code, en: code },
+          locale,
+        ),
         unit: "",
       }))}
       cells={cells.map((cell) => ({
         zoneKey: cell.indicatorCode,
         columnKey: cell.zoneCode,
         value: cell.value,
-        formatted: formatNumber(cell.value, locale, { decimals: getIndicator(cell.indicatorCode).decimals }),
+        formatted: formatNumber(cell.value, locale, {
+          decimals: indicators.find((indicator) => indicator.code === cell.indicatorCode)?.decimals,
+        }),
         percentile: cell.percentile,
       }))}
       percentileLabel={(p) => labels.percentile.replace("{p}", String(Math.round(p * 100)))}

@@ -1,6 +1,7 @@
 import type { BulletinHeadlineRow, BulletinTrendRow } from "@zones/db/bulletin";
-import { getIndicator, getZone, type Locale, localized } from "@zones/domain";
+import { type Locale, localized } from "@zones/domain";
 import { TableScroll } from "~/components/ui/table-scroll";
+import { type BulletinCatalogue, bulletinIndicator, bulletinZone } from "./bulletin-catalogue";
 import { zoneSectionId } from "./bulletin-cover";
 import { rankAndChange } from "./bulletin-headlines";
 import type { Translate } from "./bulletin-text";
@@ -15,6 +16,7 @@ export function BulletinZone({
   trends,
   quarters,
   first,
+  catalogue,
 }: {
   t: Translate;
   locale: Locale;
@@ -24,8 +26,9 @@ export function BulletinZone({
   quarters: string[];
   /** The first zone's page also carries the section's heading (for the contents and the outline). */
   first: boolean;
+  catalogue: BulletinCatalogue;
 }) {
-  const zone = getZone(zoneCode);
+  const zone = bulletinZone(catalogue, zoneCode);
   return (
     <section
       className="bulletin-page bulletin-zone"
@@ -49,10 +52,12 @@ export function BulletinZone({
           </thead>
           <tbody>
             {headlines.map((row) => {
-              const shown = rankAndChange(row, t, locale);
+              const shown = rankAndChange(row, t, locale, catalogue);
               return (
                 <tr key={row.indicatorCode} data-indicator={row.indicatorCode}>
-                  <th scope="row">{localized(getIndicator(row.indicatorCode).name, locale)}</th>
+                  <th scope="row">
+                    {localized(bulletinIndicator(catalogue, row.indicatorCode).name, locale)}
+                  </th>
                   <td>{shown.value}</td>
                   <td>{shown.lastYear}</td>
                   <td>{shown.change}</td>
@@ -67,6 +72,9 @@ export function BulletinZone({
       <ZoneTrends
         locale={locale}
         zoneCode={zoneCode}
+        indicators={[...new Set(trends.map((row) => row.indicatorCode))].map((code) =>
+          bulletinIndicator(catalogue, code),
+        )}
         zoneLabel={localized(zone.shortName, locale)}
         quarters={quarters}
         points={trends.map(({ indicatorCode, quarter, value, low, median, high }) => ({

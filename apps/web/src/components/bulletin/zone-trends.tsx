@@ -1,7 +1,7 @@
 "use client";
 
 import { DistributionBand } from "@zones/charts";
-import { formatNumber, formatQuarterLabel, getIndicator, type Locale, localized } from "@zones/domain";
+import { formatNumber, formatQuarterLabel, type Indicator, type Locale, localized } from "@zones/domain";
 
 export interface ZoneTrendPoint {
   indicatorCode: string;
@@ -24,6 +24,7 @@ const HEIGHT = 150;
 export function ZoneTrends({
   locale,
   zoneCode,
+  indicators,
   zoneLabel,
   quarters,
   points,
@@ -31,6 +32,8 @@ export function ZoneTrends({
 }: {
   locale: Locale;
   zoneCode: string;
+  /** The points' indicators, from the database's catalogue. */
+  indicators: Indicator[];
   zoneLabel: string;
   quarters: string[];
   points: ZoneTrendPoint[];
@@ -40,7 +43,8 @@ export function ZoneTrends({
   return (
     <div className="bulletin-multiples">
       {codes.map((code) => {
-        const indicator = getIndicator(code);
+        const indicator = indicators.find((candidate) => candidate.code === code);
+        if (!indicator) return null;
         const own = points.filter((point) => point.indicatorCode === code);
         const title = labels.chartTitle
           .replace("{name}", localized(indicator.name, locale))

@@ -3,19 +3,16 @@
 import {
   compareQuarters,
   formatQuarterLabel,
-  getIndicator,
   indicatorsByTheme,
   type Locale,
   localized,
   type QuarterString,
   SERIES_MODES,
-  ZONES,
 } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
 
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { type CompareSelection, MAX_COMPARE_INDICATORS, MAX_COMPARE_ZONES } from "./compare-selection";
-
-const THEME_GROUPS = indicatorsByTheme();
 
 /**
  * What to compare: zones (2–4) as checkboxes, indicators (1–12) as checkboxes grouped by theme, the
@@ -37,6 +34,8 @@ export function CompareControls({
   const t = useTranslations("compare.controls");
   const tApp = useTranslations("app");
   const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
+  const themeGroups = indicatorsByTheme(catalogue.indicators);
 
   function toggle(kind: "zones" | "indicators", code: string, checked: boolean) {
     const chosen = selection[kind];
@@ -67,14 +66,16 @@ export function CompareControls({
       {formatQuarterLabel(quarter as QuarterString, locale)}
     </option>
   ));
-  const chosenIndicators = selection.indicators.map((code) => localized(getIndicator(code).name, locale));
+  const chosenIndicators = selection.indicators.map((code) =>
+    localized(catalogue.indicator(code)?.name ?? { zh: code, en: code }, locale),
+  );
 
   return (
     <form className="compare-controls" onSubmit={(event) => event.preventDefault()}>
       <fieldset className="compare-zones" data-testid="zone-picker">
         <legend>{t("zones", { max: MAX_COMPARE_ZONES, count: selection.zones.length })}</legend>
         <div className="compare-options">
-          {ZONES.map((zone) => (
+          {catalogue.zones.map((zone) => (
             <label key={zone.code} title={localized(zone.name, locale)}>
               <input
                 type="checkbox"
@@ -97,7 +98,7 @@ export function CompareControls({
           )}
         </summary>
         <div className="compare-themes">
-          {THEME_GROUPS.map(({ theme, indicators }) => (
+          {themeGroups.map(({ theme, indicators }) => (
             <fieldset key={theme.code} data-theme={theme.code}>
               <legend>{localized(theme.name, locale)}</legend>
               {indicators.map((indicator) => (

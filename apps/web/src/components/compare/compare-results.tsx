@@ -2,9 +2,10 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import type { TrendSeries } from "@zones/charts";
-import { findZone, getIndicator, type Locale, localized } from "@zones/domain";
+import { type Locale, localized } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
 
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { useTRPC } from "~/trpc/react";
 import { CompareChart } from "./compare-chart";
 import { CompareLatest } from "./compare-latest";
@@ -15,10 +16,11 @@ export function CompareResults({ selection }: { selection: CompareSelection }) {
   const trpc = useTRPC();
   const t = useTranslations("compare");
   const locale = useLocale() as Locale;
+  const catalogue = useCatalogue();
   const { data } = useSuspenseQuery(trpc.dashboard.compare.queryOptions(compareInput(selection)));
 
   const zoneLabel = (code: string) => {
-    const zone = findZone(code);
+    const zone = catalogue.zone(code);
     return zone ? localized(zone.shortName, locale) : code;
   };
   /** Per indicator, a line per zone in the order the zones were chosen (their colours). */
@@ -40,7 +42,7 @@ export function CompareResults({ selection }: { selection: CompareSelection }) {
       <CompareLatest
         zones={data.zoneCodes.map((code) => ({ code, label: zoneLabel(code) }))}
         indicators={data.indicatorCodes.map((code) => ({
-          indicator: getIndicator(code),
+          indicator: catalogue.getIndicator(code),
           series: seriesByIndicator.get(code) ?? [],
         }))}
         quarters={data.quarters}
@@ -52,7 +54,7 @@ export function CompareResults({ selection }: { selection: CompareSelection }) {
           {data.indicatorCodes.map((code) => (
             <CompareChart
               key={code}
-              indicator={getIndicator(code)}
+              indicator={catalogue.getIndicator(code)}
               zoneCodes={data.zoneCodes}
               series={seriesByIndicator.get(code) ?? []}
               quarters={data.quarters}

@@ -1,4 +1,4 @@
-import { isIndicatorCode, isZoneCode, type QuarterString, type SeriesMode } from "@zones/domain";
+import type { QuarterString, SeriesMode } from "@zones/domain";
 
 /**
  * The comparison's selection, shared by the page (server) and the view (client): no
@@ -28,11 +28,11 @@ export interface CompareSelection {
   mode: SeriesMode;
 }
 
-/** The `dashboard.compare` input of a selection (codes already checked; the guards only narrow the types). */
+/** The `dashboard.compare` input of a selection (its codes already checked against the database's catalogue). */
 export function compareInput(selection: CompareSelection) {
   return {
-    zoneCodes: selection.zones.filter(isZoneCode),
-    indicatorCodes: selection.indicators.filter(isIndicatorCode),
+    zoneCodes: [...selection.zones],
+    indicatorCodes: [...selection.indicators],
     from: selection.from,
     to: selection.to,
     mode: selection.mode,

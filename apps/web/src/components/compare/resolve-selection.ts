@@ -1,4 +1,11 @@
-import { addQuarters, compareQuarters, isIndicatorCode, isZoneCode, type QuarterString } from "@zones/domain";
+import {
+  addQuarters,
+  type Catalogue,
+  catalogueIndicator,
+  catalogueZone,
+  compareQuarters,
+  type QuarterString,
+} from "@zones/domain";
 import type { getTranslations } from "next-intl/server";
 
 import type { readCompareParams } from "~/url-state/compare";
@@ -27,8 +34,12 @@ export function resolveSelection(
     zones: (codes: readonly string[]) => string;
     indicators: (codes: readonly string[]) => string;
   },
+  /** The database's catalogue: a code it lacks (however well formed) is dropped with a notice. */
+  catalogue: Pick<Catalogue, "zones" | "indicators">,
 ): { selection: CompareSelection | null; notices: string[] } {
   const notices: string[] = [];
+  const isZoneCode = (code: string) => catalogueZone(catalogue, code) !== undefined;
+  const isIndicatorCode = (code: string) => catalogueIndicator(catalogue, code) !== undefined;
   const first = quarters[0];
   const last = quarters[quarters.length - 1];
   if (!latest || !first || !last) return { selection: null, notices };

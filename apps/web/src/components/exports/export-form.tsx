@@ -10,6 +10,7 @@ import { type MouseEvent, useId, useState } from "react";
 import { FormProvider, type Resolver, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { useHydrated } from "~/components/hooks/use-hydrated";
 import { useTRPC } from "~/trpc/react";
 import { directDownloadHref, type ExportFormValues } from "./export-query";
@@ -58,6 +59,7 @@ export function ExportForm({
   submittedRight: SubmittedRight;
   runsPage: number;
 }) {
+  const catalogue = useCatalogue();
   const t = useTranslations("exports.form");
   const trpc = useTRPC();
   const runs = useRunCache();
@@ -155,7 +157,7 @@ export function ExportForm({
           <div className="export-actions">
             <a
               className="export-button"
-              href={directDownloadHref(values)}
+              href={directDownloadHref(values, catalogue)}
               download
               onClick={download}
               data-testid="direct-download"

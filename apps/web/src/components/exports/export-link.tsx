@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 
+import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { type ExportFilterValues, exportPageHref } from "./export-query";
 
 /**
  * "导出" on a dashboard: the exports page with the view's zones, indicators and quarters already chosen.
- * Works in server and client components alike (no state of its own).
+ * Used in client components (it reads the catalogue for `all`).
  */
 export function ExportLink({
   zones,
@@ -22,6 +23,7 @@ export function ExportLink({
   includeSubmitted?: boolean;
 }) {
   const t = useTranslations("exports");
+  const catalogue = useCatalogue();
   // An empty choice is left out: the exports page then starts from its defaults (e.g. every zone).
   const filters: Partial<ExportFilterValues> = {
     ...(zones.length > 0 ? { zoneCodes: [...zones] } : {}),
@@ -31,7 +33,7 @@ export function ExportLink({
     ...(includeSubmitted ? { statuses: ["approved", "submitted"] } : {}),
   };
   return (
-    <Link href={exportPageHref(filters)} className="export-link" data-testid="export-link">
+    <Link href={exportPageHref(filters, catalogue)} className="export-link" data-testid="export-link">
       {t("link")}
       <span className="visually-hidden"> {t("linkDetail")}</span>
     </Link>

@@ -1,7 +1,9 @@
-import { INDICATOR_CODES, ZONE_CODES } from "@zones/domain";
+import { INDICATOR_CODES, INDICATORS, ZONE_CODES, ZONES, type Zone } from "@zones/domain";
 import { describe, expect, it } from "vitest";
 
 import { directDownloadHref, type ExportFormValues, exportPageHref, readExportQuery } from "./export-query";
+
+const catalogue = { zones: ZONES, indicators: INDICATORS };
 
 const fallback: ExportFormValues = {
   filters: {
@@ -22,6 +24,7 @@ describe("readExportQuery", () => {
     const { values, page, invalid } = readExportQuery(
       { zones: "HB-HS,SD-ZB", indicators: "all", from: "2024Q1", to: "2024Q4", format: "xlsx", page: "2" },
       fallback,
+      catalogue,
     );
     expect(values.filters.zoneCodes).toEqual(["HB-HS", "SD-ZB"]);
     expect(values.filters.indicatorCodes).toEqual([...INDICATOR_CODES]);
@@ -38,6 +41,7 @@ describe("readExportQuery", () => {
     const { values, page, invalid } = readExportQuery(
       { zones: "HB-HS,XX", from: "2024Q9", statuses: "draft", lang: "fr", format: "pdf", page: "zero" },
       fallback,
+      catalogue,
     );
     expect(values.filters.zoneCodes).toEqual(["HB-HS"]);
     expect(values.filters.from).toBe("2025Q1");
@@ -55,28 +59,60 @@ describe("readExportQuery", () => {
   });
 });
 
+describe("the catalogue an admin edits", () => {
+  // A zone added in the database: the built-in list does not know it, the URL must.
+  const added = { ...ZONES[0], code: "SN-YL" } as Zone;
+  const edited = { zones: [...ZONES, added], indicators: INDICATORS };
+
+  it("accepts a code the database's catalogue has and counts it in `all`", () => {
+    const { values, invalid } = readExportQuery({ zones: "SN-YL,HB-HS" }, fallback, edited);
+    expect(values.filters.zoneCodes).toEqual(["SN-YL", "HB-HS"]);
+    expect(invalid).toEqual([]);
+    expect(readExportQuery({ zones: "all" }, fallback, edited).values.filters.zoneCodes).toContain("SN-YL");
+  });
+
+  it("ignores a well-formed code the catalogue lacks, naming it", () => {
+    const { values, invalid } = readExportQuery({ zones: "SN-YL,HB-HS" }, fallback, catalogue);
+    expect(values.filters.zoneCodes).toEqual(["HB-HS"]);
+    expect(invalid).toEqual(["zones=SN-YL"]);
+  });
+
+  it("writes `all` only when every zone of the database's catalogue is chosen", () => {
+    const filters = { zoneCodes: [...ZONE_CODES] };
+    expect(exportPageHref(filters, catalogue)).toBe("/exports?zones=all");
+    expect(exportPageHref(filters, edited)).toBe(`/exports?zones=${ZONE_CODES.join(",")}`);
+    expect(exportPageHref({ zoneCodes: [...ZONE_CODES, "SN-YL"] }, edited)).toBe("/exports?zones=all");
+  });
+});
+
 describe("export links", () => {
   it("writes the page's link with readable commas and `all`", () => {
     expect(
-      exportPageHref({
-        zoneCodes: ["HB-HS"],
-        indicatorCodes: [...INDICATOR_CODES],
-        from: "2025Q3",
-        to: "2026Q2",
-      }),
+      exportPageHref(
+        {
+          zoneCodes: ["HB-HS"],
+          indicatorCodes: [...INDICATOR_CODES],
+          from: "2025Q3",
+          to: "2026Q2",
+        },
+        catalogue,
+      ),
     ).toBe("/exports?zones=HB-HS&indicators=all&from=2025Q3&to=2026Q2");
     expect(
-      exportPageHref({
-        zoneCodes: ["HB-HS", "SD-ZB"],
-        from: "2025Q3",
-        to: "2026Q2",
-        statuses: ["approved", "submitted"],
-      }),
+      exportPageHref(
+        {
+          zoneCodes: ["HB-HS", "SD-ZB"],
+          from: "2025Q3",
+          to: "2026Q2",
+          statuses: ["approved", "submitted"],
+        },
+        catalogue,
+      ),
     ).toBe("/exports?zones=HB-HS,SD-ZB&from=2025Q3&to=2026Q2&statuses=approved,submitted");
   });
 
   it("writes the download with every filter, the statuses after the others and the format last", () => {
-    expect(directDownloadHref({ ...fallback, format: "xlsx" })).toBe(
+    expect(directDownloadHref({ ...fallback, format: "xlsx" }, catalogue)).toBe(
       "/api/exports?zones=all&indicators=all&from=2025Q1&to=2025Q4&layout=long&lang=zh&encoding=utf-8-bom&statuses=approved&format=xlsx",
     );
   });

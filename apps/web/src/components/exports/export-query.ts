@@ -1,4 +1,4 @@
-import { EXPORTABLE_STATUSES, INDICATOR_CODES, type QuarterString, ZONE_CODES } from "@zones/domain";
+import { type Catalogue, EXPORTABLE_STATUSES, type QuarterString } from "@zones/domain";
 import {
   type ExportEncoding,
   type ExportFormat,
@@ -27,6 +27,9 @@ export interface ExportFilterValues {
   encoding: string;
 }
 
+/** The catalogue's lists the URL's `all` and codes are read against (the database's, not the built-in one). */
+export type ExportCatalogue = Pick<Catalogue, "zones" | "indicators">;
+
 export interface ExportFormValues {
   filters: ExportFilterValues;
   format: string;
@@ -48,13 +51,15 @@ function sortCodes(codes: readonly string[], all: readonly string[]): { known: s
 export function readExportQuery(
   params: SearchParams,
   fallback: ExportFormValues,
+  catalogue: ExportCatalogue,
 ): { values: ExportFormValues; page: number; invalid: string[] } {
+  const choices = listChoices(catalogue);
   const { values: read, ignored } = readExportParams(params);
   const problems = new Map<string, string>(ignored.map(({ name, value }) => [name, `${name}=${value}`]));
   const list = (name: typeof NAMES.zoneCodes | typeof NAMES.indicatorCodes | typeof NAMES.statuses) => {
     const codes = read[name];
     if (codes === null) return undefined;
-    const { known, unknown } = sortCodes(codes, LIST_CHOICES[name]);
+    const { known, unknown } = sortCodes(codes, choices[name]);
     if (unknown.length > 0) problems.set(name, `${name}=${unknown.join(",")}`);
     return known;
   };
@@ -74,11 +79,13 @@ export function readExportQuery(
 }
 
 /** What each list parameter may hold (besides `all`). */
-const LIST_CHOICES = {
-  [NAMES.zoneCodes]: ZONE_CODES,
-  [NAMES.indicatorCodes]: INDICATOR_CODES,
-  [NAMES.statuses]: EXPORTABLE_STATUSES,
-} as const satisfies Record<string, readonly string[]>;
+function listChoices(catalogue: ExportCatalogue) {
+  return {
+    [NAMES.zoneCodes]: catalogue.zones.map((zone) => zone.code),
+    [NAMES.indicatorCodes]: catalogue.indicators.map((indicator) => indicator.code),
+    [NAMES.statuses]: EXPORTABLE_STATUSES,
+  } as const satisfies Record<string, readonly string[]>;
+}
 
 /** `all` for the whole catalogue, else the codes; null (no parameter) for none. */
 function listParam(codes: readonly string[] | undefined, all: readonly string[]): string[] | null {
@@ -86,10 +93,11 @@ function listParam(codes: readonly string[] | undefined, all: readonly string[])
   return all.every((code) => codes.includes(code)) ? ["all"] : [...codes];
 }
 
-function filterParams(filters: Partial<ExportFilterValues>) {
+function filterParams(filters: Partial<ExportFilterValues>, catalogue: ExportCatalogue) {
+  const choices = listChoices(catalogue);
   return {
-    [NAMES.zoneCodes]: listParam(filters.zoneCodes, ZONE_CODES),
-    [NAMES.indicatorCodes]: listParam(filters.indicatorCodes, INDICATOR_CODES),
+    [NAMES.zoneCodes]: listParam(filters.zoneCodes, choices[NAMES.zoneCodes]),
+    [NAMES.indicatorCodes]: listParam(filters.indicatorCodes, choices[NAMES.indicatorCodes]),
     [NAMES.from]: (filters.from as QuarterString | undefined) || null,
     [NAMES.to]: (filters.to as QuarterString | undefined) || null,
     [NAMES.layout]: (filters.layout as ExportLayout | undefined) || null,
@@ -100,14 +108,14 @@ function filterParams(filters: Partial<ExportFilterValues>) {
 }
 
 /** The exports page pre-filled with a view's selection, e.g. `/exports?zones=HB-HS&indicators=all&from=…`. */
-export function exportPageHref(filters: Partial<ExportFilterValues>): string {
-  return serializeExport("/exports", filterParams(filters));
+export function exportPageHref(filters: Partial<ExportFilterValues>, catalogue: ExportCatalogue): string {
+  return serializeExport("/exports", filterParams(filters, catalogue));
 }
 
 /** `GET /api/exports` for the form's values: the browser downloads the file. */
-export function directDownloadHref(values: ExportFormValues): string {
+export function directDownloadHref(values: ExportFormValues, catalogue: ExportCatalogue): string {
   return serializeExport("/api/exports", {
-    ...filterParams(values.filters),
+    ...filterParams(values.filters, catalogue),
     format: values.format as ExportFormat,
   });
 }

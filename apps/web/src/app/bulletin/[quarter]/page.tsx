@@ -9,6 +9,7 @@ import { readBulletinLanguage } from "~/components/bulletin/bulletin-format";
 import { bulletinText } from "~/components/bulletin/bulletin-text";
 import { requireUser } from "~/server/auth";
 import { hasPrintToken } from "~/server/bulletin";
+import { getCatalogue } from "~/server/catalogue";
 import { getDb } from "~/server/db";
 import type { SearchParams } from "~/url-state/params";
 import { readQuarterInUrl } from "~/url-state/quarter";
@@ -71,7 +72,10 @@ export default async function BulletinPage({
   }
   if (read.action === "redirect") redirect(`/bulletin/${read.quarter}${query}`);
   const locale = lang ?? ((await getLocale()) as Locale);
-  const figures = await bulletinFigures(await getDb(), { quarter: read.quarter });
+  const [figures, catalogue] = await Promise.all([
+    getDb().then((db) => bulletinFigures(db, { quarter: read.quarter })),
+    getCatalogue(),
+  ]);
   const t = bulletinText(locale);
   return (
     <>
@@ -82,6 +86,7 @@ export default async function BulletinPage({
         quarter={read.quarter}
         figures={figures}
         issuedAt={new Date()}
+        catalogue={catalogue}
       />
     </>
   );
