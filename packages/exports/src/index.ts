@@ -42,6 +42,7 @@ export {
 export { type ExportScope, type ExportUser, exportScopeFor } from "./rights";
 export {
   CONTENT_TYPES,
+  checkedExportFilters,
   type ExportOptions,
   type ExportProgress,
   type ExportResult,

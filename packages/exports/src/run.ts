@@ -61,6 +61,11 @@ async function catalogueFilters(
   return { filters: inCatalogue(filters, catalogue), zones: catalogue.zones };
 }
 
+/** The filters as an export runs them: checked against the database's catalogue, their codes in its order. */
+export async function checkedExportFilters(db: Database, filters: TExportFilters): Promise<TExportFilters> {
+  return (await catalogueFilters(db, filters)).filters;
+}
+
 /** The rows of the filters' layout, streamed from a database cursor in batches. */
 export function exportRowBatches(
   db: Database,

@@ -1,5 +1,6 @@
 import type { Database } from "@zones/db/client";
 import {
+  checkedExportFilters,
   type ExportFormat,
   type ExportOptions,
   type ExportResult,
@@ -29,12 +30,14 @@ export async function storeExportFile(
   runId: string,
   options: ExportOptions & { now?: Date } = {},
 ): Promise<ExportFile> {
-  const fileName = exportFileName(filters, format, options.now ?? new Date());
+  // Named, like a download, after the codes in the catalogue's order (as the rows and sheets come).
+  const checked = await checkedExportFilters(db, filters);
+  const fileName = exportFileName(checked, format, options.now ?? new Date());
   const storageKey = exportObjectKey(runId, fileName);
   const { value: result } = await storage.store(
     storageKey,
-    (sink) => runExport(db, filters, format, sink, options),
-    { contentType: exportContentType(filters, format) },
+    (sink) => runExport(db, checked, format, sink, options),
+    { contentType: exportContentType(checked, format) },
   );
   return { ...result, fileName, storageKey };
 }
