@@ -82,6 +82,15 @@ describe("export filters", () => {
     expect(inCatalogue(filters, added).zoneCodes).toEqual(["HB-HS", "SN-BJ"]);
   });
 
+  it("takes reference units asked for by code, after the catalogue's zones", () => {
+    // As the bench asks for them, past the form's schema (a reference unit's code is not a zone's shape).
+    const parsed = parseExportFilters({ ...VALID, zoneCodes: ["HB-HS"], indicatorCodes: ["gdp"] });
+    const filters = { ...parsed, zoneCodes: ["SU-0013", "HB-HS"] };
+    expect(() => inCatalogue(filters, CATALOGUE)).toThrow("zoneCodes: no zone SU-0013 in the catalogue");
+    const withUnits = { ...CATALOGUE, referenceUnits: ["SU-0013"] };
+    expect(inCatalogue(filters, withUnits).zoneCodes).toEqual(["HB-HS", "SU-0013"]);
+  });
+
   it("refuses a reversed range naming 'to'", () => {
     const error = refusal({ ...VALID, from: "2026Q2", to: "2025Q1" });
     expect(error.field).toBe("to");

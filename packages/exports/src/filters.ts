@@ -174,6 +174,8 @@ export function parseExportFilters(input: unknown): TExportFilters {
 export interface ExportCatalogue {
   zones: readonly Pick<Zone, "code">[];
   indicators: readonly Pick<Indicator, "code">[];
+  /** Reference units asked for by code (the bench's synthetic units): exportable, after the catalogue's zones. */
+  referenceUnits?: readonly string[];
 }
 
 /**
@@ -192,13 +194,15 @@ export function inCatalogue<T extends { zoneCodes: string[]; indicatorCodes: str
     kind: string,
   ) => {
     const chosen = new Set(filters[field]);
-    const unknown = filters[field].filter((code) => !known.some((entry) => entry.code === code));
+    const knownCodes = new Set(known.map((entry) => entry.code));
+    const unknown = filters[field].filter((code) => !knownCodes.has(code));
     const name = fieldNames[field] ?? field;
     if (unknown.length > 0)
       issues.push({ field: name, message: `${name}: no ${kind} ${unknown.join(", ")} in the catalogue` });
     return known.filter((entry) => chosen.has(entry.code)).map((entry) => entry.code);
   };
-  const zoneCodes = ordered("zoneCodes", catalogue.zones, "zone");
+  const units = (catalogue.referenceUnits ?? []).map((code) => ({ code }));
+  const zoneCodes = ordered("zoneCodes", [...catalogue.zones, ...units], "zone");
   const indicatorCodes = ordered("indicatorCodes", catalogue.indicators, "indicator");
   if (issues.length > 0) throw refused(issues);
   return { ...filters, zoneCodes, indicatorCodes };

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { cachedCatalogue } from "@zones/db/catalogue";
+import { cachedCatalogue, referenceUnitCodes } from "@zones/db/catalogue";
 import type { Database } from "@zones/db/client";
 import { countObservationRows, streamObservationPivotRows, streamObservationRows } from "@zones/db/exports";
 
@@ -58,7 +58,11 @@ async function catalogueFilters(
   filters: TExportFilters,
 ): Promise<{ filters: TExportFilters; zones: SheetZones }> {
   const catalogue = await cachedCatalogue(db);
-  return { filters: inCatalogue(filters, catalogue), zones: catalogue.zones };
+  // Codes the catalogue does not list may still be reference units (asked only then: none in production).
+  const listed = new Set(catalogue.zones.map((zone) => zone.code));
+  const unlisted = filters.zoneCodes.filter((code) => !listed.has(code));
+  const referenceUnits = await referenceUnitCodes(db, unlisted);
+  return { filters: inCatalogue(filters, { ...catalogue, referenceUnits }), zones: catalogue.zones };
 }
 
 /** The filters as an export runs them: checked against the database's catalogue, their codes in its order. */

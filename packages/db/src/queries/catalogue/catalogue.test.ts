@@ -13,6 +13,7 @@ import {
   createCatalogueCache,
   readCatalogue,
   readCatalogueVersion,
+  referenceUnitCodes,
   setIndicatorRetired,
   setZoneRetired,
   updateIndicator,
@@ -187,5 +188,17 @@ describe(`the catalogue in the database (${testEngine()})`, () => {
     const second = await cached(handle.db);
     expect(second).not.toBe(first);
     expect(second.zones.find((zone) => zone.code === "HB-HS")?.shortName.zh).toBe("黄石市");
+  });
+
+  it("leaves a reference unit out of the catalogue, and names it when asked by code", async () => {
+    await handle.db.update(zones).set({ programme: false }).where(eq(zones.code, "NX-NE"));
+    try {
+      const catalogue = await readCatalogue(handle.db);
+      expect(catalogue.zones.map((zone) => zone.code)).not.toContain("NX-NE");
+      expect(await referenceUnitCodes(handle.db, ["HB-HS", "NX-NE", "XX-YY"])).toEqual(["NX-NE"]);
+      expect(await referenceUnitCodes(handle.db, [])).toEqual([]);
+    } finally {
+      await handle.db.update(zones).set({ programme: true }).where(eq(zones.code, "NX-NE"));
+    }
   });
 });

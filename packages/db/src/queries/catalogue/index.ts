@@ -8,4 +8,10 @@ export {
   updateZone,
   type ZoneEditOutcome,
 } from "./edits";
-export { cachedCatalogue, createCatalogueCache, readCatalogue, readCatalogueVersion } from "./read";
+export {
+  cachedCatalogue,
+  createCatalogueCache,
+  readCatalogue,
+  readCatalogueVersion,
+  referenceUnitCodes,
+} from "./read";

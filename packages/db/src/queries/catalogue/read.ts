@@ -1,8 +1,9 @@
 import type { Catalogue, CityType, Indicator, QuarterString, Region, ThemeCode, Zone } from "@zones/domain";
-import { sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 
 import type { Database } from "../../client";
 import { rowsOf } from "../../rows";
+import { zones } from "../../schema";
 
 /**
  * The catalogue as the database holds it (the source of truth at run time), read in one statement so that the
@@ -30,6 +31,20 @@ export async function readCatalogue(db: Database): Promise<Catalogue> {
     zones: (row?.zones ?? []).map(toZone),
     indicators: (row?.indicators ?? []).map(toIndicator),
   };
+}
+
+/**
+ * Which of `codes` are active reference units (`programme = false`: the bench's synthetic units), which count
+ * among peers and may be exported by code but are never listed, so are not in the catalogue.
+ */
+export async function referenceUnitCodes(db: Database, codes: readonly string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .select({ code: zones.code })
+    .from(zones)
+    .where(and(inArray(zones.code, [...new Set(codes)]), eq(zones.active, true), eq(zones.programme, false)))
+    .orderBy(zones.sortOrder, zones.code);
+  return rows.map((row) => row.code);
 }
 
 /** The catalogue's version alone: one row read, for a cache's check. */
