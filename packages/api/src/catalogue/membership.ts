@@ -22,19 +22,24 @@ function unknownCode(kind: "unknownZone" | "unknownIndicator", field: string, co
   return new ZonesError("invalid", ref, { issues: [{ path: [field], message: ref }] });
 }
 
-function zonesOf(catalogue: Catalogue, codes: readonly string[], field: string): Zone[] {
-  const found = codes.map((code) => catalogueZone(catalogue, code));
+/** The entries of those codes, in the order given, or a refusal naming the field and every unknown code. */
+function entriesOf<T>(
+  find: (code: string) => T | undefined,
+  codes: readonly string[],
+  kind: "unknownZone" | "unknownIndicator",
+  field: string,
+): T[] {
+  const found = codes.map(find);
   const missing = codes.filter((_, i) => found[i] === undefined);
-  if (missing.length > 0) throw unknownCode("unknownZone", field, missing);
-  return found as Zone[];
+  if (missing.length > 0) throw unknownCode(kind, field, missing);
+  return found as T[];
 }
 
-function indicatorsOf(catalogue: Catalogue, codes: readonly string[], field: string): Indicator[] {
-  const found = codes.map((code) => catalogueIndicator(catalogue, code));
-  const missing = codes.filter((_, i) => found[i] === undefined);
-  if (missing.length > 0) throw unknownCode("unknownIndicator", field, missing);
-  return found as Indicator[];
-}
+const zonesOf = (catalogue: Catalogue, codes: readonly string[], field: string): Zone[] =>
+  entriesOf((code) => catalogueZone(catalogue, code), codes, "unknownZone", field);
+
+const indicatorsOf = (catalogue: Catalogue, codes: readonly string[], field: string): Indicator[] =>
+  entriesOf((code) => catalogueIndicator(catalogue, code), codes, "unknownIndicator", field);
 
 /** The catalogue's zone of that code, or a refusal naming the field. */
 export async function requireZone(db: Database, code: string, field = "zoneCode"): Promise<Zone> {
