@@ -5,8 +5,9 @@ import { signIn, signInAs } from "./fixtures";
 
 /**
  * The catalogue at run time (issue 18), end to end: a zone and an indicator an admin adds are entered,
- * reviewed, shown and exported like the built-in ones. The zone reports from 2026Q3, the demo's open quarter,
- * so the spec runs in its own project after every other (it adds a zone to that quarter's counts).
+ * reviewed, shown, given a plan target and exported like the built-in ones. The zone reports from 2026Q3, the
+ * demo's open quarter, so the spec runs in its own project after every other (it adds a zone to that quarter's
+ * counts).
  */
 const ZONE = "SN-YL";
 const INDICATOR = "green-power-share";
@@ -16,6 +17,8 @@ const FIRST_PASSWORD = "yulin-first-2026";
 const OWN_PASSWORD = "yulin-own-choice-2026";
 const SHARE = "23.5";
 const GDP = "812.34";
+/** Below the share entered: the target is met as soon as the quarter is approved. */
+const TARGET_SHARE = "20";
 
 /** A value every built-in quarterly indicator accepts: within its range, with its decimals. */
 function acceptedValue(code: string): string {
@@ -76,7 +79,7 @@ async function createOfficial(page: Page) {
   await expect(page.locator(`tr[data-email="${OFFICIAL}"]`)).toContainText("榆林");
 }
 
-test("a zone and an indicator an admin adds are entered, approved, shown and exported", async ({
+test("a zone and an indicator an admin adds are entered, approved, shown, given a target and exported", async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -133,8 +136,22 @@ test("a zone and an indicator an admin adds are entered, approved, shown and exp
   await expect(card).toContainText("812.34");
   await expect(reviewer.getByTestId("zone-ranking")).toContainText("榆林");
 
-  // The zone's page, with the new indicator's value in its chart's table.
+  // A plan target for the new zone and indicator: the admin's form offers both, and the approved share is above it.
+  await admin.goto("/admin/targets");
+  const target = admin.getByTestId("target-form");
+  await target.getByTestId("target-zone").selectOption(ZONE);
+  await target.getByTestId("target-indicator").selectOption(INDICATOR);
+  await target.getByTestId("target-year").fill("2028");
+  await target.getByTestId("target-value").fill(TARGET_SHARE);
+  await target.getByTestId("target-save").click();
+  await expect(admin.getByTestId("targets-done")).toHaveText("已保存目标。");
+
+  // The zone's page, with the new indicator's value in its chart's table and its target met.
   await reviewer.goto(`/zones/${ZONE}?from=2026Q1&to=${QUARTER}`);
+  const progress = reviewer
+    .getByTestId("zone-targets")
+    .locator(`[data-testid="target-progress-row"][data-indicator="${INDICATOR}"]`);
+  await expect(progress.getByTestId("target-status")).toHaveText("已达标");
   await expect(reviewer.getByRole("heading", { level: 1 })).toContainText("陕西榆林");
   const share = reviewer.locator(`[data-testid="zone-indicator"][data-indicator="${INDICATOR}"]`);
   await expect(share.locator("figcaption")).toContainText("绿色电力消费占比");

@@ -47,6 +47,8 @@ test.describe("peer groups", () => {
     ]);
     const everyZone = await gdpBand(page);
     expect(everyZone).toHaveLength(4);
+    const gdpHeader = page.locator('[data-testid="zone-indicator"][data-indicator="gdp"] table thead');
+    await expect(gdpHeader).toContainText("示范区中位数");
 
     await peerSelect(page).selectOption("region-central");
     await expect(page).toHaveURL(/[?&]peers=region-central(&|$)/);
@@ -54,6 +56,9 @@ test.describe("peer groups", () => {
     await expect(page.getByTestId("peer-caption")).toContainText("同地区（中部地区）中位区间");
     await expect.poll(() => gdpBand(page)).not.toEqual(everyZone);
     const central = await gdpBand(page);
+    // The band's columns (and the chart's legend) name the group, not every zone.
+    await expect(gdpHeader).toContainText("中部地区·中位数");
+    await expect(gdpHeader).not.toContainText("示范区中位数");
     // The indicator links keep the group.
     await expect(page.getByRole("link", { name: "地区生产总值", exact: true })).toHaveAttribute(
       "href",

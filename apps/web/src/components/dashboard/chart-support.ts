@@ -28,8 +28,6 @@ export function useChartLabels() {
     frame: { downloadCsv: t("downloadCsv"), downloadPng: t("downloadPng"), showTable: t("showTable") },
     empty: t("empty"),
     singlePoint: t("singlePoint"),
-    peerBand: t("peerBand"),
-    peerMedian: t("peerMedian"),
   };
 }
 

@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 
 import { seriesTable, useChartLabels } from "./chart-support";
 import { axisQuarters, modeSuffix, useDashboardFormat, useSeriesNotes } from "./dashboard-format";
+import { usePeerBandLabels } from "./peer-band-labels";
 
 /** Height of each small multiple, and of its placeholder until it is drawn. */
 const ZONE_CHART_HEIGHT = 240;
@@ -31,6 +32,7 @@ export function ZoneIndicatorChart({
   const labels = useChartLabels();
   const format = useDashboardFormat(indicator);
   const seriesNotes = useSeriesNotes();
+  const peerLabels = usePeerBandLabels(data.peers);
 
   const series: TrendSeries = {
     key: zone.code,
@@ -55,9 +57,9 @@ export function ZoneIndicatorChart({
     quarters,
     [series],
     [
-      { label: t("peerLow"), valueAt: (quarter) => bandAt.get(quarter)?.low ?? null },
-      { label: t("peerMedian"), valueAt: (quarter) => bandAt.get(quarter)?.median ?? null },
-      { label: t("peerHigh"), valueAt: (quarter) => bandAt.get(quarter)?.high ?? null },
+      { label: peerLabels.low, valueAt: (quarter) => bandAt.get(quarter)?.low ?? null },
+      { label: peerLabels.median, valueAt: (quarter) => bandAt.get(quarter)?.median ?? null },
+      { label: peerLabels.high, valueAt: (quarter) => bandAt.get(quarter)?.high ?? null },
     ],
   );
   const description = [...seriesNotes(indicator, data.mode), t("peerNote")].join(" · ");
@@ -82,8 +84,8 @@ export function ZoneIndicatorChart({
           quarters={quarters}
           series={[series]}
           band={band}
-          bandLabel={labels.peerBand}
-          medianLabel={labels.peerMedian}
+          bandLabel={peerLabels.band}
+          medianLabel={peerLabels.median}
           title={format.title}
           formatValue={format.formatChartNumber}
           formatQuarter={format.formatQuarter}
