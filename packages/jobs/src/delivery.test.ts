@@ -303,12 +303,7 @@ describe("delivery of a schedule's file", () => {
         .where(and(eq(notifications.recipientId, VIEWER.id), eq(notifications.kind, "export-failed")));
     expect(await toldInApp()).toHaveLength(1);
     // The run's job again (a worker that died after the failure): the same notice and message, not another.
-    await afterScheduledRun(
-      world.handle.db,
-      run.id,
-      { ...worker.jobs, sendDelivery: async () => {} },
-      settings(),
-    );
+    await afterScheduledRun(world.handle.db, run.id, { ...worker.jobs, sendDelivery: async () => {} });
     expect(await toldInApp()).toHaveLength(1);
     const recorded = await world.handle.db
       .select()
@@ -354,12 +349,7 @@ describe("the quarterly bulletin with a schedule's mail", () => {
       "the run",
       POLL,
     );
-    await afterScheduledRun(
-      world.handle.db,
-      run.id,
-      { ...worker.jobs, sendDelivery: async () => {} },
-      settings(),
-    );
+    await afterScheduledRun(world.handle.db, run.id, { ...worker.jobs, sendDelivery: async () => {} });
     const [delivery] = await deliveriesOfRuns(world.handle.db, [run.id]);
     if (!delivery) throw new Error("no delivery");
     const asked: string[] = [];
@@ -420,21 +410,16 @@ describe("exactly once", () => {
     const deliveries = await settled(run.id, 3);
     // Both workers plan the run again, and jobs without the queue's key race for each delivery.
     for (const [n, worker] of [first, second].entries()) {
-      await afterScheduledRun(
-        world.handle.db,
-        run.id,
-        {
-          ...worker.jobs,
-          sendDelivery: async (delivery) => {
-            await worker.boss.send(
-              DELIVERY_QUEUE,
-              { deliveryId: delivery.id },
-              { singletonKey: `plan:${n}:${delivery.id}` },
-            );
-          },
+      await afterScheduledRun(world.handle.db, run.id, {
+        ...worker.jobs,
+        sendDelivery: async (delivery) => {
+          await worker.boss.send(
+            DELIVERY_QUEUE,
+            { deliveryId: delivery.id },
+            { singletonKey: `plan:${n}:${delivery.id}` },
+          );
         },
-        settings(),
-      );
+      });
       // A stately queue keeps one waiting job per key: each of these has its own, so all of them run.
       for (const delivery of deliveries) {
         await worker.boss.send(

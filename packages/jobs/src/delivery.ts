@@ -22,7 +22,6 @@ import {
   type DeliveryAttempt,
   type DeliveryContext,
   type DeliveryOutcome,
-  type DeliverySettings,
   deliveryOf,
   downloadUrl,
   failDelivery,
@@ -45,12 +44,7 @@ export interface DeliverySender {
  * may come twice): a finished file gets one delivery per recipient and webhook, each with its job; a failed run
  * tells the schedule's owner (a notification). Both are recorded once however often this runs.
  */
-export async function afterScheduledRun(
-  db: Database,
-  runId: string,
-  sender: DeliverySender,
-  settings: DeliverySettings,
-): Promise<void> {
+export async function afterScheduledRun(db: Database, runId: string, sender: DeliverySender): Promise<void> {
   const run = await getExportRun(db, runId);
   if (!run?.scheduleId) return;
   const schedule = await getExportSchedule(db, run.scheduleId);

@@ -271,9 +271,7 @@ export async function startExportWorker(handle: Handle, options: ExportWorkerOpt
           // Whatever the attempt came to (a final failure throws too): a finished run is delivered, a failed one
           // told to its owner — once, however many jobs (a retry after a crash) come here.
           if (delivery) {
-            await afterScheduledRun(db, job.data.runId, deliveries, delivery).catch((error: unknown) =>
-              onError(error),
-            );
+            await afterScheduledRun(db, job.data.runId, deliveries).catch((error: unknown) => onError(error));
           }
         }
       });

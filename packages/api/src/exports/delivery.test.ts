@@ -1,16 +1,12 @@
-import { createHash } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import type { SessionUser } from "@zones/auth";
-import { insertExportRun } from "@zones/db/exports";
-import { exportRuns, exportSchedules, users } from "@zones/db/schema";
-import { parseExportFilters, type TExportFiltersInput, ZScheduleDeliverySchema } from "@zones/exports";
+import { exportSchedules, users } from "@zones/db/schema";
+import { type TExportFiltersInput, ZScheduleDeliverySchema } from "@zones/exports";
 import { downloadLinkKey, signDownloadToken } from "@zones/exports/delivery-token";
 import type { TExportScheduleInput } from "@zones/exports/schedules";
-import { exportObjectKey, LocalExportStorage } from "@zones/storage";
+import { LocalExportStorage } from "@zones/storage";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 

@@ -2,19 +2,11 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Readable, type Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import type { Writable } from "node:stream";
 import type { SessionUser } from "@zones/auth";
-import { insertExportRun } from "@zones/db/exports";
 import { exportRuns } from "@zones/db/schema";
-import { parseExportFilters, type TExportFiltersInput } from "@zones/exports";
-import {
-  type ExportStorage,
-  exportObjectKey,
-  LocalExportStorage,
-  S3ExportStorage,
-  UPLOAD_PART_BYTES,
-} from "@zones/storage";
+import type { TExportFiltersInput } from "@zones/exports";
+import { type ExportStorage, LocalExportStorage, S3ExportStorage, UPLOAD_PART_BYTES } from "@zones/storage";
 import { type S3Emulator, startS3Emulator } from "@zones/storage/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -11,7 +11,6 @@ const YEAR = 2025;
 const QUARTER = `${YEAR}Q4`;
 const RUBRIC = defaultRubric(YEAR);
 const CODES = RUBRIC.dimensions.flatMap((dimension) => dimension.items.map((item) => item.indicatorCode));
-const LOWER_IS_BETTER = new Set(["pm25"]);
 
 /** Every rubric indicator's value for a zone of this rank: 3 best, 1 worst (below every floor and target). */
 function valuesOf(rank: number): Record<string, number> {

@@ -31,7 +31,7 @@ export const evaluationRubrics = pgTable(
     updatedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedBy: t.text().references(() => users.id),
   }),
-  (table) => [check("evaluation_rubrics_state", inList("state", RUBRIC_STATES))],
+  () => [check("evaluation_rubrics_state", inList("state", RUBRIC_STATES))],
 );
 
 /**
