@@ -97,7 +97,8 @@ test("a zone and an indicator an admin adds are entered, approved, shown, given 
   await official.getByLabel("新密码", { exact: true }).fill(OWN_PASSWORD);
   await official.getByLabel("确认新密码").fill(OWN_PASSWORD);
   await official.getByRole("button", { name: "保存新密码" }).click();
-  await expect(official).not.toHaveURL(/\/account\/password/);
+  // Two password hashes and a new session: seconds on a loaded machine.
+  await expect(official).not.toHaveURL(/\/account\/password/, { timeout: 15_000 });
   await expect(official.getByTestId("user-role")).toHaveText("填报员 · 陕西榆林");
 
   await official.goto(`/entry/${ZONE}/${QUARTER}`);
