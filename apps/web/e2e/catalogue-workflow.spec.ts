@@ -101,6 +101,30 @@ test("a zone and an indicator an admin adds are entered, approved, shown, given 
   await expect(official).not.toHaveURL(/\/account\/password/, { timeout: 15_000 });
   await expect(official.getByTestId("user-role")).toHaveText("填报员 · 陕西榆林");
 
+  // The import page gives the new zone's official a template of the catalogue as it stands for the quarter,
+  // and checks an upload of the new indicator against it (a dry run: the form below enters the values).
+  await official.goto("/entry/import");
+  await official.getByLabel("格式").selectOption("csv");
+  const [download] = await Promise.all([
+    official.waitForEvent("download"),
+    official.getByTestId("template-link").click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`zones-template-${ZONE}-${QUARTER}.csv`);
+  const template = (
+    await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks))
+  ).toString("utf8");
+  expect(template).toContain(`${ZONE},陕西榆林,${QUARTER},${INDICATOR},绿色电力消费占比,%,,`);
+  await official.getByLabel("文件（CSV 或 XLSX，不超过 10 MB）").setInputFiles({
+    name: "榆林.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      `zone_code,quarter,indicator_code,value\r\n${ZONE},${QUARTER},${INDICATOR},${SHARE}\r\n`,
+    ),
+  });
+  await official.getByRole("button", { name: "检查文件（不写入）" }).click();
+  await expect(official.getByTestId("import-lines").locator("tbody tr")).toHaveCount(1);
+  await expect(official.getByTestId("import-lines")).toContainText(SHARE);
+
   await official.goto(`/entry/${ZONE}/${QUARTER}`);
   const form = official.getByTestId("entry-form");
   await expect(form).toHaveAttribute("data-ready", "true");

@@ -1,11 +1,11 @@
 /** Test-only: a PostgreSQL database holding more than 10,000 exportable observations, and exports of them. */
+import { readCatalogue } from "@zones/db/catalogue";
 import { type DatabaseHandle, openPostgres } from "@zones/db/client";
 import { getExportRun, insertExportRun } from "@zones/db/exports";
 import { migrateDatabase } from "@zones/db/migrate";
 import { users } from "@zones/db/schema";
 import { DEMO_FIRST_QUARTER, seedDatabase } from "@zones/db/seed";
-import { INDICATOR_CODES, ZONE_CODES } from "@zones/domain";
-import { parseExportFilters } from "@zones/exports";
+import { parseExportFilters, type TExportFilters } from "@zones/exports";
 import { startExportSender } from "@zones/jobs";
 import { hashPassword } from "better-auth/crypto";
 
@@ -28,24 +28,33 @@ export async function openExportWorld(url: string): Promise<DatabaseHandle> {
   return handle;
 }
 
-/** Every zone, indicator and quarter, approved and submitted: more than 10,000 rows. */
-export const EVERYTHING = parseExportFilters({
-  zoneCodes: [...ZONE_CODES],
-  indicatorCodes: [...INDICATOR_CODES],
-  from: DEMO_FIRST_QUARTER,
-  to: "2027Q4",
-  statuses: ["approved", "submitted"],
-  layout: "long",
-  headerLanguage: "en",
-  encoding: "utf-8-bom",
-});
+/**
+ * Every zone, indicator and quarter of the database's catalogue, approved and submitted: more than 10,000 rows.
+ * `zones`/`indicators` take the first few of each, for a smaller export.
+ */
+export async function everythingIn(
+  handle: DatabaseHandle,
+  first: { zones?: number; indicators?: number } = {},
+): Promise<TExportFilters> {
+  const catalogue = await readCatalogue(handle.db);
+  return parseExportFilters({
+    zoneCodes: catalogue.zones.slice(0, first.zones).map((zone) => zone.code),
+    indicatorCodes: catalogue.indicators.slice(0, first.indicators).map((indicator) => indicator.code),
+    from: DEMO_FIRST_QUARTER,
+    to: "2027Q4",
+    statuses: ["approved", "submitted"],
+    layout: "long",
+    headerLanguage: "en",
+    encoding: "utf-8-bom",
+  });
+}
 
-/** Queues an export run of `filters` for the workers, as the app does when an admin asks for one. */
-export async function queueExport(handle: DatabaseHandle, format: "csv" | "xlsx", filters = EVERYTHING) {
+/** Queues an export run of `filters` (default: everything) for the workers, as the app does for an admin. */
+export async function queueExport(handle: DatabaseHandle, format: "csv" | "xlsx", filters?: TExportFilters) {
   const run = await insertExportRun(handle.db, {
     requestedBy: ADMIN.id,
     trigger: "manual",
-    filters,
+    filters: filters ?? (await everythingIn(handle)),
     format,
     maxAttempts: 3,
   });

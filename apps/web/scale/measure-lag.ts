@@ -13,10 +13,11 @@ import { createCaller } from "@zones/api";
 import { contextFor, createRoleUsers, testAuth } from "@zones/api/testing";
 import { alternatingFormValues } from "@zones/bench/form-values";
 import { percentile } from "@zones/bench/stats";
+import { readCatalogue } from "@zones/db/catalogue";
 import { openPostgres } from "@zones/db/client";
 import { migrateDatabase } from "@zones/db/migrate";
 import { seedDatabase } from "@zones/db/seed";
-import { ZONE_CODES } from "@zones/domain";
+import { indicatorsInForceIn, zonesReportingIn } from "@zones/domain";
 import postgres from "postgres";
 
 import { clusterPorts, createCluster, createStandby, postgresBinDir } from "../ops/databases";
@@ -46,10 +47,14 @@ try {
   replica.start();
   const monitor = postgres(primary.url, { max: 1, onnotice: () => {} });
 
-  const formSize = Object.keys(alternatingFormValues(QUARTER, 0)).length;
+  // The database's catalogue as it stands for the quarter: its zones save, its indicators are the form.
+  const catalogue = await readCatalogue(handle.db);
+  const zoneCodes = zonesReportingIn(catalogue, QUARTER).map((zone) => zone.code);
+  const form = indicatorsInForceIn(catalogue, QUARTER);
+  const formSize = form.length;
 
   console.log(
-    `Zones replica lag under a save burst — ${new Date().toISOString()}; ${ZONE_CODES.length} concurrent savers (one per zone, ${formSize} values a form), ${runs} × ${seconds} s; load average ${loadavg()
+    `Zones replica lag under a save burst — ${new Date().toISOString()}; ${zoneCodes.length} concurrent savers (one per zone, ${formSize} values a form), ${runs} × ${seconds} s; load average ${loadavg()
       .map((n) => n.toFixed(2))
       .join(" ")}`,
   );
@@ -69,14 +74,14 @@ try {
       }
     })();
     await Promise.all(
-      ZONE_CODES.map(async (zoneCode) => {
+      zoneCodes.map(async (zoneCode) => {
         let version = (await caller.submission.form({ zoneCode, quarter: QUARTER })).submission?.version ?? 0;
         for (let round = 0; Date.now() < stopAt; round++) {
           const saved = await caller.submission.save({
             zoneCode,
             quarter: QUARTER,
             baseVersion: version,
-            values: alternatingFormValues(QUARTER, round + run),
+            values: alternatingFormValues(form, round + run),
           });
           version = saved.version;
           saves++;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { indicatorInForce, indicatorsInForceIn, zoneReportsIn, zonesReportingIn } from "./catalogue";
+import {
+  indicatorInForce,
+  indicatorInForceInYear,
+  indicatorsInForceIn,
+  zoneReportsIn,
+  zonesReportingIn,
+} from "./catalogue";
 import { checkIndicatorEdit, checkZoneEdit, type IndicatorEdit, type ZoneEdit } from "./catalogue-edits";
 import { INDICATORS } from "./indicators";
 import { inPeerGroup, parsePeerGroup, peerGroupKey, regionOfProvince } from "./peer-groups";
@@ -63,6 +69,13 @@ describe("the catalogue as it stood for a quarter", () => {
     expect(indicatorInForce(added, "2022Q3")).toBe(false);
     expect(indicatorInForce(added, "2025Q4")).toBe(true);
     expect(indicatorInForce(added, "2026Q4")).toBe(false);
+    // The year alone, whatever the frequency: what an import names when it refuses a row.
+    expect([2021, 2022, 2025, 2026].map((year) => indicatorInForceInYear(added, year))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
     const catalogue = { indicators: [gdp, added] };
     expect(indicatorsInForceIn(catalogue, "2018Q4").map((indicator) => indicator.code)).toEqual(["gdp"]);
     expect(indicatorsInForceIn(catalogue, "2023Q4").map((indicator) => indicator.code)).toEqual([

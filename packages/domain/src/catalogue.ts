@@ -23,15 +23,21 @@ export function zoneReportsIn(
   return zone.retiredFrom === null || compareQuarters(quarter, zone.retiredFrom) < 0;
 }
 
+/** Whether the indicator is reported in that year: from its first year to its last (an import names which). */
+export function indicatorInForceInYear(
+  indicator: Pick<Indicator, "inForceFrom" | "retiredAfter">,
+  year: number,
+): boolean {
+  if (indicator.inForceFrom !== null && year < indicator.inForceFrom) return false;
+  return indicator.retiredAfter === null || year <= indicator.retiredAfter;
+}
+
 /** Whether the indicator is reported in the quarter's year (in force, not retired); annual ones with Q4 only. */
 export function indicatorInForce(
   indicator: Pick<Indicator, "inForceFrom" | "retiredAfter" | "frequency">,
   quarter: QuarterLike,
 ): boolean {
-  const { year } = toQuarter(quarter);
-  if (indicator.inForceFrom !== null && year < indicator.inForceFrom) return false;
-  if (indicator.retiredAfter !== null && year > indicator.retiredAfter) return false;
-  return appliesToQuarter(indicator, quarter);
+  return indicatorInForceInYear(indicator, toQuarter(quarter).year) && appliesToQuarter(indicator, quarter);
 }
 
 /** The zones expected to report for a quarter, in display order. */

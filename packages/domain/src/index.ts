@@ -38,6 +38,7 @@ export {
   catalogueIndicator,
   catalogueZone,
   indicatorInForce,
+  indicatorInForceInYear,
   indicatorsInForceIn,
   zoneReportsIn,
   zonesReportingIn,

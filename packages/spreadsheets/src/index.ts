@@ -10,6 +10,7 @@ export {
 } from "./limits";
 export type { ParsedUpload, UploadEncoding } from "./parse-upload";
 export { parseUpload } from "./parse-upload";
+export type { SheetCatalogue } from "./sheet-catalogue";
 export {
   buildTargetTemplateCsv,
   csvWithBom,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_UPLOAD_ERRORS, MAX_UPLOAD_ROWS } from "./limits";
 import { parseUpload } from "./parse-upload";
-import { csvFile, dataLine, ENGLISH_HEADER, utf8 } from "./test-helpers";
+import { BUILT_IN, csvFile, dataLine, ENGLISH_HEADER, utf8 } from "./test-helpers";
 
 describe("parseUpload: columns", () => {
   it("accepts the Chinese headers, and a mixture, in any order, ignoring unknown columns", async () => {
@@ -11,6 +11,7 @@ describe("parseUpload: columns", () => {
         "随便写,12.5,GDP,2026q3,hb-hs,说明",
         "x, ,gdp-growth,2026Q3,HB-HS,",
       ]),
+      BUILT_IN,
     );
     expect(parsed).toEqual({
       encoding: "utf-8",
@@ -23,7 +24,10 @@ describe("parseUpload: columns", () => {
   });
 
   it("reports every missing required column and stops", async () => {
-    const parsed = await parseUpload(csvFile(["zone_name,quarter,indicator_code,note", ",2026Q3,gdp,"]));
+    const parsed = await parseUpload(
+      csvFile(["zone_name,quarter,indicator_code,note", ",2026Q3,gdp,"]),
+      BUILT_IN,
+    );
     expect(parsed.rows).toEqual([]);
     expect(parsed.errors).toMatchObject([
       { code: "missing-column", row: null, column: null },
@@ -37,6 +41,7 @@ describe("parseUpload: columns", () => {
   it("does not need the note column", async () => {
     const parsed = await parseUpload(
       csvFile(["zone_code,quarter,indicator_code,value", "HB-HS,2026Q3,gdp,1"]),
+      BUILT_IN,
     );
     expect(parsed.errors).toEqual([]);
     expect(parsed.rows[0]?.note).toBe("");
@@ -48,6 +53,7 @@ describe("parseUpload: columns", () => {
         "zone_code\tquarter\tindicator_code\tvalue\tnote",
         "HB-HS\t2026Q3\tgdp\t1,234.5\t含逗号, 的说明",
       ]),
+      BUILT_IN,
     );
     expect(parsed.errors).toEqual([]);
     expect(parsed.rows[0]).toMatchObject({ value: "1,234.5", note: "含逗号, 的说明" });
@@ -64,6 +70,7 @@ describe("parseUpload: rows", () => {
         ",,,,,,,",
         dataLine("HB-HS", "2026Q3", "gdp-growth", "-2.5"),
       ]),
+      BUILT_IN,
     );
     expect(parsed.errors).toEqual([]);
     expect(parsed.rows.map((row) => [row.row, row.note])).toEqual([
@@ -75,12 +82,16 @@ describe("parseUpload: rows", () => {
   it("gives back a neutralised formula note as it was written", async () => {
     const parsed = await parseUpload(
       csvFile([ENGLISH_HEADER, dataLine("HB-HS", "2026Q3", "gdp", "1", "'=1+1")]),
+      BUILT_IN,
     );
     expect(parsed.rows[0]?.note).toBe("=1+1");
   });
 
   it("keeps rows with an empty value", async () => {
-    const parsed = await parseUpload(csvFile([ENGLISH_HEADER, dataLine("HB-HS", "2026Q3", "gdp", "")]));
+    const parsed = await parseUpload(
+      csvFile([ENGLISH_HEADER, dataLine("HB-HS", "2026Q3", "gdp", "")]),
+      BUILT_IN,
+    );
     expect(parsed.rows).toEqual([
       { row: 2, zoneCode: "HB-HS", quarter: "2026Q3", indicatorCode: "gdp", value: "", note: "" },
     ]);
@@ -102,7 +113,7 @@ describe("parseUpload: errors", () => {
   ];
 
   it("reports each problem with its row and column, and keeps only the good rows", async () => {
-    const parsed = await parseUpload(csvFile(lines));
+    const parsed = await parseUpload(csvFile(lines), BUILT_IN);
     expect(parsed.errors.map(({ row, column, code }) => ({ row, column, code }))).toEqual([
       { row: 3, column: "zone_code", code: "unknown-zone" },
       { row: 4, column: "quarter", code: "bad-quarter" },
@@ -118,7 +129,7 @@ describe("parseUpload: errors", () => {
   });
 
   it("writes messages in both languages that name the offending value", async () => {
-    const { errors } = await parseUpload(csvFile(lines));
+    const { errors } = await parseUpload(csvFile(lines), BUILT_IN);
     // The first error of each code.
     const byCode = new Map([...errors].reverse().map((error) => [error.code, error.message]));
     expect(byCode.get("unknown-zone")).toMatchObject({
@@ -139,19 +150,20 @@ describe("parseUpload: errors", () => {
   });
 
   it("reports a file without data as empty-file", async () => {
-    expect((await parseUpload({ name: "a.csv", bytes: new Uint8Array() })).errors).toMatchObject([
+    expect((await parseUpload({ name: "a.csv", bytes: new Uint8Array() }, BUILT_IN)).errors).toMatchObject([
       { code: "empty-file", row: null },
     ]);
-    expect((await parseUpload({ name: "a.csv", bytes: utf8("\r\n \r\n") })).errors).toMatchObject([
+    expect((await parseUpload({ name: "a.csv", bytes: utf8("\r\n \r\n") }, BUILT_IN)).errors).toMatchObject([
       { code: "empty-file" },
     ]);
-    const headerOnly = await parseUpload(csvFile([ENGLISH_HEADER]));
+    const headerOnly = await parseUpload(csvFile([ENGLISH_HEADER]), BUILT_IN);
     expect(headerOnly).toMatchObject({ encoding: "utf-8", rows: [], errors: [{ code: "empty-file" }] });
   });
 
   it("reports unbalanced quotes as malformed-csv with the line", async () => {
     const parsed = await parseUpload(
       csvFile([ENGLISH_HEADER, dataLine("HB-HS", "2026Q3", "gdp", "1", '"open')]),
+      BUILT_IN,
     );
     expect(parsed.rows).toEqual([]);
     expect(parsed.errors).toMatchObject([{ code: "malformed-csv", column: null }]);
@@ -160,7 +172,7 @@ describe("parseUpload: errors", () => {
 
   it(`stops collecting at ${MAX_UPLOAD_ERRORS} errors`, async () => {
     const bad = Array.from({ length: MAX_UPLOAD_ERRORS + 10 }, () => dataLine("XX", "2026Q3", "gdp", "1"));
-    const parsed = await parseUpload(csvFile([ENGLISH_HEADER, ...bad]));
+    const parsed = await parseUpload(csvFile([ENGLISH_HEADER, ...bad]), BUILT_IN);
     expect(parsed.errors).toHaveLength(MAX_UPLOAD_ERRORS);
     expect(parsed.errors.at(-1)?.row).toBe(MAX_UPLOAD_ERRORS + 1);
   });
@@ -168,7 +180,7 @@ describe("parseUpload: errors", () => {
   it(`refuses more than ${MAX_UPLOAD_ROWS} data rows`, async () => {
     const line = "HB-HS,2026Q3,gdp,1";
     const text = `zone_code,quarter,indicator_code,value\n${`${line}\n`.repeat(MAX_UPLOAD_ROWS + 1)}`;
-    const parsed = await parseUpload({ name: "huge.csv", bytes: utf8(text) });
+    const parsed = await parseUpload({ name: "huge.csv", bytes: utf8(text) }, BUILT_IN);
     expect(parsed.rows).toEqual([]);
     expect(parsed.errors).toMatchObject([{ code: "too-many-rows", row: null, column: null }]);
   });

@@ -9,6 +9,7 @@ import {
 import type { WorkerReadResult } from "./read-in-worker";
 import { readInWorker } from "./read-in-worker";
 import type { ReadLimits } from "./reader/protocol";
+import type { SheetCatalogue } from "./sheet-catalogue";
 import { sniffFile } from "./sniff";
 import type { UploadError } from "./upload-errors";
 import { uploadErrors } from "./upload-errors";
@@ -78,9 +79,13 @@ function refusalError(result: Extract<WorkerReadResult, { ok: false }>): UploadE
  * it comes back as errors that can be shown to the person as they are.
  *
  * The reading itself runs in a worker thread within limits (inflated size, rows, columns, cell length,
- * heap, time) and stops at the first one passed; only the rows it gives back are validated here.
+ * heap, time) and stops at the first one passed; only the rows it gives back are validated here, against the
+ * catalogue the caller passes (the database's: the zones and indicators of each row's quarter).
  */
-export async function parseUpload(file: { name: string; bytes: Uint8Array }): Promise<ParsedUpload> {
+export async function parseUpload(
+  file: { name: string; bytes: Uint8Array },
+  catalogue: SheetCatalogue,
+): Promise<ParsedUpload> {
   const { bytes } = file;
   if (bytes.length > MAX_UPLOAD_BYTES) return failed(null, uploadErrors.tooLarge(bytes.length));
   if (bytes.length === 0) return failed(null, uploadErrors.emptyFile());
@@ -91,5 +96,5 @@ export async function parseUpload(file: { name: string; bytes: Uint8Array }): Pr
 
   const read = await readInWorker({ kind, bytes, limits: READ_LIMITS, templateHeaders: TEMPLATE_HEADERS });
   if (!read.ok) return failed(read.encoding, refusalError(read));
-  return { encoding: read.encoding, ...validateRows(read.rows, read.strictWidth) };
+  return { encoding: read.encoding, ...validateRows(read.rows, read.strictWidth, catalogue) };
 }

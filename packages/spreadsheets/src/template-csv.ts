@@ -1,6 +1,7 @@
 import { neutraliseFormulaUnlessNumeric } from "@zones/domain";
 import { stringify } from "csv-stringify/sync";
 import { TEMPLATE_COLUMNS } from "./columns";
+import { indexCatalogue } from "./sheet-catalogue";
 import type { TemplateOptions } from "./template-rows";
 import { templateCells } from "./template-rows";
 
@@ -11,9 +12,10 @@ import { templateCells } from "./template-rows";
  */
 export function buildTemplateCsv(options: TemplateOptions): Uint8Array {
   const { headerLanguage } = options;
+  const index = indexCatalogue(options.catalogue);
   const header = TEMPLATE_COLUMNS.map((column) => column[headerLanguage]);
   const records = options.rows.map((row) => {
-    const cells = templateCells(row, headerLanguage);
+    const cells = templateCells(row, headerLanguage, index);
     return TEMPLATE_COLUMNS.map((column) => neutraliseFormulaUnlessNumeric(cells[column.key]));
   });
   const text = stringify([header, ...records], {

@@ -4,6 +4,7 @@ import { TEMPLATE_COLUMNS } from "./columns";
 import { parseUpload } from "./parse-upload";
 import type { TemplateRow } from "./template-rows";
 import { buildTemplateXlsx } from "./template-xlsx";
+import { BUILT_IN } from "./test-helpers";
 
 async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -36,7 +37,9 @@ const ROWS: TemplateRow[] = [
 
 describe("buildTemplateXlsx", () => {
   it("writes a data sheet named by its quarter with a bold, frozen header, then instructions", async () => {
-    const workbook = await loadWorkbook(await buildTemplateXlsx({ rows: ROWS, headerLanguage: "zh" }));
+    const workbook = await loadWorkbook(
+      await buildTemplateXlsx({ rows: ROWS, headerLanguage: "zh", catalogue: BUILT_IN }),
+    );
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["2026Q4", "说明"]);
     const sheet = dataSheet(workbook);
     expect(sheet.getRow(1).values).toEqual([undefined, ...TEMPLATE_COLUMNS.map((column) => column.zh)]);
@@ -61,7 +64,9 @@ describe("buildTemplateXlsx", () => {
 
   it("writes English headers, names and instructions, and names a sheet of many quarters 'data'", async () => {
     const rows: TemplateRow[] = [...ROWS, { zoneCode: "HN-C", quarter: "2027Q1", indicatorCode: "gdp" }];
-    const workbook = await loadWorkbook(await buildTemplateXlsx({ rows, headerLanguage: "en" }));
+    const workbook = await loadWorkbook(
+      await buildTemplateXlsx({ rows, headerLanguage: "en", catalogue: BUILT_IN }),
+    );
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["data", "Instructions"]);
     const sheet = dataSheet(workbook);
     expect(sheet.getRow(1).values).toEqual([undefined, ...TEMPLATE_COLUMNS.map((column) => column.en)]);
@@ -71,7 +76,9 @@ describe("buildTemplateXlsx", () => {
   it.each(["zh", "en"] as const)(
     "round-trips values filled in with Excel (%s headers)",
     async (headerLanguage) => {
-      const workbook = await loadWorkbook(await buildTemplateXlsx({ rows: ROWS, headerLanguage }));
+      const workbook = await loadWorkbook(
+        await buildTemplateXlsx({ rows: ROWS, headerLanguage, catalogue: BUILT_IN }),
+      );
       const sheet = dataSheet(workbook);
       const fill = (row: number, value: ExcelJS.CellValue, note?: string, numFmt?: string) => {
         const cell = sheet.getRow(row).getCell(VALUE_COLUMN);
@@ -85,7 +92,10 @@ describe("buildTemplateXlsx", () => {
       fill(5, { formula: "0.1+0.2", result: 0.1 + 0.2 });
       fill(6, " 2.35 ");
       // Row 7 left empty; row 8 keeps its pre-filled value.
-      const parsed = await parseUpload({ name: "filled.xlsx", bytes: await saveWorkbook(workbook) });
+      const parsed = await parseUpload(
+        { name: "filled.xlsx", bytes: await saveWorkbook(workbook) },
+        BUILT_IN,
+      );
       expect(parsed.encoding).toBe("xlsx");
       expect(parsed.errors).toEqual([]);
       expect(parsed.rows).toEqual([
@@ -151,7 +161,7 @@ describe("buildTemplateXlsx", () => {
     sheet.addRow([]);
     sheet.addRow(["HB-HS", "2026Q3", "rd-intensity", 2]);
     sheet.addRow(["HB-HS", "2026Q3", "gdp", 11]);
-    const parsed = await parseUpload({ name: "report.xlsx", bytes: await saveWorkbook(workbook) });
+    const parsed = await parseUpload({ name: "report.xlsx", bytes: await saveWorkbook(workbook) }, BUILT_IN);
     expect(parsed.rows).toMatchObject([{ row: 2, value: "10" }]);
     expect(parsed.errors.map(({ row, column, code }) => ({ row, column, code }))).toEqual([
       { row: 4, column: "quarter", code: "indicator-not-in-quarter" },
@@ -162,7 +172,7 @@ describe("buildTemplateXlsx", () => {
   it("reports a workbook without the required columns", async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("Sheet1").addRow(["zone", "period", "indicator", "amount"]);
-    const parsed = await parseUpload({ name: "x.xlsx", bytes: await saveWorkbook(workbook) });
+    const parsed = await parseUpload({ name: "x.xlsx", bytes: await saveWorkbook(workbook) }, BUILT_IN);
     expect(parsed.errors.map((error) => error.code)).toEqual([
       "missing-column",
       "missing-column",
@@ -174,7 +184,7 @@ describe("buildTemplateXlsx", () => {
   it("reports an empty workbook as empty-file", async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("Sheet1");
-    const parsed = await parseUpload({ name: "x.xlsx", bytes: await saveWorkbook(workbook) });
+    const parsed = await parseUpload({ name: "x.xlsx", bytes: await saveWorkbook(workbook) }, BUILT_IN);
     expect(parsed).toMatchObject({ encoding: "xlsx", rows: [], errors: [{ code: "empty-file" }] });
   });
 });

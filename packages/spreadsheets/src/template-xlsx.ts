@@ -1,10 +1,11 @@
-import { getIndicator, isNumericText } from "@zones/domain";
+import { isNumericText } from "@zones/domain";
 import ExcelJS from "exceljs";
 import type { HeaderLanguage, TemplateColumnKey } from "./columns";
 import { TEMPLATE_COLUMNS } from "./columns";
 import { MAX_UPLOAD_BYTES } from "./limits";
+import { indexCatalogue } from "./sheet-catalogue";
 import type { TemplateOptions, TemplateRow } from "./template-rows";
-import { templateCells } from "./template-rows";
+import { rowEntries, templateCells } from "./template-rows";
 
 const COLUMN_WIDTHS: Record<TemplateColumnKey, number> = {
   zone_code: 12,
@@ -70,7 +71,27 @@ function dataSheetName(rows: readonly TemplateRow[]): string {
   return quarters.size === 1 && only ? only : "data";
 }
 
-function addDataSheet(workbook: ExcelJS.Workbook, { rows, headerLanguage }: TemplateOptions): void {
+/** What Excel says when a typed value breaks the indicator's range or decimals, in the template's language. */
+function rangeHint(
+  language: HeaderLanguage,
+  min: number,
+  max: number,
+  decimals: number,
+  unit: string,
+): string {
+  if (language === "zh") {
+    const places = decimals === 0 ? "整数" : `最多 ${decimals} 位小数的数字`;
+    return `请填写 ${min} 到 ${max} 之间的${places}（${unit}）。`;
+  }
+  const places = decimals === 0 ? "a whole number" : `a number with at most ${decimals} decimals`;
+  return `Enter ${places} from ${min} to ${max} (${unit}).`;
+}
+
+function addDataSheet(
+  workbook: ExcelJS.Workbook,
+  { rows, headerLanguage, catalogue }: TemplateOptions,
+): void {
+  const index = indexCatalogue(catalogue);
   const sheet = workbook.addWorksheet(dataSheetName(rows), {
     views: [{ state: "frozen", ySplit: 1 }],
   });
@@ -84,26 +105,24 @@ function addDataSheet(workbook: ExcelJS.Workbook, { rows, headerLanguage }: Temp
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: TEMPLATE_COLUMNS.length } };
 
   for (const row of rows) {
-    const cells = templateCells(row, headerLanguage);
+    const cells = templateCells(row, headerLanguage, index);
     // Numbers go in as numbers so that they stay numbers when edited; any other pre-filled text as it is.
     // Strings are stored as text cells, never as formulas, so no escaping is needed here.
     const value = cells.value === "" ? null : isNumericText(cells.value) ? Number(cells.value) : cells.value;
     const added = sheet.addRow({ ...cells, value, note: cells.note === "" ? null : cells.note });
-    const { validRange } = getIndicator(row.indicatorCode);
+    // The database's range and decimals of the indicator: Excel refuses a value the import would refuse.
+    const { validRange, decimals } = rowEntries(row, index).indicator;
     const valueCell = added.getCell("value");
     valueCell.numFmt = "General";
     valueCell.dataValidation = {
-      type: "decimal",
+      type: decimals === 0 ? "whole" : "decimal",
       operator: "between",
       allowBlank: true,
       formulae: [validRange.min, validRange.max],
       showErrorMessage: true,
       errorStyle: "stop",
       errorTitle: headerLanguage === "zh" ? "数值超出范围" : "Value out of range",
-      error:
-        headerLanguage === "zh"
-          ? `请填写 ${validRange.min} 到 ${validRange.max} 之间的数字（${cells.unit}）。`
-          : `Enter a number from ${validRange.min} to ${validRange.max} (${cells.unit}).`,
+      error: rangeHint(headerLanguage, validRange.min, validRange.max, decimals, cells.unit),
     };
   }
 }

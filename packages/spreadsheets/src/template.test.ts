@@ -6,7 +6,7 @@ import { parseUpload } from "./parse-upload";
 import { buildTemplateCsv } from "./template-csv";
 import type { TemplateRow } from "./template-rows";
 import { templateRowsFor } from "./template-rows";
-import { UTF8_BOM } from "./test-helpers";
+import { BUILT_IN, UTF8_BOM } from "./test-helpers";
 
 function csvRecords(bytes: Uint8Array): string[][] {
   return parse(new TextDecoder().decode(bytes.subarray(3)));
@@ -14,7 +14,7 @@ function csvRecords(bytes: Uint8Array): string[][] {
 
 describe("templateRowsFor", () => {
   it("lists every applicable indicator per zone × quarter, in catalogue order", () => {
-    const rows = templateRowsFor(["HB-HS", "HN-C"], ["2026Q3", "2026Q4"]);
+    const rows = templateRowsFor(BUILT_IN, ["HB-HS", "HN-C"], ["2026Q3", "2026Q4"]);
     const quarterly = INDICATORS.filter((indicator) => indicator.frequency === "quarterly");
     expect(rows).toHaveLength(2 * (quarterly.length + INDICATORS.length));
     expect(rows[0]).toEqual({ zoneCode: "HB-HS", quarter: "2026Q3", indicatorCode: INDICATORS[0]?.code });
@@ -32,7 +32,7 @@ describe("templateRowsFor", () => {
   });
 
   it("throws on an unknown zone: the caller chooses the zones", () => {
-    expect(() => templateRowsFor(["XX"], ["2026Q1"])).toThrow(RangeError);
+    expect(() => templateRowsFor(BUILT_IN, ["XX"], ["2026Q1"])).toThrow(RangeError);
   });
 });
 
@@ -45,7 +45,7 @@ describe("buildTemplateCsv", () => {
   ];
 
   it("starts with a UTF-8 BOM and ends lines with CRLF", () => {
-    const bytes = buildTemplateCsv({ rows, headerLanguage: "en" });
+    const bytes = buildTemplateCsv({ rows, headerLanguage: "en", catalogue: BUILT_IN });
     expect([...bytes.subarray(0, 3)]).toEqual(UTF8_BOM);
     const text = new TextDecoder().decode(bytes.subarray(3));
     expect(text.startsWith(`${TEMPLATE_COLUMNS.map((column) => column.en).join(",")}\r\n`)).toBe(true);
@@ -54,7 +54,7 @@ describe("buildTemplateCsv", () => {
   });
 
   it("writes the header in the chosen language and the names in that language", () => {
-    const zh = csvRecords(buildTemplateCsv({ rows, headerLanguage: "zh" }));
+    const zh = csvRecords(buildTemplateCsv({ rows, headerLanguage: "zh", catalogue: BUILT_IN }));
     expect(zh[0]).toEqual(["示范区代码", "示范区", "季度", "指标代码", "指标", "单位", "数值", "上报说明"]);
     expect(zh[1]).toEqual([
       "HB-HS",
@@ -66,7 +66,7 @@ describe("buildTemplateCsv", () => {
       "1234.56",
       "统计口径调整",
     ]);
-    const en = csvRecords(buildTemplateCsv({ rows, headerLanguage: "en" }));
+    const en = csvRecords(buildTemplateCsv({ rows, headerLanguage: "en", catalogue: BUILT_IN }));
     expect(en[1]?.slice(0, 6)).toEqual([
       "HB-HS",
       "Huangshi, Hubei",
@@ -78,7 +78,7 @@ describe("buildTemplateCsv", () => {
   });
 
   it("neutralises formulas in text cells but writes negative numbers as they are", () => {
-    const records = csvRecords(buildTemplateCsv({ rows, headerLanguage: "en" }));
+    const records = csvRecords(buildTemplateCsv({ rows, headerLanguage: "en", catalogue: BUILT_IN }));
     expect(records[2]?.[6]).toBe("-3.2");
     expect(records[2]?.[7]).toBe("'=1+1");
     expect(records[3]?.[7]).toBe("'+SUM(A1)\n第二行, 带逗号");
@@ -87,18 +87,20 @@ describe("buildTemplateCsv", () => {
       buildTemplateCsv({
         rows: [{ zoneCode: "HB-HS", quarter: "2026Q3", indicatorCode: "gdp", value: "=HYPERLINK(1)" }],
         headerLanguage: "en",
+        catalogue: BUILT_IN,
       }),
     ).toEqual(
       buildTemplateCsv({
         rows: [{ zoneCode: "HB-HS", quarter: "2026Q3", indicatorCode: "gdp", value: "'=HYPERLINK(1)" }],
         headerLanguage: "en",
+        catalogue: BUILT_IN,
       }),
     );
   });
 
   it.each(["zh", "en"] as const)("round-trips through parseUpload (%s headers)", async (headerLanguage) => {
-    const bytes = buildTemplateCsv({ rows, headerLanguage });
-    const parsed = await parseUpload({ name: "template.csv", bytes });
+    const bytes = buildTemplateCsv({ rows, headerLanguage, catalogue: BUILT_IN });
+    const parsed = await parseUpload({ name: "template.csv", bytes }, BUILT_IN);
     expect(parsed.errors).toEqual([]);
     expect(parsed.encoding).toBe("utf-8-bom");
     expect(parsed.rows).toEqual(
@@ -114,11 +116,14 @@ describe("buildTemplateCsv", () => {
   });
 
   it("round-trips a whole generated template", async () => {
-    const rows = templateRowsFor(["LN-C", "NX-NE"], ["2025Q4", "2026Q1"]);
-    const parsed = await parseUpload({
-      name: "t.csv",
-      bytes: buildTemplateCsv({ rows, headerLanguage: "zh" }),
-    });
+    const rows = templateRowsFor(BUILT_IN, ["LN-C", "NX-NE"], ["2025Q4", "2026Q1"]);
+    const parsed = await parseUpload(
+      {
+        name: "t.csv",
+        bytes: buildTemplateCsv({ rows, headerLanguage: "zh", catalogue: BUILT_IN }),
+      },
+      BUILT_IN,
+    );
     expect(parsed.errors).toEqual([]);
     expect(
       parsed.rows.map(({ zoneCode, quarter, indicatorCode }) => ({ zoneCode, quarter, indicatorCode })),

@@ -1,5 +1,8 @@
 /** Helpers shared by the tests; not exported from the package. */
 
+import { INDICATORS, ZONES } from "@zones/domain";
+import type { SheetCatalogue } from "./sheet-catalogue";
+
 export const ENGLISH_HEADER = "zone_code,zone_name,quarter,indicator_code,indicator_name,unit,value,note";
 
 export function utf8(text: string): Uint8Array {
@@ -17,3 +20,6 @@ export function dataLine(zone: string, quarter: string, indicator: string, value
 }
 
 export const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/** The built-in catalogue (what a new installation is seeded with), as a caller would pass the database's. */
+export const BUILT_IN: SheetCatalogue = { zones: ZONES, indicators: INDICATORS };

@@ -4,7 +4,7 @@ import type { ParsedUpload } from "./parse-upload";
 import { parseUpload, READ_LIMITS } from "./parse-upload";
 import { readInWorker } from "./read-in-worker";
 import { BOMB_DATA as DATA, BOMB_HEADER as HEADER, MILLION_ROWS_ROW, UPLOAD_BOMBS } from "./test-bombs";
-import { utf8 } from "./test-helpers";
+import { BUILT_IN, utf8 } from "./test-helpers";
 import {
   inlineCells,
   inlineRow,
@@ -34,7 +34,7 @@ async function measured(bytes: Uint8Array): Promise<{ parsed: ParsedUpload; rssG
     peak = Math.max(peak, process.memoryUsage.rss());
   }, 5);
   try {
-    const parsed = await parseUpload({ name: "bomb.xlsx", bytes });
+    const parsed = await parseUpload({ name: "bomb.xlsx", bytes }, BUILT_IN);
     return { parsed, rssGrowth: Math.max(peak, process.memoryUsage.rss()) - before };
   } finally {
     clearInterval(sampler);
@@ -127,27 +127,27 @@ describe("parseUpload: limits on rows, columns and cells", () => {
 
   it("refuses a CSV cell longer than the limit, and a record too long to build", async () => {
     const csv = (cell: string) => utf8(`${HEADER.join(",")}\r\nHB-HS,2026Q3,gdp,"${cell}"\r\n`);
-    const long = await parseUpload({ name: "a.csv", bytes: csv("x".repeat(MAX_CELL_LENGTH + 1)) });
+    const long = await parseUpload({ name: "a.csv", bytes: csv("x".repeat(MAX_CELL_LENGTH + 1)) }, BUILT_IN);
     expect(long.errors).toMatchObject([{ code: "cell-too-long", row: 2 }]);
     expect(long.errors[0]?.message.en).toContain(`column D ("${"x".repeat(40)}…")`);
-    const huge = await parseUpload({ name: "a.csv", bytes: UPLOAD_BOMBS.csvRecordOf8Mb.build() });
+    const huge = await parseUpload({ name: "a.csv", bytes: UPLOAD_BOMBS.csvRecordOf8Mb.build() }, BUILT_IN);
     expect(huge.errors).toMatchObject([{ code: "cell-too-long", row: 2 }]);
   });
 
   it(`refuses content past column ${MAX_UPLOAD_COLUMNS}, but not empty formatted cells there`, async () => {
     const far = `<c r="XFD2" s="0"/>`;
     const ok = `${SHEET_HEAD}${inlineRow(1, HEADER)}<row r="2">${inlineCells(DATA)}${far}</row>${SHEET_TAIL}`;
-    expect((await parseUpload({ name: "a.xlsx", bytes: workbookZip(ok) })).errors).toEqual([]);
+    expect((await parseUpload({ name: "a.xlsx", bytes: workbookZip(ok) }, BUILT_IN)).errors).toEqual([]);
     const bad = `${SHEET_HEAD}${inlineRow(1, HEADER)}<row r="2"><c r="BM2"><v>1</v></c></row>${SHEET_TAIL}`;
-    const parsed = await parseUpload({ name: "a.xlsx", bytes: workbookZip(bad) });
+    const parsed = await parseUpload({ name: "a.xlsx", bytes: workbookZip(bad) }, BUILT_IN);
     expect(parsed.errors).toMatchObject([{ code: "too-many-columns", row: 2 }]);
     const wideCsv = `${HEADER.join(",")}\r\n${DATA.join(",")}${",".repeat(MAX_UPLOAD_COLUMNS)}x\r\n`;
-    const csv = await parseUpload({ name: "a.csv", bytes: utf8(wideCsv) });
+    const csv = await parseUpload({ name: "a.csv", bytes: utf8(wideCsv) }, BUILT_IN);
     expect(csv.errors).toMatchObject([{ code: "too-many-columns", row: 2 }]);
   });
 
   it("refuses a 60 MB CSV before reading it", async () => {
-    const parsed = await parseUpload({ name: "big.csv", bytes: UPLOAD_BOMBS.csvOf60Mb.build() });
+    const parsed = await parseUpload({ name: "big.csv", bytes: UPLOAD_BOMBS.csvOf60Mb.build() }, BUILT_IN);
     expect(codes(parsed)).toEqual(["too-large"]);
     // Refused for its size: not decoded, so no encoding was found.
     expect(parsed.encoding).toBeNull();
@@ -173,11 +173,11 @@ describe("parseUpload: limits on rows, columns and cells", () => {
       ["CSV", csvOf],
       ["XLSX", xlsxOf],
     ])("%s", { timeout: 60_000 }, async (_kind, fileOf) => {
-      const atLimit = await parseUpload({ name: "limit", bytes: fileOf(MAX_UPLOAD_ROWS) });
+      const atLimit = await parseUpload({ name: "limit", bytes: fileOf(MAX_UPLOAD_ROWS) }, BUILT_IN);
       expect(codes(atLimit)).not.toContain("too-many-rows");
       expect(atLimit.rows).toHaveLength(1);
       expect(atLimit.errors[0]?.code).toBe("duplicate-row");
-      const over = await parseUpload({ name: "over", bytes: fileOf(MAX_UPLOAD_ROWS + 1) });
+      const over = await parseUpload({ name: "over", bytes: fileOf(MAX_UPLOAD_ROWS + 1) }, BUILT_IN);
       expect(over).toMatchObject({ rows: [], errors: [{ code: "too-many-rows", row: null }] });
     });
   });

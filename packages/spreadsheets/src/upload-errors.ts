@@ -1,4 +1,10 @@
-import type { LocalizedText } from "@zones/domain";
+import {
+  compareQuarters,
+  type Indicator,
+  type LocalizedText,
+  type QuarterString,
+  type Zone,
+} from "@zones/domain";
 import type { TemplateColumnKey } from "./columns";
 import { findColumn } from "./columns";
 import {
@@ -21,6 +27,8 @@ export type UploadErrorCode =
   | "bad-quarter"
   | "duplicate-row"
   | "indicator-not-in-quarter"
+  | "zone-not-reporting"
+  | "indicator-not-in-force"
   | "too-many-rows"
   | "too-many-columns"
   | "cell-too-long"
@@ -233,6 +241,47 @@ export const uploadErrors = {
       `“${indicator.zh}”是年度指标，只在第四季度填报，不能填在 ${quarter}。`,
       `"${indicator.en}" is an annual indicator, reported with Q4 only, not with ${quarter}.`,
     ),
+  zoneNotReporting: (
+    row: number,
+    zone: Pick<Zone, "code" | "name" | "reportsFrom" | "retiredFrom">,
+    quarter: QuarterString,
+  ) => {
+    const named = {
+      zh: `示范区“${zone.name.zh}”（${zone.code}）`,
+      en: `The zone "${zone.name.en}" (${zone.code})`,
+    };
+    const retired = zone.retiredFrom !== null && compareQuarters(quarter, zone.retiredFrom) >= 0;
+    return cellError(
+      row,
+      "zone_code",
+      "zone-not-reporting",
+      retired
+        ? `${named.zh}自 ${zone.retiredFrom} 起不再填报，不能填在 ${quarter}。`
+        : `${named.zh}自 ${zone.reportsFrom} 起填报，不能填在 ${quarter}。`,
+      retired
+        ? `${named.en} no longer reports from ${zone.retiredFrom} on, so not for ${quarter}.`
+        : `${named.en} reports from ${zone.reportsFrom}, not for ${quarter}.`,
+    );
+  },
+  indicatorNotInForce: (
+    row: number,
+    indicator: Pick<Indicator, "code" | "name" | "inForceFrom" | "retiredAfter">,
+    quarter: QuarterString,
+    year: number,
+  ) => {
+    const retired = indicator.retiredAfter !== null && year > indicator.retiredAfter;
+    return cellError(
+      row,
+      "indicator_code",
+      "indicator-not-in-force",
+      retired
+        ? `指标“${indicator.name.zh}”（${indicator.code}）${indicator.retiredAfter} 年后不再填报，不能填在 ${quarter}。`
+        : `指标“${indicator.name.zh}”（${indicator.code}）自 ${indicator.inForceFrom} 年起填报，不能填在 ${quarter}。`,
+      retired
+        ? `The indicator "${indicator.name.en}" (${indicator.code}) is no longer reported after ${indicator.retiredAfter}, so not for ${quarter}.`
+        : `The indicator "${indicator.name.en}" (${indicator.code}) is reported from ${indicator.inForceFrom}, not for ${quarter}.`,
+    );
+  },
   duplicateRow: (row: number, firstRow: number) =>
     rowError(
       row,

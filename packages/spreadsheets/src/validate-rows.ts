@@ -2,16 +2,17 @@ import type { IndicatorCode, QuarterString, ZoneCode } from "@zones/domain";
 import {
   appliesToQuarter,
   formatQuarter,
-  getIndicator,
-  isIndicatorCode,
-  isZoneCode,
+  indicatorInForceInYear,
   parseQuarter,
   restoreFormulaText,
+  zoneReportsIn,
 } from "@zones/domain";
 import type { TemplateColumnKey } from "./columns";
 import { mapHeader, REQUIRED_COLUMNS } from "./columns";
 import { MAX_UPLOAD_ERRORS, MAX_UPLOAD_ROWS } from "./limits";
 import type { SheetRow } from "./sheet";
+import type { SheetCatalogue } from "./sheet-catalogue";
+import { indexCatalogue } from "./sheet-catalogue";
 import type { UploadError } from "./upload-errors";
 import { uploadErrors } from "./upload-errors";
 
@@ -50,10 +51,17 @@ function errorCollector() {
 }
 
 /**
- * Checks the header, then every data row, collecting every error rather than stopping at the first.
- * Rows with an error are left out of `rows`; a duplicate is reported on the later row and the first one kept.
+ * Checks the header, then every data row against the catalogue as it stood for the row's quarter (the zone
+ * expected to report then, the indicator in force that year), collecting every error rather than stopping at
+ * the first. Rows with an error are left out of `rows`; a duplicate is reported on the later row and the first
+ * one kept.
  */
-export function validateRows(sheetRows: readonly SheetRow[], strictWidth: boolean): ValidatedRows {
+export function validateRows(
+  sheetRows: readonly SheetRow[],
+  strictWidth: boolean,
+  catalogue: SheetCatalogue,
+): ValidatedRows {
+  const index = indexCatalogue(catalogue);
   const [header, ...data] = sheetRows;
   if (!header) return { rows: [], errors: [uploadErrors.emptyFile()] };
 
@@ -82,15 +90,21 @@ export function validateRows(sheetRows: readonly SheetRow[], strictWidth: boolea
     const indicatorCode = cell("indicator_code").toLowerCase();
     const quarter = parseQuarter(quarterText);
 
-    const zoneOk = isZoneCode(zoneCode);
-    const indicatorOk = isIndicatorCode(indicatorCode);
-    if (!zoneOk) add(uploadErrors.unknownZone(row, cell("zone_code")));
+    const zone = index.zone(zoneCode);
+    const indicator = index.indicator(indicatorCode);
+    if (!zone) add(uploadErrors.unknownZone(row, cell("zone_code")));
     if (!quarter.ok) add(uploadErrors.badQuarter(row, cell("quarter")));
-    if (!indicatorOk) add(uploadErrors.unknownIndicator(row, cell("indicator_code")));
-    if (!zoneOk || !quarter.ok || !indicatorOk) continue;
+    if (!indicator) add(uploadErrors.unknownIndicator(row, cell("indicator_code")));
+    if (!zone || !quarter.ok || !indicator) continue;
 
-    const indicator = getIndicator(indicatorCode);
     const canonicalQuarter = formatQuarter(quarter.value);
+    const zoneReports = zoneReportsIn(zone, quarter.value);
+    const inForce = indicatorInForceInYear(indicator, quarter.value.year);
+    if (!zoneReports) add(uploadErrors.zoneNotReporting(row, zone, canonicalQuarter));
+    if (!inForce) {
+      add(uploadErrors.indicatorNotInForce(row, indicator, canonicalQuarter, quarter.value.year));
+    }
+    if (!zoneReports || !inForce) continue;
     if (!appliesToQuarter(indicator, quarter.value)) {
       add(uploadErrors.indicatorNotInQuarter(row, indicator.name, canonicalQuarter));
       continue;

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Role, SessionUser } from "@zones/auth";
+import { readCatalogue } from "@zones/db/catalogue";
 import { type DatabaseHandle, rowsOf } from "@zones/db/client";
 import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase, testEngine } from "@zones/db/testing";
@@ -236,7 +237,10 @@ describe(`bulk import (${testEngine()})`, () => {
         language: "zh",
       });
       expect(template.fileName).toBe(`zones-template-HB-HS-${OPEN}.${format}`);
-      const parsed = await parseUpload({ name: template.fileName, bytes: template.bytes });
+      const parsed = await parseUpload(
+        { name: template.fileName, bytes: template.bytes },
+        await readCatalogue(handle.db),
+      );
       expect(parsed.errors).toEqual([]);
       expect(parsed.rows.find((row) => row.indicatorCode === "gdp")).toMatchObject({
         value: "1500.25",

@@ -1,4 +1,5 @@
 import type { SessionUser } from "@zones/auth";
+import { cachedCatalogue } from "@zones/db/catalogue";
 import type { Database } from "@zones/db/client";
 import { saveSubmissionDraft } from "@zones/db/submissions";
 import {
@@ -96,7 +97,8 @@ async function analyse(
   locale: Locale,
   file: { name: string; bytes: Uint8Array },
 ): Promise<Analysis> {
-  const parsed = await parseUpload(file);
+  // Each row is checked against the database's catalogue as it stood for the row's quarter, as the form is.
+  const parsed = await parseUpload(file, await cachedCatalogue(db));
   const refusal = parsed.errors.find((error) => FILE_REFUSAL_CODES.has(error.code));
   if (refusal) throw uploadRefusal(refusal);
   const errors: ImportIssue[] = parsed.errors.map((error) => ({

@@ -1,4 +1,5 @@
 import type { SessionUser } from "@zones/auth";
+import { cachedCatalogue } from "@zones/db/catalogue";
 import type { Database } from "@zones/db/client";
 import { storedValues } from "@zones/db/submissions";
 import { canWriteZone, type QuarterString, ZonesError } from "@zones/domain";
@@ -9,6 +10,7 @@ import {
   templateRowsFor,
 } from "@zones/spreadsheets";
 
+import { requireZones } from "../catalogue/membership";
 import { message } from "../messages";
 
 /** A template covers at most this many zone × quarter pairs (all 12 zones for two years). */
@@ -29,7 +31,8 @@ export interface TemplateFile {
 
 /**
  * A template for the zones the user may write, pre-filled with what is stored, so that an official can
- * correct figures in Excel and upload them again.
+ * correct figures in Excel and upload them again. Its rows are the database's catalogue as it stood for each
+ * quarter: the zones expected to report then, the indicators in force that year.
  */
 export async function buildTemplate(
   db: Database,
@@ -46,13 +49,24 @@ export async function buildTemplate(
   if (request.zoneCodes.length * request.quarters.length > MAX_TEMPLATE_PAIRS) {
     throw new ZonesError("invalid", message("templates.tooManyPairs", { max: MAX_TEMPLATE_PAIRS }));
   }
-  const stored = await storedValues(db, { zoneCodes: request.zoneCodes, quarters: request.quarters });
+  await requireZones(db, request.zoneCodes, "zones");
+  const [catalogue, stored] = await Promise.all([
+    cachedCatalogue(db),
+    storedValues(db, { zoneCodes: request.zoneCodes, quarters: request.quarters }),
+  ]);
+  const expected = templateRowsFor(catalogue, request.zoneCodes, request.quarters);
+  if (expected.length === 0) {
+    throw new ZonesError(
+      "invalid",
+      message("templates.nothingToReport", { zoneCodes: request.zoneCodes.join(", ") }),
+    );
+  }
   const byKey = new Map(stored.map((row) => [`${row.zoneCode}/${row.quarter}/${row.indicatorCode}`, row]));
-  const rows = templateRowsFor(request.zoneCodes, request.quarters).map((row) => {
+  const rows = expected.map((row) => {
     const found = byKey.get(`${row.zoneCode}/${row.quarter}/${row.indicatorCode}`);
     return found ? { ...row, value: found.value, note: found.note ?? undefined } : row;
   });
-  const options = { rows, headerLanguage: request.language };
+  const options = { rows, headerLanguage: request.language, catalogue };
   const scope = request.zoneCodes.length === 1 ? request.zoneCodes[0] : `${request.zoneCodes.length}-zones`;
   const period =
     request.quarters.length === 1 ? request.quarters[0] : `${request.quarters[0]}-${request.quarters.at(-1)}`;

@@ -8,8 +8,10 @@
  */
 import { createCaller } from "@zones/api";
 import { contextFor, createRoleUsers, testAuth } from "@zones/api/testing";
+import { readCatalogue } from "@zones/db/catalogue";
 import { seedDatabase } from "@zones/db/seed";
 import { createTestDatabase, testEngine } from "@zones/db/testing";
+import { indicatorsInForceIn } from "@zones/domain";
 import { sql } from "drizzle-orm";
 
 import { alternatingFormValues } from "../lib/form-values";
@@ -29,7 +31,8 @@ try {
   const auth = testAuth(handle.db);
   const users = await createRoleUsers(auth, handle.db);
   const caller = createCaller(contextFor(handle.db, auth, users.official));
-  const valuesFor = (round: number) => alternatingFormValues(QUARTER, round);
+  const form = indicatorsInForceIn(await readCatalogue(handle.db), QUARTER);
+  const valuesFor = (round: number) => alternatingFormValues(form, round);
 
   let version =
     (await caller.submission.form({ zoneCode: "HB-HS", quarter: QUARTER })).submission?.version ?? 0;

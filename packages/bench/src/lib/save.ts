@@ -1,4 +1,4 @@
-import { appliesToQuarter, INDICATORS, type QuarterString } from "@zones/domain";
+import { type Indicator, indicatorInForce, type QuarterString } from "@zones/domain";
 
 import { SAVE_ZONE } from "./generate";
 import { connect } from "./pg";
@@ -32,9 +32,25 @@ export async function benchSave(options: {
   warmRounds: number;
 }): Promise<SaveMeasure> {
   const { quarter } = options;
-  const form = INDICATORS.filter((indicator) => appliesToQuarter(indicator, quarter));
   const sql = connect(options.databaseUrl, { max: 1 });
   try {
+    // The form the server asks: the database's catalogue in force that quarter, not the built-in list.
+    const form = (
+      await sql<
+        (Pick<Indicator, "code" | "decimals" | "frequency" | "inForceFrom" | "retiredAfter"> & {
+          min: string;
+          max: string;
+        })[]
+      >`
+        select code, decimals, frequency, in_force_from as "inForceFrom", retired_after as "retiredAfter",
+          valid_min::text as min, valid_max::text as max
+        from indicators order by sort_order, code`
+    )
+      .filter((indicator) => indicatorInForce(indicator, quarter))
+      .map((indicator) => ({
+        ...indicator,
+        validRange: { min: Number(indicator.min), max: Number(indicator.max) },
+      }));
     const [submission] = await sql<{ version: number; status: string }[]>`
       select version, status from submissions where zone_code = ${SAVE_ZONE} and quarter = ${quarter}`;
     if (submission && submission.status !== "draft" && submission.status !== "returned") {
