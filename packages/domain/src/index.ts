@@ -53,6 +53,7 @@ export {
   type ZoneEdit,
   ZZoneEditSchema,
 } from "./catalogue-edits";
+export { INDICATOR_CODE_PATTERN, ZONE_CODE_PATTERN } from "./code-patterns";
 export { hasAtMostDecimals, roundTo, sumDecimals } from "./decimal";
 export { deepFreeze } from "./deep-freeze";
 export { type DraftSave, draftSave, fieldIssues } from "./draft-save";
@@ -193,6 +194,7 @@ export {
   REMINDER_OFFSET_DAYS,
   submissionEventKey,
 } from "./notifications";
+export { ZPeerGroupKeySchema } from "./peer-group-schema";
 export {
   ALL_PEERS,
   CITY_TYPE_NAMES,
@@ -210,7 +212,6 @@ export {
   REGIONS,
   type Region,
   regionOfProvince,
-  ZPeerGroupKeySchema,
 } from "./peer-groups";
 export {
   type AutomaticOpening,
@@ -259,12 +260,10 @@ export type {
   TZoneCode,
 } from "./schemas";
 export {
-  INDICATOR_CODE_PATTERN,
   LOCALES,
   ZIndicatorCodeSchema,
   ZLocaleSchema,
   ZObservationInputSchema,
-  ZONE_CODE_PATTERN,
   ZQuarterRangeSchema,
   ZQuarterSchema,
   ZZoneCodeSchema,
