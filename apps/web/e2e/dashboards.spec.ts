@@ -16,6 +16,16 @@ function zoneChart(page: Page, indicatorCode: string): Locator {
   return page.locator(`[data-testid="zone-indicator"][data-indicator="${indicatorCode}"]`);
 }
 
+/**
+ * A small multiple scrolled into view, as a reader does: each is drawn only within half a screen of the
+ * viewport (its frame, title and table are there before).
+ */
+async function shownZoneChart(page: Page, indicatorCode: string): Promise<Locator> {
+  const frame = zoneChart(page, indicatorCode);
+  await frame.scrollIntoViewIfNeeded();
+  return frame;
+}
+
 /** The accessible table under a chart: header texts and body rows (row header + cells), as shown. */
 async function readTable(frame: Locator): Promise<{ columns: string[]; rows: string[][] }> {
   const table = frame.locator("table");
@@ -57,7 +67,7 @@ test.describe("zone dashboard", () => {
       "/indicators/gdp?highlight=HB-HS",
     );
 
-    const gdp = zoneChart(page, "gdp");
+    const gdp = await shownZoneChart(page, "gdp");
     await expect(gdp.locator("figcaption")).toHaveText("地区生产总值（亿元）");
     const chart = gdp.getByTestId("indicator-trend");
     await expect(chart).toHaveAttribute("data-series", "1");
@@ -80,7 +90,7 @@ test.describe("zone dashboard", () => {
 
   test("单季值 puts the mode in the URL and changes the cumulative values", async ({ page }) => {
     await page.goto(ZONE_URL);
-    const gdp = zoneChart(page, "gdp");
+    const gdp = await shownZoneChart(page, "gdp");
     await expect(gdp.getByTestId("indicator-trend")).toHaveAttribute("data-points", "4");
     const ytd = await firstSeries(gdp);
     expect(ytd).toHaveLength(4);
@@ -108,7 +118,7 @@ test.describe("zone dashboard", () => {
 
   test("the chart's CSV holds the numbers of the accessible table", async ({ page }) => {
     await page.goto(ZONE_URL);
-    const gdp = zoneChart(page, "gdp");
+    const gdp = await shownZoneChart(page, "gdp");
     await expect(gdp.getByTestId("indicator-trend")).toHaveAttribute("data-points", "4");
     await gdp.locator("summary").click();
     await expect(gdp.locator("table")).toBeVisible();
@@ -146,7 +156,7 @@ test.describe("zone dashboard", () => {
     await expect(page.getByTestId("selection-notice")).toContainText("2026Q9");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("湖北黄石");
     // The default: twelve quarters up to the newest approved one.
-    const chart = zoneChart(page, "gdp").getByTestId("indicator-trend");
+    const chart = (await shownZoneChart(page, "gdp")).getByTestId("indicator-trend");
     await expect(chart).toHaveAttribute("data-series", "1");
     expect(Number(await chart.getAttribute("data-points"))).toBeGreaterThanOrEqual(11);
     const from = await page.getByTestId("range-from").inputValue();
@@ -160,7 +170,10 @@ test.describe("zone dashboard", () => {
     await expect(page.getByTestId("selection-notice")).toContainText("对调");
     await expect(page.getByTestId("range-from")).toHaveValue("2025Q3");
     await expect(page.getByTestId("range-to")).toHaveValue("2026Q2");
-    await expect(zoneChart(page, "gdp").getByTestId("indicator-trend")).toHaveAttribute("data-points", "4");
+    await expect((await shownZoneChart(page, "gdp")).getByTestId("indicator-trend")).toHaveAttribute(
+      "data-points",
+      "4",
+    );
   });
 
   test("an unknown zone gets the not-found page, which links back to the overview", async ({ page }) => {
@@ -174,15 +187,35 @@ test.describe("zone dashboard", () => {
     expect(indicator?.status()).toBe(404);
   });
 
+  test("draws a small multiple only as it nears the viewport, its table there before", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(ZONE_URL);
+    const frames = page.getByTestId("zone-indicator");
+    await expect(frames.first()).toBeAttached();
+    const count = await frames.count();
+    expect(count).toBeGreaterThan(20);
+    const last = frames.last();
+    // The page has settled: the charts within half a screen of the top are drawn (or none is, on a short
+    // screen) and the last one, several screens down, is not; its table is already in the page.
+    await page.waitForLoadState("networkidle");
+    await expect(last.getByTestId("deferred-chart")).toHaveAttribute("data-drawn", "false");
+    await expect(last.locator("table")).toBeAttached();
+    const drawnOnLoad = await page.locator('[data-testid="deferred-chart"][data-drawn="true"]').count();
+    expect(drawnOnLoad).toBeLessThan(count / 2);
+    await last.scrollIntoViewIfNeeded();
+    await expect(last.getByTestId("deferred-chart")).toHaveAttribute("data-drawn", "true");
+    await expect(last.getByTestId("indicator-trend")).toBeVisible();
+  });
+
   test("has no serious accessibility violations, in Chinese and in English", async ({ page }) => {
     test.setTimeout(90_000);
     await page.goto(ZONE_URL);
-    await expect(zoneChart(page, "gdp").locator(".trend-dot")).toHaveCount(4);
+    await expect((await shownZoneChart(page, "gdp")).locator(".trend-dot")).toHaveCount(4);
     await expectNoSeriousViolations(page);
 
     await switchToEnglish(page);
     await expect(page.getByRole("heading", { level: 2, name: "Economic growth" })).toBeVisible();
-    await expect(zoneChart(page, "gdp").locator(".trend-dot")).toHaveCount(4);
+    await expect((await shownZoneChart(page, "gdp")).locator(".trend-dot")).toHaveCount(4);
     await expectNoSeriousViolations(page);
   });
 });

@@ -83,6 +83,8 @@ test.describe("security headers", () => {
     await page.goto("/entry");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await page.goto("/zones/HB-HS");
+    // A chart is drawn as it nears the viewport: scrolled to, as a reader does.
+    await page.getByTestId("zone-indicator").first().scrollIntoViewIfNeeded();
     await expect(page.locator(".recharts-surface").first()).toBeVisible();
     // The language switch is a server action: it must still work under the policy.
     await page.getByTestId("locale-switch").click();

@@ -78,3 +78,38 @@ export function estimateTextWidth(text: string, fontSize: number): number {
 export function diamondPath(cx: number, cy: number, r: number): string {
   return `M${cx},${cy - r}L${cx + r},${cy}L${cx},${cy + r}L${cx - r},${cy}Z`;
 }
+
+/** Font size the value axis's tick labels are measured at: the page's (16 px), above the 12–14 px they show. */
+const TICK_FONT_SIZE = 16;
+/** Room beside a tick label: Recharts' tick line (6 px), its margin and a little air. */
+const TICK_ROOM = 14;
+
+/**
+ * Width of a chart's value axis, decided before drawing from the values the rows hold (numbers, and the
+ * ends of ranges), so that Recharts need not measure its tick labels and render the chart again, and the plot
+ * does not move once they are measured. Nice ticks may reach past the data to the next round figure (980 →
+ * 1,000), so that figure is measured too.
+ */
+export function valueAxisWidth(rows: readonly object[], formatValue: (value: number) => string): number {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const row of rows) {
+    for (const cell of Object.values(row)) {
+      for (const value of Array.isArray(cell) ? cell : [cell]) {
+        if (typeof value !== "number" || !Number.isFinite(value)) continue;
+        min = Math.min(min, value);
+        max = Math.max(max, value);
+      }
+    }
+  }
+  if (min > max) return TICK_ROOM;
+  const labels = [min, max, roundAway(min), roundAway(max)].map(formatValue);
+  return Math.max(...labels.map((label) => estimateTextWidth(label, TICK_FONT_SIZE))) + TICK_ROOM;
+}
+
+/** The next round figure away from zero at the value's own magnitude: 980 → 1,000, −0.42 → −0.5. */
+function roundAway(value: number): number {
+  if (value === 0) return 0;
+  const step = 10 ** Math.floor(Math.log10(Math.abs(value)));
+  return Math.sign(value) * Math.ceil(Math.abs(value) / step) * step;
+}

@@ -65,7 +65,7 @@ describe("DeferredChart", () => {
     expect(screen.queryByTestId("the-chart")).toBeNull();
     expect(box.style.minHeight).toBe("240px");
     const [observer] = FakeIntersectionObserver.instances;
-    expect(observer?.options?.rootMargin).toBe("100% 0px");
+    expect(observer?.options?.rootMargin).toBe("50% 0px");
     act(() => observer?.announce(false));
     await settle();
     expect(screen.queryByTestId("the-chart")).toBeNull();

@@ -4,8 +4,12 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { queueDraw } from "./draw-queue";
 
-/** How far outside the viewport a deferred chart starts drawing: one screen above and below. */
-const NEAR_VIEWPORT = "100% 0px";
+/**
+ * How far outside the viewport a deferred chart starts drawing: half a screen above and below, so a reader
+ * scrolling finds it drawn, while a page of small multiples draws on load only those it shows (a screen of
+ * margin drew nine on a desktop, each a long task).
+ */
+const NEAR_VIEWPORT = "50% 0px";
 /** A screen that shows a page's few charts side by side or one under the other, not one at a time. */
 const WIDE_SCREEN = "(min-width: 768px)";
 
@@ -13,7 +17,7 @@ export interface DeferredChartProps {
   /** The chart's height, kept by the placeholder so that the page does not jump when it draws. */
   height: number;
   /**
-   * `near-viewport` (default): once the chart comes within a screen of the viewport.
+   * `near-viewport` (default): once the chart comes within half a screen of the viewport.
    * `hydrated-on-wide-screens`: for a page of a few charts that a reader expects drawn at once, as soon as
    * the page is interactive on a screen at least 768 px wide; on a phone, which shows one chart at a time
    * and pays most for each one drawn, near the viewport like the others.
@@ -25,7 +29,7 @@ export interface DeferredChartProps {
 }
 
 /**
- * Draws its chart in the browser only, once it comes within a screen of the viewport (or the page is
+ * Draws its chart in the browser only, once it comes within half a screen of the viewport (or the page is
  * printed): the server and the first render send a placeholder of the chart's height. A page of many charts
  * (the zone page has 30 small multiples) then draws those the reader can see, and the others as they are
  * scrolled to, one chart per task (`queueDraw`), instead of blocking the main thread with all of them at

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { formatCompact, formatQuarterLabel, type QuarterString } from "@zones/domain";
 import { describe, expect, it, vi } from "vitest";
 import { IndicatorTrend, type IndicatorTrendProps } from "./indicator-trend";
@@ -144,14 +144,15 @@ describe("IndicatorTrend", () => {
     expect(plain?.classList.contains("trend-revision")).toBe(false);
   });
 
-  it("shades the band between low and high and draws its median as a dashed grey line", () => {
+  it("shades the band between low and high and draws its median as a dashed grey line", async () => {
     const { container } = renderTrend({ band, bandLabel: "同类示范区四分位区间", medianLabel: "同类中位数" });
     const area = container.querySelector(".trend-band path.recharts-area-area");
     expect(area?.getAttribute("fill")).toBe(bandColor);
     // 2024Q1 is isolated by the 2024Q2 gap: an area has no width there, so it gets its own bar.
     expect(all(container, "rect.trend-band").map((r) => r.getAttribute("data-quarter"))).toEqual(["2024Q1"]);
+    // Recharts mounts a mark under the lines (its own z-index layer) a task after the first render.
+    await waitFor(() => expect(all(container, "path.trend-median")).toHaveLength(1));
     const median = all(container, "path.trend-median");
-    expect(median).toHaveLength(1);
     expect(median[0]?.getAttribute("stroke-dasharray")).toBe("4 3");
     expect(all(container, "line.trend-median").map((l) => l.getAttribute("data-quarter"))).toEqual([
       "2024Q1",

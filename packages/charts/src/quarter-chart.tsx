@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { ComposedChart, Legend, Tooltip, usePlotArea, XAxis, YAxis } from "recharts";
 import { ChartLegend, type LegendEntry } from "./chart-legend";
-import { DEFAULT_CHART_HEIGHT, MISSING } from "./chart-utils";
+import { DEFAULT_CHART_HEIGHT, MISSING, valueAxisWidth } from "./chart-utils";
 import { EmptyChart } from "./empty-chart";
 import { chartFontFamily } from "./palette";
 
@@ -114,7 +114,12 @@ export function QuarterChart<Row extends { quarter: string }>({
           padding={{ left: 16, right: 16 }}
           tickLine={false}
         />
-        <YAxis width="auto" domain={["auto", "auto"]} tickFormatter={(v: number) => formatValue(v)} />
+        {/* A width known in advance: "auto" measures the ticks and renders the chart once more. */}
+        <YAxis
+          width={valueAxisWidth(rows, formatValue)}
+          domain={["auto", "auto"]}
+          tickFormatter={(v: number) => formatValue(v)}
+        />
         <UnitLabel unit={unit} />
         <Tooltip
           content={({ active, label }) => {

@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { DistributionBand } from "./distribution-band";
@@ -50,7 +50,7 @@ function allowMotion() {
 }
 
 describe("the quarter charts", () => {
-  it("draw the trend, its band and median in place, not animated", () => {
+  it("draw the trend, its band and median in place, not animated", async () => {
     allowMotion();
     const { container } = render(
       <IndicatorTrend
@@ -62,6 +62,8 @@ describe("the quarter charts", () => {
       />,
     );
     expect(screen.getByTestId("indicator-trend").getAttribute("data-points")).toBe("3");
+    // The median, under the lines, is mounted a task after the first render (its own z-index layer).
+    await waitFor(() => expect(container.querySelector("path.trend-median")).not.toBeNull());
     expect(container.querySelector("path.trend-line")?.getAttribute("d")).toMatch(/^M[\d.]+,[\d.]+L/);
     expect(container.querySelector("path.trend-median")?.getAttribute("stroke-dasharray")).toBe("4 3");
     expect(animating(container)).toEqual([]);

@@ -1,8 +1,7 @@
 import { z } from "zod";
-
+import { INDICATOR_CODE_PATTERN, ZONE_CODE_PATTERN } from "./code-patterns";
 import { CITY_TYPES, REGIONS } from "./peer-groups";
 import { parseQuarter } from "./quarter";
-import { INDICATOR_CODE_PATTERN, ZONE_CODE_PATTERN } from "./schemas";
 import { THEME_CODES } from "./themes";
 import type { LocalizedText } from "./types";
 import { type ErrorFieldIssue, phrased } from "./zones-error";

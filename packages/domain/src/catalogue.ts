@@ -1,4 +1,4 @@
-import { appliesToQuarter } from "./indicators";
+import { appliesToQuarter } from "./indicator-rules";
 import type { QuarterLike } from "./quarter";
 import { compareQuarters, toQuarter } from "./quarter";
 import type { Indicator, Zone } from "./types";

@@ -54,6 +54,7 @@ export {
   type ZoneEdit,
   ZZoneEditSchema,
 } from "./catalogue-edits";
+export { INDICATOR_CODE_PATTERN, ZONE_CODE_PATTERN } from "./code-patterns";
 export { hasAtMostDecimals, roundTo, sumDecimals } from "./decimal";
 export { deepFreeze } from "./deep-freeze";
 export { type DraftSave, draftSave, fieldIssues } from "./draft-save";
@@ -194,6 +195,7 @@ export {
   REMINDER_OFFSET_DAYS,
   submissionEventKey,
 } from "./notifications";
+export { ZPeerGroupKeySchema } from "./peer-group-schema";
 export {
   ALL_PEERS,
   CITY_TYPE_NAMES,
@@ -211,7 +213,6 @@ export {
   REGIONS,
   type Region,
   regionOfProvince,
-  ZPeerGroupKeySchema,
 } from "./peer-groups";
 export {
   type AutomaticOpening,
@@ -260,12 +261,10 @@ export type {
   TZoneCode,
 } from "./schemas";
 export {
-  INDICATOR_CODE_PATTERN,
   LOCALES,
   ZIndicatorCodeSchema,
   ZLocaleSchema,
   ZObservationInputSchema,
-  ZONE_CODE_PATTERN,
   ZQuarterRangeSchema,
   ZQuarterSchema,
   ZZoneCodeSchema,

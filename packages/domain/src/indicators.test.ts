@@ -209,7 +209,7 @@ describe("indicator catalogue", () => {
   });
 
   it("groups by theme in theme order without losing any indicator", () => {
-    const groups = indicatorsByTheme();
+    const groups = indicatorsByTheme(INDICATORS);
     expect(groups.map((group) => group.theme.code)).toEqual(THEMES.map((theme) => theme.code));
     expect(groups.flatMap((group) => group.indicators)).toHaveLength(30);
     expect(groups[0]?.indicators.map((ind) => ind.code)).toEqual(CONTRACT_CODES.slice(0, 8));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-
+import { ZPeerGroupKeySchema } from "./peer-group-schema";
 import {
   ALL_PEERS,
   inPeerGroup,
@@ -9,7 +9,6 @@ import {
   peerGroupName,
   peerGroupsOf,
   regionOfProvince,
-  ZPeerGroupKeySchema,
 } from "./peer-groups";
 import { BUILT_IN_ZONES } from "./zones";
 

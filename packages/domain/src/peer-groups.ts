@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 import { deepFreeze } from "./deep-freeze";
 import type { LocalizedText } from "./types";
 
@@ -103,24 +101,6 @@ export function inPeerGroup(zone: PeerAttributes, group: PeerGroup): boolean {
 
 /** Longest peer-group key a URL or an API input may carry (`type-resource-based` is 19). */
 export const MAX_PEER_GROUP_KEY_LENGTH = 32;
-
-/**
- * `peers` of the dashboards' inputs: a peer-group key, kept as its canonical text (the answer cache's key
- * and the URL carry the same string). Absent means every zone; an unknown key is refused, naming the field.
- */
-export const ZPeerGroupKeySchema = z
-  .string({ error: (issue) => `peers: expected a peer group such as "all", got ${typeof issue.input}` })
-  .max(MAX_PEER_GROUP_KEY_LENGTH, {
-    error: `peers: at most ${MAX_PEER_GROUP_KEY_LENGTH} characters (a peer group such as "region-central")`,
-    abort: true,
-  })
-  .refine((key) => parsePeerGroup(key) !== undefined, {
-    error: (issue) =>
-      `peers: unknown peer group ${JSON.stringify(issue.input)}: expected all, batch-<n>, ${CITY_TYPES.map(
-        (type) => `type-${type}`,
-      ).join(", ")} or ${REGIONS.map((region) => `region-${region}`).join(", ")}`,
-  })
-  .default("all");
 
 /**
  * The group's name in captions and the picker: 全部示范区, 第1批示范区, 资源型城市, 中部地区.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INDICATOR_CODE_PATTERN, ZONE_CODE_PATTERN } from "./code-patterns";
 import { hasAtMostDecimals } from "./decimal";
 import { appliesToQuarter, findIndicator, INDICATOR_CODES } from "./indicators";
 import type { QuarterString } from "./quarter";
@@ -46,12 +47,10 @@ export const ZQuarterRangeSchema = z
 export type TQuarterRange = z.infer<typeof ZQuarterRangeSchema>;
 
 /**
- * What zone and indicator codes look like: the schemas check only the shape (bounded), since the catalogue in
- * the database says which codes exist (`requireZone` / `requireIndicator` in the API). Catalogue edits use the
- * same patterns for new codes.
+ * Zone and indicator codes (`code-patterns.ts`): the schemas check only the shape (bounded), since the catalogue
+ * in the database says which codes exist (`requireZone` / `requireIndicator` in the API). Catalogue edits use
+ * the same patterns for new codes.
  */
-export const ZONE_CODE_PATTERN = /^[A-Z]{2}-[A-Z]{1,4}$/;
-export const INDICATOR_CODE_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+){0,5}$/;
 const ZONE_CODE_MAX = 12;
 const INDICATOR_CODE_MAX = 40;
 
