@@ -16,8 +16,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
-  // Attached rather than visible: on a phone the account box is behind the header's menu button.
-  await expect(page.getByTestId("user-box")).toBeAttached();
+  // Attached rather than visible: on a phone the account box is behind the header's menu button. The password's
+  // hash and a server's first page can take seconds on a loaded machine.
+  await expect(page.getByTestId("user-box")).toBeAttached({ timeout: 15_000 });
 }
 
 export function signInAs(page: Page, role: DemoRole, path = "/") {

@@ -148,6 +148,8 @@ test.describe("peer groups on a 390 px phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
   test("the picker fits, is a 44 px target, and the pages pass axe", async ({ page }) => {
+    // Three pages, each checked by axe at 390 px: near the default 30 s on a loaded machine.
+    test.setTimeout(90_000);
     await signInAs(page, "viewer");
     for (const route of [
       "/zones/HB-HS?peers=region-central",
