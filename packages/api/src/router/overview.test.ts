@@ -44,7 +44,9 @@ describe("overview router", () => {
     expect(values.every((value) => typeof value === "number")).toBe(true);
     expect(values).toEqual([...values].sort((a, b) => (b ?? 0) - (a ?? 0)));
     expect(ranking[0]?.rank).toBe(1);
-    expect(ranking[0]?.percentile).toBe(1);
+    // percent_rank: zones tied for the best share the lowest position of their group.
+    const tiedBest = ranking.filter((row) => row.value === ranking[0]?.value).length;
+    expect(ranking[0]?.percentile).toBeCloseTo((ranking.length - tiedBest) / (ranking.length - 1));
     expect(ranking.at(-1)?.percentile).toBe(0);
     expect(ranking.every((row) => row.lastYearValue !== null)).toBe(true);
   });
