@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "@zones/db/seed";
+import { BUILT_IN_ZONES } from "@zones/domain";
 
 import { demoAccount, signIn, signInAs } from "./fixtures";
 
@@ -61,7 +62,7 @@ test.describe("signing in", () => {
 
   test("signing out ends the session: going back shows no data", async ({ page }) => {
     await signInAs(page, "reviewer");
-    await expect(page.getByTestId("zone-card")).toHaveCount(12);
+    await expect(page.getByTestId("zone-card")).toHaveCount(BUILT_IN_ZONES.length);
     await page.getByTestId("sign-out").click();
     await expect(page).toHaveURL(/\/login/);
     await page.goBack();
@@ -212,6 +213,6 @@ test("an admin resets a password: the user must choose a new one, which signs ou
   await userPage.getByLabel("新密码", { exact: true }).fill(DEMO_PASSWORD);
   await userPage.getByLabel("确认新密码").fill(DEMO_PASSWORD);
   await userPage.getByRole("button", { name: "保存新密码" }).click();
-  await expect(userPage.getByTestId("zone-card")).toHaveCount(12);
+  await expect(userPage.getByTestId("zone-card")).toHaveCount(BUILT_IN_ZONES.length);
   await userContext.close();
 });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { BUILT_IN_ZONES } from "@zones/domain";
 
 import { expectNoSeriousViolations, switchToEnglish } from "./a11y";
 import { signInAs } from "./fixtures";
@@ -12,7 +13,7 @@ test.describe("the catalogue admin", () => {
   test("an admin adds a zone with its member cities, edits it and retires it", async ({ page }) => {
     await signInAs(page, "admin", "/admin/catalogue");
     await expect(page.getByRole("heading", { level: 1, name: "目录管理" })).toBeVisible();
-    await expect(page.getByTestId("catalogue-zones").locator("tbody tr")).toHaveCount(12);
+    await expect(page.getByTestId("catalogue-zones").locator("tbody tr")).toHaveCount(BUILT_IN_ZONES.length);
     await expect(page.getByTestId("catalogue-indicators").locator("tbody tr")).toHaveCount(30);
     await expectNoSeriousViolations(page);
 

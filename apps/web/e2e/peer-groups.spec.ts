@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { BUILT_IN_ZONES } from "@zones/domain";
 
 import { expectNoSeriousViolations } from "./a11y";
 import { signInAs } from "./fixtures";
@@ -8,8 +9,14 @@ import { signInAs } from "./fixtures";
  * against a chosen group. Figures stay at 2026Q2 or earlier (earlier specs may approve more of 2026Q3);
  * catalogue.spec's SN-BJ reports from 2027Q1, so it counts in no group here.
  *
- * The demo's groups: central = SX-CZ, AH-TL, HB-HS, HN-C; old industrial = LN-C, JL-C, SD-ZB, HN-C, CQ-M.
+ * The demo's groups are the built-in catalogue's (both batches, all reporting in 2026Q2): central = SX-CZ,
+ * AH-TL, HB-HS, HN-C, JX-PX, HA-W; old industrial = LN-C, JL-C, SD-ZB, HN-C, CQ-M, BJ-JX, LN-DL, HA-W.
  */
+const CENTRAL = BUILT_IN_ZONES.filter((zone) => zone.region === "central").map((zone) => zone.code);
+const OLD_INDUSTRIAL = BUILT_IN_ZONES.filter((zone) => zone.cityType === "old-industrial").map(
+  (zone) => zone.code,
+);
+const FIRST_BATCH = BUILT_IN_ZONES.filter((zone) => zone.batch === 1);
 const ZONE_URL = "/zones/HB-HS?from=2025Q3&to=2026Q2";
 
 /** The GDP chart's band columns (25th, median, 75th percentile) from its accessible table. */
@@ -43,7 +50,7 @@ test.describe("peer groups", () => {
     await expect(peerSelect(page).locator("optgroup").first().locator("option")).toHaveText([
       /^第1批示范区（\d+ 个）$/,
       /^资源型城市（\d+ 个）$/,
-      "中部地区（4 个）",
+      `中部地区（${CENTRAL.length} 个）`,
     ]);
     const everyZone = await gdpBand(page);
     expect(everyZone).toHaveLength(4);
@@ -87,26 +94,22 @@ test.describe("peer groups", () => {
   }) => {
     await page.goto("/indicators/gdp?quarter=2026Q2");
     const ranking = page.getByTestId("ranking-links").locator("li");
-    await expect(ranking).toHaveCount(12);
+    await expect(ranking).toHaveCount(BUILT_IN_ZONES.length);
 
     await peerSelect(page).selectOption("type-old-industrial");
     await expect(page).toHaveURL(/peers=type-old-industrial/);
-    await expect(ranking).toHaveCount(5);
+    await expect(ranking).toHaveCount(OLD_INDUSTRIAL.length);
     const hrefs = await ranking.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     expect(hrefs.map((href) => href?.split("?")[0]).sort()).toEqual(
-      ["/zones/CQ-M", "/zones/HN-C", "/zones/JL-C", "/zones/LN-C", "/zones/SD-ZB"].sort(),
+      OLD_INDUSTRIAL.map((code) => `/zones/${code}`).sort(),
     );
-    // Each ranked among the five: ranks 1 to 5, and the links keep the group.
-    expect(await ranking.evaluateAll((items) => items.map((li) => li.getAttribute("value")))).toEqual([
-      "1",
-      "2",
-      "3",
-      "4",
-      "5",
-    ]);
+    // Each ranked among the group: ranks 1 to its size, and the links keep the group.
+    expect(await ranking.evaluateAll((items) => items.map((li) => li.getAttribute("value")))).toEqual(
+      OLD_INDUSTRIAL.map((_, index) => String(index + 1)),
+    );
     expect(hrefs.every((href) => href?.endsWith("?peers=type-old-industrial"))).toBe(true);
     await expect(page.getByTestId("peer-caption")).toContainText("同类型城市（老工业城市）");
-    await expect(page.getByTestId("peer-caption")).toContainText("列出 5 个示范区");
+    await expect(page.getByTestId("peer-caption")).toContainText(`列出 ${OLD_INDUSTRIAL.length} 个示范区`);
     // The spread over quarters is the group's too, and says so.
     await expect(page.getByTestId("distribution-section")).toContainText(
       "分布在同类型城市（老工业城市）中计算",
@@ -114,32 +117,32 @@ test.describe("peer groups", () => {
 
     await peerSelect(page).selectOption("batch-1");
     await expect(page).toHaveURL(/peers=batch-1/);
-    await expect(ranking).toHaveCount(12);
+    await expect(ranking).toHaveCount(FIRST_BATCH.length);
     await expect(page.getByTestId("peer-caption")).toContainText("同批次（第1批示范区）");
     await page.reload();
     await expect(peerSelect(page)).toHaveValue("batch-1");
   });
 
-  test("overview: the heat table against a region lists its four zones, ranked among them", async ({
-    page,
-  }) => {
+  test("overview: the heat table against a region lists its zones, ranked among them", async ({ page }) => {
     await page.goto("/?quarter=2026Q2&peers=region-central");
     const heat = page.getByTestId("percentile-heat-table");
-    await expect(heat.locator("tbody tr")).toHaveCount(4);
+    await expect(heat.locator("tbody tr")).toHaveCount(CENTRAL.length);
     await expect(page.getByTestId("peer-caption")).toContainText("同地区（中部地区）");
     const gdp = heat.locator('td.heat-cell[data-column="gdp"]');
     const percentiles = await gdp.evaluateAll((cells) =>
       cells.map((cell) => Number(cell.dataset.percentile)),
     );
-    // Four values ranked among themselves: percent_rank 0, 1/3, 2/3, 1.
-    const rounded = percentiles.map((p) => Math.round(p * 1000) / 1000).sort((a, b) => a - b);
-    expect(rounded).toEqual([0, 0.333, 0.667, 1]);
+    // The group's values ranked among themselves: percent_rank 0, 1/(n − 1), …, 1.
+    const round = (p: number) => Math.round(p * 1000) / 1000;
+    expect(percentiles.map(round).sort((a, b) => a - b)).toEqual(
+      CENTRAL.map((_, index) => round(index / (CENTRAL.length - 1))),
+    );
     await expect(heat.locator("tbody th a", { hasText: "黄石" })).toHaveAttribute(
       "href",
       "/zones/HB-HS?peers=region-central",
     );
     await peerSelect(page).selectOption("all");
-    await expect(heat.locator("tbody tr")).toHaveCount(12);
+    await expect(heat.locator("tbody tr")).toHaveCount(BUILT_IN_ZONES.length);
     await expect(page).not.toHaveURL(/peers=/);
   });
 });

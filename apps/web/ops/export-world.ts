@@ -17,8 +17,8 @@ export const ADMIN = {
 } as const;
 
 /**
- * Migrated and seeded with the demo data through 2027Q4 (10,299 observations) and the demo accounts (to sign
- * in with), and an admin to export.
+ * Migrated and seeded with the demo data through 2027Q4 (more than 10,000 observations, both batches' zones)
+ * and the demo accounts (to sign in with), and an admin to export.
  */
 export async function openExportWorld(url: string): Promise<DatabaseHandle> {
   const handle = openPostgres(url);

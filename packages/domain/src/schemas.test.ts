@@ -158,6 +158,11 @@ describe("ZObservationInputSchema", () => {
     ]);
   });
 
+  it("takes a zone of either built-in batch", () => {
+    const parsed = ZObservationInputSchema.safeParse({ ...goodObservation, zoneCode: "GZ-LPS" });
+    expect(parsed.success).toBe(true);
+  });
+
   it("reports every broken field at once", () => {
     const issues = issuesOf(ZObservationInputSchema, {
       zoneCode: "XX-YY",

@@ -65,6 +65,9 @@ describe("zones", () => {
     expect(() => getZone("XX-YY")).toThrow('unknown zone code "XX-YY"');
     expect(isZoneCode("AH-TL")).toBe(true);
     expect(isZoneCode("BJ-W")).toBe(false);
+    // The second batch (2019) is built in too.
+    expect(isZoneCode("HL-DQ")).toBe(true);
+    expect(getZone("GZ-LPS").name.zh).toBe("贵州六盘水");
   });
 
   it("cannot be changed at run time", () => {

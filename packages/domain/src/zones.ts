@@ -21,7 +21,7 @@ export const ZONE_CODES = [
   "NX-NE",
 ] as const;
 
-/** One of the built-in zones' codes (the seed's, the tests'). */
+/** One of the first batch's codes (`ZONE_CODES`). */
 export type BuiltInZoneCode = (typeof ZONE_CODES)[number];
 
 /** A zone's code: which exist is the catalogue's in the database to say (an admin adds zones). */
@@ -280,9 +280,11 @@ export const SECOND_BATCH_ZONES: readonly Zone[] = deepFreeze([
 /** Every zone the built-in catalogue seeds a new installation with: both batches, 20 zones. */
 export const BUILT_IN_ZONES: readonly Zone[] = deepFreeze([...ZONES, ...SECOND_BATCH_ZONES]);
 
-const zonesByCode = new Map<string, Zone>(ZONES.map((zone) => [zone.code, zone]));
+/** The built-in zones by code, both batches: a template or an upload names a zone of either. */
+const zonesByCode = new Map<string, Zone>(BUILT_IN_ZONES.map((zone) => [zone.code, zone]));
 
-export function isZoneCode(code: string): code is BuiltInZoneCode {
+/** Whether `code` is a zone of the built-in catalogue (either batch). */
+export function isZoneCode(code: string): boolean {
   return zonesByCode.has(code);
 }
 

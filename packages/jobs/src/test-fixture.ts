@@ -1,7 +1,6 @@
 import type { DatabaseHandle } from "@zones/db/client";
-import { observations, reportingPeriods, submissions, users, userZones } from "@zones/db/schema";
+import { observations, reportingPeriods, submissions, users, userZones, zones } from "@zones/db/schema";
 import { seedCatalogue } from "@zones/db/seed";
-import { ZONE_CODES } from "@zones/domain";
 
 /**
  * Jobs fixture: the catalogue, a reviewer (owns schedules), an official of HB-HS, a viewer, and approved GDP
@@ -61,11 +60,12 @@ export async function loadJobsFixture(handle: DatabaseHandle): Promise<void> {
   ]);
 }
 
-/** Approves every zone's 2026Q2 (the fixture has two): for the all-approved trigger. */
+/** Approves every catalogue zone's `quarter` (the fixture has two): for the all-approved trigger. */
 export async function approveAllZones(handle: DatabaseHandle, quarter: string): Promise<void> {
+  const catalogue = await handle.db.select({ code: zones.code }).from(zones);
   await handle.db
     .insert(submissions)
-    .values(ZONE_CODES.map((zoneCode) => ({ zoneCode, quarter, status: "approved" as const })))
+    .values(catalogue.map(({ code }) => ({ zoneCode: code, quarter, status: "approved" as const })))
     .onConflictDoUpdate({ target: [submissions.zoneCode, submissions.quarter], set: { status: "approved" } });
 }
 

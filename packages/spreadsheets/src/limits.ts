@@ -11,8 +11,8 @@ export const MAX_UPLOAD_ROWS = 200_000;
 export const MAX_UPLOAD_ERRORS = 1000;
 
 /**
- * Bytes an XLSX may inflate to, all its parts together. A downloaded template of the most a template may
- * hold (96 zone × quarter pairs) inflates to about 1.4 MB, and one of all 12 zones × 40 quarters to 4.7 MB
+ * Bytes an XLSX may inflate to, all its parts together. A downloaded template of 96 zone × quarter pairs
+ * inflates to about 1.4 MB (the most a template may hold, 160, to about 2.3 MB), and one of 12 zones × 40 quarters to 4.7 MB
  * (data validation on every value cell makes its rows heavy): 50 MB leaves ten times that, and stops a
  * "ZIP bomb" (a few MB that inflate to gigabytes) long before it costs memory or time.
  */

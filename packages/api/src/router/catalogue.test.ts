@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { ZONES, type ZoneEdit } from "@zones/domain";
+import { BUILT_IN_ZONES, type ZoneEdit } from "@zones/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { openTestWorld, type TestWorld } from "../test-fixtures";
@@ -21,39 +21,39 @@ async function refusal(call: Promise<unknown>) {
   return error;
 }
 
-const XUZHOU: ZoneEdit = {
-  code: "JS-XZ",
-  nameZh: "江苏徐州",
-  nameEn: "Xuzhou, Jiangsu",
-  shortNameZh: "徐州",
-  shortNameEn: "Xuzhou",
-  provinceZh: "江苏",
-  provinceEn: "Jiangsu",
+const YULIN: ZoneEdit = {
+  code: "SN-YL",
+  nameZh: "陕西榆林",
+  nameEn: "Yulin, Shaanxi",
+  shortNameZh: "榆林",
+  shortNameEn: "Yulin",
+  provinceZh: "陕西",
+  provinceEn: "Shaanxi",
   batch: 2,
   namedOn: "2019-08-01",
   reportsFrom: "2019Q4",
   cityType: "resource-based",
-  region: "east",
-  memberCities: [{ code: "JS-XZ-XZ", nameZh: "徐州", nameEn: "Xuzhou" }],
+  region: "west",
+  memberCities: [{ code: "SN-YL-YL", nameZh: "榆林", nameEn: "Yulin" }],
 };
 
 describe("the catalogue's procedures", () => {
   it("gives everyone signed in the database's catalogue, and admins its edits", async () => {
     const viewer = world.caller(world.users.viewer);
     const before = await viewer.catalogue.get();
-    expect(before.zones.map((zone) => zone.code)).toEqual(ZONES.map((zone) => zone.code));
+    expect(before.zones.map((zone) => zone.code)).toEqual(BUILT_IN_ZONES.map((zone) => zone.code));
 
     const admin = world.caller(world.users.admin);
-    expect(await admin.catalogue.addZone(XUZHOU)).toEqual({ ok: true });
+    expect(await admin.catalogue.addZone(YULIN)).toEqual({ ok: true });
     const after = await viewer.catalogue.get();
     expect(after.version).toBeGreaterThan(before.version);
-    expect(after.zones.at(-1)).toMatchObject({ code: "JS-XZ", cityType: "resource-based", region: "east" });
+    expect(after.zones.at(-1)).toMatchObject({ code: "SN-YL", cityType: "resource-based", region: "west" });
   });
 
   it("refuses edits from everyone but admins, and anonymous reads", async () => {
     for (const role of ["viewer", "official", "reviewer"] as const) {
       const caller = world.caller(world.users[role]);
-      expect((await refusal(caller.catalogue.updateZone(XUZHOU))).code).toBe("FORBIDDEN");
+      expect((await refusal(caller.catalogue.updateZone(YULIN))).code).toBe("FORBIDDEN");
       expect(
         (await refusal(caller.catalogue.setIndicatorRetired({ code: "gdp", retiredAfter: 2020 }))).code,
       ).toBe("FORBIDDEN");
@@ -64,32 +64,32 @@ describe("the catalogue's procedures", () => {
   it("says what is wrong beside each field, in the caller's language, and changes nothing", async () => {
     const admin = world.caller(world.users.admin);
     const version = (await admin.catalogue.get()).version;
-    const bad = { ...XUZHOU, code: "xz", nameZh: "", memberCities: [] };
+    const bad = { ...YULIN, code: "xz", nameZh: "", memberCities: [] };
     const error = await refusal(admin.catalogue.addZone(bad));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toBe("目录修改有误：3 处，请按提示修改");
-    const taken = await refusal(admin.catalogue.addZone(XUZHOU));
+    const taken = await refusal(admin.catalogue.addZone(YULIN));
     expect(taken.code).toBe("CONFLICT");
-    expect(taken.message).toBe("code：示范区代码 JS-XZ 已被使用");
+    expect(taken.message).toBe("code：示范区代码 SN-YL 已被使用");
     // A member city's code is its zone's code and its own: another zone's city is refused before the database.
     const other = {
-      ...XUZHOU,
+      ...YULIN,
       code: "JS-SZ",
-      memberCities: [{ code: "JS-XZ-XZ", nameZh: "徐州", nameEn: "Xuzhou" }],
+      memberCities: [{ code: "SN-YL-YL", nameZh: "榆林", nameEn: "Yulin" }],
     };
     expect((await refusal(admin.catalogue.addZone(other))).message).toBe("目录修改有误：1 处，请按提示修改");
     expect((await admin.catalogue.get()).version).toBe(version);
-    await admin.catalogue.updateZone({ ...XUZHOU, shortNameEn: "Xuzhou City" });
+    await admin.catalogue.updateZone({ ...YULIN, shortNameEn: "Yulin City" });
     expect(
       (await refusal(admin.catalogue.setZoneRetired({ code: "NO-NE", retiredFrom: "2030Q1" }))).code,
     ).toBe("NOT_FOUND");
     expect(
-      (await refusal(admin.catalogue.setZoneRetired({ code: "JS-XZ", retiredFrom: "2030Q5" }))).code,
+      (await refusal(admin.catalogue.setZoneRetired({ code: "SN-YL", retiredFrom: "2030Q5" }))).code,
     ).toBe("BAD_REQUEST");
     const after = await admin.catalogue.get();
     // Only the one valid update above changed the catalogue (the zone and its cities: statements of one edit).
     expect(after.version).toBeGreaterThan(version);
-    expect(after.zones.find((zone) => zone.code === "JS-XZ")?.shortName.en).toBe("Xuzhou City");
+    expect(after.zones.find((zone) => zone.code === "SN-YL")?.shortName.en).toBe("Yulin City");
     expect(after.zones.find((zone) => zone.code === "JS-SZ")).toBeUndefined();
   });
 

@@ -13,8 +13,8 @@ import {
 import { requireZones } from "../catalogue/membership";
 import { message } from "../messages";
 
-/** A template covers at most this many zone × quarter pairs (all 12 zones for two years). */
-export const MAX_TEMPLATE_PAIRS = 96;
+/** A template covers at most this many zone × quarter pairs (the 20 built-in zones for two years). */
+export const MAX_TEMPLATE_PAIRS = 160;
 
 export interface TemplateRequest {
   zoneCodes: string[];

@@ -1,4 +1,4 @@
-import { ZONE_CODES } from "@zones/domain";
+import { BUILT_IN_ZONES } from "@zones/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
@@ -13,6 +13,9 @@ import {
   latestCompleteQuarter,
   submissionStatusCounts,
 } from "./overview";
+
+/** The codes of the catalogue the tests seed (both built-in batches). */
+const CATALOGUE_ZONES = BUILT_IN_ZONES.map((zone) => zone.code);
 
 type Status = "draft" | "submitted" | "returned" | "approved";
 
@@ -42,7 +45,7 @@ describe(`dashboard quarters (${testEngine()})`, () => {
 
   /** Every zone's submission of `quarter` at `status`, except the listed zones' (given their own status). */
   async function quarterAt(quarter: string, status: Status, except: Record<string, Status | "none"> = {}) {
-    const rows = ZONE_CODES.flatMap((zoneCode) => {
+    const rows = CATALOGUE_ZONES.flatMap((zoneCode) => {
       const own = except[zoneCode] ?? status;
       return own === "none" ? [] : [{ zoneCode, quarter, status: own }];
     });
@@ -97,7 +100,7 @@ describe(`dashboard quarters (${testEngine()})`, () => {
     );
     expect(await latestCompleteQuarter(handle.db)).toBe("2025Q3");
     expect(await submissionStatusCounts(handle.db, { quarter: "2025Q3" })).toEqual([
-      { status: "approved", zones: ZONE_CODES.length - 1 },
+      { status: "approved", zones: CATALOGUE_ZONES.length - 1 },
     ]);
     await handle.db.execute(
       sql`update zones set reports_from = '2017Q1', retired_from = null where code = 'SD-ZB'`,
@@ -143,7 +146,7 @@ describe(`dashboard quarters (${testEngine()})`, () => {
     await quarterAt("2025Q1", "approved");
     await quarterAt("2026Q1", "approved");
     // Five zones with values, two pairs of ties ("5.00" and "5" are the same number); the rest have none.
-    const [a, b, c, d, e, none] = ZONE_CODES;
+    const [a, b, c, d, e, none] = CATALOGUE_ZONES as [string, string, string, string, string, string];
     const reported: [string, string][] = [
       [a, "10"],
       [b, "10"],
@@ -194,13 +197,13 @@ describe(`dashboard quarters (${testEngine()})`, () => {
     await quarterAt("2026Q1", "approved");
     // Zone k of the catalogue reports k + 1 (last year: k); a higher value is better.
     await handle.db.insert(observations).values(
-      ZONE_CODES.flatMap((zoneCode, k) => [
+      CATALOGUE_ZONES.flatMap((zoneCode, k) => [
         { zoneCode, quarter: "2026Q1", indicatorCode: "gdp-growth", value: String(k + 1) },
         { zoneCode, quarter: "2025Q1", indicatorCode: "gdp-growth", value: String(k) },
       ]),
     );
-    const last = ZONE_CODES.length - 1;
-    const named = [ZONE_CODES[last], ZONE_CODES[0]] as string[];
+    const last = CATALOGUE_ZONES.length - 1;
+    const named = [CATALOGUE_ZONES[last], CATALOGUE_ZONES[0]] as string[];
     const rows = await indicatorRanking(handle.db, {
       indicatorCode: "gdp-growth",
       quarter: "2026Q1",
@@ -218,7 +221,7 @@ describe(`dashboard quarters (${testEngine()})`, () => {
       quarter: "2026Q1",
       lastYearQuarter: "2025Q1",
       direction: "higher",
-      zoneCodes: [ZONE_CODES[0], ZONE_CODES[1], ZONE_CODES[last]] as string[],
+      zoneCodes: [CATALOGUE_ZONES[0], CATALOGUE_ZONES[1], CATALOGUE_ZONES[last]] as string[],
     });
     expect(three.map((row) => row.value)).toEqual([String(last + 1), "2", "1"]);
     // An inactive zone is neither ranked nor returned.

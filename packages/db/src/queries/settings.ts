@@ -9,7 +9,12 @@ export type TwoFactorRole = (typeof TWO_FACTOR_REQUIRABLE_ROLES)[number];
 /** Settings keys and the shape of their values. */
 export interface SettingValues {
   /** Present when the installation holds synthetic demo data, which the UI must say plainly. */
-  demo: { seededThrough: string; seededAt: string };
+  demo: {
+    seededThrough: string;
+    seededAt: string;
+    /** The built-in zones the demo data covers; absent when written by a release that seeded the first batch only. */
+    zoneCodes?: string[];
+  };
   /** The session-signing secret of an installation without BETTER_AUTH_SECRET (the demo). */
   authSecret: { value: string };
   /** Roles whose members must set up two-factor sign-in before using the app (empty: optional for all). */

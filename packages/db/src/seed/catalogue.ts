@@ -1,4 +1,4 @@
-import { INDICATORS, ZONES } from "@zones/domain";
+import { BUILT_IN_ZONES, INDICATORS } from "@zones/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { toSnakeCase } from "drizzle-orm/casing";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
@@ -20,11 +20,10 @@ function fillMissing(columns: readonly PgColumn[]): Record<string, SQL> {
 }
 
 /**
- * The zones a new installation gets. The second batch (`SECOND_BATCH_ZONES`) joins once every query and page
- * takes its zones from the database catalogue and the demo has its values from 2019Q4: until then a zone
- * without values would leave every quarter incomplete.
+ * The zones a new installation gets: both batches. An installation seeded by an older release (the first
+ * batch only) gets the second batch added, after the zones it has (`sortOrder` continues the built-in order).
  */
-const SEEDED_ZONES = ZONES;
+const SEEDED_ZONES = BUILT_IN_ZONES;
 
 /**
  * Seeds the catalogue from `@zones/domain`'s built-in one: a new installation gets every zone, member city and

@@ -1,5 +1,6 @@
 import {
   appliesToQuarter,
+  BUILT_IN_ZONES,
   defaultDeadline,
   FIRST_QUARTER,
   INDICATORS,
@@ -9,7 +10,7 @@ import {
   quarterEnd,
   quarterRange,
   toQuarter,
-  ZONES,
+  ZONE_CODES,
 } from "@zones/domain";
 
 import type { Database } from "../client";
@@ -22,7 +23,8 @@ export const DEMO_FIRST_QUARTER: QuarterString = FIRST_QUARTER;
 
 /**
  * Where each zone stands in the open (last finished) quarter, so that the demo shows every step of
- * the workflow. Huangshi (HB-HS) is mid-entry: its demo official has work to do.
+ * the workflow. Huangshi (HB-HS) is mid-entry: its demo official has work to do. The first batch's states are
+ * what the end-to-end tests read; the second batch adds one zone at each step.
  */
 const OPEN_QUARTER_STATUS: Record<string, "approved" | "submitted" | "draft" | "none"> = {
   "LN-C": "approved",
@@ -37,6 +39,14 @@ const OPEN_QUARTER_STATUS: Record<string, "approved" | "submitted" | "draft" | "
   "HB-HS": "draft",
   "SC-ZG": "draft",
   "NX-NE": "none",
+  "BJ-JX": "approved",
+  "LN-DL": "approved",
+  "HL-DQ": "approved",
+  "JS-XZ": "approved",
+  "JX-PX": "submitted",
+  "HA-W": "submitted",
+  "GD-SG": "draft",
+  "GZ-LPS": "none",
 };
 
 const INSERT_CHUNK = 2_000;
@@ -70,20 +80,28 @@ export async function seedReportingPeriods(
 }
 
 /**
- * Synthetic submissions and observations from 2017Q1 to the last finished quarter. Idempotent: rows
- * that exist are kept, and a marker records how far the data reaches so a warm start skips the work.
+ * Synthetic submissions and observations from 2017Q1 (a zone of a later batch: from its `reportsFrom`) to the
+ * last finished quarter. Idempotent: rows that exist are kept, and a marker records how far the data reaches
+ * and for which zones, so a warm start skips the work and an installation seeded by an older release gets the
+ * values of the zones it lacks (and of those only: what users entered since stays as it is).
  */
 export async function seedDemoData(db: Database, now: Date): Promise<{ inserted: boolean }> {
   const open = lastFinishedQuarter(now);
   const marker = await getSetting(db, "demo");
-  if (marker?.seededThrough === open) return { inserted: false };
+  // A marker without zones was written by a release that seeded the first batch only.
+  const seededZones = new Set<string>(marker ? (marker.zoneCodes ?? ZONE_CODES) : []);
+  const upToDate = marker?.seededThrough === open;
+  const zonesToSeed = upToDate
+    ? BUILT_IN_ZONES.filter((zone) => !seededZones.has(zone.code))
+    : BUILT_IN_ZONES;
+  if (zonesToSeed.length === 0) return { inserted: false };
 
-  const quarters = quarterRange(DEMO_FIRST_QUARTER, open);
   const submissionRows: (typeof submissions.$inferInsert)[] = [];
   const observationRows: (typeof observations.$inferInsert)[] = [];
 
-  for (const zone of ZONES) {
-    for (const quarter of quarters) {
+  for (const zone of zonesToSeed) {
+    const first = zone.reportsFrom > DEMO_FIRST_QUARTER ? zone.reportsFrom : DEMO_FIRST_QUARTER;
+    for (const quarter of quarterRange(first, open)) {
       const status = quarter === open ? (OPEN_QUARTER_STATUS[zone.code] ?? "draft") : "approved";
       if (status === "none") continue;
       const deadline = new Date(`${defaultDeadline(quarter)}T16:00:00Z`);
@@ -125,7 +143,8 @@ export async function seedDemoData(db: Database, now: Date): Promise<{ inserted:
         .values(observationRows.slice(i, i + INSERT_CHUNK))
         .onConflictDoNothing();
     }
-    await putSetting(tx, "demo", { seededThrough: open, seededAt: now.toISOString() });
+    const zoneCodes = BUILT_IN_ZONES.map((zone) => zone.code);
+    await putSetting(tx, "demo", { seededThrough: open, seededAt: now.toISOString(), zoneCodes });
   });
   return { inserted: true };
 }

@@ -14,6 +14,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   { email: "reviewer@demo.local", name: "演示审核员", role: "reviewer", zoneCodes: [] },
   { email: "huangshi@demo.local", name: "黄石填报员", role: "official", zoneCodes: ["HB-HS"] },
   { email: "viewer@demo.local", name: "演示查看员", role: "viewer", zoneCodes: [] },
+  // A zone of the second batch (2019), mid-entry in the open quarter as Huangshi is.
+  { email: "shaoguan@demo.local", name: "韶关填报员", role: "official", zoneCodes: ["GD-SG"] },
 ];
 
 /** Creates the missing demo accounts; the password is hashed by the caller's auth library. */

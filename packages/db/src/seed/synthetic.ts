@@ -33,6 +33,15 @@ const PROFILES: Record<string, ZoneProfile> = {
   "CQ-M": { gdp2016: 3200, growthOffset: 1.4, advancement: 0.45, openness: 0.15 },
   "SC-ZG": { gdp2016: 1130, growthOffset: 0.6, advancement: 0.4, openness: 0.06 },
   "NX-NE": { gdp2016: 710, growthOffset: -0.2, advancement: 0.25, openness: 0.08 },
+  // The second batch reports from 2019Q4; its figures still compound from 2016 like the first's.
+  "BJ-JX": { gdp2016: 1250, growthOffset: 0.4, advancement: 0.7, openness: 0.1 },
+  "LN-DL": { gdp2016: 6800, growthOffset: -0.6, advancement: 0.6, openness: 0.5 },
+  "HL-DQ": { gdp2016: 2600, growthOffset: -2.0, advancement: 0.3, openness: 0.06 },
+  "JS-XZ": { gdp2016: 5800, growthOffset: 0.8, advancement: 0.55, openness: 0.08 },
+  "JX-PX": { gdp2016: 1030, growthOffset: 1.2, advancement: 0.4, openness: 0.05 },
+  "HA-W": { gdp2016: 5500, growthOffset: 0.6, advancement: 0.45, openness: 0.07 },
+  "GD-SG": { gdp2016: 1220, growthOffset: 0.2, advancement: 0.4, openness: 0.1 },
+  "GZ-LPS": { gdp2016: 1310, growthOffset: 1.8, advancement: 0.25, openness: 0.03 },
 };
 
 const DEFAULT_PROFILE: ZoneProfile = { gdp2016: 2000, growthOffset: 0, advancement: 0.45, openness: 0.12 };

@@ -1,4 +1,4 @@
-import { INDICATORS, type IndicatorEdit, ZONES, type ZoneEdit } from "@zones/domain";
+import { BUILT_IN_ZONES, INDICATORS, type IndicatorEdit, type ZoneEdit } from "@zones/domain";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -22,20 +22,20 @@ import {
 
 const ACTOR = { actorId: null as unknown as string };
 
-const DAQING: ZoneEdit = {
-  code: "HL-DQ",
-  nameZh: "黑龙江大庆",
-  nameEn: "Daqing, Heilongjiang",
-  shortNameZh: "大庆",
-  shortNameEn: "Daqing",
-  provinceZh: "黑龙江",
-  provinceEn: "Heilongjiang",
+const YULIN: ZoneEdit = {
+  code: "SN-YL",
+  nameZh: "陕西榆林",
+  nameEn: "Yulin, Shaanxi",
+  shortNameZh: "榆林",
+  shortNameEn: "Yulin",
+  provinceZh: "陕西",
+  provinceEn: "Shaanxi",
   batch: 2,
   namedOn: "2019-08-01",
   reportsFrom: "2019Q4",
   cityType: "resource-based",
-  region: "northeast",
-  memberCities: [{ code: "HL-DQ-DQ", nameZh: "大庆", nameEn: "Daqing" }],
+  region: "west",
+  memberCities: [{ code: "SN-YL-YL", nameZh: "榆林", nameEn: "Yulin" }],
 };
 
 function editOf(code: string): IndicatorEdit {
@@ -70,7 +70,7 @@ describe(`the catalogue in the database (${testEngine()})`, () => {
 
   it("reads back exactly the built-in catalogue a new installation is seeded with", async () => {
     const catalogue = await readCatalogue(handle.db);
-    expect(catalogue.zones).toEqual(ZONES);
+    expect(catalogue.zones).toEqual(BUILT_IN_ZONES);
     expect(catalogue.indicators).toEqual(INDICATORS);
     expect(catalogue.version).toBeGreaterThan(0);
   });
@@ -103,28 +103,28 @@ describe(`the catalogue in the database (${testEngine()})`, () => {
   });
 
   it("adds, edits and retires a zone with its member cities, each change audited", async () => {
-    expect(await addZone(handle.db, DAQING, ACTOR)).toBe("done");
-    expect(await addZone(handle.db, DAQING, ACTOR)).toBe("zone-taken");
-    let daqing = (await readCatalogue(handle.db)).zones.at(-1);
-    expect(daqing).toMatchObject({ code: "HL-DQ", batch: 2, reportsFrom: "2019Q4", region: "northeast" });
-    expect(daqing?.memberCities).toEqual([{ code: "HL-DQ-DQ", name: { zh: "大庆", en: "Daqing" } }]);
+    expect(await addZone(handle.db, YULIN, ACTOR)).toBe("done");
+    expect(await addZone(handle.db, YULIN, ACTOR)).toBe("zone-taken");
+    let yulin = (await readCatalogue(handle.db)).zones.at(-1);
+    expect(yulin).toMatchObject({ code: "SN-YL", batch: 2, reportsFrom: "2019Q4", region: "west" });
+    expect(yulin?.memberCities).toEqual([{ code: "SN-YL-YL", name: { zh: "榆林", en: "Yulin" } }]);
 
     const twoCities = {
-      ...DAQING,
-      shortNameEn: "Daqing City",
-      memberCities: [...DAQING.memberCities, { code: "HL-DQ-LH", nameZh: "林甸", nameEn: "Lindian" }],
+      ...YULIN,
+      shortNameEn: "Yulin City",
+      memberCities: [...YULIN.memberCities, { code: "SN-YL-SM", nameZh: "神木", nameEn: "Shenmu" }],
     };
     expect(await updateZone(handle.db, twoCities, ACTOR)).toBe("done");
-    expect(await setZoneRetired(handle.db, { code: "HL-DQ", retiredFrom: "2030Q1" }, ACTOR)).toBe(true);
-    daqing = (await readCatalogue(handle.db)).zones.find((zone) => zone.code === "HL-DQ");
-    expect(daqing?.shortName.en).toBe("Daqing City");
-    expect(daqing?.memberCities.map((city) => city.code)).toEqual(["HL-DQ-DQ", "HL-DQ-LH"]);
-    expect(daqing?.retiredFrom).toBe("2030Q1");
+    expect(await setZoneRetired(handle.db, { code: "SN-YL", retiredFrom: "2030Q1" }, ACTOR)).toBe(true);
+    yulin = (await readCatalogue(handle.db)).zones.find((zone) => zone.code === "SN-YL");
+    expect(yulin?.shortName.en).toBe("Yulin City");
+    expect(yulin?.memberCities.map((city) => city.code)).toEqual(["SN-YL-YL", "SN-YL-SM"]);
+    expect(yulin?.retiredFrom).toBe("2030Q1");
 
     const actions = await handle.db
       .select({ action: auditLog.action })
       .from(auditLog)
-      .where(eq(auditLog.entityId, "HL-DQ"))
+      .where(eq(auditLog.entityId, "SN-YL"))
       .orderBy(auditLog.id);
     expect(actions.map((row) => row.action)).toEqual([
       "catalogue.zone.add",
@@ -135,12 +135,12 @@ describe(`the catalogue in the database (${testEngine()})`, () => {
 
   it("refuses a member city code of another zone and leaves everything as it was", async () => {
     const version = await readCatalogueVersion(handle.db);
-    const stolen = { ...DAQING, memberCities: [{ code: "HB-HS-HS", nameZh: "黄石", nameEn: "Huangshi" }] };
+    const stolen = { ...YULIN, memberCities: [{ code: "HB-HS-HS", nameZh: "黄石", nameEn: "Huangshi" }] };
     expect(await updateZone(handle.db, stolen, ACTOR)).toBe("city-taken");
-    expect(await updateZone(handle.db, { ...DAQING, code: "XX-NO" }, ACTOR)).toBe("not-found");
+    expect(await updateZone(handle.db, { ...YULIN, code: "XX-NO" }, ACTOR)).toBe("not-found");
     const catalogue = await readCatalogue(handle.db);
     expect(catalogue.version).toBe(version);
-    expect(catalogue.zones.find((zone) => zone.code === "HL-DQ")?.memberCities).toHaveLength(2);
+    expect(catalogue.zones.find((zone) => zone.code === "SN-YL")?.memberCities).toHaveLength(2);
   });
 
   it("edits an indicator's metadata, adds one from a year and retires one after a year", async () => {

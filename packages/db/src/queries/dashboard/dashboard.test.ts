@@ -1,4 +1,4 @@
-import { INDICATORS, ZONE_CODES } from "@zones/domain";
+import { BUILT_IN_ZONES, INDICATORS } from "@zones/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -14,6 +14,9 @@ import { refreshPeerStatistics } from "./peer-statistics";
 import { livePercentileHeat, percentileHeat } from "./percentile-heat";
 import { MAX_DASHBOARD_ZONES } from "./values";
 import { zoneSeries } from "./zone-series";
+
+/** The codes of the catalogue the tests seed (both built-in batches). */
+const CATALOGUE_ZONES = BUILT_IN_ZONES.map((zone) => zone.code);
 
 /** One zone more than a dashboard query names: the whole catalogue, with room to grow. */
 const TOO_MANY_ZONES = Array.from({ length: MAX_DASHBOARD_ZONES + 1 }, (_, i) => `Z${i}`);
@@ -68,7 +71,7 @@ const FIXTURE: {
   { zone: "AH-TL", quarter: "2025Q3", status: "returned", gdp: "5", unemployment: "0.5" },
 ];
 
-const ACTIVE_ZONES = ZONE_CODES.filter((code) => code !== "SX-CZ");
+const ACTIVE_ZONES = CATALOGUE_ZONES.filter((code) => code !== "SX-CZ");
 const HEADLINE_COUNT = INDICATORS.filter((indicator) => indicator.headline).length;
 const CATALOGUE = INDICATORS.map((indicator) => indicator.code);
 const HEADLINES = INDICATORS.filter((indicator) => indicator.headline).map((indicator) => indicator.code);
@@ -570,7 +573,7 @@ describe(`dashboard queries (${testEngine()})`, () => {
       const cells = await percentileHeat(handle.db, {
         quarter: "2025Q3",
         includeSubmitted: false,
-        zoneCodes: ZONE_CODES,
+        zoneCodes: CATALOGUE_ZONES,
         indicatorCodes: CATALOGUE,
       });
       expect(cells).toHaveLength(INDICATORS.length * ACTIVE_ZONES.length);
@@ -597,7 +600,12 @@ describe(`dashboard queries (${testEngine()})`, () => {
 
     it("reads stored percentiles equal to the live window's in every quarter of the fixture", async () => {
       for (const quarter of QUARTERS) {
-        const params = { quarter, includeSubmitted: false, zoneCodes: ZONE_CODES, indicatorCodes: CATALOGUE };
+        const params = {
+          quarter,
+          includeSubmitted: false,
+          zoneCodes: CATALOGUE_ZONES,
+          indicatorCodes: CATALOGUE,
+        };
         expect(await percentileHeat(handle.db, params)).toEqual(await livePercentileHeat(handle.db, params));
       }
     });
@@ -606,7 +614,7 @@ describe(`dashboard queries (${testEngine()})`, () => {
       const cells = await percentileHeat(handle.db, {
         quarter: "2025Q3",
         includeSubmitted: true,
-        zoneCodes: ZONE_CODES,
+        zoneCodes: CATALOGUE_ZONES,
         indicatorCodes: CATALOGUE,
       });
       const of = (indicatorCode: string) =>
@@ -646,7 +654,7 @@ describe(`dashboard queries (${testEngine()})`, () => {
         to: "2025Q3",
         quarters: 4,
         includeSubmitted: false,
-        zoneCodes: ZONE_CODES,
+        zoneCodes: CATALOGUE_ZONES,
         indicatorCodes: HEADLINES,
       });
       expect(rows).toHaveLength(ACTIVE_ZONES.length * HEADLINE_COUNT * 4);
@@ -668,7 +676,7 @@ describe(`dashboard queries (${testEngine()})`, () => {
           to: "2025Q3",
           quarters: 41,
           includeSubmitted: false,
-          zoneCodes: ZONE_CODES,
+          zoneCodes: CATALOGUE_ZONES,
           indicatorCodes: HEADLINES,
         }),
       ).rejects.toThrow(RangeError);

@@ -1,4 +1,4 @@
-import type { PeerGroup } from "@zones/domain";
+import { BUILT_IN_ZONES, type PeerGroup } from "@zones/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -16,7 +16,7 @@ import { zoneSeries } from "./zone-series";
 /**
  * Peer groups on a hand-made fixture: `gdp` (year-to-date, higher is better), every submission approved.
  * The seeded catalogue's groups: central = SX-CZ, AH-TL, HB-HS, HN-C; resource-based = NM-W, HE-TS, SX-CZ,
- * AH-TL, HB-HS (and SC-ZG, NX-NE, without values here). HN-C joins mid-series: it reports from 2026Q2, so its
+ * AH-TL, HB-HS (and SC-ZG, NX-NE and the second batch's zones, without values here). HN-C joins mid-series: it reports from 2026Q2, so its
  * 2026Q1 value (loaded anyway) counts nowhere.
  *
  *            region     type        2026Q1  2026Q2
@@ -184,6 +184,7 @@ describe(`peer groups (${testEngine()})`, () => {
     const choices = await peerGroupChoices(handle.db, { zoneCode: "HB-HS" });
     expect(choices.map(({ key }) => key)).toEqual([
       "batch-1",
+      "batch-2",
       "type-old-industrial",
       "type-resource-based",
       "region-northeast",
@@ -196,7 +197,9 @@ describe(`peer groups (${testEngine()})`, () => {
       "type-resource-based",
       "region-central",
     ]);
-    expect(choices.find(({ key }) => key === "region-central")?.zones).toBe(4);
+    expect(choices.find(({ key }) => key === "region-central")?.zones).toBe(
+      BUILT_IN_ZONES.filter((zone) => zone.region === "central").length,
+    );
   });
 
   it("reads membership and reporting from the zones table: an edit applies on the next read", async () => {
