@@ -6,6 +6,7 @@ import { migrateDatabase } from "@zones/db/migrate";
 import { seedCatalogue, syntheticNumeric } from "@zones/db/seed";
 import {
   addQuarters,
+  BUILT_IN_ZONES,
   defaultDeadline,
   INDICATORS,
   type Indicator,
@@ -16,7 +17,6 @@ import {
   quarterRange,
   THEME_CODES,
   toQuarter,
-  ZONES,
 } from "@zones/domain";
 import type { Sql } from "postgres";
 
@@ -26,8 +26,8 @@ import { assertBenchDatabase, connect, ensureDatabase } from "./pg";
 /**
  * The data generator behind `npm run bench:seed`: a PostgreSQL database at a chosen scale, loaded with COPY.
  *
- * - Units: the 12 catalogue zones first (their values exactly those of the demo seed), then synthetic units
- *   (`SU-0013`…) as real, active rows of `zones`: peer statistics, rankings and exports read them like any
+ * - Units: the 20 catalogue zones (both batches) first (their values exactly those of the demo seed), then
+ *   synthetic units (`SU-0021`…) as real, active rows of `zones`: peer statistics, rankings and exports read them like any
  *   zone. The procedures' input schemas accept catalogue codes only, so the benchmarks ask for catalogue
  *   zones while every query reads all units.
  * - Indicators: the catalogue's quarterly indicators first, then synthetic quarterly ones (`syn-18`…) as real
@@ -73,7 +73,7 @@ export interface SeedMarker {
 }
 
 /** Bumped whenever the generated data changes shape, so old bench databases are regenerated. */
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 
 /** `values`: one audit row per value, as the product writes; `status`: status changes only (smaller). */
 export type AuditMode = "values" | "status";
@@ -111,6 +111,14 @@ const OPEN_STATUS: Record<string, Status> = {
   "HB-HS": "draft",
   "SC-ZG": "draft",
   "NX-NE": "returned",
+  "BJ-JX": "approved",
+  "LN-DL": "approved",
+  "HL-DQ": "approved",
+  "JS-XZ": "approved",
+  "JX-PX": "submitted",
+  "HA-W": "submitted",
+  "GD-SG": "draft",
+  "GZ-LPS": "returned",
 };
 type Status = "draft" | "submitted" | "returned" | "approved";
 
@@ -121,8 +129,10 @@ export function checkScale(scale: Scale): void {
   for (const [name, value] of Object.entries(scale)) {
     if (!Number.isInteger(value) || value < 1) throw new RangeError(`--${name} must be a positive integer`);
   }
-  if (scale.units < ZONES.length) {
-    throw new RangeError(`--units must be at least ${ZONES.length} (the catalogue zones come first)`);
+  if (scale.units < BUILT_IN_ZONES.length) {
+    throw new RangeError(
+      `--units must be at least ${BUILT_IN_ZONES.length} (the catalogue zones come first)`,
+    );
   }
   if (scale.units > 9999) throw new RangeError("--units: at most 9999");
   if (scale.quarters > 200) throw new RangeError("--quarters: at most 200");
@@ -239,11 +249,11 @@ function unitCode(index: number): string {
 
 function buildUnits(count: number): Unit[] {
   return Array.from({ length: count }, (_, index) => {
-    const real = index < ZONES.length;
+    const real = index < BUILT_IN_ZONES.length;
     return {
-      code: real ? (ZONES[index]?.code ?? "") : unitCode(index),
+      code: real ? (BUILT_IN_ZONES[index]?.code ?? "") : unitCode(index),
       index,
-      twin: index % ZONES.length,
+      twin: index % BUILT_IN_ZONES.length,
       real,
       size: real ? 1 : 0.25 + 1.5 * (0.5 + 0.5 * noise(index, 1, 1)),
       advancement: 0.5 + 0.5 * noise(index, 2, 2),
@@ -291,8 +301,8 @@ class ValueSource {
     readonly quarters: QuarterString[],
   ) {
     this.#parts = quarters.map((quarter) => toQuarter(quarter));
-    // Catalogue figures of the 12 zones, computed once: synthetic units derive theirs from these.
-    this.#twins = ZONES.map((zone) =>
+    // Catalogue figures of the 20 zones, computed once: synthetic units derive theirs from these.
+    this.#twins = BUILT_IN_ZONES.map((zone) =>
       indicators.map((bench) =>
         bench.indicator
           ? quarters.map((quarter) =>
@@ -569,7 +579,7 @@ export async function seedBench(url: string, options: SeedOptions): Promise<Seed
       .filter((unit) => !unit.real)
       .map((unit) => {
         const kind = UNIT_KINDS.find((candidate) => unit.index < candidate.upTo) ?? UNIT_KINDS[2];
-        const twin = ZONES[unit.twin];
+        const twin = BUILT_IN_ZONES[unit.twin];
         const province = twin?.province ?? { zh: "", en: "" };
         const number = String(unit.index + 1).padStart(4, "0");
         return {
