@@ -3,7 +3,7 @@ import { pipeline } from "node:stream/promises";
 import { openPostgres } from "@zones/db/client";
 import { refreshPeerStatistics } from "@zones/db/dashboard";
 import { migrateDatabase } from "@zones/db/migrate";
-import { seedCatalogue, syntheticNumeric } from "@zones/db/seed";
+import { OPEN_QUARTER_STATUS, seedCatalogue, syntheticNumeric } from "@zones/db/seed";
 import {
   addQuarters,
   BUILT_IN_ZONES,
@@ -97,29 +97,16 @@ export interface SeedReport {
 }
 
 const QUARTERLY = INDICATORS.filter((indicator) => indicator.frequency === "quarterly");
-/** Where each catalogue zone stands in the open quarter (as the demo seed; NX-NE returned, not empty). */
-const OPEN_STATUS: Record<string, Status> = {
-  "LN-C": "approved",
-  "JL-C": "approved",
-  "NM-W": "approved",
-  "HE-TS": "approved",
-  "SX-CZ": "approved",
-  "SD-ZB": "approved",
-  "AH-TL": "approved",
-  "HN-C": "submitted",
-  "CQ-M": "submitted",
-  "HB-HS": "draft",
-  "SC-ZG": "draft",
-  "NX-NE": "returned",
-  "BJ-JX": "approved",
-  "LN-DL": "approved",
-  "HL-DQ": "approved",
-  "JS-XZ": "approved",
-  "JX-PX": "submitted",
-  "HA-W": "submitted",
-  "GD-SG": "draft",
-  "GZ-LPS": "returned",
-};
+/**
+ * Where each catalogue zone stands in the open quarter: the demo seed's states, except that a zone with nothing
+ * there (NX-NE, GZ-LPS) has its submission returned here, so that every workflow state is present at scale.
+ */
+const OPEN_STATUS: Record<string, Status> = Object.fromEntries(
+  Object.entries(OPEN_QUARTER_STATUS).map(([zone, status]) => [
+    zone,
+    status === "none" ? "returned" : status,
+  ]),
+);
 type Status = "draft" | "submitted" | "returned" | "approved";
 
 /** The zone the save benchmark writes to (a draft in the open quarter). */

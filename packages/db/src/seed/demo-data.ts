@@ -26,7 +26,7 @@ export const DEMO_FIRST_QUARTER: QuarterString = FIRST_QUARTER;
  * the workflow. Huangshi (HB-HS) is mid-entry: its demo official has work to do. The first batch's states are
  * what the end-to-end tests read; the second batch adds one zone at each step.
  */
-const OPEN_QUARTER_STATUS: Record<string, "approved" | "submitted" | "draft" | "none"> = {
+export const OPEN_QUARTER_STATUS: Readonly<Record<string, "approved" | "submitted" | "draft" | "none">> = {
   "LN-C": "approved",
   "JL-C": "approved",
   "NM-W": "approved",

@@ -8,7 +8,7 @@ import { seedDemoUsers } from "./demo-users";
 import { seedDemoEvaluation, seedPublishedRatings } from "./evaluation";
 
 export { seedCatalogue } from "./catalogue";
-export { DEMO_FIRST_QUARTER, seedDemoData, seedReportingPeriods } from "./demo-data";
+export { DEMO_FIRST_QUARTER, OPEN_QUARTER_STATUS, seedDemoData, seedReportingPeriods } from "./demo-data";
 export { DEMO_MAIL } from "./demo-mail";
 export { seedDemoTargets } from "./demo-targets";
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoUsers } from "./demo-users";
