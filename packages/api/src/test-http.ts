@@ -48,6 +48,17 @@ export async function answer(request: Request, context: Context): Promise<HttpAn
 /** Tables that a read may rightly rewrite (statistics recomputed on demand). */
 const DERIVED_TABLES = new Set(["peer_statistics", "peer_statistics_stale"]);
 
+/**
+ * Test-only: the first transaction id not yet completed. A transaction gets an id when it first writes, so an
+ * unchanged mark means nothing could have changed since it was read (a changed one: something may have).
+ */
+export async function writeMark(db: Database): Promise<string> {
+  const [row] = rowsOf<{ mark: string }>(
+    await db.execute(sql`select pg_snapshot_xmax(pg_current_snapshot())::text as mark`),
+  );
+  return row?.mark ?? "";
+}
+
 /** Row count and content hash of every table of ours: equal fingerprints, unchanged data. */
 export async function databaseFingerprint(db: Database): Promise<Record<string, string>> {
   const tables = rowsOf<{ name: string }>(

@@ -14,7 +14,7 @@ import { repositoryRoot } from "./repository-root";
  * (MIGRATE_ON_START), from Next's build, where this file's own URL is that of a bundle (the comment keeps Next
  * from tracing the folder).
  */
-function migrationsFolder(): string {
+export function migrationsFolder(): string {
   return path.resolve(/*turbopackIgnore: true*/ repositoryRoot(), "packages", "db", "drizzle");
 }
 
