@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import type { ZoneEdit } from "@zones/domain";
 import postgres from "postgres";
 
 import { type DatabaseHandle, openPglite, openPostgres } from "./client";
@@ -13,6 +14,23 @@ import { migrateDatabase, migrationsFolder } from "./migrate";
 import type { TestEngine } from "./test-projects";
 
 export type { TestEngine };
+
+/** Test-only: an admin's addition of a zone the built-in catalogue lacks (Yulin, Shaanxi, of no batch yet named). */
+export const YULIN_ZONE_EDIT: ZoneEdit = {
+  code: "SN-YL",
+  nameZh: "陕西榆林",
+  nameEn: "Yulin, Shaanxi",
+  shortNameZh: "榆林",
+  shortNameEn: "Yulin",
+  provinceZh: "陕西",
+  provinceEn: "Shaanxi",
+  batch: 2,
+  namedOn: "2019-08-01",
+  reportsFrom: "2019Q4",
+  cityType: "resource-based",
+  region: "west",
+  memberCities: [{ code: "SN-YL-YL", nameZh: "榆林", nameEn: "Yulin" }],
+};
 
 /** The engine this test run targets; vitest projects set TEST_ENGINE (see `databaseTestProjects`). */
 export function testEngine(): TestEngine {

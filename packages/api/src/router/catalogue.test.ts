@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
-import { BUILT_IN_ZONES, type ZoneEdit } from "@zones/domain";
+import { YULIN_ZONE_EDIT } from "@zones/db/testing";
+import { BUILT_IN_ZONES } from "@zones/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { openTestWorld, type TestWorld } from "../test-fixtures";
@@ -21,21 +22,7 @@ async function refusal(call: Promise<unknown>) {
   return error;
 }
 
-const YULIN: ZoneEdit = {
-  code: "SN-YL",
-  nameZh: "陕西榆林",
-  nameEn: "Yulin, Shaanxi",
-  shortNameZh: "榆林",
-  shortNameEn: "Yulin",
-  provinceZh: "陕西",
-  provinceEn: "Shaanxi",
-  batch: 2,
-  namedOn: "2019-08-01",
-  reportsFrom: "2019Q4",
-  cityType: "resource-based",
-  region: "west",
-  memberCities: [{ code: "SN-YL-YL", nameZh: "榆林", nameEn: "Yulin" }],
-};
+const YULIN = YULIN_ZONE_EDIT;
 
 describe("the catalogue's procedures", () => {
   it("gives everyone signed in the database's catalogue, and admins its edits", async () => {

@@ -3,7 +3,7 @@ import { createUser } from "@zones/auth";
 import { readCatalogue } from "@zones/db/catalogue";
 import { type DatabaseHandle, rowsOf } from "@zones/db/client";
 import { seedDatabase } from "@zones/db/seed";
-import { createTestDatabase, testEngine } from "@zones/db/testing";
+import { createTestDatabase, testEngine, YULIN_ZONE_EDIT } from "@zones/db/testing";
 import type { QuarterString, ZonesError } from "@zones/domain";
 import { parseUpload } from "@zones/spreadsheets";
 import { sql } from "drizzle-orm";
@@ -21,25 +21,12 @@ import { buildTemplate } from "./template";
  */
 const NOW = new Date("2026-11-28T10:00:00+08:00");
 const OPEN = "2026Q3";
-const ZONE = "SN-YL";
+const ZONE = YULIN_ZONE_EDIT.code;
 const INDICATOR = "green-power-share";
 const RETIRED = "retail-sales";
 
-const NEW_ZONE = {
-  code: ZONE,
-  nameZh: "陕西榆林",
-  nameEn: "Yulin, Shaanxi",
-  shortNameZh: "榆林",
-  shortNameEn: "Yulin",
-  provinceZh: "陕西",
-  provinceEn: "Shaanxi",
-  batch: 3,
-  namedOn: "2026-06-01",
-  reportsFrom: OPEN,
-  cityType: "resource-based" as const,
-  region: "west" as const,
-  memberCities: [{ code: `${ZONE}-YL`, nameZh: "榆林", nameEn: "Yulin" }],
-};
+/** Named this year, reporting from the open quarter. */
+const NEW_ZONE = { ...YULIN_ZONE_EDIT, batch: 3, namedOn: "2026-06-01", reportsFrom: OPEN };
 
 const NEW_INDICATOR = {
   code: INDICATOR,

@@ -1,4 +1,4 @@
-import { BUILT_IN_ZONES, INDICATORS, type IndicatorEdit, type ZoneEdit } from "@zones/domain";
+import { BUILT_IN_ZONES, INDICATORS, type IndicatorEdit } from "@zones/domain";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -6,7 +6,7 @@ import type { DatabaseHandle } from "../../client";
 import { rowsOf } from "../../rows";
 import { auditLog, indicators, zones } from "../../schema";
 import { seedCatalogue } from "../../seed/catalogue";
-import { createTestDatabase, testEngine } from "../../testing";
+import { createTestDatabase, testEngine, YULIN_ZONE_EDIT } from "../../testing";
 import {
   addIndicator,
   addZone,
@@ -22,21 +22,7 @@ import {
 
 const ACTOR = { actorId: null as unknown as string };
 
-const YULIN: ZoneEdit = {
-  code: "SN-YL",
-  nameZh: "陕西榆林",
-  nameEn: "Yulin, Shaanxi",
-  shortNameZh: "榆林",
-  shortNameEn: "Yulin",
-  provinceZh: "陕西",
-  provinceEn: "Shaanxi",
-  batch: 2,
-  namedOn: "2019-08-01",
-  reportsFrom: "2019Q4",
-  cityType: "resource-based",
-  region: "west",
-  memberCities: [{ code: "SN-YL-YL", nameZh: "榆林", nameEn: "Yulin" }],
-};
+const YULIN = YULIN_ZONE_EDIT;
 
 function editOf(code: string): IndicatorEdit {
   const indicator = INDICATORS.find((found) => found.code === code);
