@@ -1,29 +1,59 @@
 import type { Database } from "@zones/db/client";
 import { activeZoneCodes, saveTargets, targetIndicatorFacts, targetStatuses } from "@zones/db/targets";
 import {
+  type Catalogue,
+  indicatorInForceInYear,
   type Locale,
   localized,
   neutraliseFormula,
   neutraliseFormulaUnlessNumeric,
+  quarterOfDate,
   TARGET_COMPARISON_LABELS,
   TARGET_STATUS_LABELS,
+  zonesReportingIn,
 } from "@zones/domain";
 import {
   buildTargetTemplateCsv,
   csvWithBom,
   readTargetUpload,
+  type TargetTemplateRow,
   type TargetUploadError,
   validateTargetRows,
 } from "@zones/spreadsheets";
 
-/** The downloadable targets template: the header and two example rows (R&D intensity, PM2.5). */
-export function targetTemplate() {
-  const example = { zone_code: "HB-HS", target_year: "2025", comparison: "", baseline_year: "2020" };
+/** The plan year the template's examples aim at (十五五, 2026–2030) and the year they start from. */
+const EXAMPLE_TARGET_YEAR = 2030;
+const EXAMPLE_BASELINE_YEAR = 2025;
+/** Example targets, each kept only while the catalogue has its indicator in force in the target year. */
+const EXAMPLE_TARGETS = [
+  { indicator_code: "rd-intensity", target_value: "3", comparison: "", note: "十五五规划" },
+  { indicator_code: "pm25", target_value: "30", comparison: "不高于", note: "" },
+] as const;
+
+/**
+ * The downloadable targets template: the header and example rows for a zone the catalogue has reporting today,
+ * on indicators in force in the target year (an installation that retired the built-in examples gets a row
+ * to fill in on its first headline indicator instead; no example row at all without a zone or indicator).
+ */
+export function targetTemplate(catalogue: Pick<Catalogue, "zones" | "indicators">, today: Date) {
+  const zone = zonesReportingIn(catalogue, quarterOfDate(today))[0];
+  const inForce = catalogue.indicators.filter((indicator) =>
+    indicatorInForceInYear(indicator, EXAMPLE_TARGET_YEAR),
+  );
+  const base = {
+    zone_code: zone?.code ?? "",
+    target_year: String(EXAMPLE_TARGET_YEAR),
+    baseline_year: String(EXAMPLE_BASELINE_YEAR),
+  };
+  let rows: TargetTemplateRow[] = EXAMPLE_TARGETS.filter((example) =>
+    inForce.some((indicator) => indicator.code === example.indicator_code),
+  ).map((example) => ({ ...base, ...example }));
+  const fallback = inForce.find((indicator) => indicator.headline) ?? inForce[0];
+  if (rows.length === 0 && fallback) {
+    rows = [{ ...base, indicator_code: fallback.code, target_value: "", comparison: "", note: "" }];
+  }
   return {
-    bytes: buildTargetTemplateCsv([
-      { ...example, indicator_code: "rd-intensity", target_value: "2.5", note: "十四五规划" },
-      { ...example, indicator_code: "pm25", target_value: "35", comparison: "不高于", note: "" },
-    ]),
+    bytes: buildTargetTemplateCsv(zone ? rows : []),
     fileName: "zones-targets-template.csv",
     contentType: "text/csv; charset=utf-8",
   };
