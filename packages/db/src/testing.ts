@@ -15,7 +15,7 @@ import type { TestEngine } from "./test-projects";
 
 export type { TestEngine };
 
-/** Test-only: an admin's addition of a zone the built-in catalogue lacks (Yulin, Shaanxi, of no batch yet named). */
+/** Test-only: an admin's addition of a zone the built-in catalogue lacks (Yulin, Shaanxi, as if of the second batch). */
 export const YULIN_ZONE_EDIT: ZoneEdit = {
   code: "SN-YL",
   nameZh: "陕西榆林",
