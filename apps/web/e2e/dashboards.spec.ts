@@ -3,7 +3,7 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import { BUILT_IN_ZONES, THEMES } from "@zones/domain";
 
 import { expectNoSeriousViolations, switchToEnglish } from "./a11y";
-import { signInAs } from "./fixtures";
+import { chartTable, signInAs } from "./fixtures";
 
 /** The demo's zones: the built-in catalogue it is seeded with (both batches, all reporting in 2026Q2). */
 const DEMO_ZONE_CODES = BUILT_IN_ZONES.map((zone) => zone.code);
@@ -32,7 +32,7 @@ async function shownZoneChart(page: Page, indicatorCode: string): Promise<Locato
 
 /** The accessible table under a chart: header texts and body rows (row header + cells), as shown. */
 async function readTable(frame: Locator): Promise<{ columns: string[]; rows: string[][] }> {
-  const table = frame.locator("table");
+  const table = await chartTable(frame);
   const columns = await table.locator("thead th").allTextContents();
   const rows = await table
     .locator("tbody tr")
@@ -124,8 +124,6 @@ test.describe("zone dashboard", () => {
     await page.goto(ZONE_URL);
     const gdp = await shownZoneChart(page, "gdp");
     await expect(gdp.getByTestId("indicator-trend")).toHaveAttribute("data-points", "4");
-    await gdp.locator("summary").click();
-    await expect(gdp.locator("table")).toBeVisible();
     const table = await readTable(gdp);
     expect(table.columns).toEqual(["季度", "黄石", "示范区第25百分位", "示范区中位数", "示范区第75百分位"]);
     expect(table.rows.map((row) => row[0])).toEqual(["2025Q3", "2025Q4", "2026Q1", "2026Q2"]);
@@ -200,10 +198,11 @@ test.describe("zone dashboard", () => {
     expect(count).toBeGreaterThan(20);
     const last = frames.last();
     // The page has settled: the charts within half a screen of the top are drawn (or none is, on a short
-    // screen) and the last one, several screens down, is not; its table is already in the page.
+    // screen) and the last one, several screens down, is not; its table waits behind its disclosure.
     await page.waitForLoadState("networkidle");
     await expect(last.getByTestId("deferred-chart")).toHaveAttribute("data-drawn", "false");
-    await expect(last.locator("table")).toBeAttached();
+    await expect(last.locator("details summary")).toBeAttached();
+    await expect(last.locator("table")).toHaveCount(0);
     const drawnOnLoad = await page.locator('[data-testid="deferred-chart"][data-drawn="true"]').count();
     expect(drawnOnLoad).toBeLessThan(count / 2);
     await last.scrollIntoViewIfNeeded();

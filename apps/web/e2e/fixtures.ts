@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@zones/db/seed";
 
 export type DemoRole = "admin" | "reviewer" | "official" | "viewer";
@@ -23,4 +23,18 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 export function signInAs(page: Page, role: DemoRole, path = "/") {
   return signIn(page, demoAccount(role).email, DEMO_PASSWORD, path);
+}
+
+/**
+ * The accessible table under a chart: its disclosure opened first (a chart builds its table when the
+ * disclosure first opens, and keeps it).
+ */
+export async function chartTable(frame: Locator): Promise<Locator> {
+  const details = frame.locator("details.chart-frame-table");
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) {
+    await details.locator("summary").click();
+  }
+  const table = details.locator("table");
+  await expect(table).toBeVisible();
+  return table;
 }

@@ -2,7 +2,7 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import { BUILT_IN_ZONES } from "@zones/domain";
 
 import { expectNoSeriousViolations } from "./a11y";
-import { signInAs } from "./fixtures";
+import { chartTable, signInAs } from "./fixtures";
 
 /**
  * Peer groups (`?peers=`): the zone page's band, the indicator page's ranking and the overview's heat table
@@ -21,7 +21,7 @@ const ZONE_URL = "/zones/HB-HS?from=2025Q3&to=2026Q2";
 
 /** The GDP chart's band columns (25th, median, 75th percentile) from its accessible table. */
 async function gdpBand(page: Page): Promise<string[][]> {
-  const table = page.locator('[data-testid="zone-indicator"][data-indicator="gdp"] table');
+  const table = await chartTable(page.locator('[data-testid="zone-indicator"][data-indicator="gdp"]'));
   return table
     .locator("tbody tr")
     .evaluateAll((rows) =>

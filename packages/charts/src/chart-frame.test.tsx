@@ -29,6 +29,13 @@ function renderFrame(props: Partial<ChartFrameProps> = {}) {
   );
 }
 
+/** Opens a chart's table disclosure as a click on its summary would, and waits for the table. */
+async function openTable(details: HTMLDetailsElement) {
+  details.open = true;
+  fireEvent(details, new Event("toggle"));
+  await waitFor(() => expect(details.querySelector("table")).not.toBeNull());
+}
+
 /** jsdom's Blob has no arrayBuffer(); FileReader it has. */
 function readBytes(blob: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -143,11 +150,13 @@ describe("ChartFrame", () => {
     expect(screen.getByTestId("chart-frame").hasAttribute("aria-describedby")).toBe(false);
   });
 
-  it("puts the same numbers in an accessible table under a disclosure", () => {
+  it("puts the same numbers in an accessible table under a disclosure, built when it first opens", async () => {
     renderFrame({ formatCell: (v) => v.toLocaleString("zh-CN", { minimumFractionDigits: 2 }) });
-    const details = screen.getByTestId("chart-frame").querySelector("details");
-    expect(details?.querySelector("summary")?.textContent).toBe("查看数据表");
-    const tableEl = within(details as HTMLElement).getByRole("table", { name: "地区生产总值" });
+    const details = screen.getByTestId("chart-frame").querySelector("details") as HTMLDetailsElement;
+    expect(details.querySelector("summary")?.textContent).toBe("查看数据表");
+    expect(details.querySelector("table")).toBeNull();
+    await openTable(details);
+    const tableEl = within(details).getByRole("table", { name: "地区生产总值" });
     expect(
       within(tableEl)
         .getAllByRole("columnheader")
@@ -165,8 +174,18 @@ describe("ChartFrame", () => {
     ).toEqual(["row", "row"]);
   });
 
-  it("shows numbers as they are without a cell formatter", () => {
+  it("keeps the table once built, when the disclosure closes and opens again", async () => {
     renderFrame();
+    const details = screen.getByTestId("chart-frame").querySelector("details") as HTMLDetailsElement;
+    await openTable(details);
+    details.open = false;
+    fireEvent(details, new Event("toggle"));
+    expect(details.querySelector("table")).not.toBeNull();
+  });
+
+  it("shows numbers as they are without a cell formatter", async () => {
+    renderFrame();
+    await openTable(screen.getByTestId("chart-frame").querySelector("details") as HTMLDetailsElement);
     const cells = [...(screen.getByTestId("chart-frame").querySelectorAll("details tbody td") ?? [])];
     expect(cells.map((td) => td.textContent)).toEqual(["1929.5", "-3.25", "—", "0"]);
   });

@@ -45,6 +45,9 @@ export function ChartFrame({
   const titleId = `${id}-title`;
   const descriptionId = `${id}-description`;
   const [exporting, setExporting] = useState(false);
+  // The table is built when the disclosure first opens: closed, it is neither shown nor read out, and a page
+  // of many charts (a zone's 50) would otherwise send and hydrate thousands of cells nobody asked for.
+  const [tableWanted, setTableWanted] = useState(false);
   const baseName = safeFileName(fileName);
 
   const downloadCsv = () => {
@@ -97,11 +100,19 @@ export function ChartFrame({
           {labels.downloadPng}
         </button>
       </div>
-      <details className="chart-frame-table" style={{ marginTop: 8, fontSize: 13 }}>
+      <details
+        className="chart-frame-table"
+        style={{ marginTop: 8, fontSize: 13 }}
+        onToggle={(event) => {
+          if (event.currentTarget.open) setTableWanted(true);
+        }}
+      >
         <summary style={{ cursor: "pointer" }}>{labels.showTable}</summary>
-        <div style={{ overflowX: "auto", position: "relative" }}>
-          <DataTable title={title} table={table} formatCell={formatCell} />
-        </div>
+        {tableWanted && (
+          <div style={{ overflowX: "auto", position: "relative" }}>
+            <DataTable title={title} table={table} formatCell={formatCell} />
+          </div>
+        )}
       </details>
     </figure>
   );

@@ -1,15 +1,8 @@
 import { ZOverviewInputSchema } from "@zones/api";
-import {
-  addQuarters,
-  catalogueIndicator,
-  isBoundToZones,
-  type QuarterString,
-  type ThemeCode,
-  toQuarter,
-} from "@zones/domain";
+import { catalogueIndicator, isBoundToZones, type QuarterString, type ThemeCode } from "@zones/domain";
 import { getTranslations } from "next-intl/server";
 
-import { overviewExtrasInput } from "~/components/overview/extras-input";
+import { heatYearEnd, overviewExtrasInput } from "~/components/overview/extras-input";
 import { OverviewView } from "~/components/overview/overview-view";
 import { WaitingForYou } from "~/components/overview/waiting-for-you";
 import { requireUser } from "~/server/auth";
@@ -70,7 +63,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   await prefetch(overviewOptions);
   const quarter = getQueryClient().getQueryData(overviewOptions.queryKey)?.quarter ?? null;
   if (quarter) {
-    const yearEnd = yearEndBefore(quarter as QuarterString);
+    const yearEnd = heatYearEnd(catalogue.indicators, quarter as QuarterString, theme);
     await Promise.all(
       [quarter, ...(yearEnd ? [yearEnd] : [])].map((at) =>
         prefetch(trpc.dashboard.overviewExtras.queryOptions(overviewExtrasInput(at, values.peers))),
@@ -88,10 +81,4 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       />
     </HydrateClient>
   );
-}
-
-/** The last Q4 before a Q1–Q3 quarter (where annual indicators have their latest values); null for a Q4. */
-function yearEndBefore(quarter: QuarterString): QuarterString | null {
-  const { q } = toQuarter(quarter);
-  return q === 4 ? null : addQuarters(quarter, -q);
 }

@@ -7,7 +7,6 @@ import {
   formatQuarterLabel,
   getTheme,
   type Indicator,
-  indicatorInForce,
   type Locale,
   localized,
   type QuarterString,
@@ -22,6 +21,7 @@ import { useCatalogue } from "~/components/catalogue/catalogue-context";
 
 import { type PeerChoice, PeerPicker, usePeerGroupPhrase } from "~/components/dashboard/peer-picker";
 import { withPeers } from "~/url-state/peers";
+import { heatIndicators } from "./extras-input";
 
 interface ExtrasCell {
   zoneCode: string;
@@ -71,10 +71,7 @@ export function OverviewHeat({
   const reporting = zonesReportingIn(catalogue, quarter);
   const zones = peers.key === "all" ? reporting : reporting.filter((zone) => inGroup.has(zone.code));
   // The theme's indicators in force that year (annual ones too: a Q1–Q3 column shows the last year end).
-  const year = `${toQuarter(quarter).year}Q4` as QuarterString;
-  const indicators = catalogue.indicators.filter(
-    (indicator) => indicator.theme === theme && indicatorInForce(indicator, year),
-  );
+  const indicators = heatIndicators(catalogue.indicators, quarter, theme);
 
   const key = (zoneCode: string, indicatorCode: string) => `${zoneCode} ${indicatorCode}`;
   const current = new Map(cells.map((cell) => [key(cell.zoneCode, cell.indicatorCode), cell]));

@@ -3,13 +3,11 @@
 import { useSuspenseQueries, useSuspenseQuery } from "@tanstack/react-query";
 import type { RouterInputs } from "@zones/api";
 import {
-  addQuarters,
   formatQuarterLabel,
   type Locale,
   localized,
   type QuarterString,
   type ThemeCode,
-  toQuarter,
   zonesReportingIn,
 } from "@zones/domain";
 import { usePathname, useRouter } from "next/navigation";
@@ -18,7 +16,7 @@ import { Suspense } from "react";
 import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { OverviewTargets } from "~/components/targets/overview-targets";
 import { useTRPC } from "~/trpc/react";
-import { overviewExtrasInput } from "./extras-input";
+import { heatYearEnd, overviewExtrasInput } from "./extras-input";
 import { OverviewHeat } from "./overview-heat";
 import { OverviewRanking } from "./overview-ranking";
 import { type SparklineSeries, ZoneCard } from "./zone-card";
@@ -175,15 +173,9 @@ export function OverviewView({
   );
 }
 
-/** The last Q4 before a Q1–Q3 quarter (where annual indicators have their latest values); null for a Q4. */
-function yearEndBefore(quarter: QuarterString): QuarterString | null {
-  const { q } = toQuarter(quarter);
-  return q === 4 ? null : addQuarters(quarter, -q);
-}
-
 /**
  * The zone cards (with their sparklines) and the heat table: both read `dashboard.overviewExtras` of the
- * quarter shown, and the heat table also that of the last year end for its annual indicators. The page
+ * quarter shown, and the heat table also that of the last year end when its theme has annual indicators. The page
  * prefetches the same queries, so nothing here waits on the network on the first render.
  */
 function OverviewExtras({
@@ -204,7 +196,7 @@ function OverviewExtras({
   const trpc = useTRPC();
   const t = useTranslations("overview");
   const catalogue = useCatalogue();
-  const yearEnd = yearEndBefore(quarter);
+  const yearEnd = heatYearEnd(catalogue.indicators, quarter, theme);
   const [extras, yearEndExtras] = useSuspenseQueries({
     queries: [quarter, ...(yearEnd ? [yearEnd] : [])].map((at) =>
       trpc.dashboard.overviewExtras.queryOptions(overviewExtrasInput(at, peers)),
