@@ -64,11 +64,22 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const quarter = getQueryClient().getQueryData(overviewOptions.queryKey)?.quarter ?? null;
   if (quarter) {
     const yearEnd = heatYearEnd(catalogue.indicators, quarter as QuarterString, theme);
-    await Promise.all(
-      [quarter, ...(yearEnd ? [yearEnd] : [])].map((at) =>
-        prefetch(trpc.dashboard.overviewExtras.queryOptions(overviewExtrasInput(at, values.peers))),
+    await Promise.all([
+      prefetch(
+        trpc.dashboard.overviewExtras.queryOptions(
+          overviewExtrasInput(quarter, values.peers, theme, "shown"),
+        ),
       ),
-    );
+      ...(yearEnd
+        ? [
+            prefetch(
+              trpc.dashboard.overviewExtras.queryOptions(
+                overviewExtrasInput(yearEnd, values.peers, theme, "year-end"),
+              ),
+            ),
+          ]
+        : []),
+    ]);
   }
   return (
     <HydrateClient>

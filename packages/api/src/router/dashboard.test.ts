@@ -195,6 +195,28 @@ describe("dashboard router on the demo data", () => {
       "2026Q2",
     ]);
   });
+  it("overviewExtras of one theme: its indicators' cells only, with the same percentiles; a year end without sparklines", async () => {
+    const every = await viewer.dashboard.overviewExtras({ quarter: "2026Q2" });
+    const green = await viewer.dashboard.overviewExtras({ quarter: "2026Q2", theme: "green" });
+    const greenCodes = INDICATORS.filter((indicator) => indicator.theme === "green").map((i) => i.code);
+    expect(greenCodes.length).toBeGreaterThan(0);
+    expect(new Set(green.cells.map((cell) => cell.indicatorCode))).toEqual(new Set(greenCodes));
+    expect(green.cells).toEqual(every.cells.filter((cell) => greenCodes.includes(cell.indicatorCode)));
+    expect(green.sparklines).toEqual(every.sparklines);
+
+    const yearEnd = await viewer.dashboard.overviewExtras({
+      quarter: "2025Q4",
+      theme: "green",
+      sparklines: false,
+    });
+    expect(yearEnd.sparklines).toEqual([]);
+    expect(yearEnd.cells.some((cell) => cell.value !== null)).toBe(true);
+
+    const refused = await failure(viewer.dashboard.overviewExtras({ theme: "weather" as "green" }));
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(refused.message).toMatch(/theme/);
+  });
+
   it("peers: the band, ranking and heat table among a peer group; an unknown group is refused naming the field", async () => {
     const all = await viewer.dashboard.zone({ zoneCode: "HB-HS", to: "2026Q2" });
     const central = await viewer.dashboard.zone({ zoneCode: "HB-HS", to: "2026Q2", peers: "region-central" });

@@ -27,6 +27,7 @@ import {
   quarterRange,
   SERIES_MODES,
   sameQuarterLastYear,
+  THEME_CODES,
   ZIndicatorCodeSchema,
   ZonesError,
   ZPeerGroupKeySchema,
@@ -119,7 +120,18 @@ export const ZDashboardOverviewExtrasInputSchema = z.object({
   quarter: ZQuarterSchema.optional(),
   includeSubmitted: ZIncludeSubmittedSchema,
   ...peersField,
+  /** The heat table's cells of this theme's indicators only (the table shows one theme); default every one. */
+  theme: z.enum(THEME_CODES, { error: `theme: one of ${THEME_CODES.join(", ")}` }).optional(),
+  /** False: no sparklines (a year end's extras serve only the heat table's annual columns). */
+  sparklines: z.boolean({ error: "sparklines: true or false" }).default(true),
 });
+
+/** The extras asked without sparklines. */
+async function noSparklines(
+  ..._: Parameters<typeof headlineSparklines>
+): ReturnType<typeof headlineSparklines> {
+  return [];
+}
 
 type SignedInContext = Context & { user: NonNullable<Context["user"]> };
 
@@ -402,10 +414,12 @@ export const dashboardRouter = createTRPCRouter({
           quarter,
           includeSubmitted: submitted,
           zoneCodes,
-          indicatorCodes: catalogue.indicators.map((indicator) => indicator.code),
+          indicatorCodes: catalogue.indicators
+            .filter((indicator) => input.theme === undefined || indicator.theme === input.theme)
+            .map((indicator) => indicator.code),
           peers: peerGroupOf(input.peers),
         }),
-        headlineSparklines(ctx.db, {
+        (input.sparklines ? headlineSparklines : noSparklines)(ctx.db, {
           to: quarter,
           quarters: SPARKLINE_QUARTERS,
           includeSubmitted: submitted,

@@ -35,12 +35,26 @@ describe("the overview heat table's year end", () => {
 });
 
 describe("overviewExtrasInput", () => {
-  it("leaves the default peer group out, so the page and the view share one cache entry", () => {
-    expect(overviewExtrasInput("2026Q2", "all")).toEqual({ quarter: "2026Q2", includeSubmitted: false });
-    expect(overviewExtrasInput("2026Q2", "batch-1")).toEqual({
+  it("asks for the theme shown, and leaves the default peer group out so the page and the view share one entry", () => {
+    expect(overviewExtrasInput("2026Q2", "all", "growth", "shown")).toEqual({
       quarter: "2026Q2",
       includeSubmitted: false,
+      theme: "growth",
+    });
+    expect(overviewExtrasInput("2026Q2", "batch-1", "green", "shown")).toEqual({
+      quarter: "2026Q2",
+      includeSubmitted: false,
+      theme: "green",
       peers: "batch-1",
+    });
+  });
+
+  it("asks a year end for cells only: its sparklines would never be shown", () => {
+    expect(overviewExtrasInput("2025Q4", "all", "green", "year-end")).toEqual({
+      quarter: "2025Q4",
+      includeSubmitted: false,
+      theme: "green",
+      sparklines: false,
     });
   });
 });

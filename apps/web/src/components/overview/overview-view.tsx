@@ -198,9 +198,12 @@ function OverviewExtras({
   const catalogue = useCatalogue();
   const yearEnd = heatYearEnd(catalogue.indicators, quarter, theme);
   const [extras, yearEndExtras] = useSuspenseQueries({
-    queries: [quarter, ...(yearEnd ? [yearEnd] : [])].map((at) =>
-      trpc.dashboard.overviewExtras.queryOptions(overviewExtrasInput(at, peers)),
-    ),
+    queries: [
+      trpc.dashboard.overviewExtras.queryOptions(overviewExtrasInput(quarter, peers, theme, "shown")),
+      ...(yearEnd
+        ? [trpc.dashboard.overviewExtras.queryOptions(overviewExtrasInput(yearEnd, peers, theme, "year-end"))]
+        : []),
+    ],
   });
   const sparklines = new Map<string, Map<string, SparklineSeries>>();
   for (const line of extras?.data.sparklines ?? []) {
