@@ -1,13 +1,15 @@
 import { ZOverviewInputSchema } from "@zones/api";
 import { catalogueIndicator, isBoundToZones, type QuarterString, type ThemeCode } from "@zones/domain";
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 
 import { heatYearEnd, overviewExtrasInput } from "~/components/overview/extras-input";
 import { OverviewView } from "~/components/overview/overview-view";
 import { WaitingForYou } from "~/components/overview/waiting-for-you";
+import { ZoneCards } from "~/components/overview/zone-cards";
 import { requireUser } from "~/server/auth";
 import { getCatalogue } from "~/server/catalogue";
-import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { getQueryClient, HydrateClient, prefetch, serverCaller, trpc } from "~/trpc/server";
 import { requireCanonicalQuarters } from "~/url-state/canonical";
 import { readOverviewParams } from "~/url-state/overview";
 import { knownCodeOnly, type SearchParams } from "~/url-state/params";
@@ -61,25 +63,30 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   // the overview comes first; both extras queries then run together.
   const overviewOptions = trpc.overview.get.queryOptions(input);
   await prefetch(overviewOptions);
-  const quarter = getQueryClient().getQueryData(overviewOptions.queryKey)?.quarter ?? null;
-  if (quarter) {
+  const overview = getQueryClient().getQueryData(overviewOptions.queryKey);
+  const quarter = overview?.quarter ?? null;
+  let cards: ReactNode = null;
+  if (overview && quarter) {
     const yearEnd = heatYearEnd(catalogue.indicators, quarter as QuarterString, theme);
-    await Promise.all([
-      prefetch(
-        trpc.dashboard.overviewExtras.queryOptions(
-          overviewExtrasInput(quarter, values.peers, theme, "shown"),
-        ),
+    const [extras] = await Promise.all([
+      // The cards' sparklines: rendered here, never sent as data.
+      (await serverCaller()).dashboard.overviewExtras({
+        quarter,
+        theme,
+        ...(values.peers !== "all" && { peers: values.peers }),
+      }),
+      ...[quarter, ...(yearEnd ? [yearEnd] : [])].map((at) =>
+        prefetch(trpc.dashboard.overviewExtras.queryOptions(overviewExtrasInput(at, values.peers, theme))),
       ),
-      ...(yearEnd
-        ? [
-            prefetch(
-              trpc.dashboard.overviewExtras.queryOptions(
-                overviewExtrasInput(yearEnd, values.peers, theme, "year-end"),
-              ),
-            ),
-          ]
-        : []),
     ]);
+    cards = (
+      <ZoneCards
+        catalogue={catalogue}
+        quarter={quarter as QuarterString}
+        headlines={overview.headlines}
+        sparklines={extras.sparklines}
+      />
+    );
   }
   return (
     <HydrateClient>
@@ -89,6 +96,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         theme={theme}
         peers={values.peers}
         notice={notices.length > 0 ? notices.join(" ") : null}
+        cards={cards}
       />
     </HydrateClient>
   );

@@ -2,7 +2,7 @@ import "server-only";
 
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy, type TRPCQueryOptions } from "@trpc/tanstack-react-query";
-import { type AppRouter, appRouter } from "@zones/api";
+import { type AppRouter, appRouter, createCaller } from "@zones/api";
 import { cache, type ReactNode } from "react";
 
 import { getCurrentUser } from "~/server/auth";
@@ -20,6 +20,12 @@ export const trpc = createTRPCOptionsProxy<AppRouter>({
   ctx: createContext,
   queryClient: getQueryClient,
 });
+
+/**
+ * Procedures called in-process for what a server component renders itself: their answers stay on the server
+ * (nothing of them is dehydrated into the page for the browser).
+ */
+export const serverCaller = cache(async () => createCaller(await createContext()));
 
 export function HydrateClient({ children }: { children: ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;

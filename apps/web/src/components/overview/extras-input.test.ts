@@ -35,26 +35,22 @@ describe("the overview heat table's year end", () => {
 });
 
 describe("overviewExtrasInput", () => {
-  it("asks for the theme shown, and leaves the default peer group out so the page and the view share one entry", () => {
-    expect(overviewExtrasInput("2026Q2", "all", "growth", "shown")).toEqual({
+  it("asks for the heat table's cells of the theme shown, without sparklines (the cards are server-rendered)", () => {
+    expect(overviewExtrasInput("2026Q2", "all", "growth")).toEqual({
       quarter: "2026Q2",
       includeSubmitted: false,
       theme: "growth",
-    });
-    expect(overviewExtrasInput("2026Q2", "batch-1", "green", "shown")).toEqual({
-      quarter: "2026Q2",
-      includeSubmitted: false,
-      theme: "green",
-      peers: "batch-1",
+      sparklines: false,
     });
   });
 
-  it("asks a year end for cells only: its sparklines would never be shown", () => {
-    expect(overviewExtrasInput("2025Q4", "all", "green", "year-end")).toEqual({
+  it("leaves the default peer group out, so the page and the view share one cache entry", () => {
+    expect(overviewExtrasInput("2025Q4", "batch-1", "green")).toEqual({
       quarter: "2025Q4",
       includeSubmitted: false,
       theme: "green",
       sparklines: false,
+      peers: "batch-1",
     });
   });
 });

@@ -10,23 +10,16 @@ import {
 } from "@zones/domain";
 
 /**
- * The overview extras' input for a quarter, the heat table's theme and peer group: the page prefetches and the
- * view asks with the same object, so both hit one cache entry (`all`, the API's default, is left out). The
- * quarter shown (`part: "shown"`) brings the zone cards' sparklines; a year end (`"year-end"`) only cells.
+ * The browser's overview extras: the heat table's cells of a quarter, its theme and peer group. The page
+ * prefetches and the view asks with the same object, so both hit one cache entry (`all`, the API's default,
+ * is left out). No sparklines: the zone cards that show them are rendered on the server (`ZoneCards`).
  */
 export function overviewExtrasInput(
   quarter: string,
   peers: string,
   theme: ThemeCode,
-  part: "shown" | "year-end",
 ): RouterInputs["dashboard"]["overviewExtras"] {
-  return {
-    quarter,
-    includeSubmitted: false,
-    theme,
-    ...(part === "year-end" && { sparklines: false }),
-    ...(peers !== "all" && { peers }),
-  };
+  return { quarter, includeSubmitted: false, theme, sparklines: false, ...(peers !== "all" && { peers }) };
 }
 
 /** The heat table's columns: the theme's indicators in force in the quarter's year (annual ones too). */

@@ -8,18 +8,16 @@ import {
   localized,
   type QuarterString,
   type ThemeCode,
-  zonesReportingIn,
 } from "@zones/domain";
 import { usePathname, useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { Suspense } from "react";
+import { type ReactNode, Suspense } from "react";
 import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { OverviewTargets } from "~/components/targets/overview-targets";
 import { useTRPC } from "~/trpc/react";
 import { heatYearEnd, overviewExtrasInput } from "./extras-input";
 import { OverviewHeat } from "./overview-heat";
 import { OverviewRanking } from "./overview-ranking";
-import { type SparklineSeries, ZoneCard } from "./zone-card";
 
 type OverviewInput = RouterInputs["overview"]["get"];
 
@@ -28,6 +26,7 @@ export function OverviewView({
   theme,
   peers,
   notice,
+  cards,
 }: {
   input: OverviewInput;
   /** The heat table's indicator theme (checked by the page). */
@@ -35,6 +34,8 @@ export function OverviewView({
   /** The heat table's peer group (a checked key; `all` by default). */
   peers: string;
   notice: string | null;
+  /** The zone cards, rendered by the page on the server (`ZoneCards`). */
+  cards: ReactNode;
 }) {
   const trpc = useTRPC();
   const t = useTranslations("overview");
@@ -159,7 +160,7 @@ export function OverviewView({
           <Suspense>
             <OverviewExtras
               quarter={data.quarter as QuarterString}
-              headlines={data.headlines}
+              cards={cards}
               theme={theme}
               themeHref={(code) => href({ theme: code })}
               peers={peers}
@@ -174,20 +175,20 @@ export function OverviewView({
 }
 
 /**
- * The zone cards (with their sparklines) and the heat table: both read `dashboard.overviewExtras` of the
- * quarter shown, and the heat table also that of the last year end when its theme has annual indicators. The page
- * prefetches the same queries, so nothing here waits on the network on the first render.
+ * The zone cards (rendered by the page on the server) and the heat table, which reads
+ * `dashboard.overviewExtras` of the quarter shown, and that of the last year end when its theme has annual
+ * indicators. The page prefetches the same queries, so nothing here waits on the network on the first render.
  */
 function OverviewExtras({
   quarter,
-  headlines,
+  cards,
   theme,
   themeHref,
   peers,
   onPeers,
 }: {
   quarter: QuarterString;
-  headlines: { zoneCode: string; indicatorCode: string; value: number; lastYearValue: number | null }[];
+  cards: ReactNode;
   theme: ThemeCode;
   themeHref: (theme: ThemeCode) => string;
   peers: string;
@@ -198,33 +199,15 @@ function OverviewExtras({
   const catalogue = useCatalogue();
   const yearEnd = heatYearEnd(catalogue.indicators, quarter, theme);
   const [extras, yearEndExtras] = useSuspenseQueries({
-    queries: [
-      trpc.dashboard.overviewExtras.queryOptions(overviewExtrasInput(quarter, peers, theme, "shown")),
-      ...(yearEnd
-        ? [trpc.dashboard.overviewExtras.queryOptions(overviewExtrasInput(yearEnd, peers, theme, "year-end"))]
-        : []),
-    ],
+    queries: [quarter, ...(yearEnd ? [yearEnd] : [])].map((at) =>
+      trpc.dashboard.overviewExtras.queryOptions(overviewExtrasInput(at, peers, theme)),
+    ),
   });
-  const sparklines = new Map<string, Map<string, SparklineSeries>>();
-  for (const line of extras?.data.sparklines ?? []) {
-    const zone = sparklines.get(line.zoneCode) ?? new Map<string, SparklineSeries>();
-    zone.set(line.indicatorCode, line.points);
-    sparklines.set(line.zoneCode, zone);
-  }
   return (
     <>
       <section aria-labelledby="cards-heading">
         <h2 id="cards-heading">{t("cards")}</h2>
-        <ul className="zone-cards">
-          {zonesReportingIn(catalogue, quarter).map((zone) => (
-            <ZoneCard
-              key={zone.code}
-              zone={zone}
-              values={headlines.filter((row) => row.zoneCode === zone.code)}
-              sparklines={sparklines.get(zone.code)}
-            />
-          ))}
-        </ul>
+        {cards}
       </section>
       <OverviewHeat
         quarter={quarter}

@@ -4,6 +4,7 @@ import {
   formatChange,
   formatQuarterLabel,
   formatValue,
+  type Indicator,
   type Locale,
   localized,
   type QuarterString,
@@ -11,7 +12,6 @@ import {
 } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useCatalogue } from "~/components/catalogue/catalogue-context";
 
 interface HeadlineValue {
   indicatorCode: string;
@@ -25,14 +25,18 @@ export type SparklineSeries = { quarter: string; value: number | null }[];
 /**
  * A zone's headline figures; the change versus last year is coloured by whether it is good news. Each
  * figure has a sparkline of its last eight quarters under its name (one per figure fits beside the value
- * without making the card taller than the value and its change already are).
+ * without making the card taller than the value and its change already are). A server component (from
+ * `ZoneCards`): twenty cards of five figures and sparklines are sent as HTML, never hydrated.
  */
 export function ZoneCard({
   zone,
+  headlines,
   values,
   sparklines,
 }: {
   zone: Zone;
+  /** The catalogue's headline indicators, in order. */
+  headlines: readonly Indicator[];
   values: HeadlineValue[];
   /** By indicator code; a figure without one simply has no sparkline. */
   sparklines?: ReadonlyMap<string, SparklineSeries>;
@@ -40,7 +44,6 @@ export function ZoneCard({
   const locale = useLocale() as Locale;
   const t = useTranslations("overview");
   const byCode = new Map(values.map((row) => [row.indicatorCode, row]));
-  const headlines = useCatalogue().indicators.filter((indicator) => indicator.headline);
   return (
     <li className="zone-card" data-testid="zone-card" data-zone={zone.code}>
       <h3>
