@@ -56,6 +56,12 @@ export const canDefineEvaluation = canAdminister;
 /** Adjusting a zone's evaluation score, with a reason: reviewers and admins. */
 export const canAdjustEvaluation = canReview;
 
+/**
+ * Importing the member cities' figures (from their statistical bulletins) that their evaluation rests on: the
+ * same people who adjust scores, reviewers and admins.
+ */
+export const canImportCityValues = canAdjustEvaluation;
+
 /** A year's results before they are published (computed, adjusted): reviewers and admins; others see published ones. */
 export const canSeeUnpublishedEvaluation = canReview;
 

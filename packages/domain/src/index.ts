@@ -3,6 +3,7 @@ export {
   canAdminister,
   canDefineEvaluation,
   canEnterData,
+  canImportCityValues,
   canManageExportsOf,
   canManageTargets,
   canOwnExportSchedules,
@@ -165,6 +166,14 @@ export {
 } from "./indicators";
 export { LruCache } from "./lru-cache";
 export { MAIL_ATTACHMENTS_MAX_BYTES, MAIL_STATUSES, type MailStatus, OUTBOX_PAGE_SIZE } from "./mail";
+export {
+  CITY_VALUE_YEARS,
+  type CityOfZone,
+  citiesRatedIn,
+  MAX_CITY_VALUE_ROWS,
+  MAX_CITY_VALUE_UPLOAD_BYTES,
+  memberCityValues,
+} from "./member-city-values";
 export {
   mailBody,
   type RenderedNotification,

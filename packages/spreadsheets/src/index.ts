@@ -1,3 +1,16 @@
+export {
+  buildCityValueTemplateCsv,
+  type CheckedCityValue,
+  CITY_VALUE_COLUMNS,
+  type CityValueCatalogue,
+  type CityValueColumnKey,
+  type CityValueSheetRow,
+  type CityValueTemplateRow,
+  type CityValueUploadError,
+  cityValueCodes,
+  readCityValueUpload,
+  validateCityValueRows,
+} from "./city-values";
 export type { HeaderLanguage, TemplateColumn, TemplateColumnKey } from "./columns";
 export { REQUIRED_COLUMNS, TEMPLATE_COLUMNS } from "./columns";
 export {

@@ -1,11 +1,9 @@
 import {
   type Direction,
   defaultComparison,
-  type LocalizedText,
   MAX_TARGET_ROWS,
   MAX_TARGET_UPLOAD_BYTES,
   neutraliseFormulaUnlessNumeric,
-  restoreFormulaText,
   TARGET_NOTE_MAX_LENGTH,
   TARGET_YEARS,
   type TargetComparison,
@@ -13,9 +11,13 @@ import {
 } from "@zones/domain";
 import { stringify } from "csv-stringify/sync";
 
-import { MAX_CELL_LENGTH, MAX_INFLATED_BYTES, MAX_UPLOAD_COLUMNS } from "./limits";
-import { readInWorker } from "./read-in-worker";
-import { sniffFile } from "./sniff";
+import {
+  type ColumnSheetRow,
+  type ColumnUploadError,
+  cellError,
+  headerOf,
+  readColumnUpload,
+} from "./column-upload";
 
 /**
  * The plan targets template (规划目标导入模板): one target a row, read by header (Chinese or English), all
@@ -44,19 +46,17 @@ const COMPARISON_WORDS: Record<string, TargetComparison> = {
   "≤": "at-most",
 };
 
-export interface TargetUploadError {
-  /** 1-based row as in Excel (header = 1); null for the whole file. */
-  row: number | null;
-  column: TargetColumnKey | null;
-  message: LocalizedText;
-}
+export type TargetUploadError = ColumnUploadError<TargetColumnKey>;
+
+/** A row of the file, its cells by column, not yet checked. */
+export type TargetSheetRow = ColumnSheetRow<TargetColumnKey>;
 
 /** An example row per line: what the downloaded template holds under its header. */
 export type TargetTemplateRow = Record<TargetColumnKey, string>;
 
 /** The template as CSV (UTF-8 with a BOM, CRLF), with example rows. */
 export function buildTargetTemplateCsv(rows: readonly TargetTemplateRow[]): Uint8Array {
-  const header = TARGET_COLUMNS.map((column) => `${column.zh}（${column.en}）`);
+  const header = TARGET_COLUMNS.map(headerOf);
   const records = rows.map((row) =>
     TARGET_COLUMNS.map((column) => neutraliseFormulaUnlessNumeric(row[column.key])),
   );
@@ -73,108 +73,15 @@ export function csvWithBom(records: readonly (readonly string[])[]): Uint8Array 
   return new TextEncoder().encode(text);
 }
 
-const normalise = (header: string) => header.trim().toLowerCase();
-
-/** A header cell names a column by its Chinese or English name, or by both as the template writes them. */
-function columnOf(header: string): TargetColumnKey | null {
-  const text = normalise(header);
-  for (const column of TARGET_COLUMNS) {
-    if (text === column.en || text === column.zh || text === normalise(`${column.zh}（${column.en}）`)) {
-      return column.key;
-    }
-  }
-  return null;
-}
-
-const TEMPLATE_HEADERS = TARGET_COLUMNS.flatMap((column) => [
-  column.en,
-  column.zh,
-  normalise(`${column.zh}（${column.en}）`),
-]);
-
-const fileError = (zh: string, en: string): TargetUploadError => ({
-  row: null,
-  column: null,
-  message: { zh, en },
-});
-
-/** A row of the file, its cells by column, not yet checked. */
-export interface TargetSheetRow {
-  row: number;
-  cells: Partial<Record<TargetColumnKey, string>>;
-}
-
 /** Reads a targets file (CSV or XLSX, decided by content) into rows by column, within the limits. */
-export async function readTargetUpload(
+export function readTargetUpload(
   bytes: Uint8Array,
 ): Promise<{ rows: TargetSheetRow[]; errors: TargetUploadError[] }> {
-  const refuse = (error: TargetUploadError) => ({ rows: [], errors: [error] });
-  if (bytes.length === 0) return refuse(fileError("文件是空的。", "The file is empty."));
-  if (bytes.length > MAX_TARGET_UPLOAD_BYTES) {
-    const megabytes = MAX_TARGET_UPLOAD_BYTES / 1024 / 1024;
-    return refuse(fileError(`文件超过 ${megabytes} MB。`, `The file is over ${megabytes} MB.`));
-  }
-  const kind = sniffFile(bytes);
-  if (kind !== "xlsx" && kind !== "text") {
-    return refuse(
-      fileError(
-        "这不是 CSV 或 Excel（.xlsx）表格文件。",
-        "This is not a CSV file or an Excel (.xlsx) workbook.",
-      ),
-    );
-  }
-  const read = await readInWorker({
-    kind,
-    bytes,
-    limits: {
-      maxInflatedBytes: MAX_INFLATED_BYTES,
-      maxRows: MAX_TARGET_ROWS,
-      maxColumns: MAX_UPLOAD_COLUMNS,
-      maxCellLength: MAX_CELL_LENGTH,
-    },
-    templateHeaders: TEMPLATE_HEADERS,
+  return readColumnUpload(bytes, {
+    columns: TARGET_COLUMNS,
+    maxBytes: MAX_TARGET_UPLOAD_BYTES,
+    maxRows: MAX_TARGET_ROWS,
   });
-  if (!read.ok) {
-    return refuse(
-      read.refusal.code === "too-many-rows"
-        ? fileError(`行数超过 ${MAX_TARGET_ROWS} 行。`, `The file has more than ${MAX_TARGET_ROWS} rows.`)
-        : fileError(
-            `无法读取文件（${read.refusal.code}），请使用下载的模板。`,
-            `The file could not be read (${read.refusal.code}); use the downloaded template.`,
-          ),
-    );
-  }
-  const [header, ...data] = read.rows;
-  if (!header) return refuse(fileError("文件是空的。", "The file is empty."));
-  const positions = new Map<TargetColumnKey, number>();
-  header.cells.forEach((cell, index) => {
-    const key = columnOf(cell);
-    if (key && !positions.has(key)) positions.set(key, index);
-  });
-  const missing = TARGET_COLUMNS.filter((column) => column.required && !positions.has(column.key));
-  if (missing.length > 0) {
-    return {
-      rows: [],
-      errors: missing.map((column) => ({
-        row: 1,
-        column: column.key,
-        message: {
-          zh: `缺少“${column.zh}”（${column.en}）列，请使用下载的模板。`,
-          en: `The "${column.en}" (${column.zh}) column is missing; use the downloaded template.`,
-        },
-      })),
-    };
-  }
-  if (data.length === 0) {
-    return refuse(fileError("文件只有表头，没有数据行。", "The file has a header row but no data rows."));
-  }
-  const rows = data.map((sheetRow) => ({
-    row: sheetRow.row,
-    cells: Object.fromEntries(
-      [...positions].map(([key, index]) => [key, restoreFormulaText((sheetRow.cells[index] ?? "").trim())]),
-    ),
-  }));
-  return { rows, errors: [] };
 }
 
 /** What the catalogue tables hold, for checking the codes of a file. */
@@ -184,15 +91,8 @@ export interface TargetCatalogue {
   indicators: ReadonlyMap<string, { direction: Direction; min: number; max: number }>;
 }
 
-function cellError(row: number, key: TargetColumnKey, zh: string, en: string): TargetUploadError {
-  const column = TARGET_COLUMNS.find((candidate) => candidate.key === key);
-  const name = column ? `“${column.zh}”（${column.en}）` : key;
-  return {
-    row,
-    column: key,
-    message: { zh: `第 ${row} 行 ${name}：${zh}`, en: `Row ${row}, ${key}: ${en}` },
-  };
-}
+const targetCellError = (row: number, key: TargetColumnKey, zh: string, en: string) =>
+  cellError(TARGET_COLUMNS, row, key, zh, en);
 
 function yearOf(text: string): number | null {
   if (!/^\d{4}$/.test(text)) return null;
@@ -214,43 +114,52 @@ export function validateTargetRows(
     const zoneCode = (cells.zone_code ?? "").toUpperCase();
     const indicatorCode = (cells.indicator_code ?? "").toLowerCase();
     if (!catalogue.zoneCodes.has(zoneCode)) {
-      rowErrors.push(cellError(row, "zone_code", `没有示范区“${zoneCode}”`, `no zone "${zoneCode}"`));
+      rowErrors.push(targetCellError(row, "zone_code", `没有示范区“${zoneCode}”`, `no zone "${zoneCode}"`));
     }
     const indicator = catalogue.indicators.get(indicatorCode);
     const direction = indicator?.direction;
     if (!indicator) {
       rowErrors.push(
-        cellError(row, "indicator_code", `没有指标“${indicatorCode}”`, `no indicator "${indicatorCode}"`),
+        targetCellError(
+          row,
+          "indicator_code",
+          `没有指标“${indicatorCode}”`,
+          `no indicator "${indicatorCode}"`,
+        ),
       );
     }
     const targetYear = yearOf(cells.target_year ?? "");
     if (targetYear === null) {
       rowErrors.push(
-        cellError(row, "target_year", `须为 ${yearRange} 的年份`, `must be a year ${yearRange}`),
+        targetCellError(row, "target_year", `须为 ${yearRange} 的年份`, `must be a year ${yearRange}`),
       );
     }
     const baselineYear = yearOf(cells.baseline_year ?? "");
     if (baselineYear === null) {
       rowErrors.push(
-        cellError(row, "baseline_year", `须为 ${yearRange} 的年份`, `must be a year ${yearRange}`),
+        targetCellError(row, "baseline_year", `须为 ${yearRange} 的年份`, `must be a year ${yearRange}`),
       );
     } else if (targetYear !== null && baselineYear >= targetYear) {
-      rowErrors.push(cellError(row, "baseline_year", "须早于目标年份", "must be before the target year"));
+      rowErrors.push(
+        targetCellError(row, "baseline_year", "须早于目标年份", "must be before the target year"),
+      );
     }
     const valueText = cells.target_value ?? "";
     const targetValue = Number(valueText);
     if (valueText === "" || !/^-?\d+(\.\d+)?$/.test(valueText) || !Number.isFinite(targetValue)) {
-      rowErrors.push(cellError(row, "target_value", "须为数字，如 2.5", "must be a number such as 2.5"));
+      rowErrors.push(
+        targetCellError(row, "target_value", "须为数字，如 2.5", "must be a number such as 2.5"),
+      );
     } else if (indicator && (targetValue < indicator.min || targetValue > indicator.max)) {
       const range = `${indicator.min}–${indicator.max}`;
-      rowErrors.push(cellError(row, "target_value", `须在 ${range} 之间`, `must be within ${range}`));
+      rowErrors.push(targetCellError(row, "target_value", `须在 ${range} 之间`, `must be within ${range}`));
     }
     const comparisonText = (cells.comparison ?? "").toLowerCase();
     const comparison =
       comparisonText === "" && direction ? defaultComparison(direction) : COMPARISON_WORDS[comparisonText];
     if (comparisonText !== "" && !comparison) {
       rowErrors.push(
-        cellError(
+        targetCellError(
           row,
           "comparison",
           "须为“不低于”或“不高于”（或留空）",
@@ -261,7 +170,7 @@ export function validateTargetRows(
     const note = cells.note ?? "";
     if (note.length > TARGET_NOTE_MAX_LENGTH) {
       rowErrors.push(
-        cellError(
+        targetCellError(
           row,
           "note",
           `不超过 ${TARGET_NOTE_MAX_LENGTH} 字`,
@@ -272,7 +181,7 @@ export function validateTargetRows(
     const key = `${zoneCode}|${indicatorCode}|${targetYear}`;
     const first = seen.get(key);
     if (first !== undefined && targetYear !== null) {
-      rowErrors.push(cellError(row, "target_year", `与第 ${first} 行重复`, `repeats row ${first}`));
+      rowErrors.push(targetCellError(row, "target_year", `与第 ${first} 行重复`, `repeats row ${first}`));
     } else seen.set(key, row);
     errors.push(...rowErrors);
     if (rowErrors.length === 0 && targetYear !== null && baselineYear !== null && comparison) {
