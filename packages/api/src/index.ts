@@ -21,6 +21,7 @@ export { accountHold, type Context, createInnerContext, describeZodError, type E
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export { cityValuesTemplate } from "./evaluation/city-values";
 export {
   MAX_BATCH_SIZE,
   MAX_JSON_REQUEST_BYTES,

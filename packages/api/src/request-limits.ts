@@ -9,4 +9,9 @@ export const MAX_JSON_REQUEST_BYTES = 1024 * 1024;
 export const MAX_UPLOAD_REQUEST_BYTES = MAX_UPLOAD_BYTES + 256 * 1024;
 
 /** Procedures that take a file (multipart form data) rather than JSON. */
-export const UPLOAD_PROCEDURES: readonly string[] = ["imports.preview", "imports.commit", "targets.import"];
+export const UPLOAD_PROCEDURES: readonly string[] = [
+  "imports.preview",
+  "imports.commit",
+  "targets.import",
+  "evaluation.importCityValues",
+];

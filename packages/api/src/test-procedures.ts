@@ -45,6 +45,14 @@ function targetsUpload(): FormData {
   return form;
 }
 
+/** A member cities' figures template with one valid row (a year far from any evaluation). */
+function cityValuesUpload(): FormData {
+  const form = new FormData();
+  const csv = "year,member_city_code,indicator_code,value\r\n2031,HN-C-ZZ,pm25,30\r\n";
+  form.set("file", new File([csv], "cities.csv", { type: "text/csv" }));
+  return form;
+}
+
 /** Huangshi as it is: adding it again is refused as taken. */
 const CATALOGUE_ZONE = {
   code: "HB-HS",
@@ -138,6 +146,7 @@ export const ACCESS: Record<string, Access> = {
     allowedOutcome: "NOT_FOUND",
     input: () => ({ year: 2031, zoneCode: "HB-HS", adjustment: 1, reason: "专家评审意见" }),
   },
+  "evaluation.importCityValues": { allowed: REVIEWERS, input: cityValuesUpload },
   "evaluation.compute": { allowed: ["admin"], allowedOutcome: "NOT_FOUND", input: () => ({ year: 2031 }) },
   "evaluation.publish": { allowed: ["admin"], allowedOutcome: "NOT_FOUND", input: () => ({ year: 2031 }) },
   "evaluation.rubric": { allowed: ["admin"], input: () => ({ year: 2030 }) },

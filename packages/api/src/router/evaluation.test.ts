@@ -121,7 +121,7 @@ describe(`the annual evaluation (${testEngine()})`, () => {
       state: "draft",
       rubric: RUBRIC,
     });
-    expect(await admin().compute({ year: YEAR })).toEqual({ evaluated: 3 });
+    expect(await admin().compute({ year: YEAR })).toEqual({ evaluated: 3, cities: 3 });
     const { rows, state } = await admin().year({ year: YEAR });
     expect(state).toBe("draft");
     expect(rows.map((row) => [row.zoneCode, row.rating])).toEqual([
@@ -141,9 +141,13 @@ describe(`the annual evaluation (${testEngine()})`, () => {
     const viewer = world.caller(world.users.viewer).evaluation;
     expect((await viewer.year({ year: YEAR })).rows).toEqual([]);
     expect((await viewer.zoneHistory({ zoneCode: "HB-HS" })).map((row) => row.year)).toEqual([2018]);
-    expect((await reviewer().zoneHistory({ zoneCode: "HB-HS" })).map((row) => row.year)).toEqual([
-      YEAR,
-      2018,
+    // The zone's result and its one member city's (which takes the zone's values), then 2018's history.
+    expect(
+      (await reviewer().zoneHistory({ zoneCode: "HB-HS" })).map((row) => [row.year, row.memberCityCode]),
+    ).toEqual([
+      [YEAR, null],
+      [YEAR, "HB-HS-HS"],
+      [2018, null],
     ]);
     // Tongling: 较差 for the second year in a row.
     expect(rows[2]).toMatchObject({ computedScore: 0, warning: "second-poor" });
@@ -214,7 +218,7 @@ describe(`the annual evaluation (${testEngine()})`, () => {
 
   it("publishes a year (admins), after which nothing of it changes", async () => {
     expect(await errorOf(reviewer().publish({ year: YEAR }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await admin().publish({ year: YEAR })).toEqual({ published: 3 });
+    expect(await admin().publish({ year: YEAR })).toEqual({ published: 6 });
     const year = await admin().year({ year: YEAR });
     expect(year.state).toBe("published");
     expect(year.rows.every((row) => row.state === "published")).toBe(true);
@@ -234,9 +238,10 @@ describe(`the annual evaluation (${testEngine()})`, () => {
     }
     expect(await resultRows()).toEqual(before);
     const history = await admin().zoneHistory({ zoneCode: "HB-HS" });
-    expect(history.map((row) => [row.year, row.rating])).toEqual([
-      [YEAR, "excellent"],
-      [2018, "excellent"],
+    expect(history.map((row) => [row.year, row.memberCityCode, row.rating])).toEqual([
+      [YEAR, null, "excellent"],
+      [YEAR, "HB-HS-HS", "excellent"],
+      [2018, null, "excellent"],
     ]);
     const actions = rowsOf<{ action: string }>(
       await world.handle.db.execute(sql`

@@ -22,11 +22,13 @@ import {
   defaultRubric,
   type FieldCheck,
   joinIssues,
+  MAX_CITY_VALUE_UPLOAD_BYTES,
   phrased,
   ZonesError,
 } from "@zones/domain";
 import { z } from "zod";
 
+import { importCityValues } from "../evaluation/city-values";
 import { message } from "../messages";
 import {
   adjustEvaluationProcedure,
@@ -46,7 +48,7 @@ function accepted<T>(check: FieldCheck<T>): T {
 }
 
 /** The step's value, or its refusal said to the caller. */
-function done<T>(step: EvaluationStep<T>, year: number, zoneCode?: string): T {
+function done<T>(step: EvaluationStep<T>, year: number, zoneCode?: string, memberCityCode?: string): T {
   if (step.ok) return step.value;
   switch (step.refusal) {
     case "no-rubric":
@@ -54,11 +56,22 @@ function done<T>(step: EvaluationStep<T>, year: number, zoneCode?: string): T {
     case "published":
       throw new ZonesError("conflict", message("evaluation.published", { year }));
     case "no-result":
-      throw new ZonesError("not-found", message("evaluation.noResult", { year, zoneCode: zoneCode ?? "" }));
+      throw new ZonesError(
+        "not-found",
+        message("evaluation.noResult", { year, zoneCode: memberCityCode ?? zoneCode ?? "" }),
+      );
     case "history":
       throw new ZonesError("conflict", message("evaluation.history", { year }));
     case "not-computed":
       throw new ZonesError("conflict", message("evaluation.notComputed", { year }));
+    case "not-member":
+      throw new ZonesError(
+        "invalid",
+        message("evaluation.notMemberCity", {
+          memberCityCode: memberCityCode ?? "",
+          zoneCode: zoneCode ?? "",
+        }),
+      );
   }
 }
 
@@ -70,7 +83,8 @@ export const evaluationRouter = createTRPCRouter({
   years: protectedProcedure.query(({ ctx }) => listEvaluationYears(ctx.db)),
 
   /**
-   * A year's ranking with scores by dimension, and the rubric they come from (null for history only); before
+   * A year's ranking with scores by dimension, and the rubric they come from (null for history only): the zones
+   * (`rows`) and, ranked among themselves, the member cities (`cityRows`, a few per zone at most); before
    * publication only reviewers and admins see the results.
    */
   year: protectedProcedure.input(ZYearInput).query(async ({ ctx, input }) => {
@@ -85,7 +99,8 @@ export const evaluationRouter = createTRPCRouter({
       state: rubric?.state ?? null,
       computedAt: rubric?.computedAt ?? null,
       publishedAt: rubric?.publishedAt ?? null,
-      rows,
+      rows: rows.filter((row) => row.memberCityCode === null),
+      cityRows: rows.filter((row) => row.memberCityCode !== null),
     };
   }),
 
@@ -127,12 +142,16 @@ export const evaluationRouter = createTRPCRouter({
     return done(await computeEvaluation(ctx.db, { year, actorId: ctx.user.id }), year);
   }),
 
-  /** A reviewer's adjustment of a zone's score, with the reason (audited); 0 takes it back. */
+  /**
+   * A reviewer's adjustment of a zone's score, or of one of its member cities' (`memberCityCode`, which must be
+   * the zone's), with the reason (audited); 0 takes it back.
+   */
   adjust: adjustEvaluationProcedure
     .input(
       z.object({
         year: z.unknown(),
         zoneCode: z.string().max(RAW_TEXT_MAX),
+        memberCityCode: z.string().max(RAW_TEXT_MAX).nullish(),
         adjustment: z.unknown(),
         reason: z.string().max(RAW_TEXT_MAX),
       }),
@@ -143,11 +162,40 @@ export const evaluationRouter = createTRPCRouter({
       const step = await adjustEvaluation(ctx.db, {
         year,
         zoneCode: input.zoneCode,
+        memberCityCode: input.memberCityCode ?? null,
         adjustment,
         reason,
         actorId: ctx.user.id,
       });
-      return done(step, year, input.zoneCode);
+      return done(step, year, input.zoneCode, input.memberCityCode ?? undefined);
+    }),
+
+  /**
+   * A filled-in member cities' figures template, all rows or none: every problem named by row and column;
+   * refused once a year in it is published. The file's size is checked before it is read.
+   */
+  importCityValues: adjustEvaluationProcedure
+    .input(z.instanceof(FormData, { error: "file: 请以 multipart 表单上传文件" }))
+    .mutation(async ({ ctx, input }) => {
+      const file = input.get("file");
+      if (!(file instanceof File)) throw new ZonesError("invalid", message("evaluation.noFile"));
+      if (file.size > MAX_CITY_VALUE_UPLOAD_BYTES) {
+        throw new ZonesError(
+          "invalid",
+          message("evaluation.fileTooLarge", { limit: MAX_CITY_VALUE_UPLOAD_BYTES / 1024 }),
+        );
+      }
+      const result = await importCityValues(ctx.db, {
+        bytes: new Uint8Array(await file.arrayBuffer()),
+        actorId: ctx.user.id,
+      });
+      if ("published" in result) {
+        throw new ZonesError(
+          "conflict",
+          message("evaluation.cityValuesPublished", { year: result.published }),
+        );
+      }
+      return result;
     }),
 
   /** Publishes the year: final from then on. */

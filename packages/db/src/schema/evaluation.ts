@@ -6,10 +6,10 @@ import {
   type Rubric,
 } from "@zones/domain";
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, index, pgTable, primaryKey, uniqueIndex } from "drizzle-orm/pg-core";
 
 import { users } from "./auth";
-import { memberCities, zones } from "./catalogue";
+import { indicators, memberCities, zones } from "./catalogue";
 
 const inList = (column: string, values: readonly string[]) =>
   sql.raw(`${column} in (${values.map((value) => `'${value}'`).join(", ")})`);
@@ -79,5 +79,34 @@ export const evaluationResults = pgTable(
       "evaluation_results_adjustment_reason",
       sql`${table.adjustment} is null or ${table.adjustmentReason} is not null`,
     ),
+  ],
+);
+
+/**
+ * A member city's figure of a year (成员城市数据), from the city's statistical bulletin, imported by a reviewer or
+ * admin: what the city's evaluation is computed from when its zone has several cities (a zone of one city lends
+ * its own approved values). `imported_by` null: the demo seed.
+ */
+export const memberCityValues = pgTable(
+  "member_city_values",
+  (t) => ({
+    year: t.smallint().notNull(),
+    memberCityCode: t
+      .text()
+      .notNull()
+      .references(() => memberCities.code),
+    indicatorCode: t
+      .text()
+      .notNull()
+      .references(() => indicators.code),
+    value: t.numeric().notNull(),
+    importedBy: t.text().references(() => users.id),
+    importedAt: t.timestamp({ withTimezone: true }).notNull().defaultNow(),
+  }),
+  (table) => [
+    primaryKey({
+      name: "member_city_values_pkey",
+      columns: [table.year, table.memberCityCode, table.indicatorCode],
+    }),
   ],
 );

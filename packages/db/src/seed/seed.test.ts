@@ -71,20 +71,32 @@ describe(`seed (${testEngine()})`, () => {
     expect(open[0]?.deadline).toBe("2026-10-25");
   });
 
-  it("enters the published 2018 ratings and computes the demo's last full year (2025) as a draft", async () => {
-    const rows = rowsOf<{ year: number; source: string; state: string; n: number }>(
+  it("enters the published 2018 ratings and computes the demo's last full year (2025) as a draft, its member cities too", async () => {
+    const rows = rowsOf<{ year: number; source: string; state: string; city: boolean; n: number }>(
       await handle.db.execute(sql`
-        select year, source, state, count(*)::int as n from evaluation_results group by 1, 2, 3 order by 1`),
+        select year, source, state, member_city_code is not null as city, count(*)::int as n
+        from evaluation_results group by 1, 2, 3, 4 order by 1, 4`),
     );
+    const reporting = zonesReportingIn({ zones: BUILT_IN_ZONES }, "2025Q4");
     expect(rows).toEqual([
-      { year: 2018, source: "published-history", state: "published", n: 9 },
+      { year: 2018, source: "published-history", state: "published", city: false, n: 9 },
+      { year: 2025, source: "computed", state: "computed", city: false, n: reporting.length },
+      // Every member city: a single city through its zone's values, the others through their seeded figures.
       {
         year: 2025,
         source: "computed",
         state: "computed",
-        n: zonesReportingIn({ zones: BUILT_IN_ZONES }, "2025Q4").length,
+        city: true,
+        n: reporting.flatMap((zone) => zone.memberCities).length,
       },
     ]);
+    const figures = rowsOf<{ cities: number }>(
+      await handle.db.execute(sql`
+        select count(distinct member_city_code)::int as cities from member_city_values where year = 2025`),
+    );
+    expect(figures[0]?.cities).toBe(
+      reporting.filter((zone) => zone.memberCities.length > 1).flatMap((zone) => zone.memberCities).length,
+    );
     const rubric = rowsOf<{ year: number; state: string; computed: boolean }>(
       await handle.db.execute(sql`
         select year, state, computed_at is not null as computed from evaluation_rubrics`),
