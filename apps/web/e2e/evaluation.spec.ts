@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 
 import { expectNoSeriousViolations, switchToEnglish } from "./a11y";
@@ -5,10 +6,36 @@ import { signInAs } from "./fixtures";
 
 /**
  * The annual evaluation of 2024 (the demo seeds and computes 2025 only): an admin keeps a rubric and computes
- * the year, a reviewer adjusts Huangshi's score with a reason, an admin publishes, and Huangshi's page shows
- * its ratings, the published 2018 one included. The steps build on each other, in order.
+ * the year, a reviewer adjusts Huangshi's score with a reason and imports the member cities' figures, an admin
+ * computes again (the member cities rated), then publishes, and Huangshi's page shows its ratings, the published
+ * 2018 one included. The steps build on each other, in order.
  */
 const YEAR = 2024;
+
+/** The cells of a CSV line (quoted cells may hold commas and doubled quotes). */
+function cells(line: string): string[] {
+  const found: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index];
+    if (quoted && char === '"' && line[index + 1] === '"') {
+      cell += '"';
+      index++;
+    } else if (char === '"') quoted = !quoted;
+    else if (char === "," && !quoted) {
+      found.push(cell);
+      cell = "";
+    } else cell += char;
+  }
+  return [...found, cell];
+}
+
+/** A file of the template's required columns: year, member city, indicator, value. */
+function cityFile(rows: string[][], value: (index: number) => string): Buffer {
+  const lines = rows.map((row, index) => [row[0], row[3], row[5], value(index)].join(","));
+  return Buffer.from(`\uFEFF年份,成员城市代码,指标代码,数值\r\n${lines.join("\r\n")}\r\n`);
+}
 
 test.describe
   .serial("the annual evaluation", () => {
@@ -73,6 +100,69 @@ test.describe
       );
     });
 
+    test("a reviewer imports the member cities' figures: the template, a bad row named (nothing saved), then a good file", async ({
+      page,
+    }) => {
+      await signInAs(page, "reviewer", `/evaluation/${YEAR}`);
+      // Before any figure, only the cities of single-city zones (through their zones' values) are rated.
+      await expect(page.locator('[data-testid="evaluation-city-row"][data-city="HB-HS-HS"]')).toBeVisible();
+      await expect(page.locator('[data-testid="evaluation-city-row"][data-city="HN-C-ZZ"]')).toHaveCount(0);
+      const section = page.getByTestId("city-import");
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        section.getByTestId("city-template").click(),
+      ]);
+      const template = await readFile(await download.path(), "utf8");
+      expect(template.startsWith("\uFEFF年份（year）,示范区代码（zone_code）,")).toBe(true);
+      const rows = template.trim().split("\r\n").slice(1).map(cells);
+      expect(rows.some((row) => row[3] === "HN-C-ZZ" && row[8] === "")).toBe(true);
+      expect(rows.some((row) => row[3] === "HB-HS-HS")).toBe(false);
+      // Loudi's figures with one not a number: refused by row and column, none of them saved.
+      const loudi = rows.filter((row) => row[3] === "HN-C-LD");
+      await section.getByTestId("city-import-file").setInputFiles({
+        name: "loudi.csv",
+        mimeType: "text/csv",
+        buffer: cityFile(loudi, (index) => (index === 2 ? "abc" : String(2 + index))),
+      });
+      await section.getByTestId("city-import-upload").click();
+      const problems = section.getByTestId("city-import-problems");
+      await expect(problems).toContainText("未保存任何数据");
+      await expect(problems).toContainText("第 4 行 “数值”（value）：须为数字");
+      await expectNoSeriousViolations(page);
+      // Every other city's figures.
+      const others = rows.filter((row) => row[3] !== "HN-C-LD");
+      await section.getByTestId("city-import-file").setInputFiles({
+        name: "cities.csv",
+        mimeType: "text/csv",
+        buffer: cityFile(others, (index) => String(1 + (index % 5))),
+      });
+      await section.getByTestId("city-import-upload").click();
+      await expect(section.getByTestId("city-import-done")).toContainText(`已保存 ${others.length} 个`);
+      await expect(problems).toHaveCount(0);
+    });
+
+    test("an admin computes again: the member cities are rated, and the page fits a 390 px phone", async ({
+      page,
+    }) => {
+      await signInAs(page, "admin", `/evaluation/${YEAR}`);
+      await page.getByTestId("evaluation-compute").click();
+      await expect(page.getByTestId("evaluation-done")).toContainText("个成员城市");
+      const table = page.getByTestId("evaluation-city-ranking");
+      const zhuzhou = table.locator('[data-testid="evaluation-city-row"][data-city="HN-C-ZZ"]');
+      await expect(zhuzhou.getByTestId("rating-badge")).toBeVisible();
+      await expect(zhuzhou).toContainText("湖南中部");
+      await expect(table.locator('[data-testid="evaluation-city-row"][data-city="NX-NE-SZS"]')).toBeVisible();
+      // Loudi's file was refused whole: no figure, no result.
+      await expect(table.locator('[data-testid="evaluation-city-row"][data-city="HN-C-LD"]')).toHaveCount(0);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.reload();
+      await expect(zhuzhou).toBeVisible();
+      const width = await page.evaluate(() =>
+        Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+      );
+      expect(width).toBeLessThanOrEqual(390);
+    });
+
     test("an admin publishes the year; then nothing of it changes", async ({ page }) => {
       await signInAs(page, "admin", `/evaluation/${YEAR}`);
       await page.getByTestId("evaluation-publish").click();
@@ -93,13 +183,19 @@ test.describe
       await expect(page.getByTestId("rubric-save")).toBeDisabled();
     });
 
-    test("Huangshi's page shows its ratings by year, 2018's published one included, in both languages", async ({
+    test("Huangshi's page shows its ratings by year (its member city's too), 2018's published one included, in both languages", async ({
       page,
     }) => {
       await signInAs(page, "viewer", "/zones/HB-HS");
       const section = page.getByTestId("zone-evaluation");
       await expect(section.getByRole("heading", { name: "评估结果" })).toBeVisible();
-      await expect(section.locator(`[data-testid="zone-evaluation-row"][data-year="${YEAR}"]`)).toBeVisible();
+      await expect(
+        section.locator(`[data-testid="zone-evaluation-row"][data-year="${YEAR}"]:not([data-city])`),
+      ).toBeVisible();
+      // Its one member city's rating of the year, beside the zone's.
+      await expect(
+        section.locator(`[data-testid="zone-evaluation-row"][data-year="${YEAR}"][data-city="HB-HS-HS"]`),
+      ).toContainText("黄石");
       const history = section.locator('[data-testid="zone-evaluation-row"][data-year="2018"]');
       await expect(history).toHaveAttribute("data-rating", "excellent");
       await expect(history).toContainText("优秀");

@@ -8,10 +8,11 @@ import { type FormEvent, useId, useState } from "react";
 import { Notices } from "~/components/ui/notices";
 import { useTRPC } from "~/trpc/react";
 
-/** A reviewer's adjustment of one zone's score: points and the reason, both required. */
+/** A reviewer's adjustment of one zone's score, or a member city's: points and the reason, both required. */
 export function AdjustForm({
   year,
   zoneCode,
+  memberCityCode,
   zoneName,
   adjustment,
   reason: initialReason,
@@ -19,6 +20,8 @@ export function AdjustForm({
 }: {
   year: number;
   zoneCode: string;
+  /** The member city adjusted, or null for the zone. */
+  memberCityCode: string | null;
   zoneName: string;
   adjustment: number | null;
   reason: string | null;
@@ -57,7 +60,13 @@ export function AdjustForm({
     event.preventDefault();
     // An empty or malformed number goes as it is: the server names the field.
     const value = points.trim() === "" ? Number.NaN : Number(points);
-    adjust.mutate({ year, zoneCode, adjustment: Number.isNaN(value) ? points : value, reason });
+    adjust.mutate({
+      year,
+      zoneCode,
+      memberCityCode,
+      adjustment: Number.isNaN(value) ? points : value,
+      reason,
+    });
   }
 
   return (

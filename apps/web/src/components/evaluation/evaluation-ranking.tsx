@@ -11,8 +11,20 @@ import { PoorWarning, RatingBadge } from "./rating-badge";
 type Year = RouterOutputs["evaluation"]["year"];
 type Row = Year["rows"][number];
 
-const score = (value: number | null, locale: Locale) =>
+/** A score to 2 decimals, or a dash. */
+export const score = (value: number | null, locale: Locale) =>
   value === null ? "—" : formatNumber(value, locale, { decimals: 2 });
+
+/** The adjustment, signed, with its reason beneath. */
+export function AdjustmentCell({ row }: { row: Pick<Row, "adjustment" | "adjustmentReason"> }) {
+  const locale = useLocale() as Locale;
+  return (
+    <td className="numeric" title={row.adjustmentReason ?? undefined} data-testid="evaluation-adjustment">
+      {row.adjustment === null ? "—" : `${row.adjustment > 0 ? "+" : ""}${score(row.adjustment, locale)}`}
+      {row.adjustmentReason && <span className="evaluation-reason">{row.adjustmentReason}</span>}
+    </td>
+  );
+}
 
 /** The zone's name, with the member city's when the result is a city's. */
 export function unitName(
@@ -100,16 +112,7 @@ export function EvaluationRanking({
                   </td>
                 ))}
                 <td className="numeric">{score(row.computedScore, locale)}</td>
-                <td
-                  className="numeric"
-                  title={row.adjustmentReason ?? undefined}
-                  data-testid="evaluation-adjustment"
-                >
-                  {row.adjustment === null
-                    ? "—"
-                    : `${row.adjustment > 0 ? "+" : ""}${score(row.adjustment, locale)}`}
-                  {row.adjustmentReason && <span className="evaluation-reason">{row.adjustmentReason}</span>}
-                </td>
+                <AdjustmentCell row={row} />
                 <td className="numeric" data-testid="evaluation-final">
                   {score(row.finalScore, locale)}
                 </td>

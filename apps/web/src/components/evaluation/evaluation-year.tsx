@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@zones/api";
-import type { Locale } from "@zones/domain";
+import { citiesRatedIn, type Locale } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
@@ -12,7 +12,9 @@ import { ConfirmDialog } from "~/components/ui/confirm-dialog";
 import { Notice, Notices } from "~/components/ui/notices";
 import { useTRPC } from "~/trpc/react";
 import { AdjustForm } from "./adjust-form";
+import { CityValuesImport } from "./city-values-import";
 import { EvaluationRanking, unitName } from "./evaluation-ranking";
+import { MemberCityRanking } from "./member-city-ranking";
 import { yearState } from "./rating-badge";
 
 type Row = RouterOutputs["evaluation"]["year"]["rows"][number];
@@ -22,11 +24,14 @@ export function EvaluationYear({
   year,
   canDefine,
   canAdjust,
+  canImport,
   canSeeUnpublished,
 }: {
   year: number;
   canDefine: boolean;
   canAdjust: boolean;
+  /** May import the member cities' figures (reviewers, admins). */
+  canImport: boolean;
   canSeeUnpublished: boolean;
 }) {
   const t = useTranslations("evaluation");
@@ -51,7 +56,7 @@ export function EvaluationYear({
       ...outcome,
       onSuccess: async (result) => {
         setError(null);
-        setDone(t("computeDone", { count: result.evaluated }));
+        setDone(t("computeDone", { count: result.evaluated, cities: result.cities }));
         await refresh();
       },
     }),
@@ -72,6 +77,18 @@ export function EvaluationYear({
     data.state === null ? "history" : yearState({ rubricState: data.state, computedAt: data.computedAt });
   const open = data.state === "draft";
   const busy = !hydrated || compute.isPending || publish.isPending;
+  const adjustForm = (row: Row) => (
+    <AdjustForm
+      key={`${row.zoneCode}:${row.memberCityCode ?? ""}`}
+      year={year}
+      zoneCode={row.zoneCode}
+      memberCityCode={row.memberCityCode}
+      zoneName={unitName(row, locale)}
+      adjustment={row.adjustment}
+      reason={row.adjustmentReason}
+      onClose={() => setAdjusting(null)}
+    />
+  );
 
   return (
     <div className="evaluation">
@@ -124,16 +141,17 @@ export function EvaluationYear({
       )}
       <Notices error={error} success={done} errorTestId="evaluation-error" successTestId="evaluation-done" />
       <EvaluationRanking year={data} canAdjust={canAdjust} onAdjust={setAdjusting} />
-      {adjusting && open && (
-        <AdjustForm
-          key={adjusting.zoneCode}
-          year={year}
-          zoneCode={adjusting.zoneCode}
-          zoneName={unitName(adjusting, locale)}
-          adjustment={adjusting.adjustment}
-          reason={adjusting.adjustmentReason}
-          onClose={() => setAdjusting(null)}
-        />
+      {adjusting && open && adjusting.memberCityCode === null && adjustForm(adjusting)}
+      {citiesRatedIn(year) && state !== "history" && (
+        <section className="evaluation-cities" aria-labelledby="evaluation-cities-title">
+          <h2 id="evaluation-cities-title">{t("cities.title")}</h2>
+          <p className="hint">{t("cities.intro")}</p>
+          <MemberCityRanking year={data} canAdjust={canAdjust} onAdjust={setAdjusting} />
+          {adjusting && open && adjusting.memberCityCode !== null && adjustForm(adjusting)}
+        </section>
+      )}
+      {canImport && citiesRatedIn(year) && data.state !== "published" && state !== "history" && (
+        <CityValuesImport year={year} disabled={!hydrated} />
       )}
       <p>
         <Link href="/evaluation">{t("zoneHistory.all")}</Link>

@@ -49,6 +49,7 @@ export function ZoneEvaluationHistory({ zoneCode }: { zoneCode: string }) {
                 key={`${row.year}:${row.memberCityCode ?? ""}`}
                 data-testid="zone-evaluation-row"
                 data-year={row.year}
+                data-city={row.memberCityCode ?? undefined}
                 data-rating={row.rating}
               >
                 <th scope="row">

@@ -1,4 +1,9 @@
-import { canAdjustEvaluation, canDefineEvaluation, canSeeUnpublishedEvaluation } from "@zones/domain";
+import {
+  canAdjustEvaluation,
+  canDefineEvaluation,
+  canImportCityValues,
+  canSeeUnpublishedEvaluation,
+} from "@zones/domain";
 import { getTranslations } from "next-intl/server";
 
 import { EvaluationYear } from "~/components/evaluation/evaluation-year";
@@ -28,6 +33,7 @@ export default async function EvaluationYearPage({ params }: { params: Params })
         year={year}
         canDefine={canDefineEvaluation(user)}
         canAdjust={canAdjustEvaluation(user)}
+        canImport={canImportCityValues(user)}
         canSeeUnpublished={canSeeUnpublishedEvaluation(user)}
       />
     </HydrateClient>
