@@ -275,6 +275,15 @@ const MATRIX: readonly Row[] = [
   api("/api/targets/template",            [401, 401,   403,   403,   403,   403,   200], (a) => {
     if (a.status === 200) expect.soft(has(a, /^\uFEFF示范区代码（zone_code）,/), a.caller).toBe(true);
   }),
+  api("/api/evaluation/2025/city-template",
+                                           [401, 401,   403,   403,   403,   200,   200], (a) => {
+    // The member cities of zones of several cities, values blank; never a single-city zone's city.
+    if (a.status === 200) expect.soft(has(a, /^\uFEFF年份（year）,/), a.caller).toBe(true);
+    if (a.status === 200) expect.soft(has(a, ",HN-C-ZZ,"), a.caller).toBe(true);
+    if (a.status === 200) expect.soft(has(a, "HB-HS-HS"), a.caller).toBe(false);
+  }),
+  api("/api/evaluation/2019/city-template",
+                                           [401, 401,   403,   403,   403,   400,   400]),
   api("/api/targets/progress?quarter=2026Q2&lang=en",
                                            [401, 401,   200,   200,   200,   200,   200], (a) => {
     // Approved data only, for everyone who reads the dashboards.
