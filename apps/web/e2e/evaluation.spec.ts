@@ -141,7 +141,7 @@ test.describe
       await expect(problems).toHaveCount(0);
     });
 
-    test("an admin computes again: the member cities are rated, and the page fits a 390 px phone", async ({
+    test("an admin computes again: the member cities are rated, one adjusted with a reason, and the page fits a 390 px phone", async ({
       page,
     }) => {
       await signInAs(page, "admin", `/evaluation/${YEAR}`);
@@ -154,6 +154,16 @@ test.describe
       await expect(table.locator('[data-testid="evaluation-city-row"][data-city="NX-NE-SZS"]')).toBeVisible();
       // Loudi's file was refused whole: no figure, no result.
       await expect(table.locator('[data-testid="evaluation-city-row"][data-city="HN-C-LD"]')).toHaveCount(0);
+      // A member city's score is adjusted like a zone's, with a reason.
+      await zhuzhou.getByTestId("evaluation-adjust-open").click();
+      const form = page.getByTestId("evaluation-adjust-form");
+      await expect(form).toContainText("株洲");
+      await form.getByTestId("evaluation-adjust-points").fill("3");
+      await form.getByTestId("evaluation-adjust-reason").fill("株洲市统计公报核实，专家评审加分");
+      await form.getByTestId("evaluation-adjust-save").click();
+      await expect(form.getByTestId("evaluation-adjust-done")).toContainText("已调整");
+      await expect(zhuzhou).toHaveAttribute("data-state", "adjusted");
+      await expect(zhuzhou.getByTestId("evaluation-adjustment")).toContainText("+3.00");
       await page.setViewportSize({ width: 390, height: 844 });
       await page.reload();
       await expect(zhuzhou).toBeVisible();

@@ -144,7 +144,13 @@ export const ACCESS: Record<string, Access> = {
   "evaluation.adjust": {
     allowed: REVIEWERS,
     allowedOutcome: "NOT_FOUND",
-    input: () => ({ year: 2031, zoneCode: "HB-HS", adjustment: 1, reason: "专家评审意见" }),
+    input: () => ({
+      year: 2031,
+      zoneCode: "HB-HS",
+      memberCityCode: "HB-HS-HS",
+      adjustment: 1,
+      reason: "专家评审意见",
+    }),
   },
   "evaluation.importCityValues": { allowed: REVIEWERS, input: cityValuesUpload },
   "evaluation.compute": { allowed: ["admin"], allowedOutcome: "NOT_FOUND", input: () => ({ year: 2031 }) },
