@@ -1,5 +1,3 @@
-"use client";
-
 import type { CSSProperties, ReactNode } from "react";
 import { visuallyHidden } from "./chart-utils";
 import { blueForRank, chartFontFamily, sequentialBlues, textColorOn } from "./palette";

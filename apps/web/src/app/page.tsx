@@ -3,7 +3,8 @@ import { catalogueIndicator, isBoundToZones, type QuarterString, type ThemeCode 
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
-import { heatYearEnd, overviewExtrasInput } from "~/components/overview/extras-input";
+import { heatYearEnd } from "~/components/overview/heat-columns";
+import { OverviewHeat } from "~/components/overview/overview-heat";
 import { OverviewView } from "~/components/overview/overview-view";
 import { WaitingForYou } from "~/components/overview/waiting-for-you";
 import { ZoneCards } from "~/components/overview/zone-cards";
@@ -11,7 +12,7 @@ import { requireUser } from "~/server/auth";
 import { getCatalogue } from "~/server/catalogue";
 import { getQueryClient, HydrateClient, prefetch, serverCaller, trpc } from "~/trpc/server";
 import { requireCanonicalQuarters } from "~/url-state/canonical";
-import { readOverviewParams } from "~/url-state/overview";
+import { overviewHref, readOverviewParams } from "~/url-state/overview";
 import { knownCodeOnly, type SearchParams } from "~/url-state/params";
 
 export const dynamic = "force-dynamic";
@@ -59,33 +60,46 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const badPeers = ignored.find(({ name }) => name === "peers");
   if (badPeers) notices.push((await getTranslations("dashboard.notice"))("invalidParam", { ...badPeers }));
 
-  // The extras are asked for the quarter the overview resolved (the same key the client asks with), so
-  // the overview comes first; both extras queries then run together.
+  // The extras are asked for the quarter the overview resolved, so the overview comes first. The cards and
+  // the heat table are rendered here: the browser gets their HTML, neither their data nor their code.
   const overviewOptions = trpc.overview.get.queryOptions(input);
   await prefetch(overviewOptions);
   const overview = getQueryClient().getQueryData(overviewOptions.queryKey);
-  const quarter = overview?.quarter ?? null;
-  let cards: ReactNode = null;
+  const quarter = (overview?.quarter ?? null) as QuarterString | null;
+  let extras: ReactNode = null;
   if (overview && quarter) {
-    const yearEnd = heatYearEnd(catalogue.indicators, quarter as QuarterString, theme);
-    const [extras] = await Promise.all([
-      // The cards' sparklines: rendered here, never sent as data.
-      (await serverCaller()).dashboard.overviewExtras({
-        quarter,
-        theme,
-        ...(values.peers !== "all" && { peers: values.peers }),
-      }),
-      ...[quarter, ...(yearEnd ? [yearEnd] : [])].map((at) =>
-        prefetch(trpc.dashboard.overviewExtras.queryOptions(overviewExtrasInput(at, values.peers, theme))),
-      ),
+    const yearEnd = heatYearEnd(catalogue.indicators, quarter, theme);
+    const caller = await serverCaller();
+    const peers = values.peers === "all" ? {} : { peers: values.peers };
+    const [shown, lastYearEnd] = await Promise.all([
+      caller.dashboard.overviewExtras({ quarter, theme, ...peers }),
+      yearEnd
+        ? caller.dashboard.overviewExtras({ quarter: yearEnd, theme, sparklines: false, ...peers })
+        : null,
     ]);
-    cards = (
-      <ZoneCards
-        catalogue={catalogue}
-        quarter={quarter as QuarterString}
-        headlines={overview.headlines}
-        sparklines={extras.sparklines}
-      />
+    extras = (
+      <>
+        <section aria-labelledby="cards-heading">
+          <h2 id="cards-heading">{t("cards")}</h2>
+          <ZoneCards
+            catalogue={catalogue}
+            quarter={quarter}
+            headlines={overview.headlines}
+            sparklines={shown.sparklines}
+          />
+        </section>
+        <OverviewHeat
+          catalogue={catalogue}
+          quarter={quarter}
+          cells={shown.cells}
+          yearEnd={yearEnd && lastYearEnd ? { quarter: yearEnd, cells: lastYearEnd.cells } : null}
+          theme={theme}
+          themeHref={(code) =>
+            overviewHref({ quarter, indicator: overview.indicatorCode, theme: code, peers: values.peers })
+          }
+          peers={{ key: shown.peers, choices: shown.peerGroups }}
+        />
+      </>
     );
   }
   return (
@@ -96,7 +110,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         theme={theme}
         peers={values.peers}
         notice={notices.length > 0 ? notices.join(" ") : null}
-        cards={cards}
+        extras={extras}
       />
     </HydrateClient>
   );

@@ -4,6 +4,7 @@ import { type Locale, localized, type PeerGroup, parsePeerGroup, peerGroupName }
 import { useLocale, useTranslations } from "next-intl";
 import { useId } from "react";
 
+import { peerGroupPhrase } from "./peer-phrase";
 import "./peer-picker.css";
 
 /** A group a picker offers, as the dashboard procedures list them (from the zones table). */
@@ -18,10 +19,7 @@ export interface PeerChoice {
 export function usePeerGroupPhrase(): (key: string) => string {
   const t = useTranslations("peers");
   const locale = useLocale() as Locale;
-  return (key) => {
-    const group: PeerGroup = parsePeerGroup(key) ?? { kind: "all" };
-    return t("group", { kind: group.kind, name: localized(peerGroupName(group), locale) });
-  };
+  return (key) => peerGroupPhrase(t, locale, key);
 }
 
 /**

@@ -1,8 +1,7 @@
-"use client";
-
 import { type HeatCell, PercentileHeatTable } from "@zones/charts";
 import {
   appliesToQuarter,
+  type Catalogue,
   formatNumber,
   formatQuarterLabel,
   getTheme,
@@ -17,11 +16,11 @@ import {
 } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useCatalogue } from "~/components/catalogue/catalogue-context";
-
-import { type PeerChoice, PeerPicker, usePeerGroupPhrase } from "~/components/dashboard/peer-picker";
+import { peerGroupPhrase } from "~/components/dashboard/peer-phrase";
+import type { PeerChoice } from "~/components/dashboard/peer-picker";
 import { withPeers } from "~/url-state/peers";
-import { heatIndicators } from "./extras-input";
+import { heatIndicators } from "./heat-columns";
+import { HeatPeerPicker } from "./heat-peer-picker";
 
 interface ExtrasCell {
   zoneCode: string;
@@ -38,12 +37,15 @@ interface ExtrasCell {
  * horizontal scroll: 30 columns of long Chinese names are about 3,000 px wide, so a leader would see a
  * third of the table and lose the zone names while scrolling; the themes are how the indicators are
  * organised everywhere else (catalogue, entry form), and one theme (3–8 indicators) fits a laptop screen.
- * The API returns every indicator at once, so switching theme needs no other data.
+ *
+ * A server component: the table (hundreds of cells) arrives as HTML and is never hydrated; only the peer
+ * picker is interactive, and a choice of theme or group is a new page.
  *
  * Annual indicators have Q4 values only: in a Q1–Q3 quarter their columns show the last year end instead
  * of a column of dashes, and say so in the column header.
  */
 export function OverviewHeat({
+  catalogue,
   quarter,
   cells,
   yearEnd,
@@ -51,6 +53,7 @@ export function OverviewHeat({
   themeHref,
   peers,
 }: {
+  catalogue: Pick<Catalogue, "zones" | "indicators">;
   quarter: QuarterString;
   cells: readonly ExtrasCell[];
   /** The last Q4 before `quarter` and its cells, when `quarter` is not a Q4. */
@@ -58,14 +61,12 @@ export function OverviewHeat({
   theme: ThemeCode;
   themeHref: (theme: ThemeCode) => string;
   /** The group the percentiles are computed among; a group's table lists its own zones only. */
-  peers: { key: string; choices: readonly PeerChoice[]; onChange: (key: string) => void };
+  peers: { key: string; choices: readonly PeerChoice[] };
 }) {
   const t = useTranslations("overview.heat");
   const tPeers = useTranslations("peers");
-  const peerPhrase = usePeerGroupPhrase();
   const locale = useLocale() as Locale;
   const themeName = localized(getTheme(theme).name, locale);
-  const catalogue = useCatalogue();
   // The zones expected to report that quarter; a group's table, its own zones only.
   const inGroup = new Set(cells.map((cell) => cell.zoneCode));
   const reporting = zonesReportingIn(catalogue, quarter);
@@ -115,11 +116,10 @@ export function OverviewHeat({
           </Link>
         ))}
       </nav>
-      <PeerPicker
+      <HeatPeerPicker
         choices={peers.choices}
         value={peers.key}
-        onChange={peers.onChange}
-        caption={tPeers("heatCaption", { group: peerPhrase(peers.key) })}
+        caption={tPeers("heatCaption", { group: peerGroupPhrase(tPeers, locale, peers.key) })}
       />
       <PercentileHeatTable
         caption={t("caption", {

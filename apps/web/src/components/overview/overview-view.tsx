@@ -1,6 +1,6 @@
 "use client";
 
-import { useSuspenseQueries, useSuspenseQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import type { RouterInputs } from "@zones/api";
 import {
   formatQuarterLabel,
@@ -9,14 +9,13 @@ import {
   type QuarterString,
   type ThemeCode,
 } from "@zones/domain";
-import { usePathname, useRouter } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { type ReactNode, Suspense } from "react";
+import type { ReactNode } from "react";
 import { useCatalogue } from "~/components/catalogue/catalogue-context";
 import { OverviewTargets } from "~/components/targets/overview-targets";
 import { useTRPC } from "~/trpc/react";
-import { heatYearEnd, overviewExtrasInput } from "./extras-input";
-import { OverviewHeat } from "./overview-heat";
+import { overviewHref } from "~/url-state/overview";
 import { OverviewRanking } from "./overview-ranking";
 
 type OverviewInput = RouterInputs["overview"]["get"];
@@ -26,7 +25,7 @@ export function OverviewView({
   theme,
   peers,
   notice,
-  cards,
+  extras,
 }: {
   input: OverviewInput;
   /** The heat table's indicator theme (checked by the page). */
@@ -34,33 +33,27 @@ export function OverviewView({
   /** The heat table's peer group (a checked key; `all` by default). */
   peers: string;
   notice: string | null;
-  /** The zone cards, rendered by the page on the server (`ZoneCards`). */
-  cards: ReactNode;
+  /** The zone cards and the heat table of the quarter, rendered by the page on the server. */
+  extras: ReactNode;
 }) {
   const trpc = useTRPC();
   const t = useTranslations("overview");
   const tApp = useTranslations("app");
   const locale = useLocale() as Locale;
   const router = useRouter();
-  const pathname = usePathname();
   const { data } = useSuspenseQuery(trpc.overview.get.queryOptions(input));
   const catalogue = useCatalogue();
   const indicator = catalogue.getIndicator(data.indicatorCode);
 
   /** The page's URL with some of its choices changed; every choice stays in the URL. */
-  function href(changes: { quarter?: string; indicator?: string; theme?: ThemeCode; peers?: string }) {
-    const params = new URLSearchParams();
-    const quarter = changes.quarter ?? data.quarter;
-    if (quarter) params.set("quarter", quarter);
-    params.set("indicator", changes.indicator ?? data.indicatorCode);
-    params.set("theme", changes.theme ?? theme);
-    const group = changes.peers ?? peers;
-    if (group !== "all") params.set("peers", group);
-    return `${pathname}?${params.toString()}`;
-  }
-
-  function select(changes: { quarter?: string; indicator?: string; peers?: string }) {
-    router.push(href(changes), { scroll: false });
+  function select(changes: { quarter?: string; indicator?: string }) {
+    const href = overviewHref({
+      quarter: changes.quarter ?? data.quarter,
+      indicator: changes.indicator ?? data.indicatorCode,
+      theme,
+      peers,
+    });
+    router.push(href, { scroll: false });
   }
 
   const quarterLabel = data.quarter ? formatQuarterLabel(data.quarter as QuarterString, locale) : "";
@@ -153,74 +146,11 @@ export function OverviewView({
               emptyMessage={t("rankingEmpty")}
             />
           </section>
-          {/*
-            The cards and the heat table are most of the page: as server-rendered Suspense content React
-            hydrates them after the controls and the ranking, in short tasks rather than one long one.
-          */}
-          <Suspense>
-            <OverviewExtras
-              quarter={data.quarter as QuarterString}
-              cards={cards}
-              theme={theme}
-              themeHref={(code) => href({ theme: code })}
-              peers={peers}
-              onPeers={(group) => select({ peers: group })}
-            />
-          </Suspense>
+          {/* The zone cards and the heat table, rendered by the page on the server. */}
+          {extras}
           <OverviewTargets quarter={data.quarter} />
         </>
       )}
     </div>
-  );
-}
-
-/**
- * The zone cards (rendered by the page on the server) and the heat table, which reads
- * `dashboard.overviewExtras` of the quarter shown, and that of the last year end when its theme has annual
- * indicators. The page prefetches the same queries, so nothing here waits on the network on the first render.
- */
-function OverviewExtras({
-  quarter,
-  cards,
-  theme,
-  themeHref,
-  peers,
-  onPeers,
-}: {
-  quarter: QuarterString;
-  cards: ReactNode;
-  theme: ThemeCode;
-  themeHref: (theme: ThemeCode) => string;
-  peers: string;
-  onPeers: (peers: string) => void;
-}) {
-  const trpc = useTRPC();
-  const t = useTranslations("overview");
-  const catalogue = useCatalogue();
-  const yearEnd = heatYearEnd(catalogue.indicators, quarter, theme);
-  const [extras, yearEndExtras] = useSuspenseQueries({
-    queries: [quarter, ...(yearEnd ? [yearEnd] : [])].map((at) =>
-      trpc.dashboard.overviewExtras.queryOptions(overviewExtrasInput(at, peers, theme)),
-    ),
-  });
-  return (
-    <>
-      <section aria-labelledby="cards-heading">
-        <h2 id="cards-heading">{t("cards")}</h2>
-        {cards}
-      </section>
-      <OverviewHeat
-        quarter={quarter}
-        cells={extras?.data.cells ?? []}
-        yearEnd={yearEnd && yearEndExtras ? { quarter: yearEnd, cells: yearEndExtras.data.cells } : null}
-        theme={theme}
-        themeHref={themeHref}
-        peers={{
-          key: extras?.data.peers ?? peers,
-          choices: extras?.data.peerGroups ?? [],
-          onChange: onPeers,
-        }}
-      />
-    </>
   );
 }

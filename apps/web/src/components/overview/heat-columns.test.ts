@@ -1,7 +1,7 @@
 import { INDICATORS, type Indicator } from "@zones/domain";
 import { describe, expect, it } from "vitest";
 
-import { heatIndicators, heatYearEnd, overviewExtrasInput } from "./extras-input";
+import { heatIndicators, heatYearEnd } from "./heat-columns";
 
 describe("the overview heat table's year end", () => {
   it("is the last Q4 for a Q1–Q3 quarter whose theme has annual indicators", () => {
@@ -31,26 +31,5 @@ describe("the overview heat table's year end", () => {
     );
     expect(heatIndicators(retired, "2026Q2", "structure").some((i) => i.frequency === "annual")).toBe(false);
     expect(heatYearEnd(retired, "2026Q2", "structure")).toBeNull();
-  });
-});
-
-describe("overviewExtrasInput", () => {
-  it("asks for the heat table's cells of the theme shown, without sparklines (the cards are server-rendered)", () => {
-    expect(overviewExtrasInput("2026Q2", "all", "growth")).toEqual({
-      quarter: "2026Q2",
-      includeSubmitted: false,
-      theme: "growth",
-      sparklines: false,
-    });
-  });
-
-  it("leaves the default peer group out, so the page and the view share one cache entry", () => {
-    expect(overviewExtrasInput("2025Q4", "batch-1", "green")).toEqual({
-      quarter: "2025Q4",
-      includeSubmitted: false,
-      theme: "green",
-      sparklines: false,
-      peers: "batch-1",
-    });
   });
 });

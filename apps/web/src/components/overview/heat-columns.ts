@@ -1,4 +1,3 @@
-import type { RouterInputs } from "@zones/api";
 import {
   addQuarters,
   appliesToQuarter,
@@ -8,19 +7,6 @@ import {
   type ThemeCode,
   toQuarter,
 } from "@zones/domain";
-
-/**
- * The browser's overview extras: the heat table's cells of a quarter, its theme and peer group. The page
- * prefetches and the view asks with the same object, so both hit one cache entry (`all`, the API's default,
- * is left out). No sparklines: the zone cards that show them are rendered on the server (`ZoneCards`).
- */
-export function overviewExtrasInput(
-  quarter: string,
-  peers: string,
-  theme: ThemeCode,
-): RouterInputs["dashboard"]["overviewExtras"] {
-  return { quarter, includeSubmitted: false, theme, sparklines: false, ...(peers !== "all" && { peers }) };
-}
 
 /** The heat table's columns: the theme's indicators in force in the quarter's year (annual ones too). */
 export function heatIndicators(
