@@ -89,18 +89,19 @@ export function EntryForm({
   }, [submitting.submitted]);
   const saveRef = useRef<HTMLButtonElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
-  // Set once hydrated (and any backup restored): typing before that would not reach the form state.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
-  // Once ready, the first empty value takes the focus (unless the reader is already somewhere in the form):
-  // an official opens the form to fill it, not to Tab through what is already there.
+  // Once hydrated (and any backup restored, by the effects above): the form says it is ready (typing before
+  // that would not reach the form state), and the first empty value takes the focus unless the reader is
+  // already somewhere in the form: an official opens the form to fill it, not to Tab through what is there.
+  // Marked on the element, not in state: a state change would render the whole form a second time.
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     const element = formRef.current;
-    if (!ready || locked || !element || element.contains(document.activeElement)) return;
+    if (!element) return;
+    element.dataset.ready = "true";
+    if (locked || element.contains(document.activeElement)) return;
     const inputs = [...element.querySelectorAll<HTMLInputElement>("input.entry-value:not([readonly])")];
     inputs.find((input) => input.value === "")?.focus();
-  }, [ready, locked]);
+  }, [locked]);
 
   function focusField(item: SummaryItem) {
     const element = document.getElementById(item.inputId);
@@ -160,7 +161,7 @@ export function EntryForm({
         noValidate
         onSubmit={(event) => event.preventDefault()}
         data-testid="entry-form"
-        data-ready={ready}
+        data-ready="false"
       >
         <EntryFields
           zoneCode={zoneCode}
