@@ -3,7 +3,20 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 import { API_CONTENT_SECURITY_POLICY, FIXED_SECURITY_HEADERS } from "./src/server/security-headers";
 
-const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+// Messages are compiled when they are built (next-intl's `precompile`): the browser gets no ICU parser and
+// parses no message at run time. `t.raw` is not available with it (nothing here uses it).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./src/i18n/request.ts",
+  experimental: {
+    messages: {
+      // The API package's own sentences (packages/api/src/messages.ts) go through the same formatter.
+      path: ["./src/messages", "../../packages/api/messages"],
+      format: "json",
+      locales: ["zh-CN", "en"],
+      precompile: true,
+    },
+  },
+});
 
 const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",

@@ -52,7 +52,7 @@ function codes(parsed: ParsedUpload): string[] {
   return parsed.errors.map((error) => error.code);
 }
 
-describe("parseUpload: decompression bombs", () => {
+describe("parseUpload: decompression bombs", { timeout: 60_000 }, () => {
   it("refuses a sheet that inflates to 453 MB without inflating it", async () => {
     const bytes = UPLOAD_BOMBS.inflates453Mb.build();
     const { parsed, rssGrowth } = await measured(bytes);
@@ -97,7 +97,9 @@ describe("parseUpload: decompression bombs", () => {
   });
 });
 
-describe("parseUpload: limits on rows, columns and cells", () => {
+// Each test here builds and reads a file of megabytes: beside the rest of `npm test` on 2 cores that can take
+// longer than vitest's 5 s. What they check is what is read and kept, never how fast.
+describe("parseUpload: limits on rows, columns and cells", { timeout: 60_000 }, () => {
   const longCell = `${"长".repeat(30)}${"x".repeat(MB)}`;
 
   it("refuses a cell longer than the limit in a sheet, quoting only its start", async () => {
