@@ -1,30 +1,15 @@
 "use client";
 
 import type { RouterOutputs } from "@zones/api";
-import { formatNumber, type Locale, localized } from "@zones/domain";
+import { type Locale, localized } from "@zones/domain";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 
 import { TableScroll } from "~/components/ui/table-scroll";
-import { PoorWarning, RatingBadge } from "./rating-badge";
+import { MissingItems, ScoreCells, ScoreHeaders } from "./score-columns";
 
 type Year = RouterOutputs["evaluation"]["year"];
 type Row = Year["rows"][number];
-
-/** A score to 2 decimals, or a dash. */
-export const score = (value: number | null, locale: Locale) =>
-  value === null ? "—" : formatNumber(value, locale, { decimals: 2 });
-
-/** The adjustment, signed, with its reason beneath. */
-export function AdjustmentCell({ row }: { row: Pick<Row, "adjustment" | "adjustmentReason"> }) {
-  const locale = useLocale() as Locale;
-  return (
-    <td className="numeric" title={row.adjustmentReason ?? undefined} data-testid="evaluation-adjustment">
-      {row.adjustment === null ? "—" : `${row.adjustment > 0 ? "+" : ""}${score(row.adjustment, locale)}`}
-      {row.adjustmentReason && <span className="evaluation-reason">{row.adjustmentReason}</span>}
-    </td>
-  );
-}
 
 /** The zone's name, with the member city's when the result is a city's. */
 export function unitName(
@@ -61,22 +46,7 @@ export function EvaluationRanking({
               {t("rank")}
             </th>
             <th scope="col">{t("zone")}</th>
-            {dimensions.map((dimension) => (
-              <th scope="col" className="numeric" key={dimension.code}>
-                {localized(dimension.name, locale)}
-              </th>
-            ))}
-            <th scope="col" className="numeric">
-              {t("computedScore")}
-            </th>
-            <th scope="col" className="numeric">
-              {t("adjustment")}
-            </th>
-            <th scope="col" className="numeric">
-              {t("finalScore")}
-            </th>
-            <th scope="col">{t("rating")}</th>
-            {adjustable && <th scope="col">{t("actions")}</th>}
+            <ScoreHeaders dimensions={dimensions} adjustable={adjustable} />
           </tr>
         </thead>
         <tbody>
@@ -99,34 +69,15 @@ export function EvaluationRanking({
                 <td className="numeric">{row.finalScore === null ? "—" : index + 1}</td>
                 <th scope="row">
                   <Link href={`/zones/${row.zoneCode}`}>{name}</Link>
-                  {row.missingItems > 0 && (
-                    <span className="hint evaluation-missing">
-                      {" "}
-                      {t("missing", { count: row.missingItems })}
-                    </span>
-                  )}
+                  <MissingItems count={row.missingItems} />
                 </th>
-                {dimensions.map((dimension) => (
-                  <td className="numeric" key={dimension.code}>
-                    {score(row.dimensionScores[dimension.code] ?? null, locale)}
-                  </td>
-                ))}
-                <td className="numeric">{score(row.computedScore, locale)}</td>
-                <AdjustmentCell row={row} />
-                <td className="numeric" data-testid="evaluation-final">
-                  {score(row.finalScore, locale)}
-                </td>
-                <td>
-                  <RatingBadge rating={row.rating} /> <PoorWarning warning={row.warning} />
-                </td>
-                {adjustable && (
-                  <td>
-                    <button type="button" onClick={() => onAdjust(row)} data-testid="evaluation-adjust-open">
-                      {t("adjustButton")}
-                      <span className="visually-hidden"> {name}</span>
-                    </button>
-                  </td>
-                )}
+                <ScoreCells
+                  row={row}
+                  dimensions={dimensions}
+                  adjustable={adjustable}
+                  name={name}
+                  onAdjust={() => onAdjust(row)}
+                />
               </tr>
             );
           })}

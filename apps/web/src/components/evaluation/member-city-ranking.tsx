@@ -6,8 +6,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 
 import { TableScroll } from "~/components/ui/table-scroll";
-import { AdjustmentCell, score } from "./evaluation-ranking";
-import { PoorWarning, RatingBadge } from "./rating-badge";
+import { MissingItems, ScoreCells, ScoreHeaders } from "./score-columns";
 
 type Year = RouterOutputs["evaluation"]["year"];
 type Row = Year["cityRows"][number];
@@ -41,22 +40,7 @@ export function MemberCityRanking({
               {t("rank")}
             </th>
             <th scope="col">{t("cities.zone")}</th>
-            {dimensions.map((dimension) => (
-              <th scope="col" className="numeric" key={dimension.code}>
-                {localized(dimension.name, locale)}
-              </th>
-            ))}
-            <th scope="col" className="numeric">
-              {t("computedScore")}
-            </th>
-            <th scope="col" className="numeric">
-              {t("adjustment")}
-            </th>
-            <th scope="col" className="numeric">
-              {t("finalScore")}
-            </th>
-            <th scope="col">{t("rating")}</th>
-            {adjustable && <th scope="col">{t("actions")}</th>}
+            <ScoreHeaders dimensions={dimensions} adjustable={adjustable} />
           </tr>
         </thead>
         <tbody>
@@ -79,12 +63,7 @@ export function MemberCityRanking({
               >
                 <th scope="row">
                   {city}
-                  {row.missingItems > 0 && (
-                    <span className="hint evaluation-missing">
-                      {" "}
-                      {t("missing", { count: row.missingItems })}
-                    </span>
-                  )}
+                  <MissingItems count={row.missingItems} />
                 </th>
                 <td className="numeric">{row.finalScore === null ? "—" : index + 1}</td>
                 <td>
@@ -92,27 +71,13 @@ export function MemberCityRanking({
                     {localized({ zh: row.zoneNameZh, en: row.zoneNameEn }, locale)}
                   </Link>
                 </td>
-                {dimensions.map((dimension) => (
-                  <td className="numeric" key={dimension.code}>
-                    {score(row.dimensionScores[dimension.code] ?? null, locale)}
-                  </td>
-                ))}
-                <td className="numeric">{score(row.computedScore, locale)}</td>
-                <AdjustmentCell row={row} />
-                <td className="numeric" data-testid="evaluation-final">
-                  {score(row.finalScore, locale)}
-                </td>
-                <td>
-                  <RatingBadge rating={row.rating} /> <PoorWarning warning={row.warning} />
-                </td>
-                {adjustable && (
-                  <td>
-                    <button type="button" onClick={() => onAdjust(row)} data-testid="evaluation-adjust-open">
-                      {t("adjustButton")}
-                      <span className="visually-hidden"> {city}</span>
-                    </button>
-                  </td>
-                )}
+                <ScoreCells
+                  row={row}
+                  dimensions={dimensions}
+                  adjustable={adjustable}
+                  name={city}
+                  onAdjust={() => onAdjust(row)}
+                />
               </tr>
             );
           })}
