@@ -1,10 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { type Locale, localized, MAX_CITY_VALUE_ROWS, MAX_CITY_VALUE_UPLOAD_BYTES } from "@zones/domain";
-import { useLocale, useTranslations } from "next-intl";
+import { MAX_CITY_VALUE_ROWS, MAX_CITY_VALUE_UPLOAD_BYTES } from "@zones/domain";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 
+import { ImportOutcome } from "~/components/ui/import-outcome";
 import { useTRPC } from "~/trpc/react";
 
 /**
@@ -13,7 +14,6 @@ import { useTRPC } from "~/trpc/react";
  */
 export function CityValuesImport({ year, disabled }: { year: number; disabled: boolean }) {
   const t = useTranslations("evaluation.cityImport");
-  const locale = useLocale() as Locale;
   const id = useId();
   const trpc = useTRPC();
   const [file, setFile] = useState<File | null>(null);
@@ -33,7 +33,6 @@ export function CityValuesImport({ year, disabled }: { year: number; disabled: b
     upload.mutate(form);
   }
 
-  const result = upload.data;
   const busy = disabled || upload.isPending;
   return (
     <section aria-labelledby={id} className="evaluation-city-import" data-testid="city-import">
@@ -61,32 +60,16 @@ export function CityValuesImport({ year, disabled }: { year: number; disabled: b
           {upload.isPending ? t("busy") : t("upload")}
         </button>
       </form>
-      {error && (
-        <p className="form-error" role="alert" data-testid="city-import-error">
-          {error}
-        </p>
-      )}
-      {result && result.errors.length === 0 && (
-        <p className="form-success" role="status" data-testid="city-import-done">
-          {t("done", { count: result.saved })}
-        </p>
-      )}
-      {result && result.errors.length > 0 && (
-        <div role="alert" data-testid="city-import-problems">
-          <p className="form-error">{t("failed", { count: result.errors.length })}</p>
-          <ul className="evaluation-import-errors">
-            {result.errors.map((problem) => (
-              <li
-                key={`${problem.row}-${problem.column}-${problem.message.en}`}
-                data-row={problem.row ?? undefined}
-                data-column={problem.column ?? undefined}
-              >
-                {localized(problem.message, locale)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ImportOutcome
+        error={error}
+        result={upload.data}
+        testId="city-import"
+        listClassName="evaluation-import-errors"
+        texts={{
+          done: (count) => t("done", { count }),
+          failed: (count) => t("failed", { count }),
+        }}
+      />
     </section>
   );
 }

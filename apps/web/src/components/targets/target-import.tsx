@@ -1,16 +1,16 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type Locale, localized, MAX_TARGET_ROWS, MAX_TARGET_UPLOAD_BYTES } from "@zones/domain";
-import { useLocale, useTranslations } from "next-intl";
+import { MAX_TARGET_ROWS, MAX_TARGET_UPLOAD_BYTES } from "@zones/domain";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 
+import { ImportOutcome } from "~/components/ui/import-outcome";
 import { useTRPC } from "~/trpc/react";
 
 /** Upload a filled-in targets template: saved all or nothing, every problem listed by row and column. */
 export function TargetImport({ disabled }: { disabled: boolean }) {
   const t = useTranslations("targets.import");
-  const locale = useLocale() as Locale;
   const id = useId();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -33,7 +33,6 @@ export function TargetImport({ disabled }: { disabled: boolean }) {
     upload.mutate(form);
   }
 
-  const result = upload.data;
   return (
     <section aria-labelledby={id} className="target-import">
       <h2 id={id}>{t("heading")}</h2>
@@ -60,28 +59,16 @@ export function TargetImport({ disabled }: { disabled: boolean }) {
           {upload.isPending ? t("busy") : t("upload")}
         </button>
       </form>
-      {error && (
-        <p className="form-error" role="alert" data-testid="target-import-error">
-          {error}
-        </p>
-      )}
-      {result && result.errors.length === 0 && (
-        <p className="form-success" role="status" data-testid="target-import-done">
-          {t("done", { count: result.saved })}
-        </p>
-      )}
-      {result && result.errors.length > 0 && (
-        <div role="alert" data-testid="target-import-problems">
-          <p className="form-error">{t("failed", { count: result.errors.length })}</p>
-          <ul className="target-import-errors">
-            {result.errors.map((problem) => (
-              <li key={`${problem.row}-${problem.column}-${problem.message.en}`}>
-                {localized(problem.message, locale)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ImportOutcome
+        error={error}
+        result={upload.data}
+        testId="target-import"
+        listClassName="target-import-errors"
+        texts={{
+          done: (count) => t("done", { count }),
+          failed: (count) => t("failed", { count }),
+        }}
+      />
     </section>
   );
 }
