@@ -82,13 +82,32 @@ const server = createServer((request, response) => {
   }
   if (answeredWhileDatabaseDown(request, response)) return;
   forwardClientAddress(request, trust);
-  handle(request, response).catch((error) => {
-    // Next answers its own faults; this is one it let through (its line carries the request's id).
-    logger.error({ err: error }, "request failed");
-    if (!response.headersSent) response.writeHead(500);
-    response.end();
-  });
+  answeredEarly(request, response)
+    .then((answered) => (answered ? undefined : handle(request, response)))
+    .catch((error) => {
+      // Next answers its own faults; this is one it let through (its line carries the request's id).
+      logger.error({ err: error }, "request failed");
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
 });
+
+/**
+ * A dashboard query the app answered before with bytes it kept is answered from them, before Next's router
+ * and tRPC (src/server/dashboard-responses.ts; docs/performance.md, "Request cost"); anything else, or any
+ * doubt, goes to Next.
+ */
+async function answeredEarly(request, response) {
+  const answer = state.answerEarly;
+  if (!answer || request.method !== "GET" || !request.url?.startsWith("/api/trpc/")) return false;
+  try {
+    return await answer(request, response);
+  } catch (error) {
+    if (response.headersSent) throw error;
+    return false;
+  }
+}
+
 // An idle kept-alive connection stays open longer than its client keeps it (nginx's upstream keepalive_timeout,
 // 60 s; browsers and load balancers about as long): the client must be the one to close it. With Node's default
 // of 5 s, a request sent on a connection the server closes at that moment fails with ECONNRESET.

@@ -2,7 +2,7 @@ import { type APIRequestContext, expect, request as playwrightRequest, test } fr
 import { DEMO_PASSWORD } from "@zones/db/seed";
 import { BUILT_IN_ZONES } from "@zones/domain";
 
-import { type DemoRole, demoAccount } from "./fixtures";
+import { apiSignIn, type DemoRole, demoAccount, ownOrigin } from "./fixtures";
 
 /**
  * The access matrix of the web app: every page and every route handler × every kind of caller, with the
@@ -347,20 +347,6 @@ const MATRIX: readonly Row[] = [
 
 const contexts = {} as Record<Caller, APIRequestContext>;
 
-function ownOrigin(baseURL: string | undefined): string {
-  return new URL(baseURL ?? "http://127.0.0.1:3100").origin;
-}
-
-async function signedIn(baseURL: string | undefined, email: string, password: string) {
-  const context = await playwrightRequest.newContext({ baseURL });
-  const response = await context.post("/api/auth/sign-in/email", {
-    headers: { origin: ownOrigin(baseURL) },
-    data: { email, password },
-  });
-  expect(response.status(), await response.text()).toBe(200);
-  return context;
-}
-
 async function trpcData(context: APIRequestContext, path: string, input: unknown) {
   const response = await context.get(trpc(path, input));
   expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
@@ -381,7 +367,7 @@ test.beforeAll(async ({ baseURL }) => {
     ["admin", "admin"],
   ];
   for (const [caller, role] of demo) {
-    contexts[caller] = await signedIn(baseURL, demoAccount(role).email, DEMO_PASSWORD);
+    contexts[caller] = await apiSignIn(baseURL, demoAccount(role).email, DEMO_PASSWORD);
   }
   // An official of another zone, created by the admin.
   facts.elsewhereEmail = `zibo-${Date.now()}@demo.local`;
@@ -399,7 +385,7 @@ test.beforeAll(async ({ baseURL }) => {
     },
   });
   expect(created.status(), await created.text()).toBe(200);
-  contexts.officialElsewhere = await signedIn(baseURL, facts.elsewhereEmail, password);
+  contexts.officialElsewhere = await apiSignIn(baseURL, facts.elsewhereEmail, password);
   // A new account sets its own password first (until then it may do nothing else).
   const changed = await contexts.officialElsewhere.post("/api/auth/change-password", {
     headers: { origin },

@@ -1,4 +1,10 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import {
+  type APIRequestContext,
+  expect,
+  type Locator,
+  type Page,
+  request as playwrightRequest,
+} from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@zones/db/seed";
 
 export type DemoRole = "admin" | "reviewer" | "official" | "viewer";
@@ -37,4 +43,24 @@ export async function chartTable(frame: Locator): Promise<Locator> {
   const table = details.locator("table");
   await expect(table).toBeVisible();
   return table;
+}
+
+/** The server's origin, as a browser's requests to it name it (the Origin header). */
+export function ownOrigin(baseURL: string | undefined): string {
+  return new URL(baseURL ?? "http://127.0.0.1:3100").origin;
+}
+
+/** A request context of its own, signed in through better-auth's endpoint (an API client, no page). */
+export async function apiSignIn(
+  baseURL: string | undefined,
+  email: string,
+  password: string,
+): Promise<APIRequestContext> {
+  const context = await playwrightRequest.newContext({ baseURL });
+  const response = await context.post("/api/auth/sign-in/email", {
+    headers: { origin: ownOrigin(baseURL) },
+    data: { email, password },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  return context;
 }

@@ -1,26 +1,7 @@
-import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "@zones/db/seed";
 
-import { demoAccount, signIn, signInAs } from "./fixtures";
-
-/** The app's own origin, as the browser sends it on a POST. */
-function ownOrigin(baseURL: string | undefined): string {
-  return new URL(baseURL ?? "http://127.0.0.1:3100").origin;
-}
-
-async function apiSignIn(
-  baseURL: string | undefined,
-  email: string,
-  password: string,
-): Promise<APIRequestContext> {
-  const context = await playwrightRequest.newContext({ baseURL });
-  const response = await context.post("/api/auth/sign-in/email", {
-    headers: { origin: ownOrigin(baseURL) },
-    data: { email, password },
-  });
-  expect(response.status(), await response.text()).toBe(200);
-  return context;
-}
+import { apiSignIn, demoAccount, ownOrigin, signIn, signInAs } from "./fixtures";
 
 test.describe("security headers", () => {
   test("every kind of response carries them; pages get a CSP with a fresh nonce", async ({

@@ -208,6 +208,31 @@ describe("two web processes and two workers behind nginx, a PostgreSQL primary a
     );
   });
 
+  it("ends a dashboard answer both processes keep when one of them takes a change", async () => {
+    const cookie = cookiesOf(await signIn(proxy, email("admin"), DEMO_PASSWORD));
+    const direct = world.webPorts.map((port) =>
+      client(`http://127.0.0.1:${port}`, undefined, world.proxy.url),
+    );
+    const query = `/api/trpc/dashboard.zone?input=${encodeURIComponent(JSON.stringify({ json: { zoneCode: "HB-HS" } }))}`;
+    const ask = async (web: Client) => {
+      const answer = await web.send(query, { headers: { cookie } });
+      expect(answer.status).toBe(200);
+      return answer.headers["x-cache"] === "hit";
+    };
+    // Each process answers once through the route, then from the bytes it kept.
+    for (const web of direct) {
+      await ask(web);
+      expect(await ask(web)).toBe(true);
+    }
+    // A change through the first (an admin closes a closed quarter again: the data version moves).
+    const [first, second] = direct as [Client, Client];
+    await trpc(first, cookie, "period.update", { quarter: "2024Q4", status: "closed" }, "mutation");
+    expect(await ask(first)).toBe(false);
+    // The second reads the version on the replica: its kept answer ends once the change has arrived there.
+    await vi.waitUntil(async () => !(await ask(second)), { timeout: 10_000, interval: 100 });
+    expect(await ask(second)).toBe(true);
+  });
+
   it("goes on through the other process when one is killed mid-download", async () => {
     const cookie = cookiesOf(await signIn(proxy, email("admin"), DEMO_PASSWORD));
     const query = "zones=all&indicators=all&from=2016Q4&to=2026Q2&format=csv&layout=long";

@@ -6,13 +6,15 @@ const KEY = Symbol.for("zones.web.process");
 
 /**
  * The process's state: whether the database answers (`unknown` until the first check, or on the embedded
- * database, which has nothing to watch), whether it is stopping, and what to run when it stops.
+ * database, which has nothing to watch), whether it is stopping, what to run when it stops, and what the app
+ * answers before Next's router (`answerEarly`, registered by the app when it starts).
  */
 export function processState() {
   globalThis[KEY] ??= {
     database: "unknown",
     stopping: false,
     checkDatabaseNow: () => {},
+    answerEarly: null,
     shutdownHooks: { stop: [], close: [] },
   };
   return globalThis[KEY];

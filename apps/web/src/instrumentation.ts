@@ -16,6 +16,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { getExportJobs } = await import("./server/process-resources");
+  const { registerEarlyAnswers } = await import("./server/dashboard-responses");
+  registerEarlyAnswers();
   const { startLifecycle } = await import("./server/lifecycle");
   await startLifecycle().catch(() => {
     // The database cannot be opened (the embedded store is in use): reported by the health checks and by the

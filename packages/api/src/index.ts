@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 
 import type { AppRouter } from "./root";
 
+export { dashboardAnswerScope } from "./dashboard-cache";
 export { downloadResponse } from "./download";
 export {
   answersDatabaseUnavailable,

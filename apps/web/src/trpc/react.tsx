@@ -12,12 +12,15 @@ import {
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "@zones/api";
 import { MAX_BATCH_SIZE } from "@zones/api/batch-limit";
+import { CACHED_DASHBOARD_PROCEDURES } from "@zones/api/cached-procedures";
 import { type ReactNode, useState } from "react";
 import superjson from "superjson";
 
 import { createQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+
+const CACHED: ReadonlySet<string> = new Set(CACHED_DASHBOARD_PROCEDURES);
 
 let browserQueryClient: QueryClient | undefined;
 
@@ -37,9 +40,10 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
           enabled: (op) =>
             process.env.NODE_ENV === "development" || (op.direction === "down" && op.result instanceof Error),
         }),
-        // Uploads (FormData) go unbatched and untransformed; everything else is batched.
+        // Uploads (FormData) go unbatched; so do the dashboards' queries, one GET each, which the server
+        // answers from kept bytes once it has answered them (server/dashboard-responses.ts). The rest is batched.
         splitLink({
-          condition: (op) => isNonJsonSerializable(op.input),
+          condition: (op) => isNonJsonSerializable(op.input) || CACHED.has(op.path),
           true: httpLink({ transformer: superjson, url: "/api/trpc" }),
           false: httpBatchStreamLink({ transformer: superjson, url: "/api/trpc", maxItems: MAX_BATCH_SIZE }),
         }),

@@ -13,6 +13,7 @@ import { ZonesError } from "@zones/domain";
 
 import { userFromHeaders } from "~/server/auth";
 import { boundedRequest } from "~/server/bounded-body";
+import { dashboardResponseSlot, keepDashboardResponse } from "~/server/dashboard-responses";
 import { RETRY_AFTER_HEADER } from "~/server/fault-response";
 import { isCrossOrigin } from "~/server/origin";
 import { requestLocale } from "~/server/route-handler";
@@ -35,14 +36,20 @@ async function handler(incoming: Request) {
     const megabytes = Math.round(limit / (1024 * 1024));
     return trpcRefusal(new ZonesError("too-large", message("request.tooLarge", { megabytes })), locale);
   }
-  return fetchRequestHandler({
+  // Queries come as GETs and may be answered from the session cache; mutations (POST) ask the database.
+  let user: ReturnType<typeof userFromHeaders> | undefined;
+  const caller = () => {
+    user ??= userFromHeaders(request.headers, { cached: request.method === "GET" });
+    return user;
+  };
+  // A dashboard query's answer is kept, and the next asking in the same scope answered before Next.
+  const slot = await dashboardResponseSlot(request, caller);
+  const response = await fetchRequestHandler({
     endpoint: ENDPOINT,
     req: request,
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
-    // Queries come as GETs and may be answered from the session cache; mutations (POST) ask the database.
-    createContext: async () =>
-      createTRPCContext(await userFromHeaders(request.headers, { cached: request.method === "GET" })),
+    createContext: async () => createTRPCContext(await caller()),
     // Answers are per user and often unapproved data: never kept by a browser or proxy cache.
     responseMeta: ({ errors }) => {
       // 503 while the database is unavailable (the error formatter): when to try again.
@@ -50,6 +57,7 @@ async function handler(incoming: Request) {
       return { headers: new Headers({ "cache-control": "no-store", ...unavailable }) };
     },
   });
+  return slot ? keepDashboardResponse(slot, response) : response;
 }
 
 export { handler as GET, handler as POST };
