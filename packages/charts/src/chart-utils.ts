@@ -1,22 +1,7 @@
-import type { CSSProperties } from "react";
-
 /*
  * Helpers shared by every chart. This module must not import Recharts: the light SVG charts (sparkline,
  * ranking bars, heat table) use it, and pages that show only those must not load the chart library.
  */
-
-/** Hides text visually but keeps it for screen readers. */
-export const visuallyHidden: CSSProperties = {
-  position: "absolute",
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: "hidden",
-  clip: "rect(0, 0, 0, 0)",
-  whiteSpace: "nowrap",
-  border: 0,
-};
 
 /** Height of a quarter chart (trend, distribution) when none is given, and of its placeholder. */
 export const DEFAULT_CHART_HEIGHT = 320;

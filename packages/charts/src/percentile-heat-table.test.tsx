@@ -2,6 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { blueForRank, contrastRatio, relativeLuminance, sequentialBlues, textColorOn } from "./palette";
 import { PercentileHeatTable, type PercentileHeatTableProps } from "./percentile-heat-table";
+import { loadChartStyles } from "./test-styles";
 
 const zones: PercentileHeatTableProps["zones"] = [
   { key: "HB-HS", label: "黄石", href: "/zones/HB-HS" },
@@ -99,9 +100,13 @@ describe("PercentileHeatTable", () => {
     expect(cell?.textContent).toBe("2.6 百分位 83");
     const hidden = cell?.querySelector("span");
     expect(hidden?.textContent).toBe(" 百分位 83");
-    expect(hidden?.style.position).toBe("absolute");
-    expect(hidden?.style.width).toBe("1px");
-    expect(hidden?.style.overflow).toBe("hidden");
+    // Hidden by the charts' stylesheet (charts.css, which the app loads).
+    if (!hidden) throw new Error("no hidden text");
+    loadChartStyles();
+    const style = getComputedStyle(hidden);
+    expect(style.position).toBe("absolute");
+    expect(style.width).toBe("1px");
+    expect(style.overflow).toBe("hidden");
     expect(cell?.getAttribute("title")).toBe("百分位 83");
   });
 

@@ -1,5 +1,5 @@
-import type { CSSProperties, ReactNode } from "react";
-import { visuallyHidden } from "./chart-utils";
+import type { ReactNode } from "react";
+import { chartClass } from "./chart-classes";
 import { blueForRank, chartFontFamily, sequentialBlues, textColorOn } from "./palette";
 
 export interface HeatZone {
@@ -40,22 +40,12 @@ export interface PercentileHeatTableProps {
   legend: { low: string; high: string };
 }
 
-const border = "1px solid #d9d9d9";
-const cellStyle: CSSProperties = { padding: "6px 10px", border, textAlign: "right" };
-const headerStyle: CSSProperties = { padding: "6px 10px", border, background: "#fafafa", fontWeight: 600 };
-
 function clampRank(p: number | null): number | null {
   return p === null || !Number.isFinite(p) ? null : Math.min(1, Math.max(0, p));
 }
 
 function maybeLink(label: string, href: string | undefined): ReactNode {
-  return href ? (
-    <a href={href} style={{ color: "inherit" }}>
-      {label}
-    </a>
-  ) : (
-    label
-  );
+  return href ? <a href={href}>{label}</a> : label;
 }
 
 export function PercentileHeatTable({
@@ -98,13 +88,16 @@ export function PercentileHeatTable({
         tabIndex={0}
         style={{ overflowX: "auto", position: "relative" }}
       >
-        <table style={{ borderCollapse: "collapse", fontSize: 13, fontVariantNumeric: "tabular-nums" }}>
+        <table
+          className={chartClass.heatTable}
+          style={{ borderCollapse: "collapse", fontSize: 13, fontVariantNumeric: "tabular-nums" }}
+        >
           <caption style={{ textAlign: "left", fontWeight: 600, padding: "0 0 6px" }}>{caption}</caption>
           <thead>
             <tr>
-              <td style={{ border }} />
+              <td />
               {columns.map((column) => (
-                <th key={column.key} scope="col" style={{ ...headerStyle, textAlign: "center" }}>
+                <th key={column.key} scope="col">
                   {maybeLink(column.label, column.href)}
                   {column.unit !== "" && (
                     <span style={{ display: "block", fontWeight: 400, color: "#555", fontSize: 12 }}>
@@ -118,9 +111,7 @@ export function PercentileHeatTable({
           <tbody>
             {zones.map((zone) => (
               <tr key={zone.key}>
-                <th scope="row" style={{ ...headerStyle, textAlign: "left", whiteSpace: "nowrap" }}>
-                  {maybeLink(zone.label, zone.href)}
-                </th>
+                <th scope="row">{maybeLink(zone.label, zone.href)}</th>
                 {columns.map((column) => {
                   const cell = byPair.get(`${zone.key}\u0000${column.key}`);
                   const hasValue = cell !== undefined && cell.value !== null && Number.isFinite(cell.value);
@@ -135,13 +126,14 @@ export function PercentileHeatTable({
                       data-percentile={rank ?? undefined}
                       title={rank === null ? undefined : percentileLabel(rank)}
                       style={{
-                        ...cellStyle,
                         background: background ?? "#fff",
                         color: background ? textColorOn(background) : hasValue ? "#000000" : "#555555",
                       }}
                     >
                       {hasValue ? cell.formatted : missingLabel}
-                      {rank !== null && <span style={visuallyHidden}>{` ${percentileLabel(rank)}`}</span>}
+                      {rank !== null && (
+                        <span className={chartClass.visuallyHidden}>{` ${percentileLabel(rank)}`}</span>
+                      )}
                     </td>
                   );
                 })}

@@ -3,6 +3,7 @@ import { formatQuarterLabel, type QuarterString } from "@zones/domain";
 import { describe, expect, it } from "vitest";
 import { palette } from "./palette";
 import { Sparkline, type SparklineProps, sparklineLayout } from "./sparkline";
+import { loadChartStyles } from "./test-styles";
 
 const points: SparklineProps["points"] = [
   { quarter: "2024Q1", value: 5.1 },
@@ -99,6 +100,10 @@ describe("Sparkline", () => {
     const { container } = renderSparkline({ width: undefined });
     const root = screen.getByTestId("sparkline");
     expect(root.style.width).toBe("100%");
+    // Its fixed presentation comes from the charts' stylesheet (charts.css): the end dots' margin.
+    loadChartStyles();
+    expect(getComputedStyle(root).paddingLeft).toBe("4px");
+    expect(getComputedStyle(root).boxSizing).toBe("border-box");
     const img = screen.getByRole("img");
     expect(img.getAttribute("width")).toBe("100%");
     // The line is drawn in a nested SVG stretched to the width; its stroke keeps its thickness.

@@ -1,3 +1,4 @@
+import { chartClass, SPARKLINE_MARGIN } from "./chart-classes";
 import { finiteOrNull, isolatedIndices } from "./chart-utils";
 import { chartFontFamily, palette } from "./palette";
 
@@ -24,7 +25,6 @@ export interface SparklineProps {
 
 const DEFAULT_HEIGHT = 32;
 /** Room for the end dot, in pixels, on every side of the line. */
-const MARGIN = 4;
 /** Width of the line's own coordinate system; it is stretched to the box's width. */
 const LINE_WIDTH = 100;
 
@@ -60,11 +60,11 @@ export function sparklineLayout(
   const present = values.filter((v): v is number => v !== null);
   const min = Math.min(...present);
   const max = Math.max(...present);
-  const inner = Math.max(height - 2 * MARGIN, 0);
+  const inner = Math.max(height - 2 * SPARKLINE_MARGIN, 0);
   return values.map((value, i) => {
     if (value === null) return null;
     const x = values.length === 1 ? 0.5 : i / (values.length - 1);
-    const y = max === min ? height / 2 : MARGIN + ((max - value) / (max - min)) * inner;
+    const y = max === min ? height / 2 : SPARKLINE_MARGIN + ((max - value) / (max - min)) * inner;
     return { x, y };
   });
 }
@@ -155,23 +155,10 @@ export function Sparkline({
     <div
       data-testid="sparkline"
       data-points={present}
-      // The padding keeps the end dots inside the box; the SVG draws them over its own edges.
-      style={{
-        width: width ?? "100%",
-        height,
-        lineHeight: 0,
-        padding: `0 ${MARGIN}px`,
-        boxSizing: "border-box",
-      }}
+      className={chartClass.sparkline}
+      style={{ width: width ?? "100%", height }}
     >
-      <svg
-        role="img"
-        aria-label={description}
-        width="100%"
-        height={height}
-        overflow="visible"
-        style={{ display: "block", overflow: "visible" }}
-      >
+      <svg role="img" aria-label={description} width="100%" height={height} overflow="visible">
         {d !== "" && (
           <svg
             width="100%"

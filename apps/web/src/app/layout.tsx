@@ -13,6 +13,7 @@ import { NotificationBell } from "~/components/notifications/notification-bell";
 import { getCurrentUser } from "~/server/auth";
 import { getCatalogue } from "~/server/catalogue";
 import { TRPCReactProvider } from "~/trpc/react";
+import "@zones/charts/charts.css";
 import "./globals.css";
 import "~/components/targets/targets.css";
 
