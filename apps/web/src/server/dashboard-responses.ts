@@ -4,11 +4,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { accountHold, dashboardAnswerScope } from "@zones/api";
 import type { SessionUser } from "@zones/auth";
+import type { Database } from "@zones/db/client";
 import { readDataVersion } from "@zones/db/dashboard";
 import { LruCache } from "@zones/domain";
-
 import { processState } from "../../server/process-state.mjs";
 import { userFromHeaders } from "./auth";
+
 import { getReader } from "./db";
 import { keptQuestion } from "./kept-question";
 import { API_CONTENT_SECURITY_POLICY, FIXED_SECURITY_HEADERS } from "./security-headers";
@@ -50,26 +51,32 @@ function keptResponses(): LruCache<string, KeptResponse> {
  * Where a request's answer is kept: its address and the caller's scope, or null when its answer is not kept
  * (not a kept question, no session, an account not in order, which the procedure refuses).
  */
-async function slotOf(address: string, user: () => Promise<SessionUser | null>): Promise<string | null> {
+async function slotOf(
+  address: string,
+  user: () => Promise<SessionUser | null>,
+  reader: Database,
+): Promise<string | null> {
   const question = keptQuestion(address);
   if (!question) return null;
   const caller = await user();
   if (!caller || accountHold(caller)) return null;
-  const version = await readDataVersion(await getReader());
+  const version = await readDataVersion(reader);
   return `${dashboardAnswerScope(caller, version)} ${question}`;
 }
 
 /**
- * The slot of a request the tRPC route is about to answer, read before the procedure runs: an answer stored
- * under the version read before it was computed is never older than that version. Null on any failure: the
- * route then answers as always.
+ * The slot of a request the tRPC route is about to answer, read before the procedure runs and on the database
+ * it will read (`reader`, the request's): an answer stored under the version read before it was computed is
+ * never older than that version. (Read on another replica, a version could name data that replica has and
+ * the procedure's replica has not yet.) Null on any failure: the route then answers as always.
  */
 export async function dashboardResponseSlot(
   request: Request,
   user: () => Promise<SessionUser | null>,
+  reader: Database,
 ): Promise<string | null> {
   if (request.method !== "GET" || request.headers.has("trpc-accept")) return null;
-  return slotOf(request.url, user).catch(() => null);
+  return slotOf(request.url, user, reader).catch(() => null);
 }
 
 /** Keeps a 200 answer's bytes under its slot and returns the same answer. */
@@ -108,11 +115,15 @@ function headersOf(kept: KeptResponse, body: Buffer, gzipped: boolean): Record<s
  * to Next. Called by server.mjs before Next's router, for every request.
  */
 export async function answerEarly(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
-  if (request.method !== "GET" || request.headers["trpc-accept"] !== undefined || !request.url) return false;
-  if (!keptQuestion(request.url)) return false;
+  const address = request.url;
+  if (request.method !== "GET" || request.headers["trpc-accept"] !== undefined || !address) return false;
+  if (!keptQuestion(address)) return false;
   const cookie = request.headers.cookie;
   const headers = new Headers(cookie ? { cookie } : {});
-  const slot = await slotOf(request.url, () => userFromHeaders(headers, { cached: true })).catch(() => null);
+  // Any replica will do for a lookup: a version names the same data on each database that has reached it.
+  const slot = await getReader()
+    .then((reader) => slotOf(address, () => userFromHeaders(headers, { cached: true }), reader))
+    .catch(() => null);
   const kept = slot ? keptResponses().get(slot) : undefined;
   if (!kept) return false;
   const gzipped = acceptsGzip(request) && kept.body.length >= GZIP_FROM_BYTES;

@@ -14,6 +14,7 @@ import { ZonesError } from "@zones/domain";
 import { userFromHeaders } from "~/server/auth";
 import { boundedRequest } from "~/server/bounded-body";
 import { dashboardResponseSlot, keepDashboardResponse } from "~/server/dashboard-responses";
+import { getReader } from "~/server/db";
 import { RETRY_AFTER_HEADER } from "~/server/fault-response";
 import { isCrossOrigin } from "~/server/origin";
 import { requestLocale } from "~/server/route-handler";
@@ -42,14 +43,17 @@ async function handler(incoming: Request) {
     user ??= userFromHeaders(request.headers, { cached: request.method === "GET" });
     return user;
   };
+  // The request's one reader (a replica when one is well), for its dashboard procedures and the slot alike;
+  // a database that cannot be opened is answered by tRPC's error formatter (503), as before.
+  const reader = await getReader().catch(() => undefined);
   // A dashboard query's answer is kept, and the next asking in the same scope answered before Next.
-  const slot = await dashboardResponseSlot(request, caller);
+  const slot = reader ? await dashboardResponseSlot(request, caller, reader) : null;
   const response = await fetchRequestHandler({
     endpoint: ENDPOINT,
     req: request,
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: async () => createTRPCContext(await caller()),
+    createContext: async () => createTRPCContext(await caller(), reader ? { reader } : {}),
     // Answers are per user and often unapproved data: never kept by a browser or proxy cache.
     responseMeta: ({ errors }) => {
       // 503 while the database is unavailable (the error formatter): when to try again.
