@@ -210,6 +210,20 @@ test.describe("zone dashboard", () => {
     await expect(last.getByTestId("indicator-trend")).toBeVisible();
   });
 
+  test("does not prefetch its forty indicator links; a click still opens the indicator", async ({ page }) => {
+    const prefetched: string[] = [];
+    page.on("request", (request) => {
+      if (request.headers()["next-router-prefetch"]) prefetched.push(new URL(request.url()).pathname);
+    });
+    await page.goto(ZONE_URL);
+    const links = page.locator(".indicator-links a");
+    expect(await links.count()).toBeGreaterThan(20);
+    await page.waitForLoadState("networkidle");
+    expect(prefetched.filter((path) => path.startsWith("/indicators/"))).toEqual([]);
+    await links.first().click();
+    await expect(page).toHaveURL(/\/indicators\/[^?]+\?.*highlight=HB-HS/);
+  });
+
   test("has no serious accessibility violations, in Chinese and in English", async ({ page }) => {
     test.setTimeout(90_000);
     await page.goto(ZONE_URL);

@@ -58,7 +58,11 @@ function IndicatorLinks({ zoneCode, peers }: { zoneCode: string; peers: string }
               <ul className="indicator-links-items">
                 {indicators.map((indicator) => (
                   <li key={indicator.code}>
-                    <Link href={withPeers(`/indicators/${indicator.code}?highlight=${zoneCode}`, peers)}>
+                    {/* Not prefetched: forty links in view made forty requests (and server renders) per visit. */}
+                    <Link
+                      href={withPeers(`/indicators/${indicator.code}?highlight=${zoneCode}`, peers)}
+                      prefetch={false}
+                    >
                       {localized(indicator.name, locale)}
                     </Link>
                   </li>
