@@ -57,6 +57,9 @@ test("a dashboard query asked again is answered from kept bytes, per scope, unti
   const origin = ownOrigin(baseURL);
   const admin = await apiSignIn(baseURL, demoAccount("admin").email, DEMO_PASSWORD);
   const official = await apiSignIn(baseURL, demoAccount("official").email, DEMO_PASSWORD);
+  // The first read of approved values after earlier specs' approvals recomputes the stale peer statistics,
+  // which moves the data version itself: read once so that the steps below start from settled statistics.
+  await ask(official);
   await changeData(admin, origin);
 
   // Asked first: the route answers and keeps the bytes; asked again: the same bytes and headers, kept.
