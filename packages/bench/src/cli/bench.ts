@@ -39,6 +39,7 @@ import { lighthouse, routeJsSizes } from "../lib/pages";
 import { connect, databaseName, ensureDatabase, redact, serverInfo, withDatabase } from "../lib/pg";
 import { ROOT, run } from "../lib/proc";
 import { benchProcedures, benchRequestFloor, type ProcedureResult } from "../lib/procedures";
+import { waitForQuiet } from "../lib/quiet";
 import { benchSave } from "../lib/save";
 import { buildWeb, hasBuild, type RunningServer, startWeb } from "../lib/server";
 import { compact, count, MB, ms, ratio, seconds } from "../lib/stats";
@@ -72,6 +73,7 @@ const { values } = parseArgs({
     "xl-clients": { type: "string", default: "1,8" },
     rounds: { type: "string" },
     lighthouse: { type: "string" },
+    "lighthouse-runs": { type: "string" },
     chromium: { type: "string", default: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
     skip: { type: "string", default: "" },
     only: { type: "string" },
@@ -113,6 +115,8 @@ const presets = (values.lighthouse ?? (quick ? "desktop" : "mobile,desktop")).sp
   | "mobile"
   | "desktop"
 )[];
+// Lighthouse's scores vary from load to load; each page is loaded this many times and the median run reported.
+const lighthouseRuns = number(values["lighthouse-runs"], quick ? 1 : 3);
 const skipped = new Set(values.skip.split(",").filter(Boolean));
 const only = values.only ? new Set(values.only.split(",")) : null;
 if (quick) skipped.add("demo");
@@ -133,6 +137,7 @@ const wanted = (item: Item) => !skipped.has(item) && (only === null || only.has(
 
 const rows: Row[] = [];
 const notes: string[] = [];
+const fmtLoad = (load: number[]) => load.map((value) => value.toFixed(2)).join(" ");
 let crashed = 0;
 const log = (line: string) => console.log(line);
 const xlUrl = withDatabase(url, `${databaseName(url)}_xl`);
@@ -362,15 +367,24 @@ if (prepared.main && needsServer) {
             path.join(values.out, lighthouseReportName(preset, pagePath));
           for (const preset of presets) {
             const goal = lighthouseTarget(preset);
+            const quiet = await waitForQuiet();
+            log(
+              `  ${preset}: the machine ${quiet.quiet ? "was quiet" : "stayed busy"} after ${seconds(quiet.waitedMs / 1000)} (${(quiet.busy * 100).toFixed(0)}% of its CPU busy, load ${fmtLoad(loadavg())})`,
+            );
+            if (!quiet.quiet)
+              notes.push(
+                `Lighthouse ${preset} ran on a busy machine (${(quiet.busy * 100).toFixed(0)}% CPU)`,
+              );
             // Baseline: the lightest page of the same build and server (the login form, no data).
             const floor = await lighthouse(`${server.baseUrl}/login`, {
               cookie: "",
               preset,
+              runs: lighthouseRuns,
               chromium: values.chromium,
               reportFile: reportFile(preset, "/login"),
             });
             log(
-              `  ${preset} /login: ${floor.score}, LCP ${floor.lcp.toFixed(0)} ms, TBT ${floor.tbt.toFixed(0)} ms`,
+              `  ${preset} /login: ${floor.score}, LCP ${floor.lcp.toFixed(0)} ms, TBT ${floor.tbt.toFixed(0)} ms (runs ${floor.scores.join(", ")})`,
             );
             for (const page of pages) {
               // A page that fails is its own ERROR row; the other pages are still measured.
@@ -378,16 +392,17 @@ if (prepared.main && needsServer) {
                 const measured = await lighthouse(`${server.baseUrl}${page.path}`, {
                   cookie: cookies[page.account],
                   preset,
+                  runs: lighthouseRuns,
                   chromium: values.chromium,
                   reportFile: reportFile(preset, page.path),
                 });
                 log(
-                  `  ${preset} ${page.path}: ${measured.score}, LCP ${measured.lcp.toFixed(0)} ms, TBT ${measured.tbt.toFixed(0)} ms`,
+                  `  ${preset} ${page.path}: ${measured.score}, LCP ${measured.lcp.toFixed(0)} ms, TBT ${measured.tbt.toFixed(0)} ms (runs ${measured.scores.join(", ")})`,
                 );
                 log(`    ${formatBreakdown(measured.breakdown)}`);
                 rows.push({
                   item: "4",
-                  measure: `Lighthouse ${preset}: ${page.name} (${page.path}) score · LCP · TBT`,
+                  measure: `Lighthouse ${preset}: ${page.name} (${page.path}) score · LCP · TBT${lighthouseRuns > 1 ? `, median of ${lighthouseRuns} (${measured.scores.join("/")})` : ""}`,
                   scale: scaleLabel(target),
                   value: `${measured.score} · ${ms(measured.lcp)} · ${ms(measured.tbt)}`,
                   baseline: `/login ${floor.score} · ${ms(floor.lcp)} · ${ms(floor.tbt)}`,
@@ -549,7 +564,6 @@ if (wanted("demo")) {
 const order = ["0", "1", "1–4", "2", "3", "4", "5", ""];
 rows.sort((a, b) => order.indexOf(a.item) - order.indexOf(b.item));
 const loadAtEnd = loadavg();
-const fmtLoad = (load: number[]) => load.map((value) => value.toFixed(2)).join(" ");
 const describe = (p: Prepared | undefined) =>
   p
     ? `${databaseName(p.url)} = ${describeScale(p.scale)}, ${p.marker.from}–${p.marker.to}${p.seeded ? `, generated this run in ${seconds(p.marker.seconds)}` : `, generated ${p.marker.seededAt.slice(0, 16)} in ${seconds(p.marker.seconds)}`}`

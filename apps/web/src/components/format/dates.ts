@@ -68,3 +68,14 @@ export function formatLongDate(value: string | null | undefined, locale: Locale)
     () => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }),
   ).format(new Date(`${value}T00:00:00Z`));
 }
+
+/** A calendar date as the server formatted it for the page, so the browser need not build a formatter. */
+export interface ServedDate {
+  date: string;
+  text: string;
+}
+
+/** The server's text when it is for `date`, else `formatDate` (the date changed since the page was served). */
+export function formatServedDate(date: string, served: ServedDate | null, locale: Locale): string {
+  return served?.date === date ? served.text : formatDate(date, locale);
+}

@@ -6,7 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useWatch } from "react-hook-form";
 
-import { formatDate } from "~/components/format/dates";
+import { formatServedDate, type ServedDate } from "~/components/format/dates";
 import { useTRPC } from "~/trpc/react";
 import { conflictRows } from "./conflict-panel";
 import { daysUntil } from "./deadline";
@@ -45,10 +45,13 @@ export function EntryForm({
   zoneCode,
   quarter,
   today,
+  servedDeadline,
 }: {
   zoneCode: ZoneCode;
   quarter: QuarterString;
   today: string;
+  /** The period's deadline as the server formatted it. */
+  servedDeadline: ServedDate | null;
 }) {
   const t = useTranslations("entry");
   const locale = useLocale() as Locale;
@@ -117,12 +120,18 @@ export function EntryForm({
 
   const held = locked ? 0 : savePayload(typed, quarter, context, model.indicators).held.length;
   const lateNotice = isLateNow(data, today)
-    ? t("form.lateNotice", { date: formatDate(data.period?.deadline ?? "", locale) })
+    ? t("form.lateNotice", { date: formatServedDate(data.period?.deadline ?? "", servedDeadline, locale) })
     : null;
 
   return (
     <div className="entry-page">
-      <StatusHeader zoneCode={zoneCode} quarter={quarter} data={data} today={today} />
+      <StatusHeader
+        zoneCode={zoneCode}
+        quarter={quarter}
+        data={data}
+        today={today}
+        servedDeadline={servedDeadline}
+      />
       <EntryBanners
         zoneCode={zoneCode}
         quarter={quarter}

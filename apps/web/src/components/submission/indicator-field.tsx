@@ -2,7 +2,7 @@
 
 import { type Indicator, type Locale, localized, type QuarterString, type ZoneCode } from "@zones/domain";
 import { useLocale, useTranslations } from "next-intl";
-import type { KeyboardEvent } from "react";
+import { type KeyboardEvent, memo } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 
 import { FieldContext } from "./field-context";
@@ -46,7 +46,28 @@ export function noteInputId(code: string) {
  * One indicator: its name and unit, the value, what to compare it with, its messages, the explanation
  * (上报说明) when a warning asks for one, the reviewer's comment and the value's history.
  */
-export function IndicatorField(props: IndicatorFieldProps) {
+/**
+ * Whether a field would render the same: its data, texts and messages. The handlers are left out on purpose:
+ * `register` and `onEnter` are new functions on each render of the form but do the same (they close over the
+ * form's control and the field's code only), so one keystroke re-renders one field, not forty.
+ */
+export function sameFieldProps(before: IndicatorFieldProps, after: IndicatorFieldProps): boolean {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof IndicatorFieldProps>;
+  for (const key of keys) {
+    if (key === "onEnter" || key === "valueField" || key === "noteField" || key === "warnings") continue;
+    if (before[key] !== after[key]) return false;
+  }
+  return (
+    before.valueField.name === after.valueField.name &&
+    before.noteField.name === after.noteField.name &&
+    before.warnings.length === after.warnings.length &&
+    before.warnings.every((warning, index) => warning === after.warnings[index])
+  );
+}
+
+export const IndicatorField = memo(IndicatorFieldView, sameFieldProps);
+
+function IndicatorFieldView(props: IndicatorFieldProps) {
   const { indicator, row, valueError, noteError, warnings, reviewNote, readOnly } = props;
   const t = useTranslations("entry.field");
   const locale = useLocale() as Locale;

@@ -4,7 +4,7 @@ import { formatQuarterLabel, type Locale, localized, type QuarterString, type Zo
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useCatalogue } from "~/components/catalogue/catalogue-context";
-import { formatDate, formatNumericDateTime } from "~/components/format/dates";
+import { formatNumericDateTime, formatServedDate, type ServedDate } from "~/components/format/dates";
 import { DaysLeft } from "./days-left";
 import { daysUntil } from "./deadline";
 import type { EntryFormData } from "./form-model";
@@ -17,11 +17,13 @@ export function StatusHeader({
   quarter,
   data,
   today,
+  servedDeadline,
 }: {
   zoneCode: ZoneCode;
   quarter: QuarterString;
   data: EntryFormData;
   today: string;
+  servedDeadline: ServedDate | null;
 }) {
   const t = useTranslations("entry.form");
   const locale = useLocale() as Locale;
@@ -55,7 +57,7 @@ export function StatusHeader({
         {submission && submission.revision > 0 && <li>{t("revision", { revision: submission.revision })}</li>}
         {period && (
           <li data-testid="entry-deadline">
-            {t("deadlineLabel", { date: formatDate(period.deadline, locale) })}
+            {t("deadlineLabel", { date: formatServedDate(period.deadline, servedDeadline, locale) })}
             {period.status === "open" &&
               (status === "none" || status === "draft" || status === "returned") && (
                 <>

@@ -45,7 +45,7 @@ export function useEntrySaving({
   const t = useTranslations("entry");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { form, snapshot, applyIssues, contextRef, context } = model;
+  const { form, snapshot, reset, applyIssues, contextRef, context } = model;
   const key = backupKey(zoneCode, quarter);
   const locked = data.lock !== null;
   const serverVersion = data.submission?.version ?? 0;
@@ -131,7 +131,7 @@ export function useEntrySaving({
       removeBackup(key);
       return;
     }
-    form.reset(restored, { keepDefaultValues: true });
+    reset(restored, { keepDefaultValues: true });
     // Based on an older version? Then the next save meets the newer one and the filer decides.
     rebase(Math.min(backup.baseVersion, serverVersion));
     setRestoredAt(backup.savedAt);
@@ -145,7 +145,7 @@ export function useEntrySaving({
     if (conflictMessage !== null || isSaving() || serverVersion === version()) return;
     if (hasPending() || savePayload(snapshot(), quarter, context, model.indicators).held.length > 0) return;
     const previous = version();
-    form.reset(serverTexts(data));
+    reset(serverTexts(data));
     rebase(serverVersion, savedFromServer(data));
     if (previous > 0 && !locked) setAdopted(serverVersion);
   }, [data]);
@@ -165,7 +165,7 @@ export function useEntrySaving({
 
   /** Back to what the server holds: after a conflict, or when the restored typing is not wanted. */
   function takeServerVersion() {
-    form.reset(serverTexts(data));
+    reset(serverTexts(data));
     rebase(serverVersion, savedFromServer(data));
     removeBackup(key);
     setConflictMessage(null);

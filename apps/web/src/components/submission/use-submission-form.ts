@@ -70,6 +70,17 @@ export function useSubmissionForm(data: EntryFormData, quarter: QuarterString) {
     return { values: { ...current.values }, notes: { ...current.notes } };
   }, [form]);
 
+  /**
+   * Puts these texts in the form. The inputs keep their registration (`keepFieldsRef`): the fields are memoized
+   * (`IndicatorField`: a keystroke renders one field), so a field would not render again to register anew,
+   * and a plain `form.reset` would leave the inputs unbound. Reset the form through this only.
+   */
+  const reset = useCallback(
+    (texts: EntryTexts, options: { keepDefaultValues?: boolean } = {}) =>
+      form.reset(texts, { ...options, keepFieldsRef: true }),
+    [form],
+  );
+
   /** Server field errors go beside their fields, like the form's own; the rest are returned. */
   const applyIssues = useCallback(
     (issues: FieldIssue[]): string[] => {
@@ -107,6 +118,7 @@ export function useSubmissionForm(data: EntryFormData, quarter: QuarterString) {
     contextRef,
     initialTexts,
     snapshot,
+    reset,
     applyIssues,
     validateForSubmit,
   };

@@ -39,22 +39,10 @@ export function ValueHistory({
 }) {
   const t = useTranslations("entry");
   const locale = useLocale() as Locale;
-  const trpc = useTRPC();
   const titleId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const name = localized(indicator.name, locale);
-  const history = useQuery({
-    ...trpc.submission.history.queryOptions({
-      zoneCode,
-      quarter,
-      indicatorCode: indicator.code as IndicatorCode,
-    }),
-    enabled: open,
-    staleTime: 0,
-  });
-  const value = (text: string | null) =>
-    text === null ? MISSING : formatValue(Number(text), indicator, locale);
 
   return (
     <>
@@ -77,53 +65,80 @@ export function ValueHistory({
         onClose={() => setOpen(false)}
       >
         <h2 id={titleId}>{t("history.title", { indicator: name })}</h2>
-        {history.isPending ? (
-          <p role="status">{t("history.loading")}</p>
-        ) : history.isError ? (
-          <p className="form-error" role="alert">
-            {t("history.failed")}
-          </p>
-        ) : history.data.length === 0 ? (
-          <p>{t("history.empty")}</p>
-        ) : (
-          <div className="entry-dialog-body">
-            <table className="data-table entry-history">
-              <thead>
-                <tr>
-                  <th scope="col">{t("history.time")}</th>
-                  <th scope="col">{t("history.actor")}</th>
-                  <th scope="col">{t("history.action")}</th>
-                  <th scope="col">{t("history.change")}</th>
-                  <th scope="col">{t("history.comment")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.data.map((entry, index) => {
-                  const key = entry.action.replace(/\./g, "_");
-                  const isValue = entry.action === "observation.update";
-                  return (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id; the list is replaced as a whole
-                    <tr key={index}>
-                      <td>
-                        <time dateTime={new Date(entry.at).toISOString()}>
-                          {formatNumericDateTime(new Date(entry.at), locale)}
-                        </time>
-                      </td>
-                      <td>{entry.actorName ?? t("history.unknownActor")}</td>
-                      <td>{ACTION_KEYS.has(key) ? t(`history.actions.${key}`) : entry.action}</td>
-                      <td>{isValue ? `${value(entry.oldValue)} → ${value(entry.newValue)}` : ""}</td>
-                      <td>{entry.comment ?? entry.note ?? ""}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {/* Asked for once opened: forty fields need no query of their own while the form loads. */}
+        {open && <HistoryEntries zoneCode={zoneCode} quarter={quarter} indicator={indicator} />}
         <button type="button" className="entry-dialog-close" onClick={() => dialogRef.current?.close()}>
           {t("history.close")}
         </button>
       </dialog>
     </>
+  );
+}
+
+function HistoryEntries({
+  zoneCode,
+  quarter,
+  indicator,
+}: {
+  zoneCode: ZoneCode;
+  quarter: QuarterString;
+  indicator: Indicator;
+}) {
+  const t = useTranslations("entry");
+  const locale = useLocale() as Locale;
+  const trpc = useTRPC();
+  const history = useQuery({
+    ...trpc.submission.history.queryOptions({
+      zoneCode,
+      quarter,
+      indicatorCode: indicator.code as IndicatorCode,
+    }),
+    staleTime: 0,
+  });
+  const value = (text: string | null) =>
+    text === null ? MISSING : formatValue(Number(text), indicator, locale);
+
+  return history.isPending ? (
+    <p role="status">{t("history.loading")}</p>
+  ) : history.isError ? (
+    <p className="form-error" role="alert">
+      {t("history.failed")}
+    </p>
+  ) : history.data.length === 0 ? (
+    <p>{t("history.empty")}</p>
+  ) : (
+    <div className="entry-dialog-body">
+      <table className="data-table entry-history">
+        <thead>
+          <tr>
+            <th scope="col">{t("history.time")}</th>
+            <th scope="col">{t("history.actor")}</th>
+            <th scope="col">{t("history.action")}</th>
+            <th scope="col">{t("history.change")}</th>
+            <th scope="col">{t("history.comment")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {history.data.map((entry, index) => {
+            const key = entry.action.replace(/\./g, "_");
+            const isValue = entry.action === "observation.update";
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id; the list is replaced as a whole
+              <tr key={index}>
+                <td>
+                  <time dateTime={new Date(entry.at).toISOString()}>
+                    {formatNumericDateTime(new Date(entry.at), locale)}
+                  </time>
+                </td>
+                <td>{entry.actorName ?? t("history.unknownActor")}</td>
+                <td>{ACTION_KEYS.has(key) ? t(`history.actions.${key}`) : entry.action}</td>
+                <td>{isValue ? `${value(entry.oldValue)} → ${value(entry.newValue)}` : ""}</td>
+                <td>{entry.comment ?? entry.note ?? ""}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
