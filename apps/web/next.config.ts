@@ -48,6 +48,10 @@ const config: NextConfig = {
     "rate-limiter-flexible",
   ],
   typedRoutes: false,
+  experimental: {
+    // The stylesheets (~7 kB gzipped) go inside the HTML: a phone paints without another round trip.
+    inlineCss: true,
+  },
   // The fixed security headers on every response; the pages' Content-Security-Policy (with a nonce) is
   // set per request by src/proxy.ts.
   async headers() {

@@ -62,6 +62,25 @@ test.describe("data entry", () => {
     );
   });
 
+  test("a value that is not a number is refused beside its field, in the server's words", async ({
+    page,
+  }) => {
+    await signInAs(page, "official", FORM_PATH);
+    await formReady(page);
+    const pm25 = page.locator("#value-pm25");
+    await expect(pm25).toHaveValue("");
+    // Checked on leaving the field, by the server's schema (fetched once the form is on screen).
+    await pm25.fill("12亿");
+    await page.keyboard.press("Tab");
+    await expect(page.locator("#value-pm25-error")).toContainText("“12亿”不是有效的数字");
+    await expect(pm25).toHaveAttribute("aria-invalid", "true");
+    // Not sent: held back until it is a number.
+    await expect(page.getByTestId("save-status")).toContainText("1 项有误，未保存");
+    await pm25.fill("");
+    await expect(page.locator("#value-pm25-error")).toHaveCount(0);
+    expect(await serverValue(page, "pm25")).toBeNull();
+  });
+
   test("a reload mid-edit keeps the typed value, before and after the autosave", async ({ page }) => {
     await signInAs(page, "official", FORM_PATH);
     await formReady(page);

@@ -52,8 +52,22 @@ describe("modules the pages' client code loads", () => {
     expect(FORBIDDEN.filter((name) => modules.has(name))).toEqual([]);
   });
 
+  // The entry form's own modules (its rules, messages, draft payload and numbers): zod is fetched after the
+  // form is on screen (apps/web submission-resolvers.ts), so nothing the form loads first may reach it.
+  it.each(["submission-rules.ts", "submission-messages.ts", "draft-save.ts", "entered-number.ts"])(
+    "%s, which the entry form loads first, reaches no zod",
+    (entry) => {
+      const modules = reachable(entry);
+      expect(modules.has(`./${entry}`)).toBe(true);
+      expect(["zod", "./schemas.ts", "./submission-schema.ts"].filter((name) => modules.has(name))).toEqual(
+        [],
+      );
+    },
+  );
+
   it("sees through a re-export (the walk itself can fail)", () => {
     expect(reachable("indicators.ts").has("./indicator-catalogue.ts")).toBe(true);
     expect(reachable("schemas.ts").has("zod")).toBe(true);
+    expect(reachable("submission-schema.ts").has("zod")).toBe(true);
   });
 });

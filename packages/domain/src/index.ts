@@ -295,11 +295,12 @@ export {
   formIndicators,
   GROWTH_LEVEL_PAIRS,
   MIN_HISTORY_QUARTERS,
+  NOTE_MAX_LENGTH,
   YOY_THRESHOLDS,
   yoyThresholdOf,
 } from "./submission-rules";
 export type { SubmissionFormInput, SubmissionFormOptions, SubmissionFormOutput } from "./submission-schema";
-export { NOTE_MAX_LENGTH, submissionFormSchema } from "./submission-schema";
+export { submissionFormSchema } from "./submission-schema";
 export {
   AT_RISK_RATIO,
   type ChangeModel,

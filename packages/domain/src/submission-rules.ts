@@ -12,6 +12,10 @@ import type { Indicator } from "./types";
  * filer explains it (上报说明). Messages are in `describeRuleIssue`.
  */
 
+/** Longest explanation (上报说明), in characters. Here, not beside the schema: the entry form's client code
+ * needs the limit, and the schema's module brings zod with it. */
+export const NOTE_MAX_LENGTH = 500;
+
 export type RuleCode =
   | "required"
   | "not-a-number"

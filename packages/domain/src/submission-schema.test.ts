@@ -3,8 +3,9 @@ import type { z } from "zod";
 import type { IndicatorCode } from "./indicators";
 import { describeRuleIssue } from "./submission-messages";
 import type { IndicatorContext, SubmissionDraft } from "./submission-rules";
+import { NOTE_MAX_LENGTH } from "./submission-rules";
 import type { SubmissionFormOptions } from "./submission-schema";
-import { NOTE_MAX_LENGTH, submissionFormSchema } from "./submission-schema";
+import { submissionFormSchema } from "./submission-schema";
 
 const ctx = (partial: Partial<IndicatorContext>): IndicatorContext => ({
   previousQuarter: null,

@@ -7,16 +7,13 @@ import type { QuarterString } from "./quarter";
 import { toQuarter } from "./quarter";
 import { describeRuleIssue } from "./submission-messages";
 import type { CheckMode, SubmissionDraft } from "./submission-rules";
-import { checkSubmission } from "./submission-rules";
+import { checkSubmission, NOTE_MAX_LENGTH } from "./submission-rules";
 import type { Indicator, Locale } from "./types";
 
 /**
  * The one schema for a submission's form: the React form validates with it (zodResolver) and the server
  * parses the same request with it, so both give the same messages at the same fields.
  */
-
-/** Longest explanation (上报说明), in characters. */
-export const NOTE_MAX_LENGTH = 500;
 
 export interface SubmissionFormOptions {
   quarter: QuarterString;

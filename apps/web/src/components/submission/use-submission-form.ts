@@ -1,20 +1,23 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import {
   type CheckMode,
   formIndicators,
   type Locale,
   type QuarterString,
   type SubmissionFormOutput,
-  submissionFormSchema,
 } from "@zones/domain";
 import { useLocale } from "next-intl";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
 
 import type { FieldIssue } from "./client-errors";
 import { type EntryFormData, type EntryTexts, indicatorContexts, serverTexts } from "./form-model";
+import type { SubmissionResolverOptions } from "./submission-resolvers";
+
+function loadSubmissionResolvers(options: SubmissionResolverOptions) {
+  return import("./submission-resolvers").then((module) => module.submissionResolvers(options));
+}
 
 /**
  * The entry form's state (react-hook-form) for what the server sent: its indicators by theme, checked with
@@ -44,18 +47,32 @@ export function useSubmissionForm(data: EntryFormData, quarter: QuarterString) {
   contextRef.current = context;
 
   const modeRef = useRef<CheckMode>("draft");
-  const resolvers = useMemo(
-    () => ({
-      draft: zodResolver(submissionFormSchema({ quarter, context, mode: "draft", locale, indicators })),
-      submit: zodResolver(submissionFormSchema({ quarter, context, mode: "submit", locale, indicators })),
-    }),
-    [quarter, context, locale, indicators],
-  );
-  const resolversRef = useRef(resolvers);
-  resolversRef.current = resolvers;
+  // The schema's module (and zod with it) is fetched once the form is on screen, not before it paints; the
+  // first check waits for it if it has not arrived yet.
+  const loadResolvers = useMemo(() => {
+    let loading: ReturnType<typeof loadSubmissionResolvers> | null = null;
+    return () => {
+      // A failed download is tried again at the next check.
+      loading ??= loadSubmissionResolvers({ quarter, context, locale, indicators }).catch(
+        (error: unknown) => {
+          loading = null;
+          throw error;
+        },
+      );
+      return loading;
+    };
+  }, [quarter, context, locale, indicators]);
+  useEffect(() => {
+    void loadResolvers();
+  }, [loadResolvers]);
+  const loadResolversRef = useRef(loadResolvers);
+  loadResolversRef.current = loadResolvers;
   const resolver = useCallback<Resolver<EntryTexts, unknown, SubmissionFormOutput>>(
-    (values, resolverContext, options) =>
-      resolversRef.current[modeRef.current](values, resolverContext, options),
+    async (values, resolverContext, options) => {
+      const mode = modeRef.current;
+      const resolvers = await loadResolversRef.current();
+      return resolvers[mode](values, resolverContext, options);
+    },
     [],
   );
   // What the page opened with: also rendered into the HTML, so values show before hydration.
