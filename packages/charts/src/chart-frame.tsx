@@ -50,8 +50,9 @@ export function ChartFrame({
   const [tableWanted, setTableWanted] = useState(false);
   const baseName = safeFileName(fileName);
 
-  const downloadCsv = () => {
-    downloadBlob(new Blob([tableToCsv(table)], { type: "text/csv;charset=utf-8" }), `${baseName}.csv`);
+  const downloadCsv = async () => {
+    const csv = await tableToCsv(table);
+    downloadBlob(new Blob([csv], { type: "text/csv;charset=utf-8" }), `${baseName}.csv`);
   };
 
   const downloadPng = async () => {
@@ -86,7 +87,12 @@ export function ChartFrame({
       )}
       {children}
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8, marginTop: 8, alignItems: "flex-start" }}>
-        <button type="button" data-testid="download-csv" onClick={downloadCsv} style={buttonStyle}>
+        <button
+          type="button"
+          data-testid="download-csv"
+          onClick={() => void downloadCsv()}
+          style={buttonStyle}
+        >
           {labels.downloadCsv}
         </button>
         <button

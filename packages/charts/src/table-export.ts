@@ -1,5 +1,3 @@
-import { stringify } from "csv-stringify/browser/esm/sync";
-
 /** The numbers behind a chart: a header row and data rows, numbers unformatted, null = no value. */
 export interface ChartTable {
   columns: string[];
@@ -12,8 +10,11 @@ export interface ChartTable {
  * doubled). Numbers are written unformatted; null and non-finite numbers become empty fields.
  * Text starting with = + - @ tab or CR (or their full-width forms) gets a leading ' so a
  * spreadsheet does not run it as a formula (CSV injection); negative numbers are left alone.
+ * csv-stringify's browser build (with its own Buffer, ~15 kB gzipped) is fetched when a file is asked for,
+ * not with every page that shows a chart.
  */
-export function tableToCsv(table: ChartTable): string {
+export async function tableToCsv(table: ChartTable): Promise<string> {
+  const { stringify } = await import("csv-stringify/browser/esm/sync");
   return stringify([table.columns, ...table.rows], {
     bom: true,
     record_delimiter: "windows",
