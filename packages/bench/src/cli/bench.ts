@@ -384,7 +384,7 @@ if (prepared.main && needsServer) {
               reportFile: reportFile(preset, "/login"),
             });
             log(
-              `  ${preset} /login: ${floor.score}, LCP ${floor.lcp.toFixed(0)} ms, TBT ${floor.tbt.toFixed(0)} ms (runs ${floor.scores.join(", ")})`,
+              `  ${preset} /login: ${floor.score}, LCP ${floor.lcp.toFixed(0)} ms, TBT ${floor.tbt.toFixed(0)} ms (runs ${floor.scores.join(", ")}; CPU benchmark ${floor.benchmarkIndex.toFixed(0)})`,
             );
             for (const page of pages) {
               // A page that fails is its own ERROR row; the other pages are still measured.
@@ -397,7 +397,7 @@ if (prepared.main && needsServer) {
                   reportFile: reportFile(preset, page.path),
                 });
                 log(
-                  `  ${preset} ${page.path}: ${measured.score}, LCP ${measured.lcp.toFixed(0)} ms, TBT ${measured.tbt.toFixed(0)} ms (runs ${measured.scores.join(", ")})`,
+                  `  ${preset} ${page.path}: ${measured.score}, LCP ${measured.lcp.toFixed(0)} ms, TBT ${measured.tbt.toFixed(0)} ms (runs ${measured.scores.join(", ")}; CPU benchmark ${measured.benchmarkIndex.toFixed(0)})`,
                 );
                 log(`    ${formatBreakdown(measured.breakdown)}`);
                 rows.push({

@@ -20,6 +20,8 @@ export interface LighthouseReport {
     "long-tasks"?: Items<{ url: string; duration: number; startTime?: number }>;
   } & Record<string, Items<unknown> | undefined>;
   runtimeError?: { code: string; message: string };
+  /** Lighthouse's reading of this machine's CPU speed when the page ran (higher is faster). */
+  environment?: { benchmarkIndex?: number };
 }
 
 export interface LighthouseBreakdown {

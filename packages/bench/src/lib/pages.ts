@@ -50,6 +50,8 @@ export interface LighthouseMeasure {
   path: string;
   /** Every run's score, in the order run; the other fields are the median run's. */
   scores: number[];
+  /** Lighthouse's CPU benchmark of the median run: a busy or slow machine reads lower (≈2,000 here, quiet). */
+  benchmarkIndex: number;
   score: number;
   lcp: number;
   tbt: number;
@@ -87,19 +89,24 @@ export async function lighthouse(url: string, options: LighthouseOptions): Promi
   const runs: { report: LighthouseReport; json: string }[] = [];
   for (let index = 0; index < (options.runs ?? 1); index++)
     runs.push(await lighthouseWithRetries(url, options));
-  // Lighthouse's own choice (as PageSpeed Insights and Lighthouse CI make it): the run nearest the median FCP
-  // and time to interactive, so that score, LCP and TBT come from one real load, not a mix of loads.
-  const median =
-    runs.length === 1
-      ? runs[0]
-      : runs.find(({ report }) => report === computeMedianRun(runs.map((run) => run.report)));
-  if (!median) throw new Error(`lighthouse ${url}: no median run`);
+  const median = medianRun(runs);
   if (options.reportFile) writeFileSync(options.reportFile, median.json);
   return measureOf(
     url,
     median.report,
     runs.map(({ report }) => performanceScore(url, report)),
   );
+}
+
+/**
+ * Lighthouse's own choice of the run to report (as PageSpeed Insights and Lighthouse CI make it): the one
+ * nearest the median FCP and time to interactive, so that score, LCP and TBT come from one real load.
+ */
+export function medianRun<T extends { report: LighthouseReport }>(runs: readonly T[]): T {
+  const chosen = computeMedianRun(runs.map((run) => run.report) as Parameters<typeof computeMedianRun>[0]);
+  const run = runs.find(({ report }) => report === chosen);
+  if (!run) throw new Error("no median Lighthouse run");
+  return run;
 }
 
 async function lighthouseWithRetries(url: string, options: LighthouseOptions) {
@@ -123,6 +130,7 @@ function measureOf(url: string, report: LighthouseReport, scores: number[]): Lig
   return {
     path: new URL(url).pathname,
     scores,
+    benchmarkIndex: report.environment?.benchmarkIndex ?? Number.NaN,
     score: performanceScore(url, report),
     lcp: report.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
     tbt: report.audits["total-blocking-time"]?.numericValue ?? Number.NaN,
