@@ -27,16 +27,16 @@ const ACTION_KEYS = new Set([
   "submission_revise",
 ]);
 
-/** The 历史 button of a field: a dialog with every change of the value and every step of the submission. */
-export function ValueHistory({
-  zoneCode,
-  quarter,
-  indicator,
-}: {
+/** Whose history: one indicator of one zone's submission for a quarter. */
+interface HistoryOf {
   zoneCode: ZoneCode;
   quarter: QuarterString;
   indicator: Indicator;
-}) {
+}
+
+/** The 历史 button of a field: a dialog with every change of the value and every step of the submission. */
+export function ValueHistory(props: HistoryOf) {
+  const { indicator } = props;
   const t = useTranslations("entry");
   const locale = useLocale() as Locale;
   const titleId = useId();
@@ -66,7 +66,7 @@ export function ValueHistory({
       >
         <h2 id={titleId}>{t("history.title", { indicator: name })}</h2>
         {/* Asked for once opened: forty fields need no query of their own while the form loads. */}
-        {open && <HistoryEntries zoneCode={zoneCode} quarter={quarter} indicator={indicator} />}
+        {open && <HistoryEntries {...props} />}
         <button type="button" className="entry-dialog-close" onClick={() => dialogRef.current?.close()}>
           {t("history.close")}
         </button>
@@ -75,15 +75,7 @@ export function ValueHistory({
   );
 }
 
-function HistoryEntries({
-  zoneCode,
-  quarter,
-  indicator,
-}: {
-  zoneCode: ZoneCode;
-  quarter: QuarterString;
-  indicator: Indicator;
-}) {
+function HistoryEntries({ zoneCode, quarter, indicator }: HistoryOf) {
   const t = useTranslations("entry");
   const locale = useLocale() as Locale;
   const trpc = useTRPC();
